@@ -1,0 +1,13 @@
+//! The pure analysis core: no terminal, no files, no clock.
+//!
+//! Everything here takes text and returns data, so it can be used as a
+//! library and tested without a terminal.
+
+pub mod document;
+pub mod numeral;
+pub mod outline;
+pub mod residue;
+pub mod text;
+
+pub use document::{Document, Heading, Paragraph, ParagraphKind, Title};
+pub use text::{LineEnding, LineIndex, Position, TextFormat};

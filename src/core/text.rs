@@ -1,0 +1,371 @@
+//! Text primitives: normalisation, the byte <-> (line, column) index, character
+//! folding for comparisons, and sanitising text for display.
+//!
+//! The document model works on *normalised* text: no byte-order mark and `\n`
+//! line ends. [`TextFormat`] remembers what the original had so that a save can
+//! write it back exactly as it was.
+
+use std::borrow::Cow;
+
+/// How a file's lines ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LineEnding {
+    /// `\n` (Unix).
+    #[default]
+    Lf,
+    /// `\r\n` (Windows).
+    CrLf,
+    /// `\r` (classic Mac).
+    Cr,
+}
+
+impl LineEnding {
+    /// The characters of this line ending.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LineEnding::Lf => "\n",
+            LineEnding::CrLf => "\r\n",
+            LineEnding::Cr => "\r",
+        }
+    }
+
+    /// A short name for status bars and messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            LineEnding::Lf => "LF",
+            LineEnding::CrLf => "CRLF",
+            LineEnding::Cr => "CR",
+        }
+    }
+}
+
+/// What normalisation removed from a text, so that it can be put back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TextFormat {
+    /// The text started with U+FEFF.
+    pub bom: bool,
+    /// The dominant line ending (mixed files are written back with this one).
+    pub line_ending: LineEnding,
+}
+
+/// Normalises `raw`: strips a leading BOM and turns CRLF and lone CR into LF.
+/// Line numbers and character columns are unchanged by this.
+pub fn normalize(raw: &str) -> (String, TextFormat) {
+    let (bom, body) = match raw.strip_prefix('\u{feff}') {
+        Some(rest) => (true, rest),
+        None => (false, raw),
+    };
+    let bytes = body.as_bytes();
+    let (mut crlf, mut cr, mut lf) = (0usize, 0usize, 0usize);
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                crlf += 1;
+                i += 1;
+            }
+            b'\r' => cr += 1,
+            b'\n' => lf += 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    let line_ending = if crlf >= lf && crlf >= cr && crlf > 0 {
+        LineEnding::CrLf
+    } else if cr > lf && cr > crlf {
+        LineEnding::Cr
+    } else {
+        LineEnding::Lf
+    };
+    let text = if crlf == 0 && cr == 0 {
+        body.to_owned()
+    } else {
+        body.replace("\r\n", "\n").replace('\r', "\n")
+    };
+    (text, TextFormat { bom, line_ending })
+}
+
+/// The inverse of [`normalize`]: restores the BOM and line endings.
+pub fn denormalize(text: &str, format: TextFormat) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 32 + 3);
+    if format.bom {
+        out.push('\u{feff}');
+    }
+    match format.line_ending {
+        LineEnding::Lf => out.push_str(text),
+        other => {
+            let sep = other.as_str();
+            let mut first = true;
+            for line in text.split('\n') {
+                if !first {
+                    out.push_str(sep);
+                }
+                first = false;
+                out.push_str(line);
+            }
+        }
+    }
+    out
+}
+
+/// A 1-based position: line, and column counted in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct Position {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, in Unicode scalar values.
+    pub column: usize,
+}
+
+/// Maps byte offsets to (line, column) and back in `O(log lines + line length)`.
+#[derive(Debug, Clone, Default)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    /// Builds the index of `text` (normalised: `\n` line ends).
+    pub fn new(text: &str) -> Self {
+        let mut starts = Vec::with_capacity(text.len() / 64 + 1);
+        starts.push(0);
+        starts.extend(memchr_all(b'\n', text.as_bytes()).map(|i| i + 1));
+        LineIndex {
+            starts,
+            len: text.len(),
+        }
+    }
+
+    /// Number of lines (a trailing newline starts an empty last line).
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Byte offset where 0-based line `line` starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts.get(line).copied().unwrap_or(self.len)
+    }
+
+    /// The 0-based line containing byte offset `byte`.
+    pub fn line_of(&self, byte: usize) -> usize {
+        match self.starts.binary_search(&byte) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// 1-based position of byte offset `byte` in `text` (the text indexed).
+    /// Offsets inside a character are rounded down to its start.
+    pub fn position(&self, text: &str, byte: usize) -> Position {
+        let byte = byte.min(text.len());
+        let line = self.line_of(byte);
+        let start = self.starts[line];
+        let mut end = byte;
+        while end > start && !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let column = text[start..end].chars().count() + 1;
+        Position {
+            line: line + 1,
+            column,
+        }
+    }
+
+    /// Byte offset of a 1-based position; columns past the line end clamp to it.
+    pub fn offset(&self, text: &str, pos: Position) -> usize {
+        let line = pos.line.saturating_sub(1).min(self.starts.len() - 1);
+        let start = self.starts[line];
+        let end = self
+            .starts
+            .get(line + 1)
+            .map(|s| s - 1)
+            .unwrap_or(text.len());
+        let mut col = pos.column.saturating_sub(1);
+        for (i, _) in text[start..end].char_indices() {
+            if col == 0 {
+                return start + i;
+            }
+            col -= 1;
+        }
+        end
+    }
+}
+
+fn memchr_all(needle: u8, hay: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    hay.iter()
+        .enumerate()
+        .filter_map(move |(i, &b)| (b == needle).then_some(i))
+}
+
+/// Folds full-width ASCII variants (`（`, `１`, `．`, `Ａ`) and the ideographic
+/// space to their ASCII forms; every other character is returned unchanged.
+pub fn fold_width(c: char) -> char {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xff01 + 0x21).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+/// True for characters that separate words in running text but are not
+/// letters: white space of every width.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}'
+}
+
+/// Trims white space of every width (including U+3000 and NBSP) from both ends.
+pub fn trim(s: &str) -> &str {
+    s.trim_matches(is_space)
+}
+
+/// Folds traditional characters to simplified for keyword matching.
+///
+/// The result has exactly the same byte length as the input (the table maps
+/// characters one to one, and three-byte characters to three-byte ones), so
+/// byte offsets found in the folded text are valid in the original. Where that
+/// would not hold, the text is returned unfolded.
+pub fn fold_for_matching(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
+    let folded = fast2s::convert(text);
+    if folded.len() == text.len() {
+        if folded == text {
+            Cow::Borrowed(text)
+        } else {
+            Cow::Owned(folded)
+        }
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// True when `c` must never reach a terminal as is: C0 and C1 controls (other
+/// than tab), DEL, bidi embeddings, overrides and isolates, zero-width
+/// characters, line and paragraph separators, and the BOM.
+pub fn is_unsafe_for_display(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{a}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}'
+        | '\u{feff}' | '\u{fff9}'..='\u{fffb}' | '\u{061c}' | '\u{180e}')
+}
+
+/// The visible stand-in for a character that must not reach a terminal.
+pub fn visible_symbol(c: char) -> char {
+    match c {
+        // C0 controls have "control pictures" at U+2400 + code.
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+        '\u{7f}' => '\u{2421}',
+        '\u{2028}' | '\u{2029}' => '\u{21b5}', // ↵
+        '\u{feff}' | '\u{200b}'..='\u{200d}' | '\u{2060}'..='\u{2064}' => '\u{2423}', // ␣
+        _ => '\u{fffd}',                                                            // �
+    }
+}
+
+/// Makes text safe to print on a terminal: every character for which
+/// [`is_unsafe_for_display`] holds is replaced by a visible symbol, and a tab
+/// by a space. Borrowed when nothing needed replacing.
+pub fn sanitize_for_display(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c == '\t' || is_unsafe_for_display(c)) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| {
+                if c == '\t' {
+                    ' '
+                } else if is_unsafe_for_display(c) {
+                    visible_symbol(c)
+                } else {
+                    c
+                }
+            })
+            .collect(),
+    )
+}
+
+/// The first `max` characters of `s`, with `…` appended when cut.
+pub fn truncate_chars(s: &str, max: usize) -> Cow<'_, str> {
+    match s.char_indices().nth(max) {
+        None => Cow::Borrowed(s),
+        Some((i, _)) => Cow::Owned(format!("{}…", &s[..i])),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_strips_bom_and_crlf_and_round_trips() {
+        let raw = "\u{feff}一、标题\r\n正文\r\n";
+        let (text, fmt) = normalize(raw);
+        assert_eq!(text, "一、标题\n正文\n");
+        assert!(fmt.bom);
+        assert_eq!(fmt.line_ending, LineEnding::CrLf);
+        assert_eq!(denormalize(&text, fmt), raw);
+    }
+
+    #[test]
+    fn normalize_lone_cr() {
+        let (text, fmt) = normalize("a\rb\rc");
+        assert_eq!(text, "a\nb\nc");
+        assert_eq!(fmt.line_ending, LineEnding::Cr);
+        assert_eq!(denormalize(&text, fmt), "a\rb\rc");
+    }
+
+    #[test]
+    fn normalize_plain_lf_is_identity() {
+        let (text, fmt) = normalize("x\ny");
+        assert_eq!(text, "x\ny");
+        assert_eq!(fmt, TextFormat::default());
+    }
+
+    #[test]
+    fn line_index_counts_characters_not_bytes() {
+        let text = "第一行\n二、第二行abc\n";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_count(), 3);
+        let b = text.find("abc").unwrap();
+        assert_eq!(idx.position(text, b), Position { line: 2, column: 6 });
+        assert_eq!(idx.offset(text, Position { line: 2, column: 6 }), b);
+        assert_eq!(idx.position(text, 0), Position { line: 1, column: 1 });
+        // Past the end clamps.
+        assert_eq!(idx.position(text, 10_000).line, 3);
+        // Inside a multi-byte character rounds down.
+        assert_eq!(idx.position(text, 1), Position { line: 1, column: 1 });
+    }
+
+    #[test]
+    fn fold_width_maps_fullwidth_forms() {
+        assert_eq!(fold_width('（'), '(');
+        assert_eq!(fold_width('１'), '1');
+        assert_eq!(fold_width('．'), '.');
+        assert_eq!(fold_width('\u{3000}'), ' ');
+        assert_eq!(fold_width('一'), '一');
+    }
+
+    #[test]
+    fn fold_for_matching_keeps_byte_offsets() {
+        let t = "法治政府建設年度報告";
+        let f = fold_for_matching(t);
+        assert_eq!(f, "法治政府建设年度报告");
+        assert_eq!(f.len(), t.len());
+    }
+
+    #[test]
+    fn sanitize_replaces_escapes_and_bidi() {
+        let s = "a\u{1b}[31mb\u{202e}c\u{200b}d\u{85}e\u{2066}";
+        let out = sanitize_for_display(s);
+        assert!(!out.chars().any(is_unsafe_for_display));
+        assert!(out.contains('\u{241b}'));
+        assert!(matches!(sanitize_for_display("plain 文本"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn truncate_adds_ellipsis() {
+        assert_eq!(truncate_chars("一二三四", 2), "一二…");
+        assert_eq!(truncate_chars("一二", 2), "一二");
+    }
+}
