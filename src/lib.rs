@@ -5,3 +5,4 @@
 //! checklist, figures, lints), and [`io`], loading files and finding config.
 
 pub mod core;
+pub mod io;

@@ -384,24 +384,7 @@ impl Document {
             self.year = Some(y);
             return;
         }
-        let mut counts: Vec<(i32, usize, usize)> = Vec::new(); // year, count, first
-        for (i, p) in self.paragraphs.iter().enumerate() {
-            if p.kind == ParagraphKind::Residue {
-                continue;
-            }
-            if self.in_plans_like_section(i) {
-                continue;
-            }
-            let t = &self.matching_text()[p.range.clone()];
-            for y in body_years(t) {
-                match counts.iter_mut().find(|c| c.0 == y) {
-                    Some(c) => c.1 += 1,
-                    None => counts.push((y, 1, i)),
-                }
-            }
-        }
-        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-        self.year = counts.first().map(|c| c.0);
+        self.year = self.dominant_body_year().map(|(y, _)| y);
     }
 
     fn in_plans_like_section(&self, paragraph: usize) -> bool {
@@ -417,6 +400,25 @@ impl Document {
             s = self.headings[h].parent;
         }
         false
+    }
+
+    /// The year the body speaks of most (residue, plans sections, ranges and
+    /// 《…》 titles left out), with its count.
+    pub fn dominant_body_year(&self) -> Option<(i32, usize)> {
+        let mut counts: Vec<(i32, usize, usize)> = Vec::new();
+        for (i, p) in self.paragraphs.iter().enumerate() {
+            if matches!(p.kind, ParagraphKind::Residue | ParagraphKind::Title) || self.in_plans_like_section(i) {
+                continue;
+            }
+            for y in body_years(&self.matching_text()[p.range.clone()]) {
+                match counts.iter_mut().find(|c| c.0 == y) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((y, 1, i)),
+                }
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+        counts.first().map(|c| (c.0, c.1))
     }
 
     /// The normalised text (no BOM, `\n` line ends).

@@ -1,0 +1,511 @@
+//! Figures: every number with its unit and context — Arabic and Chinese
+//! numerals (三, 两, 十二, 一百零五), 万/亿 scaling, approximations (余, 多,
+//! 近, 约, 左右), decimals, percentages (also 百分之…) and money (万元).
+
+use super::document::{Document, ParagraphKind};
+use super::numeral::{arabic_digit, digit_value, parse_chinese, unit_value};
+use super::text::Position;
+use std::ops::Range;
+
+/// One figure found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// The value: 万/亿 before a counting unit scale it (1.2万余份 → 12000);
+    /// money keeps its written unit (46.05万元 → 46.05 万元).
+    pub value: f64,
+    /// The unit (件, 万元, % …).
+    pub unit: String,
+    /// Approximate (余, 多, 近, 约, 左右 …).
+    pub approx: bool,
+    /// The words that name the figure (the clause before it, or after it when
+    /// nothing precedes: 聘请3名法律顾问 → 聘请…法律顾问).
+    pub context: String,
+    /// The phrase: context, number and unit as written.
+    pub text: String,
+    /// Byte range of number and unit.
+    pub range: Range<usize>,
+    /// Byte range of `text`.
+    pub text_range: Range<usize>,
+    /// Index of the paragraph.
+    pub paragraph: usize,
+    /// Where the number starts.
+    pub position: Position,
+    /// The metric (index into the spec's metrics) whose keywords govern the
+    /// figure's clause; set by the checker.
+    pub metric: Option<usize>,
+    /// Every metric named anywhere in the figure's clause (the figure counts
+    /// towards each of them being met).
+    pub clause_metrics: Vec<usize>,
+    /// Byte range of the clause (between ，；。 … marks) around the figure.
+    pub clause: Range<usize>,
+    /// Byte range of the sentence (between 。；！？) around the figure.
+    pub sentence: Range<usize>,
+}
+
+const APPROX_BEFORE: &[&str] = &["大约", "将近", "接近", "超过", "近", "约", "逾", "超", "达近"];
+const APPROX_AFTER_NUMBER: &[char] = &['余', '多'];
+const APPROX_AFTER_UNIT: &[&str] = &["左右", "以上", "上下"];
+/// Unit + next character combinations that are not counts (个月, 次日 …).
+const NOT_COUNTS: &[&str] = &["个月", "个工作日", "次日", "人民", "名单", "名称", "条例", "条件", "期间", "期限", "家庭", "家长", "户籍", "批准", "项目", "所在", "所有", "元旦", "起草", "起点", "起诉", "件事"];
+/// Characters before a single-character Chinese numeral that make it part
+/// of a word (统一, 唯一, 逐一 …) rather than a count.
+const WORD_BEFORE_CN: &[char] = &['统', '唯', '逐', '之', '其', '同', '单', '专', '划', '万', '第', '星', '周', '初', '十', '不', '一', '合', '归', '如', '始', '整', '大', '小', '进', '更', '确', '进', '化', '独'];
+/// Characters that allow a lone 一 to be read as the count 1.
+const COUNT_BEFORE_ONE: &[char] = &['共', '计', '仅', '只', '各', '了', '有', '达', '获', '办', '理', '作', '出', '立', '审', '查', '聘', '建'];
+
+/// Clause delimiters (not 、, which separates list items inside a clause).
+pub fn is_clause_mark(c: char) -> bool {
+    matches!(c, '，' | ',' | '；' | ';' | '。' | '：' | ':' | '！' | '？' | '!' | '?' | '\n')
+}
+
+/// Sentence delimiters.
+pub fn is_sentence_mark(c: char) -> bool {
+    matches!(c, '；' | ';' | '。' | '！' | '？' | '!' | '?' | '\n')
+}
+
+/// Finds every figure of a document (residue and title lines excluded).
+/// `units` must be sorted longest first.
+pub fn extract(doc: &Document, units: &[String]) -> Vec<Figure> {
+    let text = doc.matching_text();
+    let mut out = Vec::new();
+    for (pi, p) in doc.paragraphs().iter().enumerate() {
+        let start = match p.kind {
+            ParagraphKind::Residue | ParagraphKind::Title => continue,
+            ParagraphKind::Heading(h) => doc.headings()[h].title.start,
+            ParagraphKind::Body => p.range.start,
+        };
+        scan_paragraph(doc, text, start..p.range.end, pi, units, &mut out);
+    }
+    out
+}
+
+fn scan_paragraph(
+    doc: &Document,
+    text: &str,
+    range: Range<usize>,
+    paragraph: usize,
+    units: &[String],
+    out: &mut Vec<Figure>,
+) {
+    let s = &text[range.clone()];
+    let base = range.start;
+    let mut quote_depth = 0i32;
+    let mut i = 0;
+    let mut prev_end = 0; // end of the previous figure (relative)
+    while i < s.len() {
+        let Some(c) = s[i..].chars().next() else { break };
+        match c {
+            '“' | '「' | '『' => quote_depth += 1,
+            '”' | '」' | '』' => quote_depth = (quote_depth - 1).max(0),
+            _ => {}
+        }
+        if s[i..].starts_with("百分之")
+            && let Some((value, end)) = read_percent_words(s, i)
+        {
+            push_figure(doc, s, base, paragraph, i, end, value, "%".into(), false, &mut prev_end, out);
+            i = end;
+            continue;
+        }
+        let found = if arabic_digit(c).is_some() {
+            read_arabic(s, i).map(|(v, e)| (v, e, false))
+        } else if (digit_value(c).is_some() || c == '十') && quote_depth == 0 {
+            read_chinese(s, i).map(|(v, e)| (v, e, true))
+        } else {
+            None
+        };
+        let Some((value, num_end, chinese)) = found else {
+            i += c.len_utf8();
+            continue;
+        };
+        // Arabic numbers glued to letters or codes (5G, lsx31/2025-00001) are not counts.
+        if !chinese && i > 0 {
+            let before = s[..i].chars().next_back();
+            if before.is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, '.' | '/' | '-' | '_' | '+' | '#')) {
+                i = num_end;
+                continue;
+            }
+        }
+        match finish(s, value, num_end, units) {
+            Some(f) if !chinese || plausible_chinese(s, i, f.value) => {
+                push_figure(doc, s, base, paragraph, i, f.end, f.value, f.unit, f.approx, &mut prev_end, out);
+                i = f.end;
+            }
+            _ => i = num_end.max(i + c.len_utf8()),
+        }
+    }
+}
+
+/// Records a figure found at `start..end` of paragraph text `s`.
+#[allow(clippy::too_many_arguments)]
+fn push_figure(
+    doc: &Document,
+    s: &str,
+    base: usize,
+    paragraph: usize,
+    start: usize,
+    end: usize,
+    value: f64,
+    unit: String,
+    approx_after: bool,
+    prev_end: &mut usize,
+    out: &mut Vec<Figure>,
+) {
+    let approx_before = APPROX_BEFORE.iter().any(|w| s[..start].ends_with(w));
+    let approx_unit = APPROX_AFTER_UNIT.iter().any(|w| s[end..].starts_with(*w));
+    let clause = clause_around(s, start, end, is_clause_mark);
+    let sentence = clause_around(s, start, end, is_sentence_mark);
+    let (context, text_range) =
+        context_for(s, start, end, (*prev_end).max(clause.start), clause.end);
+    let orig = &doc.text()[base + text_range.start..base + text_range.end];
+    let context_orig = strip_context(&doc.text()[base + context.start..base + context.end]);
+    out.push(Figure {
+        value,
+        unit,
+        approx: approx_before || approx_after || approx_unit,
+        context: context_orig.to_owned(),
+        text: orig.trim().to_owned(),
+        range: base + start..base + end,
+        text_range: base + text_range.start..base + text_range.end,
+        paragraph,
+        position: doc.position(base + start),
+        metric: None,
+        clause_metrics: Vec::new(),
+        clause: base + clause.start..base + clause.end,
+        sentence: base + sentence.start..base + sentence.end,
+    });
+    *prev_end = end;
+}
+
+/// Reads 38, 1.6, ４６.０５ at byte `i`: (value, end).
+fn read_arabic(s: &str, i: usize) -> Option<(f64, usize)> {
+    let mut end = i;
+    let mut digits = String::new();
+    let mut seen_dot = false;
+    for (j, c) in s[i..].char_indices() {
+        if let Some(d) = arabic_digit(c) {
+            digits.push(char::from(b'0' + d as u8));
+            end = i + j + c.len_utf8();
+        } else if (c == '.' || c == '．') && !seen_dot {
+            // A dot followed by a digit is a decimal point.
+            let next = s[i + j + c.len_utf8()..].chars().next();
+            if next.is_some_and(|n| arabic_digit(n).is_some()) {
+                seen_dot = true;
+                digits.push('.');
+            } else {
+                break;
+            }
+        } else if c == ',' && !seen_dot {
+            // Thousands separators: 1,600 (exactly three digits follow).
+            let rest = &s[i + j + 1..];
+            let three = rest.chars().take(3).filter(|c| arabic_digit(*c).is_some()).count() == 3
+                && !rest.chars().nth(3).is_some_and(|c| arabic_digit(c).is_some());
+            if three && !digits.is_empty() {
+                continue;
+            }
+            break;
+        } else {
+            break;
+        }
+    }
+    if digits.len() > 15 {
+        return None;
+    }
+    digits.parse::<f64>().ok().map(|v| (v, end))
+}
+
+/// Reads a Chinese numeral run at `i` (stopping before a trailing 万/亿 that
+/// `finish` handles): (value, end).
+fn read_chinese(s: &str, i: usize) -> Option<(f64, usize)> {
+    let mut end = i;
+    for (j, c) in s[i..].char_indices() {
+        if digit_value(c).is_some() || matches!(unit_value(c), Some(10 | 100 | 1000)) {
+            end = i + j + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    if end == i {
+        return None;
+    }
+    parse_chinese(&s[i..end]).map(|v| (v as f64, end))
+}
+
+/// 百分之九十, 百分之35: (value, end).
+fn read_percent_words(s: &str, i: usize) -> Option<(f64, usize)> {
+    let after = i + "百分之".len();
+    let c = s[after..].chars().next()?;
+    if arabic_digit(c).is_some() {
+        read_arabic(s, after)
+    } else {
+        read_chinese(s, after)
+    }
+}
+
+struct Finished {
+    value: f64,
+    unit: String,
+    approx: bool,
+    end: usize,
+}
+
+/// After the number: approximation marks, 万/亿, the unit.
+fn finish(s: &str, mut value: f64, num_end: usize, units: &[String]) -> Option<Finished> {
+    let mut j = num_end;
+    let mut approx = false;
+    let mut scale = 1.0;
+    for _ in 0..3 {
+        let Some(c) = s[j..].chars().next() else { break };
+        if APPROX_AFTER_NUMBER.contains(&c) {
+            approx = true;
+            j += c.len_utf8();
+        } else if (c == '万' || c == '亿') && scale == 1.0 {
+            // 万元 / 亿元 are money units in their own right.
+            if let Some((u, len)) = match_unit(s, j, units)
+                && u.starts_with(c)
+            {
+                return finish_unit(s, value, approx, j, u, len);
+            }
+            scale = if c == '万' { 10_000.0 } else { 100_000_000.0 };
+            j += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    // Money after 万余: "1742多万元" → 1742 万元.
+    if scale != 1.0
+        && let Some((u, len)) = match_unit(s, j, units)
+        && u == "元"
+    {
+        let unit = if scale == 10_000.0 { "万元" } else { "亿元" };
+        return finish_unit(s, value, approx, j, unit, len);
+    }
+    value *= scale;
+    let (u, len) = match_unit(s, j, units)?;
+    finish_unit(s, value, approx, j, u, len)
+}
+
+fn finish_unit(
+    s: &str,
+    value: f64,
+    mut approx: bool,
+    j: usize,
+    unit: &str,
+    len: usize,
+) -> Option<Finished> {
+    let end = j + len;
+    if NOT_COUNTS
+        .iter()
+        .any(|w| s[j..].starts_with(w) && w.len() > len)
+    {
+        return None;
+    }
+    if APPROX_AFTER_UNIT.iter().any(|w| s[end..].starts_with(*w)) {
+        approx = true;
+    }
+    Some(Finished {
+        value,
+        unit: normalize_unit(unit).to_owned(),
+        approx,
+        end,
+    })
+}
+
+fn normalize_unit(u: &str) -> &str {
+    match u {
+        "％" => "%",
+        other => other,
+    }
+}
+
+/// The unit at byte `j`: (unit as listed, bytes it takes in the text).
+fn match_unit<'a>(s: &str, j: usize, units: &'a [String]) -> Option<(&'a str, usize)> {
+    let rest = &s[j..];
+    if rest.starts_with('％') {
+        return units
+            .iter()
+            .find(|u| u.as_str() == "%")
+            .map(|u| (u.as_str(), '％'.len_utf8()));
+    }
+    units
+        .iter()
+        .find(|u| rest.starts_with(u.as_str()))
+        .map(|u| (u.as_str(), u.len()))
+}
+
+/// Chinese numerals are often parts of words (一站式, 两个维护, 三重一大):
+/// accept them as counts only where a count is plausible.
+fn plausible_chinese(s: &str, i: usize, value: f64) -> bool {
+    let before = s[..i].chars().next_back();
+    if before.is_some_and(|b| WORD_BEFORE_CN.contains(&b)) {
+        return false;
+    }
+    if value == 1.0 {
+        return before.is_some_and(|b| COUNT_BEFORE_ONE.contains(&b));
+    }
+    true
+}
+
+/// The clause (or sentence) containing `start..end`, relative to `s`.
+fn clause_around(s: &str, start: usize, end: usize, mark: fn(char) -> bool) -> Range<usize> {
+    let cs = s[..start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| mark(c))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    let ce = s[end..]
+        .char_indices()
+        .find(|&(_, c)| mark(c))
+        .map(|(i, _)| end + i)
+        .unwrap_or(s.len());
+    cs..ce
+}
+
+/// Context: the words between the clause start (or the previous figure, or
+/// an enumeration mark 、) and the number; when that is too short, the words
+/// after the unit up to the clause end.
+fn context_for(s: &str, start: usize, end: usize, from: usize, clause_end: usize) -> (Range<usize>, Range<usize>) {
+    let mut cs = from.min(start);
+    if let Some((k, c)) = s[cs..start].char_indices().rev().find(|&(_, c)| c == '、') {
+        cs += k + c.len_utf8();
+    }
+    // Keep at most 20 characters.
+    let before = &s[cs..start];
+    let n = before.chars().count();
+    if n > 20
+        && let Some((k, _)) = before.char_indices().nth(n - 20)
+    {
+        cs += k;
+    }
+    let meaningful = s[cs..start].chars().filter(|c| c.is_alphabetic()).count();
+    if meaningful >= 3 {
+        return (cs..start, cs..end);
+    }
+    let after_end = s[end..clause_end]
+        .char_indices()
+        .nth(12)
+        .map(|(k, _)| end + k)
+        .unwrap_or(clause_end);
+    (end..after_end, cs..after_end)
+}
+
+/// Trims function words and punctuation from the ends of a context.
+fn strip_context(c: &str) -> &str {
+    let mut t = c.trim_matches(|ch: char| super::text::is_space(ch) || "“”\"'（）()、，,：:《》".contains(ch));
+    for w in ["共计", "累计", "合计", "总计", "共", "达到", "达", "为", "了", "计", "约", "近"] {
+        if let Some(r) = t.strip_suffix(w) {
+            t = r;
+            break;
+        }
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::spec::DEFAULT_UNITS;
+
+    fn units() -> Vec<String> {
+        let mut u: Vec<String> = DEFAULT_UNITS.iter().map(|s| s.to_string()).collect();
+        u.push("张".into());
+        u.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()));
+        u
+    }
+
+    fn figs(text: &str) -> Vec<Figure> {
+        let d = Document::parse(&format!("正文\n{text}\n"));
+        extract(&d, &units())
+    }
+
+    fn one(text: &str) -> (f64, String, bool) {
+        let f = figs(text);
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        (f[0].value, f[0].unit.clone(), f[0].approx)
+    }
+
+    #[test]
+    fn arabic_figures() {
+        assert_eq!(one("驻乡律师共审核合同38份。"), (38.0, "份".into(), false));
+        assert_eq!(one("罚没款46.05万元。"), (46.05, "万元".into(), false));
+        assert_eq!(one("出庭率100%。"), (100.0, "%".into(), false));
+        assert_eq!(one("调解成功率41.8％。"), (41.8, "%".into(), false));
+        assert_eq!(one("共１２件。"), (12.0, "件".into(), false));
+        assert_eq!(one("服务1,600人次。"), (1600.0, "人次".into(), false));
+    }
+
+    #[test]
+    fn scaling_and_approximation() {
+        assert_eq!(one("宣传单1万余份。"), (10_000.0, "份".into(), true));
+        assert_eq!(one("印发资料1.2万余份。"), (12_000.0, "份".into(), true));
+        assert_eq!(one("资料4万多份。"), (40_000.0, "份".into(), true));
+        assert_eq!(one("挽回损失1742多万元。"), (1742.0, "万元".into(), true));
+        assert_eq!(one("普法活动140多场。"), (140.0, "场".into(), true));
+        assert_eq!(one("提供法律咨询670余次。"), (670.0, "次".into(), true));
+        assert_eq!(one("涉及人数约375人。"), (375.0, "人".into(), true));
+        assert_eq!(one("发布推文近110篇。"), (110.0, "篇".into(), true));
+        assert_eq!(one("参加培训100人左右。"), (100.0, "人".into(), true));
+    }
+
+    #[test]
+    fn chinese_figures() {
+        assert_eq!(one("聘请三名法律顾问。"), (3.0, "名".into(), false));
+        assert_eq!(one("召开两次会议。"), (2.0, "次".into(), false));
+        assert_eq!(one("办理十二件。"), (12.0, "件".into(), false));
+        assert_eq!(one("受理一百零五件。"), (105.0, "件".into(), false));
+        assert_eq!(one("发放两千三百份。"), (2300.0, "份".into(), false));
+        assert_eq!(one("覆盖三万人。"), (30_000.0, "人".into(), false));
+        assert_eq!(one("完成率达百分之九十。"), (90.0, "%".into(), false));
+        assert_eq!(one("共办理一件。"), (1.0, "件".into(), false));
+    }
+
+    #[test]
+    fn words_that_are_not_figures() {
+        for t in [
+            "做到“两个维护”，增强“四个意识”。",
+            "作为一项重要政治任务。",
+            "统一部署。",
+            "第一次会议。",
+            "2024年，我镇坚持依法行政。",
+            "用时3个月完成。",
+            "5G网络覆盖。",
+            "索引号lsx31/2025-00001。",
+            "1-11月发案率下降。",
+            "推行一站式服务。",
+        ] {
+            assert!(figs(t).is_empty(), "{t}: {:?}", figs(t));
+        }
+    }
+
+    #[test]
+    fn context_and_text() {
+        let f = figs("有效化矛盾纠纷297件。");
+        assert_eq!(f[0].context, "有效化矛盾纠纷");
+        assert_eq!(f[0].text, "有效化矛盾纠纷297件");
+        let f = figs("2024年以来驻乡律师共审核合同38份，参与审查会5次，答复行政复议1份。");
+        assert_eq!(f.len(), 3);
+        assert_eq!(f[0].context, "2024年以来驻乡律师共审核合同");
+        assert_eq!(f[1].context, "参与审查会");
+        assert_eq!(f[2].context, "答复行政复议");
+        let f = figs("聘请3名法律顾问。");
+        assert_eq!(f[0].context, "法律顾问");
+        assert_eq!(f[0].text, "聘请3名法律顾问");
+        let f = figs("公开文书646份、政策解读12篇。");
+        assert_eq!(f[1].context, "政策解读");
+    }
+
+    #[test]
+    fn positions_count_characters() {
+        let d = Document::parse("正文\n一、举措\n办理行政复议3宗。\n");
+        let f = extract(&d, &units());
+        assert_eq!(f[0].position, Position { line: 3, column: 7 });
+    }
+
+    #[test]
+    fn heading_markers_are_not_figures() {
+        let d = Document::parse("正文\n1.学法6次\n（2）普法\n");
+        let f = extract(&d, &units());
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].value, 6.0);
+    }
+}

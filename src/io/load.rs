@@ -1,0 +1,287 @@
+//! Loading drafts: size limits, binary detection, and encoding detection
+//! (UTF-8 with or without BOM, GB18030/GBK, UTF-16 with BOM), remembering the
+//! encoding so that a save writes the file back the same way.
+
+use crate::core::text::{TextFormat, denormalize, normalize};
+use std::path::{Path, PathBuf};
+
+/// The largest file reportbench opens (32 MiB: a long report is 100 KiB).
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// A text file's character encoding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Encoding {
+    /// UTF-8 (a BOM, if any, is recorded in [`TextFormat::bom`]).
+    #[default]
+    Utf8,
+    /// GB18030, a superset of GBK and GB2312 (what Windows tools in China save).
+    Gb18030,
+    /// UTF-16 little-endian, with BOM.
+    Utf16Le,
+    /// UTF-16 big-endian, with BOM.
+    Utf16Be,
+}
+
+impl Encoding {
+    /// The name shown to users.
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Gb18030 => "GB18030",
+            Encoding::Utf16Le => "UTF-16LE",
+            Encoding::Utf16Be => "UTF-16BE",
+        }
+    }
+}
+
+/// A loaded text: normalised, with what is needed to write it back.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// Where it came from.
+    pub path: PathBuf,
+    /// The text, normalised (no BOM, `\n` line ends).
+    pub text: String,
+    /// BOM and line endings of the original.
+    pub format: TextFormat,
+    /// The original encoding.
+    pub encoding: Encoding,
+    /// Size of the file in bytes.
+    pub bytes: u64,
+}
+
+/// Why a file could not be loaded. Each message is one sentence naming the file.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// No such file.
+    #[error("{0}: no such file")]
+    NotFound(PathBuf),
+    /// A directory was given.
+    #[error("{0}: is a directory, not a text file")]
+    IsDirectory(PathBuf),
+    /// Not readable by this user.
+    #[error("{0}: permission denied")]
+    PermissionDenied(PathBuf),
+    /// Larger than [`MAX_FILE_BYTES`].
+    #[error("{path}: the file is {size} bytes, over the {limit}-byte limit for a report")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// Looks binary.
+    #[error("{0}: looks like a binary file, not text")]
+    Binary(PathBuf),
+    /// Neither UTF-8 nor GB18030.
+    #[error("{0}: is not text in UTF-8 or GB18030 (byte {1} cannot be decoded)")]
+    NotText(PathBuf, usize),
+    /// Any other I/O failure.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+/// Why bytes could not be decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecodeError {
+    /// NUL bytes or control characters: not text.
+    Binary,
+    /// Not valid in any supported encoding; the first bad byte offset.
+    Invalid(usize),
+}
+
+/// Reads and decodes `path`.
+pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    let io_err = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound => LoadError::NotFound(path.to_owned()),
+        std::io::ErrorKind::PermissionDenied => LoadError::PermissionDenied(path.to_owned()),
+        _ if path.is_dir() => LoadError::IsDirectory(path.to_owned()),
+        _ => LoadError::Io {
+            path: path.to_owned(),
+            source: e,
+        },
+    };
+    let meta = std::fs::metadata(path).map_err(io_err)?;
+    if meta.is_dir() {
+        return Err(LoadError::IsDirectory(path.to_owned()));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+            size: meta.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(io_err)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let (raw, encoding) = decode(&bytes).map_err(|e| match e {
+        DecodeError::Binary => LoadError::Binary(path.to_owned()),
+        DecodeError::Invalid(at) => LoadError::NotText(path.to_owned(), at),
+    })?;
+    let (text, format) = normalize(&raw);
+    Ok(Loaded {
+        path: path.to_owned(),
+        text,
+        format,
+        encoding,
+        bytes: bytes.len() as u64,
+    })
+}
+
+/// Decodes bytes, detecting the encoding. The returned text still has its
+/// BOM (if UTF-8) and original line endings; see [`normalize`].
+pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
+    if let Some(rest) = bytes.strip_prefix(&[0xff, 0xfe]) {
+        return decode_utf16(rest, false).map(|s| (s, Encoding::Utf16Le));
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xfe, 0xff]) {
+        return decode_utf16(rest, true).map(|s| (s, Encoding::Utf16Be));
+    }
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    if head.contains(&0) {
+        return Err(DecodeError::Binary);
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_owned(), Encoding::Utf8),
+        Err(utf8_err) => {
+            let (cow, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+            if had_errors {
+                return Err(DecodeError::Invalid(utf8_err.valid_up_to()));
+            }
+            (cow.into_owned(), Encoding::Gb18030)
+        }
+    };
+    if looks_binary(&text.0) {
+        return Err(DecodeError::Binary);
+    }
+    Ok(text)
+}
+
+fn decode_utf16(bytes: &[u8], big_endian: bool) -> Result<String, DecodeError> {
+    if bytes.len() % 2 != 0 {
+        return Err(DecodeError::Invalid(bytes.len() + 1));
+    }
+    let units = bytes.chunks_exact(2).map(|c| {
+        if big_endian {
+            u16::from_be_bytes([c[0], c[1]])
+        } else {
+            u16::from_le_bytes([c[0], c[1]])
+        }
+    });
+    let mut out = String::with_capacity(bytes.len());
+    for (i, r) in char::decode_utf16(units).enumerate() {
+        match r {
+            Ok(c) => out.push(c),
+            Err(_) => return Err(DecodeError::Invalid(2 + i * 2)),
+        }
+    }
+    if looks_binary(&out) || out.contains('\0') {
+        return Err(DecodeError::Binary);
+    }
+    Ok(out)
+}
+
+/// More than 1% control characters (other than tab, line ends, form feed and
+/// ESC, which hostile drafts may contain) means the file is not text.
+fn looks_binary(s: &str) -> bool {
+    let mut controls = 0usize;
+    let mut total = 0usize;
+    for c in s.chars().take(64 * 1024) {
+        total += 1;
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}' | '\u{1b}') {
+            controls += 1;
+        }
+    }
+    total > 0 && controls * 100 > total
+}
+
+/// Encodes normalised `text` back into the bytes of the original file format:
+/// BOM, line endings and encoding restored. Characters GB18030 cannot
+/// represent do not exist (it covers all of Unicode).
+pub fn encode(text: &str, format: TextFormat, encoding: Encoding) -> Vec<u8> {
+    let raw = denormalize(text, format);
+    match encoding {
+        Encoding::Utf8 => raw.into_bytes(),
+        Encoding::Gb18030 => {
+            let body = raw.strip_prefix('\u{feff}').unwrap_or(&raw);
+            let (bytes, _, _) = encoding_rs::GB18030.encode(body);
+            bytes.into_owned()
+        }
+        Encoding::Utf16Le | Encoding::Utf16Be => {
+            let body = raw.strip_prefix('\u{feff}').unwrap_or(&raw);
+            let mut out = Vec::with_capacity(body.len() * 2 + 2);
+            let be = encoding == Encoding::Utf16Be;
+            for u in std::iter::once(0xfeffu16).chain(body.encode_utf16()) {
+                out.extend_from_slice(&if be { u.to_be_bytes() } else { u.to_le_bytes() });
+            }
+            out
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "青禾镇2024年度法治政府建设情况报告\n一、主要举措和成效\n";
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let (s, e) = decode(TEXT.as_bytes()).unwrap();
+        assert_eq!((s.as_str(), e), (TEXT, Encoding::Utf8));
+        let with_bom = [&[0xef, 0xbb, 0xbf][..], TEXT.as_bytes()].concat();
+        let (s, e) = decode(&with_bom).unwrap();
+        assert_eq!(e, Encoding::Utf8);
+        let (t, f) = normalize(&s);
+        assert!(f.bom);
+        assert_eq!(t, TEXT);
+        assert_eq!(encode(&t, f, e), with_bom);
+    }
+
+    #[test]
+    fn gb18030_round_trip_with_crlf() {
+        let raw = TEXT.replace('\n', "\r\n");
+        let (bytes, _, _) = encoding_rs::GB18030.encode(&raw);
+        let (s, e) = decode(&bytes).unwrap();
+        assert_eq!(e, Encoding::Gb18030);
+        let (t, f) = normalize(&s);
+        assert_eq!(t, TEXT);
+        assert_eq!(encode(&t, f, e), bytes.into_owned());
+    }
+
+    #[test]
+    fn utf16_round_trip() {
+        for enc in [Encoding::Utf16Le, Encoding::Utf16Be] {
+            let bytes = encode(TEXT, TextFormat::default(), enc);
+            let (s, e) = decode(&bytes).unwrap();
+            assert_eq!((s.as_str(), e), (TEXT, enc));
+        }
+    }
+
+    #[test]
+    fn binary_and_invalid_are_refused() {
+        assert_eq!(decode(b"PK\x03\x04\0\0\x01"), Err(DecodeError::Binary));
+        let ctrl: Vec<u8> = (0..200u8).map(|i| if i % 3 == 0 { 1 } else { b'a' }).collect();
+        assert_eq!(decode(&ctrl), Err(DecodeError::Binary));
+        // 0xff is invalid in UTF-8 and in GB18030 as a lead byte.
+        assert!(matches!(decode(b"abc\xff\xff"), Err(DecodeError::Invalid(3))));
+    }
+
+    #[test]
+    fn escape_sequences_are_text() {
+        let (s, _) = decode("标题\u{1b}[31m红\u{1b}[0m\n".as_bytes()).unwrap();
+        assert!(s.contains('\u{1b}'));
+    }
+}
