@@ -577,10 +577,31 @@ fn eval_metrics(doc: &Document, spec: &CompiledSpec, sections: &ItemSections, fi
             .max_by_key(|h| (h.1, h.1 - h.0));
         // 2. else the nearest after it in the clause;
         let after = || cands().filter(|h| h.0 >= f.range.end && h.1 <= f.clause.end).min_by_key(|h| (h.0, usize::MAX - (h.1 - h.0)));
-        // 3. else the nearest before it in the sentence.
-        let sentence = || cands().filter(|h| h.0 >= f.sentence.start && h.1 <= f.range.start).max_by_key(|h| (h.1, h.1 - h.0));
+        // 3. else the nearest before it in the previous clause of the sentence
+        //    (…参加学法考试，完成率为100%).
+        let prev_clause_start = text[f.sentence.start..f.clause.start]
+            .trim_end_matches(|c: char| figures::is_clause_mark(c))
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| figures::is_clause_mark(c))
+            .map(|(i, c)| f.sentence.start + i + c.len_utf8())
+            .unwrap_or(f.sentence.start);
+        let sentence = || {
+            cands()
+                .filter(|h| h.0 >= prev_clause_start && h.1 <= f.range.start)
+                .max_by_key(|h| (h.1, h.1 - h.0))
+        };
         f.metric = before.or_else(after).or_else(sentence).map(|h| h.2);
-        let mut cm: Vec<usize> = cands().filter(|h| h.0 >= f.clause.start && h.1 <= f.clause.end).map(|h| h.2).collect();
+        // Names inside quotation marks (“人民调解宣传月”) are labels, not topics.
+        let para_start = doc.paragraphs()[f.paragraph].range.start;
+        let quoted = |pos: usize| {
+            let t = &text[para_start..pos];
+            t.matches(['“', '「']).count() > t.matches(['”', '」']).count()
+        };
+        let mut cm: Vec<usize> = cands()
+            .filter(|h| h.0 >= f.clause.start && h.1 <= f.clause.end && !quoted(h.0))
+            .map(|h| h.2)
+            .collect();
         cm.sort_unstable();
         cm.dedup();
         f.clause_metrics = cm;

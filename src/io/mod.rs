@@ -1,5 +1,7 @@
 //! Side effects: loading files, finding config and specs, rendering output.
 
+pub mod config;
 pub mod load;
+pub mod output;
 
 pub use load::{Encoding, LoadError, Loaded, load};

@@ -1,0 +1,151 @@
+//! Tests over the real published reports in `../shared/corpus` (skipped with
+//! a message when the corpus is absent, as in a fresh clone).
+
+mod common;
+
+use reportbench::core::check::{CheckOptions, Report, Status, check};
+use reportbench::core::document::Document;
+use reportbench::core::spec::CompiledSpec;
+use serde_json::Value;
+
+fn load(path: &std::path::Path) -> Document {
+    let l = reportbench::io::load(path).expect("corpus file loads");
+    Document::parse_normalized(l.text, l.format)
+}
+
+fn status_of(r: &Report, id: &str) -> Option<Status> {
+    r.items
+        .iter()
+        .find(|i| i.id == id)
+        .map(|i| i.status)
+        .or_else(|| r.metrics.iter().find(|m| m.id == id).map(|m| m.status))
+}
+
+fn agrees(label: &str, got: Status) -> bool {
+    match label {
+        "met" => got == Status::Met,
+        "partial" => got == Status::Partial,
+        "missing" => got == Status::Missing,
+        "not-met" => matches!(got, Status::Partial | Status::Missing),
+        "na" => got == Status::Na,
+        other => panic!("unknown label {other}"),
+    }
+}
+
+#[test]
+fn default_spec_agrees_with_hand_labels() {
+    let Some(dir) = common::corpus("default_spec_agrees_with_hand_labels") else { return };
+    let labels: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("labels.json")).unwrap()).unwrap();
+    let spec = CompiledSpec::default_spec();
+    let (mut total, mut agreed) = (0usize, 0usize);
+    let mut disagreements = Vec::new();
+    let must_agree = ["measures", "shortcomings", "next_year", "leader_duty"];
+    let mut must_failures = Vec::new();
+    for (file, l) in labels.as_object().unwrap() {
+        if file.starts_with('_') {
+            continue;
+        }
+        let doc = load(&dir.join(file));
+        let r = check(&doc, &spec, &CheckOptions::default());
+        let mut verdict = |what: String, ok: bool, key: &str| {
+            total += 1;
+            if ok {
+                agreed += 1;
+            } else {
+                disagreements.push(format!("{file}: {what}"));
+                if must_agree.contains(&key) {
+                    must_failures.push(format!("{file}: {what}"));
+                }
+            }
+        };
+        if let Some(y) = l["year"].as_i64() {
+            verdict(format!("year {y} vs {:?}", r.year), r.year == Some(y as i32), "year");
+        }
+        for section in ["items", "metrics"] {
+            for (id, want) in l[section].as_object().into_iter().flatten() {
+                let want = want.as_str().unwrap();
+                let got = status_of(&r, id).unwrap_or_else(|| panic!("spec has no {id}"));
+                verdict(format!("{id}: label {want}, got {}", got.as_str()), agrees(want, got), id);
+            }
+        }
+        let rules: Vec<&str> = r.lints.iter().map(|x| x.rule).collect();
+        for rule in l["lints_present"].as_array().into_iter().flatten() {
+            let rule = rule.as_str().unwrap();
+            verdict(format!("lint {rule} expected"), rules.contains(&rule), rule);
+        }
+        for rule in l["lints_absent"].as_array().into_iter().flatten() {
+            let rule = rule.as_str().unwrap();
+            let found: Vec<_> = r.lints.iter().filter(|x| x.rule == rule).map(|x| format!("{}:{} {}", x.position.line, x.position.column, x.message)).collect();
+            verdict(format!("lint {rule} not expected: {found:?}"), found.is_empty(), rule);
+        }
+    }
+    let rate = agreed as f64 / total as f64;
+    eprintln!("label agreement: {agreed}/{total} = {:.1}%", rate * 100.0);
+    for d in &disagreements {
+        eprintln!("  disagreement: {d}");
+    }
+    assert!(must_failures.is_empty(), "labels that must agree: {must_failures:#?}");
+    assert!(rate >= 0.95, "agreement {rate:.3} < 0.95: {disagreements:#?}");
+}
+
+#[test]
+fn level_one_sections_and_years_of_real_reports() {
+    let Some(dir) = common::corpus("level_one_sections_and_years_of_real_reports") else { return };
+    let expected: &[(&str, i32, &[&str])] = &[
+        ("qiaotou-2024.txt", 2024, &["法治建设工作的主要举措和成效", "存在的不足和原因", "下阶段工作重点"]),
+        ("shiqi-2022.txt", 2022, &["2022年度主要工作和成效", "2022年推进法治建设存在的不足和原因", "2023年推进法治政府建设的主要安排"]),
+        ("zhangxi-2024.txt", 2024, &["工作措施和成效", "存在的主要问题", "下一步工作重点"]),
+    ];
+    for (file, year, sections) in expected {
+        let d = load(&dir.join(file));
+        let got: Vec<&str> = d.roots().map(|h| d.heading_title(h)).collect();
+        assert_eq!(&got, sections, "{file}");
+        assert_eq!(d.year(), Some(*year), "{file}");
+        assert!(d.numbering_issues().is_empty(), "{file}: {:?}", d.numbering_issues());
+    }
+}
+
+#[test]
+fn titles_and_years_of_report_openings() {
+    let Some(dir) = common::corpus("titles_and_years_of_report_openings") else { return };
+    let dir = dir.join("openings");
+    let labels: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("labels.json")).unwrap()).unwrap();
+    let mut failures = Vec::new();
+    for (file, l) in labels.as_object().unwrap() {
+        let d = load(&dir.join(file));
+        let title = d.title().map(|t| t.text.clone());
+        if title.as_deref() != l["title"].as_str() {
+            failures.push(format!("{file}: title {title:?}, label {}", l["title"]));
+        }
+        if d.year().map(i64::from) != l["year"].as_i64() {
+            failures.push(format!("{file}: year {:?}, label {}", d.year(), l["year"]));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn same_verdicts_for_utf8_and_gb18030() {
+    let Some(dir) = common::corpus("same_verdicts_for_utf8_and_gb18030") else { return };
+    let tmp = common::temp_dir("gb18030");
+    for file in ["qiaotou-2024.txt", "shiqi-2022.txt", "zhangxi-2024.txt"] {
+        let utf8 = std::fs::read_to_string(dir.join(file)).unwrap();
+        let crlf = utf8.replace('\n', "\r\n");
+        let (gb, _, unmappable) = encoding_rs::GB18030.encode(&crlf);
+        assert!(!unmappable);
+        let gb_path = tmp.join(file);
+        std::fs::write(&gb_path, &gb).unwrap();
+        let run = |p: &std::path::Path| -> Value {
+            let out = common::bin().args(["check", "--format", "json"]).arg(p).output().unwrap();
+            assert!(out.status.code().is_some_and(|c| c < 2), "{}", String::from_utf8_lossy(&out.stderr));
+            serde_json::from_slice(&out.stdout).unwrap()
+        };
+        let a = run(&dir.join(file));
+        let b = run(&gb_path);
+        assert_eq!(b["encoding"], "GB18030");
+        for key in ["year", "title", "complete", "items", "metrics", "lints"] {
+            assert_eq!(a[key], b[key], "{file}: {key} differs between UTF-8 and GB18030");
+        }
+    }
+    std::fs::remove_dir_all(&tmp).ok();
+}
