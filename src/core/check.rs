@@ -591,7 +591,16 @@ fn eval_metrics(doc: &Document, spec: &CompiledSpec, sections: &ItemSections, fi
                 .filter(|h| h.0 >= prev_clause_start && h.1 <= f.range.start)
                 .max_by_key(|h| (h.1, h.1 - h.0))
         };
-        f.metric = before.or_else(after).or_else(sentence).map(|h| h.2);
+        let chosen = before.or_else(after).or_else(sentence).copied();
+        f.metric = chosen.map(|h| h.2);
+        // A governing word after the figure (聘请3名法律顾问) belongs in its text.
+        if let Some((_, end, _)) = chosen
+            && end > f.text_range.end
+            && end <= f.clause.end
+        {
+            f.text_range.end = end;
+            f.text = doc.text()[f.text_range.clone()].trim().to_owned();
+        }
         // Names inside quotation marks (“人民调解宣传月”) are labels, not topics.
         let para_start = doc.paragraphs()[f.paragraph].range.start;
         let quoted = |pos: usize| {

@@ -285,7 +285,7 @@ pub fn check_text(c: &Checked, lang: Lang, paint: Paint) -> String {
     let _ = writeln!(o, "\n{}", paint.bold(&tr!(lang, "必备要素（{met}/{total} 已满足）", "Required items ({met}/{total} met)")));
     let opt_of = |required: bool| if required { "" } else { lang.pick("（可选）", " (optional)") };
     let names: Vec<String> = r.items.iter().map(|i| format!("{}{}", safe(&i.title), opt_of(i.required))).collect();
-    let w = names.iter().map(|n| UnicodeWidthStr::width(n.as_str())).max().unwrap_or(0).min(40);
+    let w = names.iter().map(|n| UnicodeWidthStr::width(n.as_str())).max().unwrap_or(0).min(46);
     for (i, name) in r.items.iter().zip(&names) {
         let _ = writeln!(o, "  {} {}  {}", paint.status(i.status, i.status.glyph()), pad(name, w), safe(&i.message));
     }
