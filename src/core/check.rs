@@ -4,7 +4,7 @@ use super::document::{Document, ParagraphKind};
 use super::figures::{self, Figure};
 use super::lang::Lang;
 use super::lints;
-use super::spec::{CompiledMatcher, CompiledSpec, ItemKind, Scope, Severity};
+use super::spec::{CompiledMatcher, CompiledSpec, ItemKind, Severity};
 use super::text::{Position, truncate_chars};
 use crate::tr;
 use std::ops::Range;
@@ -531,9 +531,30 @@ fn eval_statement(doc: &Document, spec: &CompiledSpec, ii: usize, sections: &Ite
     )
 }
 
-fn scope_allows(doc: &Document, spec: &CompiledSpec, scope: &Scope, sections: &ItemSections, p: usize) -> bool {
-    (scope.within.is_empty() || in_sections_of(doc, spec, &scope.within, sections, p))
-        && !in_sections_of(doc, spec, &scope.outside, sections, p)
+/// Byte ranges inside “…” or 「…」 in `t` (offset by `base`). A byte scan:
+/// “ ” are E2 80 9C/9D and 「 」 E3 80 8C/8D in UTF-8.
+fn quote_spans(t: &str, base: usize) -> Vec<Range<usize>> {
+    let b = t.as_bytes();
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut i = 0;
+    while i + 2 < b.len() {
+        if (b[i] == 0xE2 || b[i] == 0xE3) && b[i + 1] == 0x80 {
+            match (b[i], b[i + 2]) {
+                (0xE2, 0x9C) | (0xE3, 0x8C) => open = Some(i),
+                (0xE2, 0x9D) | (0xE3, 0x8D) => {
+                    if let Some(o) = open.take() {
+                        out.push(base + o..base + i);
+                    }
+                }
+                _ => {}
+            }
+            i += 3;
+        } else {
+            i += 1;
+        }
+    }
+    out
 }
 
 fn eval_metrics(doc: &Document, spec: &CompiledSpec, sections: &ItemSections, figures: &mut [Figure], lang: Lang) -> Vec<MetricResult> {
@@ -543,16 +564,39 @@ fn eval_metrics(doc: &Document, spec: &CompiledSpec, sections: &ItemSections, fi
     // Keyword hits per paragraph: (start, end, metric).
     let mut hits_of: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new(); doc.paragraphs().len()];
     let mut allowed: Vec<Vec<bool>> = Vec::new();
+    // Which items' sections hold each paragraph, computed once.
+    let n_items = spec.spec.items.len();
+    let mut member = vec![false; doc.paragraphs().len() * n_items];
+    for (ii, hs) in sections.iter().enumerate() {
+        for &h in hs {
+            let hd = &doc.headings()[h];
+            for p in hd.paragraph..hd.end_paragraph {
+                member[p * n_items + ii] = true;
+            }
+        }
+    }
+    let scope_ids: Vec<(Vec<usize>, Vec<usize>)> = spec
+        .metric_scopes
+        .iter()
+        .map(|sc| {
+            let ids = |v: &[String]| v.iter().filter_map(|id| spec.item_index(id)).collect::<Vec<_>>();
+            (ids(&sc.within), ids(&sc.outside))
+        })
+        .collect();
     for (pi, p) in doc.paragraphs().iter().enumerate() {
         if matches!(p.kind, ParagraphKind::Residue | ParagraphKind::Title) {
             allowed.push(vec![false; n]);
             continue;
         }
-        let ok: Vec<bool> = spec.metric_scopes.iter().map(|s| scope_allows(doc, spec, s, sections, pi)).collect();
+        let m = &member[pi * n_items..(pi + 1) * n_items];
+        let ok: Vec<bool> = scope_ids
+            .iter()
+            .map(|(within, outside)| (within.is_empty() || within.iter().any(|&i| m[i])) && !outside.iter().any(|&i| m[i]))
+            .collect();
         let r = p.range.clone();
         let hits: Vec<(usize, usize, usize)> = spec
             .metric_automaton
-            .find_overlapping_iter(&text[r.clone()])
+            .find_iter(&text[r.clone()])
             .map(|mt| (r.start + mt.start(), r.start + mt.end(), spec.metric_of_pattern[mt.pattern().as_usize()]))
             .collect();
         for &(s, e, mi) in &hits {
@@ -568,6 +612,7 @@ fn eval_metrics(doc: &Document, spec: &CompiledSpec, sections: &ItemSections, fi
         u.is_empty() || u.iter().any(|x| x == unit)
     };
     let mut counted: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut quote_spans_of: (usize, Vec<Range<usize>>) = (usize::MAX, Vec::new());
     for (fi, f) in figures.iter_mut().enumerate() {
         let hits = &hits_of[f.paragraph];
         let cands = || hits.iter().filter(|h| unit_ok(h.2, &f.unit));
@@ -602,17 +647,20 @@ fn eval_metrics(doc: &Document, spec: &CompiledSpec, sections: &ItemSections, fi
             f.text = doc.text()[f.text_range.clone()].trim().to_owned();
         }
         // Names inside quotation marks (“人民调解宣传月”) are labels, not topics.
-        let para_start = doc.paragraphs()[f.paragraph].range.start;
-        let quoted = |pos: usize| {
-            let t = &text[para_start..pos];
-            t.matches(['“', '「']).count() > t.matches(['”', '」']).count()
-        };
-        let mut cm: Vec<usize> = cands()
-            .filter(|h| h.0 >= f.clause.start && h.1 <= f.clause.end && !quoted(h.0))
-            .map(|h| h.2)
-            .collect();
+        let para = doc.paragraphs()[f.paragraph].range.clone();
+        if quote_spans_of.0 != f.paragraph {
+            quote_spans_of = (f.paragraph, quote_spans(&text[para.clone()], para.start));
+        }
+        let spans = &quote_spans_of.1;
+        let quoted = |pos: usize| spans.iter().any(|r| r.contains(&pos));
+        // Other metrics named in the clause (the governing one is `metric`).
+        let mut cm: Vec<usize> = Vec::new();
+        for h in cands().filter(|h| h.0 >= f.clause.start && h.1 <= f.clause.end && Some(h.2) != f.metric && !quoted(h.0)) {
+            if !cm.contains(&h.2) {
+                cm.push(h.2);
+            }
+        }
         cm.sort_unstable();
-        cm.dedup();
         f.clause_metrics = cm;
         let ok = &allowed[f.paragraph];
         let mut ms: Vec<usize> = f.metric.into_iter().chain(f.clause_metrics.iter().copied()).filter(|&m| ok[m]).collect();

@@ -88,6 +88,8 @@ pub struct Document {
     title: Option<Title>,
     year: Option<i32>,
     numbering: Vec<NumberingIssue>,
+    /// Per heading: it or an ancestor reads like a plans heading.
+    plans_like: Vec<bool>,
 }
 
 impl Document {
@@ -115,6 +117,7 @@ impl Document {
             title: None,
             year: None,
             numbering: Vec::new(),
+            plans_like: Vec::new(),
         };
         doc.split_paragraphs();
         doc.detect_title();
@@ -375,6 +378,14 @@ impl Document {
             })
             .collect();
         self.numbering = check_numbering(&numbered);
+        let mut plans_like = vec![false; self.headings.len()];
+        for h in 0..self.headings.len() {
+            let t = &self.matching_text()[self.headings[h].title.clone()];
+            let own = PLAN_WORDS.iter().any(|w| t.contains(w));
+            // Parents come before children, so theirs is known.
+            plans_like[h] = own || self.headings[h].parent.is_some_and(|p| plans_like[p]);
+        }
+        self.plans_like = plans_like;
     }
 
     /// Title year first; else the year the body speaks of most, leaving out
@@ -388,18 +399,11 @@ impl Document {
     }
 
     fn in_plans_like_section(&self, paragraph: usize) -> bool {
-        let mut s = match self.paragraphs[paragraph].kind {
+        let s = match self.paragraphs[paragraph].kind {
             ParagraphKind::Heading(h) => Some(h),
             _ => self.paragraphs[paragraph].section,
         };
-        while let Some(h) = s {
-            let t = &self.matching_text()[self.headings[h].title.clone()];
-            if PLAN_WORDS.iter().any(|w| t.contains(w)) {
-                return true;
-            }
-            s = self.headings[h].parent;
-        }
-        false
+        s.is_some_and(|h| self.plans_like.get(h).copied().unwrap_or(false))
     }
 
     /// The year the body speaks of most (residue, plans sections, ranges and
@@ -551,24 +555,13 @@ pub fn year_in(t: &str) -> Option<i32> {
 /// Every `YYYY年` in `t` with its byte offset (years 1900–2099).
 pub fn years_with_nian(t: &str) -> impl Iterator<Item = (i32, usize)> + '_ {
     let b = t.as_bytes();
-    (0..b.len().saturating_sub(3)).filter_map(move |i| {
-        let d = &b[i..i + 4];
-        if !d.iter().all(u8::is_ascii_digit) {
+    t.match_indices('年').filter_map(move |(at, _)| {
+        let i = at.checked_sub(4)?;
+        let d = &b[i..at];
+        if !d.iter().all(u8::is_ascii_digit) || (i > 0 && b[i - 1].is_ascii_digit()) {
             return None;
         }
-        if i > 0 && b[i - 1].is_ascii_digit() {
-            return None;
-        }
-        if b.get(i + 4).is_some_and(u8::is_ascii_digit) {
-            return None;
-        }
-        if !t[i + 4..].starts_with('年') {
-            return None;
-        }
-        let y = (d[0] - b'0') as i32 * 1000
-            + (d[1] - b'0') as i32 * 100
-            + (d[2] - b'0') as i32 * 10
-            + (d[3] - b'0') as i32;
+        let y = d.iter().fold(0i32, |acc, x| acc * 10 + (x - b'0') as i32);
         (1900..=2099).contains(&y).then_some((y, i))
     })
 }
@@ -577,30 +570,25 @@ pub fn years_with_nian(t: &str) -> impl Iterator<Item = (i32, usize)> + '_ {
 /// range ends (2021-2025年), not inside 《…》.
 fn body_years(t: &str) -> Vec<i32> {
     let mut out = Vec::new();
-    let b = t.as_bytes();
-    let mut in_book = 0i32;
-    let mut last = 0;
-    let mut book_depth_at = Vec::new();
-    for (i, c) in t.char_indices() {
-        match c {
-            '《' => in_book += 1,
-            '》' => in_book = (in_book - 1).max(0),
-            _ => {}
-        }
-        book_depth_at.push((i, in_book));
-    }
+    let mut depth = 0i32;
+    let mut scanned = 0;
     for (y, i) in years_with_nian(t) {
-        while last + 1 < book_depth_at.len() && book_depth_at[last + 1].0 <= i {
-            last += 1;
+        // Book-title depth at `i`, scanning only the new part of the text.
+        for c in t[scanned..i].chars() {
+            match c {
+                '《' => depth += 1,
+                '》' => depth = (depth - 1).max(0),
+                _ => {}
+            }
         }
-        if book_depth_at.get(last).is_some_and(|&(_, d)| d > 0) {
+        scanned = i;
+        if depth > 0 {
             continue;
         }
         let before = t[..i].chars().next_back();
         if before.is_some_and(|c| matches!(c, '-' | '—' | '－' | '~' | '～' | '至' | '到' | '–')) {
             continue;
         }
-        let _ = b;
         out.push(y);
     }
     out

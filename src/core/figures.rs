@@ -5,6 +5,7 @@
 use super::document::{Document, ParagraphKind};
 use super::numeral::{arabic_digit, digit_value, parse_chinese, unit_value};
 use super::text::Position;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// One figure found in the text.
@@ -13,8 +14,8 @@ pub struct Figure {
     /// The value: 万/亿 before a counting unit scale it (1.2万余份 → 12000);
     /// money keeps its written unit (46.05万元 → 46.05 万元).
     pub value: f64,
-    /// The unit (件, 万元, % …).
-    pub unit: String,
+    /// The unit (件, 万元, % …); common units are not allocated.
+    pub unit: Cow<'static, str>,
     /// Approximate (余, 多, 近, 约, 左右 …).
     pub approx: bool,
     /// The words that name the figure (the clause before it, or after it when
@@ -47,6 +48,20 @@ const APPROX_AFTER_NUMBER: &[char] = &['余', '多'];
 const APPROX_AFTER_UNIT: &[&str] = &["左右", "以上", "上下"];
 /// Unit + next character combinations that are not counts (个月, 次日 …).
 const NOT_COUNTS: &[&str] = &["个月", "个工作日", "次日", "人民", "名单", "名称", "条例", "条件", "期间", "期限", "家庭", "家长", "户籍", "批准", "项目", "所在", "所有", "元旦", "起草", "起点", "起诉", "件事"];
+/// A unit as a `Cow`: borrowed from a static table when it is a common one.
+fn intern_unit(u: &str) -> Cow<'static, str> {
+    const COMMON: &[&str] = &[
+        "件", "宗", "起", "份", "个", "项", "次", "场", "场次", "批", "批次", "人", "名", "人次", "户", "家", "家次",
+        "万元", "亿元", "元", "%", "篇", "条", "期", "所", "张", "册", "部", "支", "宗次", "个次", "平方米", "亩",
+    ];
+    match COMMON.iter().find(|c| **c == u) {
+        Some(c) => Cow::Borrowed(c),
+        None => Cow::Owned(u.to_owned()),
+    }
+}
+
+/// Every character that follows the unit in one of [`NOT_COUNTS`].
+const NOT_COUNT_FOLLOWERS: &[char] = &['月', '工', '日', '民', '单', '称', '例', '件', '间', '限', '庭', '长', '籍', '准', '目', '在', '有', '旦', '草', '点', '诉', '事'];
 /// Characters before a single-character Chinese numeral that make it part
 /// of a word (统一, 唯一, 逐一 …) rather than a count.
 const WORD_BEFORE_CN: &[char] = &['统', '唯', '逐', '之', '其', '同', '单', '专', '划', '万', '第', '星', '周', '初', '十', '不', '一', '合', '归', '如', '始', '整', '大', '小', '进', '更', '确', '进', '化', '独'];
@@ -66,6 +81,8 @@ pub fn is_sentence_mark(c: char) -> bool {
 /// Finds every figure of a document (residue and title lines excluded).
 /// `units` must be sorted longest first.
 pub fn extract(doc: &Document, units: &[String]) -> Vec<Figure> {
+    let units = Units::new(units);
+    let units = &units;
     let text = doc.matching_text();
     let mut out = Vec::new();
     for (pi, p) in doc.paragraphs().iter().enumerate() {
@@ -84,80 +101,220 @@ fn scan_paragraph(
     text: &str,
     range: Range<usize>,
     paragraph: usize,
-    units: &[String],
+    units: &Units,
     out: &mut Vec<Figure>,
 ) {
     let s = &text[range.clone()];
+    let b = s.as_bytes();
     let base = range.start;
+    // One pass over the bytes finds clause marks and numbers; figures are
+    // built afterwards, when every clause end is known.
+    let mut marks: Vec<(usize, bool)> = Vec::new();
+    let mut raw: Vec<(usize, usize, f64, &str, bool)> = Vec::new();
     let mut quote_depth = 0i32;
+    let mut skip_to = 0;
     let mut i = 0;
-    let mut prev_end = 0; // end of the previous figure (relative)
-    while i < s.len() {
-        let Some(c) = s[i..].chars().next() else { break };
+    while i < b.len() {
+        let x = b[i];
+        let (c, w) = if x < 0x80 {
+            (x as char, 1)
+        } else {
+            let w = if x >= 0xF0 { 4 } else if x >= 0xE0 { 3 } else { 2 };
+            // Only three-byte characters with an interesting two-byte prefix
+            // (marks, quotes, full-width forms, Chinese numerals) are decoded.
+            let interesting = w == 3 && b.get(i + 1).is_some_and(|&y| is_interesting_prefix(x, y));
+            match interesting.then(|| s.get(i..i + w).and_then(|t| t.chars().next())).flatten() {
+                Some(c) => (c, w),
+                None => {
+                    i += w;
+                    continue;
+                }
+            }
+        };
+        if is_clause_mark(c) {
+            marks.push((i, is_sentence_mark(c)));
+        }
         match c {
             '“' | '「' | '『' => quote_depth += 1,
             '”' | '」' | '』' => quote_depth = (quote_depth - 1).max(0),
             _ => {}
         }
-        if s[i..].starts_with("百分之")
+        if i < skip_to || !might_start_number(c) {
+            i += w;
+            continue;
+        }
+        if c == '百'
+            && s[i..].starts_with("百分之")
             && let Some((value, end)) = read_percent_words(s, i)
         {
-            push_figure(doc, s, base, paragraph, i, end, value, "%".into(), false, &mut prev_end, out);
-            i = end;
+            raw.push((i, end, value, "%", false));
+            skip_to = end;
+            i += w;
             continue;
         }
         let found = if arabic_digit(c).is_some() {
             read_arabic(s, i).map(|(v, e)| (v, e, false))
-        } else if (digit_value(c).is_some() || c == '十') && quote_depth == 0 {
+        } else if quote_depth == 0 && c != '百' {
             read_chinese(s, i).map(|(v, e)| (v, e, true))
         } else {
             None
         };
-        let Some((value, num_end, chinese)) = found else {
-            i += c.len_utf8();
-            continue;
-        };
-        // Arabic numbers glued to letters or codes (5G, lsx31/2025-00001) are not counts.
-        if !chinese && i > 0 {
-            let before = s[..i].chars().next_back();
-            if before.is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, '.' | '/' | '-' | '_' | '+' | '#')) {
-                i = num_end;
-                continue;
+        if let Some((value, num_end, chinese)) = found {
+            // Arabic numbers glued to letters or codes (5G, lsx31/2025-00001) are not counts.
+            let glued = !chinese
+                && s[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| p.is_ascii_alphanumeric() || matches!(p, '.' | '/' | '-' | '_' | '+' | '#'));
+            skip_to = num_end;
+            if !glued {
+                match finish(s, value, num_end, units) {
+                    Some(f) if !chinese || plausible_chinese(s, i, f.value) => {
+                        raw.push((i, f.end, f.value, f.unit, f.approx));
+                        skip_to = f.end;
+                    }
+                    _ => {}
+                }
             }
         }
-        match finish(s, value, num_end, units) {
-            Some(f) if !chinese || plausible_chinese(s, i, f.value) => {
-                push_figure(doc, s, base, paragraph, i, f.end, f.value, f.unit, f.approx, &mut prev_end, out);
-                i = f.end;
-            }
-            _ => i = num_end.max(i + c.len_utf8()),
-        }
+        i += w;
+    }
+    if raw.is_empty() {
+        return;
+    }
+    let mut cx = Scan::new(doc, s, base, paragraph, marks);
+    let mut prev_end = 0;
+    for (start, end, value, unit, approx) in raw {
+        push_figure(&mut cx, start, end, value, intern_unit(unit), approx, &mut prev_end, out);
     }
 }
 
-/// Records a figure found at `start..end` of paragraph text `s`.
-#[allow(clippy::too_many_arguments)]
-fn push_figure(
-    doc: &Document,
-    s: &str,
+/// Whether a three-byte UTF-8 character starting with bytes `x`, `y` may be a
+/// clause mark, a quotation mark, a full-width form or a Chinese numeral.
+fn is_interesting_prefix(x: u8, y: u8) -> bool {
+    let t = interesting_table();
+    let k = (x as usize) << 8 | y as usize;
+    t[k / 64] & (1 << (k % 64)) != 0
+}
+
+fn interesting_table() -> &'static [u64] {
+    static TABLE: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut bits = vec![0u64; 1024];
+        let chars = "，；：！？。“”「」『』％０１２３４５６７８９〇零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖";
+        for c in chars.chars() {
+            let mut buf = [0u8; 4];
+            let e = c.encode_utf8(&mut buf).as_bytes();
+            if e.len() == 3 {
+                let k = ((e[0] as usize) << 8 | e[1] as usize) & 0xffff;
+                bits[k / 64] |= 1 << (k % 64);
+            }
+        }
+        bits
+    })
+}
+
+/// Per-paragraph scanning state: clause and sentence marks (found once),
+/// and an incremental character column.
+struct Scan<'a> {
+    doc: &'a Document,
+    s: &'a str,
     base: usize,
     paragraph: usize,
+    /// Byte offsets (relative) of clause marks, and whether each also ends a sentence.
+    marks: Vec<(usize, bool)>,
+    /// (byte, 1-based column) of the last position computed.
+    col_at: (usize, usize),
+    line: usize,
+}
+
+impl<'a> Scan<'a> {
+    fn new(doc: &'a Document, s: &'a str, base: usize, paragraph: usize, marks: Vec<(usize, bool)>) -> Self {
+        let start = doc.position(base);
+        Scan {
+            doc,
+            s,
+            base,
+            paragraph,
+            marks,
+            col_at: (0, start.column),
+            line: start.line,
+        }
+    }
+
+    /// Position of relative byte `i` (calls must not go backwards).
+    fn position(&mut self, i: usize) -> Position {
+        let (b, c) = self.col_at;
+        let col = if i >= b { c + self.s[b..i].chars().count() } else { c - self.s[i..b].chars().count() };
+        self.col_at = (i, col);
+        Position { line: self.line, column: col }
+    }
+
+    /// The clause (`sentence == false`) or sentence around `start..end`.
+    fn around(&self, start: usize, end: usize, sentence: bool) -> Range<usize> {
+        let k = self.marks.partition_point(|m| m.0 < start);
+        let cs = self.marks[..k]
+            .iter()
+            .rev()
+            .find(|m| !sentence || m.1)
+            .map(|m| m.0 + self.s[m.0..].chars().next().map_or(1, char::len_utf8))
+            .unwrap_or(0);
+        let k = self.marks.partition_point(|m| m.0 < end);
+        let ce = self.marks[k..]
+            .iter()
+            .find(|m| !sentence || m.1)
+            .map(|m| m.0)
+            .unwrap_or(self.s.len());
+        cs..ce
+    }
+}
+
+/// Characters a figure can start with: digits of both widths, Chinese
+/// numerals, and 百 (百分之…).
+fn might_start_number(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    matches!(
+        c,
+        '０'..='９'
+            | '〇' | '零' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百'
+            | '壹' | '贰' | '叁' | '肆' | '伍' | '陆' | '柒' | '捌' | '玖'
+    )
+}
+
+/// A letter, digit or ideograph: a character that carries meaning in a context.
+fn is_wordish(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    let cp = c as u32;
+    (0x3400..=0x9fff).contains(&cp) || (0xf900..=0xfaff).contains(&cp) || (cp >= 0x20000) || (c.is_alphabetic() && !(0x3000..=0x303f).contains(&cp) && !(0xff00..=0xffef).contains(&cp))
+}
+
+/// Records a figure found at `start..end` of the paragraph being scanned.
+#[allow(clippy::too_many_arguments)]
+fn push_figure(
+    cx: &mut Scan,
     start: usize,
     end: usize,
     value: f64,
-    unit: String,
+    unit: Cow<'static, str>,
     approx_after: bool,
     prev_end: &mut usize,
     out: &mut Vec<Figure>,
 ) {
+    let s = cx.s;
+    let base = cx.base;
     let approx_before = APPROX_BEFORE.iter().any(|w| s[..start].ends_with(w));
     let approx_unit = APPROX_AFTER_UNIT.iter().any(|w| s[end..].starts_with(*w));
-    let clause = clause_around(s, start, end, is_clause_mark);
-    let sentence = clause_around(s, start, end, is_sentence_mark);
+    let clause = cx.around(start, end, false);
+    let sentence = cx.around(start, end, true);
     let (context, text_range) =
         context_for(s, start, end, (*prev_end).max(clause.start), clause.end);
-    let orig = &doc.text()[base + text_range.start..base + text_range.end];
-    let context_orig = strip_context(&doc.text()[base + context.start..base + context.end]);
+    let orig = &cx.doc.text()[base + text_range.start..base + text_range.end];
+    let context_orig = strip_context(&cx.doc.text()[base + context.start..base + context.end]);
+    let position = cx.position(start);
     out.push(Figure {
         value,
         unit,
@@ -166,8 +323,8 @@ fn push_figure(
         text: orig.trim().to_owned(),
         range: base + start..base + end,
         text_range: base + text_range.start..base + text_range.end,
-        paragraph,
-        position: doc.position(base + start),
+        paragraph: cx.paragraph,
+        position,
         metric: None,
         clause_metrics: Vec::new(),
         clause: base + clause.start..base + clause.end,
@@ -179,38 +336,46 @@ fn push_figure(
 /// Reads 38, 1.6, ４６.０５ at byte `i`: (value, end).
 fn read_arabic(s: &str, i: usize) -> Option<(f64, usize)> {
     let mut end = i;
-    let mut digits = String::new();
-    let mut seen_dot = false;
+    let mut mantissa: u64 = 0;
+    let mut digits = 0u32;
+    let mut frac_digits: Option<u32> = None;
     for (j, c) in s[i..].char_indices() {
         if let Some(d) = arabic_digit(c) {
-            digits.push(char::from(b'0' + d as u8));
+            digits += 1;
+            if digits > 15 {
+                return None;
+            }
+            mantissa = mantissa * 10 + d;
+            if let Some(f) = frac_digits.as_mut() {
+                *f += 1;
+            }
             end = i + j + c.len_utf8();
-        } else if (c == '.' || c == '．') && !seen_dot {
+        } else if (c == '.' || c == '．') && frac_digits.is_none() {
             // A dot followed by a digit is a decimal point.
             let next = s[i + j + c.len_utf8()..].chars().next();
             if next.is_some_and(|n| arabic_digit(n).is_some()) {
-                seen_dot = true;
-                digits.push('.');
+                frac_digits = Some(0);
             } else {
                 break;
             }
-        } else if c == ',' && !seen_dot {
+        } else if c == ',' && frac_digits.is_none() && digits > 0 {
             // Thousands separators: 1,600 (exactly three digits follow).
-            let rest = &s[i + j + 1..];
-            let three = rest.chars().take(3).filter(|c| arabic_digit(*c).is_some()).count() == 3
-                && !rest.chars().nth(3).is_some_and(|c| arabic_digit(c).is_some());
-            if three && !digits.is_empty() {
-                continue;
+            let rest = s[i + j + 1..].as_bytes();
+            let three = rest.len() >= 3
+                && rest[..3].iter().all(u8::is_ascii_digit)
+                && !rest.get(3).is_some_and(u8::is_ascii_digit);
+            if !three {
+                break;
             }
-            break;
         } else {
             break;
         }
     }
-    if digits.len() > 15 {
+    if digits == 0 {
         return None;
     }
-    digits.parse::<f64>().ok().map(|v| (v, end))
+    let scale = 10f64.powi(frac_digits.unwrap_or(0) as i32);
+    Some((mantissa as f64 / scale, end))
 }
 
 /// Reads a Chinese numeral run at `i` (stopping before a trailing 万/亿 that
@@ -241,15 +406,15 @@ fn read_percent_words(s: &str, i: usize) -> Option<(f64, usize)> {
     }
 }
 
-struct Finished {
+struct Finished<'a> {
     value: f64,
-    unit: String,
+    unit: &'a str,
     approx: bool,
     end: usize,
 }
 
 /// After the number: approximation marks, 万/亿, the unit.
-fn finish(s: &str, mut value: f64, num_end: usize, units: &[String]) -> Option<Finished> {
+fn finish<'a>(s: &str, mut value: f64, num_end: usize, units: &Units<'a>) -> Option<Finished<'a>> {
     let mut j = num_end;
     let mut approx = false;
     let mut scale = 1.0;
@@ -276,7 +441,7 @@ fn finish(s: &str, mut value: f64, num_end: usize, units: &[String]) -> Option<F
         && let Some((u, len)) = match_unit(s, j, units)
         && u == "元"
     {
-        let unit = if scale == 10_000.0 { "万元" } else { "亿元" };
+        let unit: &'static str = if scale == 10_000.0 { "万元" } else { "亿元" };
         return finish_unit(s, value, approx, j, unit, len);
     }
     value *= scale;
@@ -284,18 +449,19 @@ fn finish(s: &str, mut value: f64, num_end: usize, units: &[String]) -> Option<F
     finish_unit(s, value, approx, j, u, len)
 }
 
-fn finish_unit(
+fn finish_unit<'a>(
     s: &str,
     value: f64,
     mut approx: bool,
     j: usize,
-    unit: &str,
+    unit: &'a str,
     len: usize,
-) -> Option<Finished> {
+) -> Option<Finished<'a>> {
     let end = j + len;
-    if NOT_COUNTS
-        .iter()
-        .any(|w| s[j..].starts_with(w) && w.len() > len)
+    // 个月, 次日, 人民 …: only looked up when the next character could make one.
+    let next = s[end..].chars().next();
+    if next.is_some_and(|n| NOT_COUNT_FOLLOWERS.contains(&n))
+        && NOT_COUNTS.iter().any(|w| s[j..].starts_with(w) && w.len() > len)
     {
         return None;
     }
@@ -304,32 +470,61 @@ fn finish_unit(
     }
     Some(Finished {
         value,
-        unit: normalize_unit(unit).to_owned(),
+        unit: normalize_unit(unit),
         approx,
         end,
     })
 }
 
 fn normalize_unit(u: &str) -> &str {
+    // Full-width ％ is matched as "%" already; kept for units written so in a spec.
     match u {
         "％" => "%",
         other => other,
     }
 }
 
+/// The units, grouped by their first character (longest first within each),
+/// sorted by that character for binary search.
+struct Units<'a> {
+    by_first: Vec<(char, Vec<&'a str>)>,
+}
+
+impl<'a> Units<'a> {
+    fn new(units: &'a [String]) -> Self {
+        let mut by_first: Vec<(char, Vec<&'a str>)> = Vec::new();
+        for u in units {
+            if let Some(c) = u.chars().next() {
+                match by_first.iter_mut().find(|e| e.0 == c) {
+                    Some(e) => e.1.push(u.as_str()),
+                    None => by_first.push((c, vec![u.as_str()])),
+                }
+            }
+        }
+        by_first.sort_by_key(|e| e.0);
+        Units { by_first }
+    }
+
+    fn starting_with(&self, c: char) -> Option<&[&'a str]> {
+        self.by_first
+            .binary_search_by_key(&c, |e| e.0)
+            .ok()
+            .map(|i| self.by_first[i].1.as_slice())
+    }
+}
+
 /// The unit at byte `j`: (unit as listed, bytes it takes in the text).
-fn match_unit<'a>(s: &str, j: usize, units: &'a [String]) -> Option<(&'a str, usize)> {
+fn match_unit<'a>(s: &str, j: usize, units: &Units<'a>) -> Option<(&'a str, usize)> {
     let rest = &s[j..];
-    if rest.starts_with('％') {
-        return units
-            .iter()
-            .find(|u| u.as_str() == "%")
-            .map(|u| (u.as_str(), '％'.len_utf8()));
+    let first = rest.chars().next()?;
+    if first == '％' {
+        return units.starting_with('%').map(|_| ("%", '％'.len_utf8()));
     }
     units
+        .starting_with(first)?
         .iter()
-        .find(|u| rest.starts_with(u.as_str()))
-        .map(|u| (u.as_str(), u.len()))
+        .find(|u| rest.starts_with(**u))
+        .map(|u| (*u, u.len()))
 }
 
 /// Chinese numerals are often parts of words (一站式, 两个维护, 三重一大):
@@ -345,39 +540,23 @@ fn plausible_chinese(s: &str, i: usize, value: f64) -> bool {
     true
 }
 
-/// The clause (or sentence) containing `start..end`, relative to `s`.
-fn clause_around(s: &str, start: usize, end: usize, mark: fn(char) -> bool) -> Range<usize> {
-    let cs = s[..start]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| mark(c))
-        .map(|(i, c)| i + c.len_utf8())
-        .unwrap_or(0);
-    let ce = s[end..]
-        .char_indices()
-        .find(|&(_, c)| mark(c))
-        .map(|(i, _)| end + i)
-        .unwrap_or(s.len());
-    cs..ce
-}
-
 /// Context: the words between the clause start (or the previous figure, or
 /// an enumeration mark 、) and the number; when that is too short, the words
 /// after the unit up to the clause end.
 fn context_for(s: &str, start: usize, end: usize, from: usize, clause_end: usize) -> (Range<usize>, Range<usize>) {
     let mut cs = from.min(start);
-    if let Some((k, c)) = s[cs..start].char_indices().rev().find(|&(_, c)| c == '、') {
-        cs += k + c.len_utf8();
+    // At most 20 characters back, and not past an enumeration mark 、.
+    for (n, (k, c)) in s[cs..start].char_indices().rev().enumerate() {
+        if c == '、' {
+            cs += k + c.len_utf8();
+            break;
+        }
+        if n + 1 == 20 {
+            cs += k;
+            break;
+        }
     }
-    // Keep at most 20 characters.
-    let before = &s[cs..start];
-    let n = before.chars().count();
-    if n > 20
-        && let Some((k, _)) = before.char_indices().nth(n - 20)
-    {
-        cs += k;
-    }
-    let meaningful = s[cs..start].chars().filter(|c| c.is_alphabetic()).count();
+    let meaningful = s[cs..start].chars().filter(|&c| is_wordish(c)).count();
     if meaningful >= 3 {
         return (cs..start, cs..end);
     }
@@ -391,7 +570,10 @@ fn context_for(s: &str, start: usize, end: usize, from: usize, clause_end: usize
 
 /// Trims function words and punctuation from the ends of a context.
 fn strip_context(c: &str) -> &str {
-    let mut t = c.trim_matches(|ch: char| super::text::is_space(ch) || "“”\"'（）()、，,：:《》".contains(ch));
+    let mut t = c.trim_matches(|ch: char| {
+        super::text::is_space(ch)
+            || matches!(ch, '“' | '”' | '"' | '\'' | '（' | '）' | '(' | ')' | '、' | '，' | ',' | '：' | ':' | '《' | '》')
+    });
     for w in ["共计", "累计", "合计", "总计", "共", "达到", "达", "为", "了", "计", "约", "近"] {
         if let Some(r) = t.strip_suffix(w) {
             t = r;
@@ -421,7 +603,7 @@ mod tests {
     fn one(text: &str) -> (f64, String, bool) {
         let f = figs(text);
         assert_eq!(f.len(), 1, "{text}: {f:?}");
-        (f[0].value, f[0].unit.clone(), f[0].approx)
+        (f[0].value, f[0].unit.to_string(), f[0].approx)
     }
 
     #[test]

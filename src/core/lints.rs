@@ -7,10 +7,9 @@ use super::document::{Document, NumberingProblem, ParagraphKind, years_with_nian
 use super::figures::Figure;
 use super::lang::Lang;
 use super::spec::{CompiledSpec, LintSettings};
-use super::text::{fold_width, is_space, truncate_chars};
+use super::text::truncate_chars;
 use crate::tr;
 use regex::Regex;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -94,10 +93,17 @@ fn placeholder_regex() -> &'static Regex {
             r"[*＊]+\s*(?:件|宗|起|份|个|项|次|场|批|人|名|户|家|元|万元|%|％|篇|条|期|所|年|月|日)",
             r"|＊",
             r"|XX+|xx+|ＸＸ+|ｘｘ+|××+|○○+|□□+|△△+",
-            r"|[【\[（(]\s*待(?:补充|填|定|完善|核实|更新|确认)[^】\]）)]{0,8}[】\]）)]",
             r"|TODO|TBD|FIXME",
         ))
         .unwrap_or_else(|e| panic!("placeholder regex: {e}"))
+    })
+}
+
+fn bracket_placeholder_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"[【\[（(]\s*待(?:补充|填|定|完善|核实|更新|确认)[^】\]）)]{0,8}[】\]）)]")
+            .unwrap_or_else(|e| panic!("placeholder regex: {e}"))
     })
 }
 
@@ -109,12 +115,16 @@ fn placeholder(doc: &Document, spec: &CompiledSpec, lang: Lang, sink: &mut Sink)
         }
         let t = &text[p.range.clone()];
         let mut hits: Vec<Range<usize>> = placeholder_regex().find_iter(t).map(|m| m.range()).collect();
+        if t.contains('待') {
+            hits.extend(bracket_placeholder_regex().find_iter(t).map(|m| m.range()));
+        }
         for re in &spec.placeholder_patterns {
             hits.extend(re.find_iter(t).map(|m| m.range()));
         }
         // An ellipsis outside quotation marks stands for text still to come.
         let mut depth = 0i32;
-        for (i, c) in t.char_indices() {
+        let has_ellipsis = t.contains("……");
+        for (i, c) in t.char_indices().filter(|_| has_ellipsis) {
             match c {
                 '“' | '「' | '"' => depth += 1,
                 '”' | '」' => depth = (depth - 1).max(0),
@@ -272,7 +282,8 @@ fn thin_section(doc: &Document, spec: &CompiledSpec, sections: &ItemSections, it
 }
 
 fn duplicate_paragraph(doc: &Document, min: usize, lang: Lang, sink: &mut Sink) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    // Exact repeats of a paragraph's text (ends trimmed), hashed first.
+    let mut seen: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     for (pi, p) in doc.paragraphs().iter().enumerate() {
         let range = match p.kind {
             ParagraphKind::Body => p.range.clone(),
@@ -283,17 +294,17 @@ fn duplicate_paragraph(doc: &Document, min: usize, lang: Lang, sink: &mut Sink) 
             _ => continue,
         };
         let t = &doc.text()[range.clone()];
-        let key: String = t.chars().filter(|c| !is_space(*c)).map(fold_width).collect();
-        if key.chars().count() < min {
+        // Fewer bytes than `min` cannot hold `min` characters.
+        if t.len() < min || t.chars().count() < min {
             continue;
         }
-        match seen.get(&key) {
+        match seen.get(t) {
             Some(&first) => {
                 let line = doc.paragraphs()[first].line;
                 sink(range, tr!(lang, "这一段与第{line}行的段落完全相同", "this paragraph repeats the one at line {line}"));
             }
             None => {
-                seen.insert(key, pi);
+                seen.insert(t, pi);
             }
         }
     }

@@ -62,6 +62,13 @@ const MARKERS: &[&str] = &[
     "收藏本页",
 ];
 
+fn markers() -> &'static aho_corasick::AhoCorasick {
+    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    AC.get_or_init(|| {
+        aho_corasick::AhoCorasick::new(MARKERS).unwrap_or_else(|e| panic!("residue markers: {e}"))
+    })
+}
+
 /// Whole lines that are furniture on their own.
 const WHOLE_LINES: &[&str] = &[
     "附件:", "附件：", "微信", "微博", "分享", "打印", "关闭", "返回顶部", "文号", "关键词",
@@ -92,7 +99,7 @@ pub fn is_residue_line(line: &str) -> bool {
     if WHOLE_LINES.contains(&t) {
         return true;
     }
-    if MARKERS.iter().any(|m| t.contains(m)) {
+    if markers().is_match(t) {
         return true;
     }
     is_date_banner(t)

@@ -6,6 +6,7 @@
 //! and [`CompiledSpec`], the validated form the checker runs.
 
 use super::text::fold_for_matching;
+use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -310,20 +311,45 @@ impl SpecError {
     }
 }
 
-/// A compiled matcher (words folded to simplified, regexes compiled).
+/// A compiled matcher (words folded to simplified, word lists as
+/// Aho-Corasick automata, regexes compiled).
 #[derive(Debug, Clone, Default)]
 pub struct CompiledMatcher {
     /// Heading levels in order of preference (empty = all).
     pub levels: Vec<u8>,
     any: Vec<String>,
-    all: Vec<Vec<String>>,
-    none: Vec<String>,
+    any_ac: Option<AhoCorasick>,
+    all_ac: Vec<AhoCorasick>,
+    none_ac: Option<AhoCorasick>,
     regex: Vec<Regex>,
     /// Minimum paragraph length.
     pub min_chars: usize,
 }
 
+fn automaton(words: &[String]) -> Option<AhoCorasick> {
+    if words.is_empty() {
+        return None;
+    }
+    AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(words)
+        .ok()
+}
+
 impl CompiledMatcher {
+    /// Builds a matcher from folded word lists and compiled regexes.
+    pub fn new(levels: Vec<u8>, any: Vec<String>, all: Vec<Vec<String>>, none: Vec<String>, regex: Vec<Regex>, min_chars: usize) -> Self {
+        CompiledMatcher {
+            levels,
+            any_ac: automaton(&any),
+            all_ac: all.iter().filter_map(|g| automaton(g)).collect(),
+            none_ac: automaton(&none),
+            any,
+            regex,
+            min_chars,
+        }
+    }
+
     /// Whether `text` (already folded for matching) matches.
     pub fn is_match(&self, text: &str) -> bool {
         self.find(text).is_some()
@@ -332,27 +358,20 @@ impl CompiledMatcher {
     /// Where `text` matches: the byte range of the first `any` word or regex
     /// match (or of the first `all` word when there is no `any`/`regex`).
     pub fn find(&self, text: &str) -> Option<std::ops::Range<usize>> {
-        if self.none.iter().any(|w| text.contains(w.as_str())) {
+        if self.none_ac.as_ref().is_some_and(|ac| ac.is_match(text)) {
             return None;
         }
         let mut first_all = None;
-        for group in &self.all {
-            let hit = group
-                .iter()
-                .filter_map(|w| text.find(w.as_str()).map(|i| i..i + w.len()))
-                .min_by_key(|r| r.start)?;
+        for ac in &self.all_ac {
+            let hit = ac.find(text)?;
             if first_all.is_none() {
-                first_all = Some(hit);
+                first_all = Some(hit.range());
             }
         }
-        if self.any.is_empty() && self.regex.is_empty() {
+        if self.any_ac.is_none() && self.regex.is_empty() {
             return first_all.or(Some(0..0));
         }
-        let word = self
-            .any
-            .iter()
-            .filter_map(|w| text.find(w.as_str()).map(|i| i..i + w.len()))
-            .min_by_key(|r| r.start);
+        let word = self.any_ac.as_ref().and_then(|ac| ac.find(text)).map(|m| m.range());
         let re = self
             .regex
             .iter()
@@ -391,7 +410,7 @@ pub struct CompiledSpec {
     /// Extra placeholder patterns.
     pub placeholder_patterns: Vec<Regex>,
     /// One automaton over every metric keyword (folded).
-    pub metric_automaton: aho_corasick::AhoCorasick,
+    pub metric_automaton: AhoCorasick,
     /// Pattern index of the automaton → metric index.
     pub metric_of_pattern: Vec<usize>,
 }
@@ -592,7 +611,10 @@ fn compile(spec: Spec, src: &str) -> Result<CompiledSpec, Located> {
             metric_of_pattern.push(mi);
         }
     }
-    let metric_automaton = aho_corasick::AhoCorasick::new(&patterns).map_err(|e| {
+    let metric_automaton = AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .map_err(|e| {
         let (l, c) = at("metrics:");
         (l, c, format!("metric keywords cannot be compiled: {e}"))
     })?;
@@ -655,14 +677,14 @@ fn compile_matcher(
     for r in &m.regex {
         regex.push(compile_regex(r, src, offset, what)?);
     }
-    Ok(CompiledMatcher {
-        levels: m.levels.clone(),
-        any: words(&m.any)?,
+    Ok(CompiledMatcher::new(
+        m.levels.clone(),
+        words(&m.any)?,
         all,
-        none: words(&m.none)?,
+        words(&m.none)?,
         regex,
-        min_chars: m.min_chars,
-    })
+        m.min_chars,
+    ))
 }
 
 fn compile_regex(p: &str, src: &str, offset: usize, what: &str) -> Result<Regex, Located> {
@@ -979,12 +1001,14 @@ mod tests {
 
     #[test]
     fn matcher_semantics() {
-        let m = CompiledMatcher {
-            any: vec!["不足".into()],
-            none: vec!["下一步".into()],
-            all: vec![vec!["存在".into(), "有".into()]],
-            ..Default::default()
-        };
+        let m = CompiledMatcher::new(
+            Vec::new(),
+            vec!["不足".into()],
+            vec![vec!["存在".into(), "有".into()]],
+            vec!["下一步".into()],
+            Vec::new(),
+            0,
+        );
         assert!(m.is_match("存在的不足"));
         assert!(!m.is_match("不足"));
         assert!(!m.is_match("存在的不足和下一步"));

@@ -55,6 +55,9 @@ pub fn normalize(raw: &str) -> (String, TextFormat) {
         Some(rest) => (true, rest),
         None => (false, raw),
     };
+    if !body.contains('\r') {
+        return (body.to_owned(), TextFormat { bom, line_ending: LineEnding::Lf });
+    }
     let bytes = body.as_bytes();
     let (mut crlf, mut cr, mut lf) = (0usize, 0usize, 0usize);
     let mut i = 0;
@@ -129,7 +132,7 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = Vec::with_capacity(text.len() / 64 + 1);
         starts.push(0);
-        starts.extend(memchr_all(b'\n', text.as_bytes()).map(|i| i + 1));
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         LineIndex {
             starts,
             len: text.len(),
@@ -191,12 +194,6 @@ impl LineIndex {
     }
 }
 
-fn memchr_all(needle: u8, hay: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    hay.iter()
-        .enumerate()
-        .filter_map(move |(i, &b)| (b == needle).then_some(i))
-}
-
 /// Folds full-width ASCII variants (`（`, `１`, `．`, `Ａ`) and the ideographic
 /// space to their ASCII forms; every other character is returned unchanged.
 pub fn fold_width(c: char) -> char {
@@ -218,26 +215,101 @@ pub fn trim(s: &str) -> &str {
     s.trim_matches(is_space)
 }
 
+/// Traditional → simplified, char by char, for the CJK blocks (built once
+/// from `fast2s`'s table, without its word-context exceptions, which do not
+/// matter for keyword matching).
+struct FoldTable {
+    /// One bit per code point from `FOLD_START`: set when it folds.
+    bits: Vec<u64>,
+    /// (traditional, simplified), sorted.
+    pairs: Vec<(char, char)>,
+}
+
+const FOLD_START: u32 = 0x3400;
+const FOLD_END: u32 = 0xFAFF;
+
+fn fold_table() -> &'static FoldTable {
+    static TABLE: std::sync::OnceLock<FoldTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let n = (FOLD_END - FOLD_START + 1) as usize;
+        let mut bits = vec![0u64; n.div_ceil(64)];
+        let mut pairs = Vec::new();
+        let mut buf = [0u8; 4];
+        for cp in FOLD_START..=FOLD_END {
+            let Some(c) = char::from_u32(cp) else { continue };
+            let conv = fast2s::convert(c.encode_utf8(&mut buf));
+            let mut it = conv.chars();
+            if let (Some(d), None) = (it.next(), it.next())
+                && d != c
+                && d.len_utf8() == c.len_utf8()
+            {
+                let i = (cp - FOLD_START) as usize;
+                bits[i / 64] |= 1 << (i % 64);
+                pairs.push((c, d));
+            }
+        }
+        FoldTable { bits, pairs }
+    })
+}
+
+/// The simplified form of `c` (itself when it has none).
+pub fn fold_char(c: char) -> char {
+    let cp = c as u32;
+    if !(FOLD_START..=FOLD_END).contains(&cp) {
+        return c;
+    }
+    let t = fold_table();
+    let i = (cp - FOLD_START) as usize;
+    if t.bits[i / 64] & (1 << (i % 64)) == 0 {
+        return c;
+    }
+    match t.pairs.binary_search_by_key(&c, |p| p.0) {
+        Ok(k) => t.pairs[k].1,
+        Err(_) => c,
+    }
+}
+
 /// Folds traditional characters to simplified for keyword matching.
 ///
 /// The result has exactly the same byte length as the input (the table maps
-/// characters one to one, and three-byte characters to three-byte ones), so
-/// byte offsets found in the folded text are valid in the original. Where that
-/// would not hold, the text is returned unfolded.
+/// characters one to one, and only to characters of the same UTF-8 length),
+/// so byte offsets found in the folded text are valid in the original.
+/// Borrowed when nothing folds (the usual case).
 pub fn fold_for_matching(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() {
-        return Cow::Borrowed(text);
-    }
-    let folded = fast2s::convert(text);
-    if folded.len() == text.len() {
-        if folded == text {
-            Cow::Borrowed(text)
-        } else {
-            Cow::Owned(folded)
+    // Only three-byte characters from U+3400 can fold: their lead byte is
+    // 0xE3 to 0xEF. Decode those alone.
+    let b = text.as_bytes();
+    let mut i = 0;
+    let mut first = None;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0xE3 {
+            i += if x < 0x80 { 1 } else if x < 0xE0 { 2 } else { 3 };
+            continue;
         }
-    } else {
-        Cow::Borrowed(text)
+        if x >= 0xF0 {
+            i += 4;
+            continue;
+        }
+        if i + 2 < b.len() {
+            let cp = ((x as u32 & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F);
+            if let Some(c) = char::from_u32(cp)
+                && fold_char(c) != c
+            {
+                first = Some(i);
+                break;
+            }
+        }
+        i += 3;
     }
+    let Some(first) = first else {
+        return Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..first]);
+    out.extend(text[first..].chars().map(fold_char));
+    debug_assert_eq!(out.len(), text.len());
+    Cow::Owned(out)
 }
 
 /// True when `c` must never reach a terminal as is: C0 and C1 controls (other

@@ -1,0 +1,61 @@
+//! Runs parse + check in a loop for profiling: `cargo run --release --example profile -- FILE [N]`.
+
+use reportbench::core::check::{CheckOptions, check};
+use reportbench::core::document::Document;
+use reportbench::core::spec::CompiledSpec;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let path = args.next().unwrap_or_else(|| "drafts/qinghe-2024.md".into());
+    let n: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(200);
+    let base = std::fs::read_to_string(&path).unwrap_or_default();
+    let mut text = String::new();
+    let mut k = 0;
+    while text.chars().count() < 30_000 {
+        // Shift digits per copy so that paragraphs do not repeat.
+        text.extend(base.chars().map(|c| match c.to_digit(10) {
+            Some(d) if c.is_ascii_digit() => char::from(b'0' + ((d + k) % 10) as u8),
+            _ => c,
+        }));
+        k += 1;
+    }
+    let spec = CompiledSpec::default_spec();
+    if std::env::var_os("ONLY_FIGURES").is_some() {
+        let d = Document::parse(&text);
+        let mut k = 0;
+        for _ in 0..n {
+            k += reportbench::core::figures::extract(&d, &spec.units).len();
+        }
+        eprintln!("{k}");
+        return;
+    }
+    let t = std::time::Instant::now();
+    let mut lints = 0;
+    for _ in 0..n {
+        let d = Document::parse(&text);
+        lints += check(&d, &spec, &CheckOptions::default()).lints.len();
+    }
+    eprintln!("{:?} per check ({lints})", t.elapsed() / n as u32);
+    stages(&text, &spec, n);
+}
+
+#[allow(dead_code)]
+fn stages(text: &str, spec: &CompiledSpec, n: usize) {
+    let t = std::time::Instant::now();
+    for _ in 0..n {
+        std::hint::black_box(Document::parse(text));
+    }
+    eprintln!("parse {:?}", t.elapsed() / n as u32);
+    let d = Document::parse(text);
+    let t = std::time::Instant::now();
+    let mut k = 0;
+    for _ in 0..n {
+        k += reportbench::core::figures::extract(&d, &spec.units).len();
+    }
+    eprintln!("figures {:?} ({} figures)", t.elapsed() / n as u32, k / n);
+    let t = std::time::Instant::now();
+    for _ in 0..n {
+        std::hint::black_box(check(&d, spec, &CheckOptions::default()));
+    }
+    eprintln!("check without parse {:?}", t.elapsed() / n as u32);
+}
