@@ -19,7 +19,10 @@ pub fn report_of(chars: usize) -> String {
     let mut out = String::from(&draft[..end]);
     let mut n = 2;
     while out.chars().count() < chars {
-        out.push_str(&format!("{}、补充情况\n\n", reportbench::core::outline::chinese_number(n)));
+        out.push_str(&format!(
+            "{}、补充情况\n\n",
+            reportbench::core::outline::chinese_number(n)
+        ));
         // Shift every digit so that each copy has its own figures, as a real
         // long report would (no paragraph repeats).
         out.extend(body.chars().map(|c| match c.to_digit(10) {
@@ -36,7 +39,9 @@ fn benches(c: &mut Criterion) {
     let spec = CompiledSpec::default_spec();
     let opts = CheckOptions::default();
     let r30k = report_of(30_000);
-    c.bench_function("parse 30k chars", |b| b.iter(|| Document::parse(black_box(&r30k))));
+    c.bench_function("parse 30k chars", |b| {
+        b.iter(|| Document::parse(black_box(&r30k)))
+    });
     c.bench_function("check 30k chars", |b| {
         b.iter(|| {
             let d = Document::parse(black_box(&r30k));

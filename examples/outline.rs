@@ -9,7 +9,11 @@ fn main() {
         let raw = std::fs::read_to_string(&path).unwrap_or_default();
         let d = Document::parse(&raw);
         println!("== {path}");
-        println!("title: {:?}  year: {:?}", d.title().map(|t| &t.text), d.year());
+        println!(
+            "title: {:?}  year: {:?}",
+            d.title().map(|t| &t.text),
+            d.year()
+        );
         for (i, h) in d.headings().iter().enumerate() {
             println!(
                 "{}L{} {:?} {}",

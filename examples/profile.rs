@@ -6,7 +6,9 @@ use reportbench::core::spec::CompiledSpec;
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let path = args.next().unwrap_or_else(|| "drafts/qinghe-2024.md".into());
+    let path = args
+        .next()
+        .unwrap_or_else(|| "drafts/qinghe-2024.md".into());
     let n: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(200);
     let base = std::fs::read_to_string(&path).unwrap_or_default();
     let mut text = String::new();

@@ -135,7 +135,8 @@ impl ColorChoice {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stdout().is_terminal()
             }
         };
         Paint { enabled }
@@ -152,7 +153,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let lang = config::resolve_lang(cli.lang.map(Into::into), &config);
     let paint = cli.color.paint();
     match cli.command {
-        Some(Command::Check { files, spec, previous, format }) => {
+        Some(Command::Check {
+            files,
+            spec,
+            previous,
+            format,
+        }) => {
             let spec = config::resolve_spec(spec.as_deref(), &config)?;
             run_check(&files, &spec, previous.as_deref(), format, lang, paint)
         }
@@ -160,10 +166,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let spec = config::resolve_spec(spec.as_deref(), &config)?;
             run_metrics(&file, &spec, format, lang, paint)
         }
-        Some(Command::Spec { print_default, spec }) => run_spec(print_default, spec.as_deref(), &config, lang),
+        Some(Command::Spec {
+            print_default,
+            spec,
+        }) => run_spec(print_default, spec.as_deref(), &config, lang),
         None => {
             let Some(file) = cli.file else {
-                return Err(anyhow!("no file given: try `reportbench FILE`, or `reportbench --help`"));
+                return Err(anyhow!(
+                    "no file given: try `reportbench FILE`, or `reportbench --help`"
+                ));
             };
             // The workbench (TUI) is not built yet: show the checklist.
             let spec = config::resolve_spec(cli.spec.as_deref(), &config)?;
@@ -174,13 +185,25 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     "note: the workbench (terminal UI) is not built yet; showing the checklist (reportbench check)."
                 )
             );
-            run_check(&[file], &spec, cli.previous.as_deref(), CheckFormat::Text, lang, paint)
+            run_check(
+                &[file],
+                &spec,
+                cli.previous.as_deref(),
+                CheckFormat::Text,
+                lang,
+                paint,
+            )
         }
     }
 }
 
 /// Loads and checks one file.
-fn check_one(path: &Path, spec: &CompiledSpec, previous: Option<&PreviousRef>, lang: Lang) -> Result<Checked> {
+fn check_one(
+    path: &Path,
+    spec: &CompiledSpec,
+    previous: Option<&PreviousRef>,
+    lang: Lang,
+) -> Result<Checked> {
     let loaded = load(path)?;
     let doc = Document::parse_normalized(loaded.text, loaded.format);
     let report = check(&doc, spec, &CheckOptions { lang });
@@ -193,10 +216,20 @@ fn check_one(path: &Path, spec: &CompiledSpec, previous: Option<&PreviousRef>, l
 }
 
 /// Checks files in parallel (at most one thread per core), keeping order.
-pub fn check_files(files: &[PathBuf], spec: &CompiledSpec, previous: Option<&PreviousRef>, lang: Lang) -> Vec<Result<Checked>> {
-    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).min(files.len()).max(1);
+pub fn check_files(
+    files: &[PathBuf],
+    spec: &CompiledSpec,
+    previous: Option<&PreviousRef>,
+    lang: Lang,
+) -> Vec<Result<Checked>> {
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+        .min(files.len())
+        .max(1);
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let results: Vec<std::sync::Mutex<Option<Result<Checked>>>> = files.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    let results: Vec<std::sync::Mutex<Option<Result<Checked>>>> =
+        files.iter().map(|_| std::sync::Mutex::new(None)).collect();
     std::thread::scope(|s| {
         for _ in 0..threads {
             s.spawn(|| {
@@ -222,12 +255,22 @@ pub fn check_files(files: &[PathBuf], spec: &CompiledSpec, previous: Option<&Pre
         .collect()
 }
 
-fn run_check(files: &[PathBuf], spec: &CompiledSpec, previous: Option<&Path>, format: CheckFormat, lang: Lang, paint: Paint) -> Result<ExitCode> {
+fn run_check(
+    files: &[PathBuf],
+    spec: &CompiledSpec,
+    previous: Option<&Path>,
+    format: CheckFormat,
+    lang: Lang,
+    paint: Paint,
+) -> Result<ExitCode> {
     let previous = match previous {
         Some(p) => {
             let l = load(p)?;
             let d = Document::parse_normalized(l.text, l.format);
-            Some(PreviousRef { file: p.display().to_string(), year: d.year() })
+            Some(PreviousRef {
+                file: p.display().to_string(),
+                year: d.year(),
+            })
         }
         None => None,
     };
@@ -238,7 +281,10 @@ fn run_check(files: &[PathBuf], spec: &CompiledSpec, previous: Option<&Path>, fo
         match r {
             Ok(c) => ok.push(c),
             Err(e) => {
-                eprintln!("reportbench: {}", reportbench::core::text::sanitize_for_display(&format!("{e:#}")));
+                eprintln!(
+                    "reportbench: {}",
+                    reportbench::core::text::sanitize_for_display(&format!("{e:#}"))
+                );
                 errors.push((path.display().to_string(), format!("{e:#}")));
             }
         }
@@ -250,7 +296,13 @@ fn run_check(files: &[PathBuf], spec: &CompiledSpec, previous: Option<&Path>, fo
             {
                 eprintln!(
                     "{}",
-                    reportbench::tr!(lang, "注意：{}是{y}年度的报告，而上一年度报告 {} 是{py}年度的", "note: {} reports on {y} but the previous report {} is for {py}", c.file, prev.file)
+                    reportbench::tr!(
+                        lang,
+                        "注意：{}是{y}年度的报告，而上一年度报告 {} 是{py}年度的",
+                        "note: {} reports on {y} but the previous report {} is for {py}",
+                        c.file,
+                        prev.file
+                    )
                 );
             }
         }
@@ -259,7 +311,9 @@ fn run_check(files: &[PathBuf], spec: &CompiledSpec, previous: Option<&Path>, fo
     match format {
         CheckFormat::Json => {
             let v = if files.len() == 1 {
-                ok.first().map(output::check_json).unwrap_or(serde_json::Value::Null)
+                ok.first()
+                    .map(output::check_json)
+                    .unwrap_or(serde_json::Value::Null)
             } else {
                 serde_json::Value::Array(ok.iter().map(output::check_json).collect())
             };
@@ -293,12 +347,20 @@ fn run_check(files: &[PathBuf], spec: &CompiledSpec, previous: Option<&Path>, fo
     })
 }
 
-fn run_metrics(file: &Path, spec: &CompiledSpec, format: MetricsFormat, lang: Lang, paint: Paint) -> Result<ExitCode> {
+fn run_metrics(
+    file: &Path,
+    spec: &CompiledSpec,
+    format: MetricsFormat,
+    lang: Lang,
+    paint: Paint,
+) -> Result<ExitCode> {
     let loaded = load(file)?;
     let doc = Document::parse_normalized(loaded.text, loaded.format);
     let report = check(&doc, spec, &CheckOptions { lang });
     let out = match format {
-        MetricsFormat::Json => serde_json::to_string_pretty(&output::figures_json(&report.figures, spec))? + "\n",
+        MetricsFormat::Json => {
+            serde_json::to_string_pretty(&output::figures_json(&report.figures, spec))? + "\n"
+        }
         MetricsFormat::Csv => output::figures_csv(&report.figures, spec),
         MetricsFormat::Text => output::figures_text(&report.figures, spec, lang, paint),
     };
@@ -306,7 +368,12 @@ fn run_metrics(file: &Path, spec: &CompiledSpec, format: MetricsFormat, lang: La
     Ok(0)
 }
 
-fn run_spec(print_default: bool, spec: Option<&str>, config: &Config, lang: Lang) -> Result<ExitCode> {
+fn run_spec(
+    print_default: bool,
+    spec: Option<&str>,
+    config: &Config,
+    lang: Lang,
+) -> Result<ExitCode> {
     if print_default {
         write_stdout(config::default_spec_yaml())?;
         return Ok(0);
@@ -319,12 +386,23 @@ fn run_spec(print_default: bool, spec: Option<&str>, config: &Config, lang: Lang
     let _ = writeln!(o, "\n{}", lang.pick("要素：", "Items:"));
     for i in &s.spec.items {
         let kind = format!("{:?}", i.kind).to_lowercase();
-        let req = if i.required { lang.pick("必备", "required") } else { lang.pick("可选", "optional") };
+        let req = if i.required {
+            lang.pick("必备", "required")
+        } else {
+            lang.pick("可选", "optional")
+        };
         let title = match lang {
             Lang::En => i.title_en.as_deref().unwrap_or(&i.title),
             Lang::Zh => &i.title,
         };
-        let _ = writeln!(o, "  {} {} {} {}", output::pad(&i.id, 14), output::pad(&kind, 10), output::pad(req, 9), title);
+        let _ = writeln!(
+            o,
+            "  {} {} {} {}",
+            output::pad(&i.id, 14),
+            output::pad(&kind, 10),
+            output::pad(req, 9),
+            title
+        );
     }
     let _ = writeln!(o, "\n{}", lang.pick("指标：", "Metrics:"));
     for m in &s.spec.metrics {
@@ -346,7 +424,11 @@ fn run_spec(print_default: bool, spec: Option<&str>, config: &Config, lang: Lang
         ("duplicate-paragraph", &l.duplicate_paragraph),
         ("percent-range", &l.percent_range),
     ] {
-        let state = if set.enabled { set.severity.as_str() } else { lang.pick("关闭", "off") };
+        let state = if set.enabled {
+            set.severity.as_str()
+        } else {
+            lang.pick("关闭", "off")
+        };
         let _ = writeln!(o, "  {} {}", output::pad(name, 22), state);
     }
     write_stdout(&o)?;

@@ -19,7 +19,10 @@ fn main() -> std::process::ExitCode {
         Ok(code) => std::process::ExitCode::from(code),
         Err(e) => {
             let msg = format!("{e:#}");
-            eprintln!("reportbench: {}", reportbench::core::text::sanitize_for_display(&msg));
+            eprintln!(
+                "reportbench: {}",
+                reportbench::core::text::sanitize_for_display(&msg)
+            );
             std::process::ExitCode::from(2)
         }
     }

@@ -34,8 +34,11 @@ fn agrees(label: &str, got: Status) -> bool {
 
 #[test]
 fn default_spec_agrees_with_hand_labels() {
-    let Some(dir) = common::corpus("default_spec_agrees_with_hand_labels") else { return };
-    let labels: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("labels.json")).unwrap()).unwrap();
+    let Some(dir) = common::corpus("default_spec_agrees_with_hand_labels") else {
+        return;
+    };
+    let labels: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("labels.json")).unwrap()).unwrap();
     let spec = CompiledSpec::default_spec();
     let (mut total, mut agreed) = (0usize, 0usize);
     let mut disagreements = Vec::new();
@@ -59,13 +62,21 @@ fn default_spec_agrees_with_hand_labels() {
             }
         };
         if let Some(y) = l["year"].as_i64() {
-            verdict(format!("year {y} vs {:?}", r.year), r.year == Some(y as i32), "year");
+            verdict(
+                format!("year {y} vs {:?}", r.year),
+                r.year == Some(y as i32),
+                "year",
+            );
         }
         for section in ["items", "metrics"] {
             for (id, want) in l[section].as_object().into_iter().flatten() {
                 let want = want.as_str().unwrap();
                 let got = status_of(&r, id).unwrap_or_else(|| panic!("spec has no {id}"));
-                verdict(format!("{id}: label {want}, got {}", got.as_str()), agrees(want, got), id);
+                verdict(
+                    format!("{id}: label {want}, got {}", got.as_str()),
+                    agrees(want, got),
+                    id,
+                );
             }
         }
         let rules: Vec<&str> = r.lints.iter().map(|x| x.rule).collect();
@@ -75,8 +86,17 @@ fn default_spec_agrees_with_hand_labels() {
         }
         for rule in l["lints_absent"].as_array().into_iter().flatten() {
             let rule = rule.as_str().unwrap();
-            let found: Vec<_> = r.lints.iter().filter(|x| x.rule == rule).map(|x| format!("{}:{} {}", x.position.line, x.position.column, x.message)).collect();
-            verdict(format!("lint {rule} not expected: {found:?}"), found.is_empty(), rule);
+            let found: Vec<_> = r
+                .lints
+                .iter()
+                .filter(|x| x.rule == rule)
+                .map(|x| format!("{}:{} {}", x.position.line, x.position.column, x.message))
+                .collect();
+            verdict(
+                format!("lint {rule} not expected: {found:?}"),
+                found.is_empty(),
+                rule,
+            );
         }
     }
     let rate = agreed as f64 / total as f64;
@@ -84,32 +104,67 @@ fn default_spec_agrees_with_hand_labels() {
     for d in &disagreements {
         eprintln!("  disagreement: {d}");
     }
-    assert!(must_failures.is_empty(), "labels that must agree: {must_failures:#?}");
-    assert!(rate >= 0.95, "agreement {rate:.3} < 0.95: {disagreements:#?}");
+    assert!(
+        must_failures.is_empty(),
+        "labels that must agree: {must_failures:#?}"
+    );
+    assert!(
+        rate >= 0.95,
+        "agreement {rate:.3} < 0.95: {disagreements:#?}"
+    );
 }
 
 #[test]
 fn level_one_sections_and_years_of_real_reports() {
-    let Some(dir) = common::corpus("level_one_sections_and_years_of_real_reports") else { return };
+    let Some(dir) = common::corpus("level_one_sections_and_years_of_real_reports") else {
+        return;
+    };
     let expected: &[(&str, i32, &[&str])] = &[
-        ("qiaotou-2024.txt", 2024, &["法治建设工作的主要举措和成效", "存在的不足和原因", "下阶段工作重点"]),
-        ("shiqi-2022.txt", 2022, &["2022年度主要工作和成效", "2022年推进法治建设存在的不足和原因", "2023年推进法治政府建设的主要安排"]),
-        ("zhangxi-2024.txt", 2024, &["工作措施和成效", "存在的主要问题", "下一步工作重点"]),
+        (
+            "qiaotou-2024.txt",
+            2024,
+            &[
+                "法治建设工作的主要举措和成效",
+                "存在的不足和原因",
+                "下阶段工作重点",
+            ],
+        ),
+        (
+            "shiqi-2022.txt",
+            2022,
+            &[
+                "2022年度主要工作和成效",
+                "2022年推进法治建设存在的不足和原因",
+                "2023年推进法治政府建设的主要安排",
+            ],
+        ),
+        (
+            "zhangxi-2024.txt",
+            2024,
+            &["工作措施和成效", "存在的主要问题", "下一步工作重点"],
+        ),
     ];
     for (file, year, sections) in expected {
         let d = load(&dir.join(file));
         let got: Vec<&str> = d.roots().map(|h| d.heading_title(h)).collect();
         assert_eq!(&got, sections, "{file}");
         assert_eq!(d.year(), Some(*year), "{file}");
-        assert!(d.numbering_issues().is_empty(), "{file}: {:?}", d.numbering_issues());
+        assert!(
+            d.numbering_issues().is_empty(),
+            "{file}: {:?}",
+            d.numbering_issues()
+        );
     }
 }
 
 #[test]
 fn titles_and_years_of_report_openings() {
-    let Some(dir) = common::corpus("titles_and_years_of_report_openings") else { return };
+    let Some(dir) = common::corpus("titles_and_years_of_report_openings") else {
+        return;
+    };
     let dir = dir.join("openings");
-    let labels: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("labels.json")).unwrap()).unwrap();
+    let labels: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("labels.json")).unwrap()).unwrap();
     let mut failures = Vec::new();
     for (file, l) in labels.as_object().unwrap() {
         let d = load(&dir.join(file));
@@ -126,7 +181,9 @@ fn titles_and_years_of_report_openings() {
 
 #[test]
 fn same_verdicts_for_utf8_and_gb18030() {
-    let Some(dir) = common::corpus("same_verdicts_for_utf8_and_gb18030") else { return };
+    let Some(dir) = common::corpus("same_verdicts_for_utf8_and_gb18030") else {
+        return;
+    };
     let tmp = common::temp_dir("gb18030");
     for file in ["qiaotou-2024.txt", "shiqi-2022.txt", "zhangxi-2024.txt"] {
         let utf8 = std::fs::read_to_string(dir.join(file)).unwrap();
@@ -136,15 +193,26 @@ fn same_verdicts_for_utf8_and_gb18030() {
         let gb_path = tmp.join(file);
         std::fs::write(&gb_path, &gb).unwrap();
         let run = |p: &std::path::Path| -> Value {
-            let out = common::bin().args(["check", "--format", "json"]).arg(p).output().unwrap();
-            assert!(out.status.code().is_some_and(|c| c < 2), "{}", String::from_utf8_lossy(&out.stderr));
+            let out = common::bin()
+                .args(["check", "--format", "json"])
+                .arg(p)
+                .output()
+                .unwrap();
+            assert!(
+                out.status.code().is_some_and(|c| c < 2),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
             serde_json::from_slice(&out.stdout).unwrap()
         };
         let a = run(&dir.join(file));
         let b = run(&gb_path);
         assert_eq!(b["encoding"], "GB18030");
         for key in ["year", "title", "complete", "items", "metrics", "lints"] {
-            assert_eq!(a[key], b[key], "{file}: {key} differs between UTF-8 and GB18030");
+            assert_eq!(
+                a[key], b[key],
+                "{file}: {key} differs between UTF-8 and GB18030"
+            );
         }
     }
     std::fs::remove_dir_all(&tmp).ok();

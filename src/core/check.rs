@@ -161,14 +161,27 @@ impl Report {
 
     /// Marks items not applicable (from reviewer sign-off): each `(id,
     /// reason)` whose id names an item sets it to [`Status::Na`].
-    pub fn apply_na<'a>(&mut self, signoffs: impl IntoIterator<Item = (&'a str, &'a str)>, lang: Lang) {
+    pub fn apply_na<'a>(
+        &mut self,
+        signoffs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        lang: Lang,
+    ) {
         for (id, reason) in signoffs {
             if let Some(item) = self.items.iter_mut().find(|i| i.id == id) {
                 item.status = Status::Na;
                 item.message = if reason.trim().is_empty() {
-                    tr!(lang, "审核人标记为不适用", "marked not applicable by the reviewer")
+                    tr!(
+                        lang,
+                        "审核人标记为不适用",
+                        "marked not applicable by the reviewer"
+                    )
                 } else {
-                    tr!(lang, "审核人标记为不适用：{}", "marked not applicable by the reviewer: {}", reason.trim())
+                    tr!(
+                        lang,
+                        "审核人标记为不适用：{}",
+                        "marked not applicable by the reviewer: {}",
+                        reason.trim()
+                    )
                 };
             }
         }
@@ -239,7 +252,9 @@ pub fn match_sections(doc: &Document, spec: &CompiledSpec) -> ItemSections {
                 doc.headings()
                     .iter()
                     .enumerate()
-                    .filter(|(_, h)| level.is_none_or(|l| h.level == l) && hm.accepts_level(h.level))
+                    .filter(|(_, h)| {
+                        level.is_none_or(|l| h.level == l) && hm.accepts_level(h.level)
+                    })
                     .filter(|(_, h)| hm.is_match(&text[h.title.clone()]))
                     .map(|(i, _)| i)
                     .collect()
@@ -305,7 +320,11 @@ fn eval_title(doc: &Document, m: Option<&CompiledMatcher>, need_year: bool, lang
     let Some(t) = doc.title() else {
         return (
             Status::Missing,
-            tr!(lang, "正文前没有找到标题行（应写明单位、年度和“法治政府建设……报告”）", "no title line before the body (it should name the body, the year and the subject)"),
+            tr!(
+                lang,
+                "正文前没有找到标题行（应写明单位、年度和“法治政府建设……报告”）",
+                "no title line before the body (it should name the body, the year and the subject)"
+            ),
             Vec::new(),
             Some(0),
         );
@@ -322,22 +341,39 @@ fn eval_title(doc: &Document, m: Option<&CompiledMatcher>, need_year: bool, lang
     let year_ok = !need_year || t.year.is_some();
     let shown = t.text.replace('\n', " ");
     match (subject_ok, year_ok) {
-        (true, true) => (Status::Met, tr!(lang, "标题：{shown}", "title: {shown}"), ev, None),
+        (true, true) => (
+            Status::Met,
+            tr!(lang, "标题：{shown}", "title: {shown}"),
+            ev,
+            None,
+        ),
         (false, true) => (
             Status::Partial,
-            tr!(lang, "标题“{shown}”没有写明报告主题（法治政府建设……报告）", "the title \"{shown}\" does not name the subject (法治政府建设 … 报告)"),
+            tr!(
+                lang,
+                "标题“{shown}”没有写明报告主题（法治政府建设……报告）",
+                "the title \"{shown}\" does not name the subject (法治政府建设 … 报告)"
+            ),
             ev,
             None,
         ),
         (true, false) => (
             Status::Partial,
-            tr!(lang, "标题“{shown}”没有写明年度", "the title \"{shown}\" does not name the year"),
+            tr!(
+                lang,
+                "标题“{shown}”没有写明年度",
+                "the title \"{shown}\" does not name the year"
+            ),
             ev,
             None,
         ),
         (false, false) => (
             Status::Partial,
-            tr!(lang, "标题“{shown}”既没有年度也没有报告主题", "the title \"{shown}\" names neither the year nor the subject"),
+            tr!(
+                lang,
+                "标题“{shown}”既没有年度也没有报告主题",
+                "the title \"{shown}\" names neither the year nor the subject"
+            ),
             ev,
             None,
         ),
@@ -361,41 +397,81 @@ fn item_title(spec: &CompiledSpec, id: &str, lang: Lang) -> String {
         .unwrap_or_else(|| id.to_owned())
 }
 
-fn eval_section(doc: &Document, spec: &CompiledSpec, ii: usize, sections: &ItemSections, lang: Lang) -> Verdict {
+fn eval_section(
+    doc: &Document,
+    spec: &CompiledSpec,
+    ii: usize,
+    sections: &ItemSections,
+    lang: Lang,
+) -> Verdict {
     let found = &sections[ii];
     let m = &spec.item_matchers[ii];
     if !found.is_empty() {
-        let ev: Vec<Evidence> = found.iter().take(3).map(|&h| heading_evidence(doc, h)).collect();
+        let ev: Vec<Evidence> = found
+            .iter()
+            .take(3)
+            .map(|&h| heading_evidence(doc, h))
+            .collect();
         let first = &ev[0];
-        let msg = tr!(lang, "第{}行：{}", "line {}: {}", first.position.line, first.text);
+        let msg = tr!(
+            lang,
+            "第{}行：{}",
+            "line {}: {}",
+            first.position.line,
+            first.text
+        );
         return (Status::Met, msg, ev, None);
     }
     // No heading: maybe the body covers it.
     if let Some(body) = m.body.as_ref()
         && let Some(ev) = find_in_body(doc, body, |_| true).into_iter().next()
     {
-        let msg = tr!(lang, "没有相应的标题，但第{}行的正文提到了", "no heading for it, but the body mentions it at line {}", ev.position.line);
+        let msg = tr!(
+            lang,
+            "没有相应的标题，但第{}行的正文提到了",
+            "no heading for it, but the body mentions it at line {}",
+            ev.position.line
+        );
         return (Status::Partial, msg, vec![ev], None);
     }
     let hint = m.heading.as_ref().map(keywords_hint).unwrap_or_default();
     let levels = m
         .heading
         .as_ref()
-        .map(|h| h.levels.iter().map(|l| l.to_string()).collect::<Vec<_>>().join("/"))
+        .map(|h| {
+            h.levels
+                .iter()
+                .map(|l| l.to_string())
+                .collect::<Vec<_>>()
+                .join("/")
+        })
         .unwrap_or_default();
     let msg = if levels.is_empty() {
-        tr!(lang, "没有找到这一部分（标题中应有：{hint}……）", "no section for this (a heading with: {hint} …)")
+        tr!(
+            lang,
+            "没有找到这一部分（标题中应有：{hint}……）",
+            "no section for this (a heading with: {hint} …)"
+        )
     } else {
-        tr!(lang, "没有找到这一部分（{levels}级标题中应有：{hint}……）", "no section for this (a level-{levels} heading with: {hint} …)")
+        tr!(
+            lang,
+            "没有找到这一部分（{levels}级标题中应有：{hint}……）",
+            "no section for this (a level-{levels} heading with: {hint} …)"
+        )
     };
-    (Status::Missing, msg, Vec::new(), Some(suggest_position(doc, spec, ii, sections)))
+    (
+        Status::Missing,
+        msg,
+        Vec::new(),
+        Some(suggest_position(doc, ii, sections)),
+    )
 }
 
 /// Where a missing section would belong: before the section of the next
 /// item in spec order that was found, else at the end of the text.
-fn suggest_position(doc: &Document, spec: &CompiledSpec, ii: usize, sections: &ItemSections) -> usize {
-    for later in ii + 1..spec.spec.items.len() {
-        if let Some(&h) = sections[later].first() {
+fn suggest_position(doc: &Document, ii: usize, sections: &ItemSections) -> usize {
+    for found in sections.iter().skip(ii + 1) {
+        if let Some(&h) = found.first() {
             return doc.paragraphs()[doc.headings()[h].paragraph].range.start;
         }
     }
@@ -404,7 +480,11 @@ fn suggest_position(doc: &Document, spec: &CompiledSpec, ii: usize, sections: &I
 
 /// Paragraph texts to match a body matcher against: body paragraphs and
 /// run-in heading bodies. `keep` filters by paragraph index.
-fn find_in_body(doc: &Document, m: &CompiledMatcher, keep: impl Fn(usize) -> bool) -> Vec<Evidence> {
+fn find_in_body(
+    doc: &Document,
+    m: &CompiledMatcher,
+    keep: impl Fn(usize) -> bool,
+) -> Vec<Evidence> {
     let text = doc.matching_text();
     let mut out = Vec::new();
     for (pi, p) in doc.paragraphs().iter().enumerate() {
@@ -424,13 +504,21 @@ fn find_in_body(doc: &Document, m: &CompiledMatcher, keep: impl Fn(usize) -> boo
             continue;
         }
         if let Some(hit) = m.find(t) {
-            out.push(excerpt_evidence(doc, range.clone(), range.start + hit.start..range.start + hit.end));
+            out.push(excerpt_evidence(
+                doc,
+                range.clone(),
+                range.start + hit.start..range.start + hit.end,
+            ));
         }
     }
     out
 }
 
-fn find_in_headings(doc: &Document, m: &CompiledMatcher, keep: impl Fn(usize) -> bool) -> Vec<(usize, Evidence)> {
+fn find_in_headings(
+    doc: &Document,
+    m: &CompiledMatcher,
+    keep: impl Fn(usize) -> bool,
+) -> Vec<(usize, Evidence)> {
     let text = doc.matching_text();
     doc.headings()
         .iter()
@@ -442,33 +530,63 @@ fn find_in_headings(doc: &Document, m: &CompiledMatcher, keep: impl Fn(usize) ->
 }
 
 /// Paragraph-index predicate for "inside the sections of these items".
-fn in_sections_of(doc: &Document, spec: &CompiledSpec, ids: &[String], sections: &ItemSections, p: usize) -> bool {
+fn in_sections_of(
+    doc: &Document,
+    spec: &CompiledSpec,
+    ids: &[String],
+    sections: &ItemSections,
+    p: usize,
+) -> bool {
     ids.iter().any(|id| {
         spec.item_index(id)
             .is_some_and(|ii| sections[ii].iter().any(|&h| doc.in_section(p, h)))
     })
 }
 
-fn eval_statement(doc: &Document, spec: &CompiledSpec, ii: usize, sections: &ItemSections, lang: Lang) -> Verdict {
+fn eval_statement(
+    doc: &Document,
+    spec: &CompiledSpec,
+    ii: usize,
+    sections: &ItemSections,
+    lang: Lang,
+) -> Verdict {
     let item = &spec.spec.items[ii];
     let m = &spec.item_matchers[ii];
-    if !item.within.is_empty() && item.within.iter().all(|id| spec.item_index(id).is_none_or(|w| sections[w].is_empty())) {
-        let names: Vec<String> = item.within.iter().map(|id| item_title(spec, id, lang)).collect();
+    if !item.within.is_empty()
+        && item
+            .within
+            .iter()
+            .all(|id| spec.item_index(id).is_none_or(|w| sections[w].is_empty()))
+    {
+        let names: Vec<String> = item
+            .within
+            .iter()
+            .map(|id| item_title(spec, id, lang))
+            .collect();
         let names = names.join("、");
         return (
             Status::Missing,
-            tr!(lang, "没有“{names}”部分，无从查找", "there is no \"{names}\" section to look in"),
+            tr!(
+                lang,
+                "没有“{names}”部分，无从查找",
+                "there is no \"{names}\" section to look in"
+            ),
             Vec::new(),
             None,
         );
     }
-    let in_scope = |p: usize| item.within.is_empty() || in_sections_of(doc, spec, &item.within, sections, p);
+    let in_scope =
+        |p: usize| item.within.is_empty() || in_sections_of(doc, spec, &item.within, sections, p);
     let excluded = |p: usize| in_sections_of(doc, spec, &item.outside, sections, p);
     let mut counted = Vec::new();
     let mut outside = Vec::new();
     if let Some(hm) = m.heading.as_ref() {
         for (p, ev) in find_in_headings(doc, hm, in_scope) {
-            if excluded(p) { outside.push(ev) } else { counted.push(ev) }
+            if excluded(p) {
+                outside.push(ev)
+            } else {
+                counted.push(ev)
+            }
         }
     }
     if let Some(bm) = m.body.as_ref() {
@@ -476,17 +594,31 @@ fn eval_statement(doc: &Document, spec: &CompiledSpec, ii: usize, sections: &Ite
             let p = doc.index().line_of(ev.range.start);
             let pi = doc.paragraphs().partition_point(|pp| pp.line <= p);
             let pi = pi.saturating_sub(1);
-            if excluded(pi) { outside.push(ev) } else { counted.push(ev) }
+            if excluded(pi) {
+                outside.push(ev)
+            } else {
+                counted.push(ev)
+            }
         }
     }
     counted.sort_by_key(|e| e.range.start);
     if let Some(first) = counted.first() {
-        let msg = tr!(lang, "第{}行：{}", "line {}: {}", first.position.line, first.text);
+        let msg = tr!(
+            lang,
+            "第{}行：{}",
+            "line {}: {}",
+            first.position.line,
+            first.text
+        );
         counted.truncate(3);
         return (Status::Met, msg, counted, None);
     }
     if let Some(first) = outside.first() {
-        let names: Vec<String> = item.outside.iter().map(|id| item_title(spec, id, lang)).collect();
+        let names: Vec<String> = item
+            .outside
+            .iter()
+            .map(|id| item_title(spec, id, lang))
+            .collect();
         let names = names.join("、");
         let msg = tr!(
             lang,
@@ -499,7 +631,14 @@ fn eval_statement(doc: &Document, spec: &CompiledSpec, ii: usize, sections: &Ite
     }
     if let Some(wm) = m.weak.as_ref() {
         let mut weak: Vec<Evidence> = find_in_headings(doc, wm, |p| {
-            in_scope(p) || item.within.iter().any(|id| spec.item_index(id).is_some_and(|w| sections[w].iter().any(|&h| doc.headings()[h].paragraph == p)))
+            in_scope(p)
+                || item.within.iter().any(|id| {
+                    spec.item_index(id).is_some_and(|w| {
+                        sections[w]
+                            .iter()
+                            .any(|&h| doc.headings()[h].paragraph == p)
+                    })
+                })
         })
         .into_iter()
         .map(|(_, e)| e)
@@ -519,13 +658,26 @@ fn eval_statement(doc: &Document, spec: &CompiledSpec, ii: usize, sections: &Ite
     let where_ = if item.within.is_empty() {
         String::new()
     } else {
-        let names: Vec<String> = item.within.iter().map(|id| item_title(spec, id, lang)).collect();
+        let names: Vec<String> = item
+            .within
+            .iter()
+            .map(|id| item_title(spec, id, lang))
+            .collect();
         tr!(lang, "在“{}”中", "in \"{}\" ", names.join("、"))
     };
-    let hint = m.body.as_ref().or(m.heading.as_ref()).map(keywords_hint).unwrap_or_default();
+    let hint = m
+        .body
+        .as_ref()
+        .or(m.heading.as_ref())
+        .map(keywords_hint)
+        .unwrap_or_default();
     (
         Status::Missing,
-        tr!(lang, "{where_}没有找到相关叙述（如：{hint}……）", "nothing found {where_}(e.g. {hint} …)"),
+        tr!(
+            lang,
+            "{where_}没有找到相关叙述（如：{hint}……）",
+            "nothing found {where_}(e.g. {hint} …)"
+        ),
         Vec::new(),
         None,
     )
@@ -557,7 +709,13 @@ fn quote_spans(t: &str, base: usize) -> Vec<Range<usize>> {
     out
 }
 
-fn eval_metrics(doc: &Document, spec: &CompiledSpec, sections: &ItemSections, figures: &mut [Figure], lang: Lang) -> Vec<MetricResult> {
+fn eval_metrics(
+    doc: &Document,
+    spec: &CompiledSpec,
+    sections: &ItemSections,
+    figures: &mut [Figure],
+    lang: Lang,
+) -> Vec<MetricResult> {
     let text = doc.matching_text();
     let n = spec.spec.metrics.len();
     let mut first_mention: Vec<Option<Evidence>> = vec![None; n];
@@ -579,7 +737,11 @@ fn eval_metrics(doc: &Document, spec: &CompiledSpec, sections: &ItemSections, fi
         .metric_scopes
         .iter()
         .map(|sc| {
-            let ids = |v: &[String]| v.iter().filter_map(|id| spec.item_index(id)).collect::<Vec<_>>();
+            let ids = |v: &[String]| {
+                v.iter()
+                    .filter_map(|id| spec.item_index(id))
+                    .collect::<Vec<_>>()
+            };
             (ids(&sc.within), ids(&sc.outside))
         })
         .collect();
@@ -591,13 +753,22 @@ fn eval_metrics(doc: &Document, spec: &CompiledSpec, sections: &ItemSections, fi
         let m = &member[pi * n_items..(pi + 1) * n_items];
         let ok: Vec<bool> = scope_ids
             .iter()
-            .map(|(within, outside)| (within.is_empty() || within.iter().any(|&i| m[i])) && !outside.iter().any(|&i| m[i]))
+            .map(|(within, outside)| {
+                (within.is_empty() || within.iter().any(|&i| m[i]))
+                    && !outside.iter().any(|&i| m[i])
+            })
             .collect();
         let r = p.range.clone();
         let hits: Vec<(usize, usize, usize)> = spec
             .metric_automaton
             .find_iter(&text[r.clone()])
-            .map(|mt| (r.start + mt.start(), r.start + mt.end(), spec.metric_of_pattern[mt.pattern().as_usize()]))
+            .map(|mt| {
+                (
+                    r.start + mt.start(),
+                    r.start + mt.end(),
+                    spec.metric_of_pattern[mt.pattern().as_usize()],
+                )
+            })
             .collect();
         for &(s, e, mi) in &hits {
             if ok[mi] && first_mention[mi].is_none() {
@@ -611,7 +782,7 @@ fn eval_metrics(doc: &Document, spec: &CompiledSpec, sections: &ItemSections, fi
         let u = &spec.spec.metrics[mi].units;
         u.is_empty() || u.iter().any(|x| x == unit)
     };
-    let mut counted: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut counted: Vec<Vec<(bool, usize)>> = vec![Vec::new(); n];
     let mut quote_spans_of: (usize, Vec<Range<usize>>) = (usize::MAX, Vec::new());
     for (fi, f) in figures.iter_mut().enumerate() {
         let hits = &hits_of[f.paragraph];
@@ -621,7 +792,11 @@ fn eval_metrics(doc: &Document, spec: &CompiledSpec, sections: &ItemSections, fi
             .filter(|h| h.0 >= f.clause.start && h.1 <= f.range.start)
             .max_by_key(|h| (h.1, h.1 - h.0));
         // 2. else the nearest after it in the clause;
-        let after = || cands().filter(|h| h.0 >= f.range.end && h.1 <= f.clause.end).min_by_key(|h| (h.0, usize::MAX - (h.1 - h.0)));
+        let after = || {
+            cands()
+                .filter(|h| h.0 >= f.range.end && h.1 <= f.clause.end)
+                .min_by_key(|h| (h.0, usize::MAX - (h.1 - h.0)))
+        };
         // 3. else the nearest before it in the previous clause of the sentence
         //    (…参加学法考试，完成率为100%).
         let prev_clause_start = text[f.sentence.start..f.clause.start]
@@ -655,7 +830,9 @@ fn eval_metrics(doc: &Document, spec: &CompiledSpec, sections: &ItemSections, fi
         let quoted = |pos: usize| spans.iter().any(|r| r.contains(&pos));
         // Other metrics named in the clause (the governing one is `metric`).
         let mut cm: Vec<usize> = Vec::new();
-        for h in cands().filter(|h| h.0 >= f.clause.start && h.1 <= f.clause.end && Some(h.2) != f.metric && !quoted(h.0)) {
+        for h in cands().filter(|h| {
+            h.0 >= f.clause.start && h.1 <= f.clause.end && Some(h.2) != f.metric && !quoted(h.0)
+        }) {
             if !cm.contains(&h.2) {
                 cm.push(h.2);
             }
@@ -663,11 +840,18 @@ fn eval_metrics(doc: &Document, spec: &CompiledSpec, sections: &ItemSections, fi
         cm.sort_unstable();
         f.clause_metrics = cm;
         let ok = &allowed[f.paragraph];
-        let mut ms: Vec<usize> = f.metric.into_iter().chain(f.clause_metrics.iter().copied()).filter(|&m| ok[m]).collect();
+        let mut ms: Vec<usize> = f
+            .metric
+            .into_iter()
+            .chain(f.clause_metrics.iter().copied())
+            .filter(|&m| ok[m])
+            .collect();
         ms.sort_unstable();
         ms.dedup();
         for m in ms {
-            counted[m].push(fi);
+            // Figures governed by the metric come before those that only
+            // share a clause with it (they make better examples).
+            counted[m].push((f.metric != Some(m), fi));
         }
     }
     spec.spec
@@ -679,17 +863,34 @@ fn eval_metrics(doc: &Document, spec: &CompiledSpec, sections: &ItemSections, fi
                 Lang::En => m.label_en.clone().unwrap_or_else(|| m.label.clone()),
                 Lang::Zh => m.label.clone(),
             };
-            let figs = std::mem::take(&mut counted[mi]);
+            let mut figs = std::mem::take(&mut counted[mi]);
+            figs.sort_unstable();
+            let figs: Vec<usize> = figs.into_iter().map(|(_, fi)| fi).collect();
             let (status, message) = if let Some(&f0) = figs.first() {
                 let f = &figures[f0];
                 let msg = if figs.len() == 1 {
                     tr!(lang, "第{}行：{}", "line {}: {}", f.position.line, f.text)
                 } else {
-                    tr!(lang, "{}个数字，如第{}行：{}", "{} figures, e.g. line {}: {}", figs.len(), f.position.line, f.text)
+                    tr!(
+                        lang,
+                        "{}个数字，如第{}行：{}",
+                        "{} figures, e.g. line {}: {}",
+                        figs.len(),
+                        f.position.line,
+                        f.text
+                    )
                 };
                 (Status::Met, msg)
             } else if let Some(ev) = &first_mention[mi] {
-                (Status::Partial, tr!(lang, "第{}行提到了，但没有具体数字", "mentioned at line {} but without a figure", ev.position.line))
+                (
+                    Status::Partial,
+                    tr!(
+                        lang,
+                        "第{}行提到了，但没有具体数字",
+                        "mentioned at line {} but without a figure",
+                        ev.position.line
+                    ),
+                )
             } else {
                 (Status::Missing, tr!(lang, "没有提到", "not mentioned"))
             };
@@ -716,7 +917,11 @@ mod tests {
     }
 
     fn status(r: &Report, id: &str) -> Status {
-        r.items.iter().chain(std::iter::empty()).find(|i| i.id == id).map(|i| i.status)
+        r.items
+            .iter()
+            .chain(std::iter::empty())
+            .find(|i| i.id == id)
+            .map(|i| i.status)
             .or_else(|| r.metrics.iter().find(|m| m.id == id).map(|m| m.status))
             .unwrap_or_else(|| panic!("no {id}"))
     }
@@ -734,8 +939,20 @@ mod tests {
     #[test]
     fn complete_report_meets_required_items() {
         let r = run(GOOD);
-        for id in ["title", "measures", "shortcomings", "causes", "leader_duty", "next_year"] {
-            assert_eq!(status(&r, id), Status::Met, "{id}: {:?}", r.items.iter().find(|i| i.id == id));
+        for id in [
+            "title",
+            "measures",
+            "shortcomings",
+            "causes",
+            "leader_duty",
+            "next_year",
+        ] {
+            assert_eq!(
+                status(&r, id),
+                Status::Met,
+                "{id}: {:?}",
+                r.items.iter().find(|i| i.id == id)
+            );
         }
         assert_eq!(status(&r, "other"), Status::Missing);
         assert!(r.complete());
@@ -761,7 +978,10 @@ mod tests {
 
     #[test]
     fn causes_only_in_heading_is_partial() {
-        let t = GOOD.replace("主要原因是学习培训不够，由于人手不足，执法力量薄弱。", "群众法律意识有待提高。");
+        let t = GOOD.replace(
+            "主要原因是学习培训不够，由于人手不足，执法力量薄弱。",
+            "群众法律意识有待提高。",
+        );
         let r = run(&t);
         let item = r.items.iter().find(|i| i.id == "causes").unwrap();
         assert_eq!(item.status, Status::Partial, "{item:?}");
@@ -783,7 +1003,10 @@ mod tests {
         let t = GOOD.replace("二、存在的不足和原因", "二、其他");
         let mut r = run(&t);
         assert!(!r.complete());
-        r.apply_na([("shortcomings", "本年度另行报告"), ("causes", "")], Lang::Zh);
+        r.apply_na(
+            [("shortcomings", "本年度另行报告"), ("causes", "")],
+            Lang::Zh,
+        );
         assert_eq!(status(&r, "shortcomings"), Status::Na);
         assert!(r.complete());
     }
@@ -801,7 +1024,11 @@ mod tests {
     #[test]
     fn english_messages() {
         let d = Document::parse(GOOD);
-        let r = check(&d, &CompiledSpec::default_spec(), &CheckOptions { lang: Lang::En });
+        let r = check(
+            &d,
+            &CompiledSpec::default_spec(),
+            &CheckOptions { lang: Lang::En },
+        );
         let item = r.items.iter().find(|i| i.id == "measures").unwrap();
         assert_eq!(item.title, "Measures and results");
         assert!(item.message.starts_with("line 3"), "{}", item.message);

@@ -4,9 +4,7 @@
 //! A paragraph is one non-blank line: Chinese reports put each paragraph on a
 //! line of its own, and portals publish them that way.
 
-use super::outline::{
-    LineShape, NumberedHeading, NumberingIssue, check_numbering, classify_line,
-};
+use super::outline::{LineShape, NumberedHeading, NumberingIssue, check_numbering, classify_line};
 pub use super::outline::{MarkerStyle, NumberingProblem};
 use super::residue::{MAX_RESIDUE_CHARS, is_residue_line};
 use super::text::{LineIndex, Position, TextFormat, fold_for_matching, normalize, trim};
@@ -182,7 +180,8 @@ impl Document {
             }
             let t = self.paragraph_text(i);
             let n = t.chars().count();
-            let is_numbered_heading = matches!(p.kind, ParagraphKind::Heading(h) if self.headings[h].number.is_some());
+            let is_numbered_heading =
+                matches!(p.kind, ParagraphKind::Heading(h) if self.headings[h].number.is_some());
             if is_numbered_heading || n > 100 {
                 break;
             }
@@ -328,8 +327,8 @@ impl Document {
                 break;
             }
         }
-        if let Some(first_marker) =
-            (start..self.paragraphs.len()).find(|&i| self.paragraphs[i].kind == ParagraphKind::Residue)
+        if let Some(first_marker) = (start..self.paragraphs.len())
+            .find(|&i| self.paragraphs[i].kind == ParagraphKind::Residue)
         {
             for p in &mut self.paragraphs[first_marker..] {
                 p.kind = ParagraphKind::Residue;
@@ -411,7 +410,9 @@ impl Document {
     pub fn dominant_body_year(&self) -> Option<(i32, usize)> {
         let mut counts: Vec<(i32, usize, usize)> = Vec::new();
         for (i, p) in self.paragraphs.iter().enumerate() {
-            if matches!(p.kind, ParagraphKind::Residue | ParagraphKind::Title) || self.in_plans_like_section(i) {
+            if matches!(p.kind, ParagraphKind::Residue | ParagraphKind::Title)
+                || self.in_plans_like_section(i)
+            {
                 continue;
             }
             for y in body_years(&self.matching_text()[p.range.clone()]) {
@@ -537,14 +538,38 @@ impl Document {
 
 /// Words that mark a plans section heading in any report.
 const PLAN_WORDS: &[&str] = &[
-    "下一步", "下步", "下阶段", "下一阶段", "下一年", "打算", "工作安排", "主要安排", "工作计划",
-    "工作思路", "明年", "今后", "努力方向",
+    "下一步",
+    "下步",
+    "下阶段",
+    "下一阶段",
+    "下一年",
+    "打算",
+    "工作安排",
+    "主要安排",
+    "工作计划",
+    "工作思路",
+    "明年",
+    "今后",
+    "努力方向",
 ];
 
 /// Suffixes of a body's name standing on its own line above the title.
 const ORG_SUFFIXES: &[&str] = &[
-    "人民政府", "政府", "委员会", "办公室", "局", "厅", "部", "委", "镇", "乡", "街道", "办事处",
-    "县", "区", "市",
+    "人民政府",
+    "政府",
+    "委员会",
+    "办公室",
+    "局",
+    "厅",
+    "部",
+    "委",
+    "镇",
+    "乡",
+    "街道",
+    "办事处",
+    "县",
+    "区",
+    "市",
 ];
 
 /// The first year (1900–2099) written with 年 in `t`.
@@ -586,7 +611,8 @@ fn body_years(t: &str) -> Vec<i32> {
             continue;
         }
         let before = t[..i].chars().next_back();
-        if before.is_some_and(|c| matches!(c, '-' | '—' | '－' | '~' | '～' | '至' | '到' | '–')) {
+        if before.is_some_and(|c| matches!(c, '-' | '—' | '－' | '~' | '～' | '至' | '到' | '–'))
+        {
             continue;
         }
         out.push(y);
@@ -624,7 +650,10 @@ mod tests {
         assert_eq!(t.text, "青禾镇2024年度法治政府建设情况报告");
         assert_eq!(d.year(), Some(2024));
         let roots: Vec<_> = d.roots().map(|h| d.heading_title(h)).collect();
-        assert_eq!(roots, ["主要举措和成效", "存在的不足和原因", "2025年工作打算"]);
+        assert_eq!(
+            roots,
+            ["主要举措和成效", "存在的不足和原因", "2025年工作打算"]
+        );
         let first = d.roots().next().unwrap();
         assert_eq!(d.headings()[first].children.len(), 2);
         let sub = d.headings()[first].children[0];
@@ -669,15 +698,24 @@ mod tests {
 
     #[test]
     fn two_line_title() {
-        let d = Document::parse("赵县人民政府\n2022年度法治政府建设情况报告\n2022年，县政府深入学习。\n");
-        assert_eq!(d.title().unwrap().text, "赵县人民政府\n2022年度法治政府建设情况报告");
+        let d = Document::parse(
+            "赵县人民政府\n2022年度法治政府建设情况报告\n2022年，县政府深入学习。\n",
+        );
+        assert_eq!(
+            d.title().unwrap().text,
+            "赵县人民政府\n2022年度法治政府建设情况报告"
+        );
         assert_eq!(d.year(), Some(2022));
     }
 
     #[test]
     fn markdown_title() {
-        let d = Document::parse("# 青禾镇2024年度法治政府建设情况报告\n\n## 一、主要举措\n正文。\n");
-        assert_eq!(d.title().unwrap().text, "青禾镇2024年度法治政府建设情况报告");
+        let d =
+            Document::parse("# 青禾镇2024年度法治政府建设情况报告\n\n## 一、主要举措\n正文。\n");
+        assert_eq!(
+            d.title().unwrap().text,
+            "青禾镇2024年度法治政府建设情况报告"
+        );
         assert_eq!(d.headings().len(), 1);
         assert_eq!(d.heading_title(0), "主要举措");
     }
@@ -692,7 +730,9 @@ mod tests {
 
     #[test]
     fn no_title_when_body_starts_at_once() {
-        let d = Document::parse("|\n2024年,桥头镇坚持以习近平新时代中国特色社会主义思想为指导,深入学习贯彻习近平法治思想,落实法治政府建设责任,取得良好成效。\n一、主要举措\n");
+        let d = Document::parse(
+            "|\n2024年,桥头镇坚持以习近平新时代中国特色社会主义思想为指导,深入学习贯彻习近平法治思想,落实法治政府建设责任,取得良好成效。\n一、主要举措\n",
+        );
         assert!(d.title().is_none());
         assert_eq!(d.year(), Some(2024));
     }

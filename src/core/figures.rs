@@ -43,16 +43,72 @@ pub struct Figure {
     pub sentence: Range<usize>,
 }
 
-const APPROX_BEFORE: &[&str] = &["大约", "将近", "接近", "超过", "近", "约", "逾", "超", "达近"];
+const APPROX_BEFORE: &[&str] = &[
+    "大约", "将近", "接近", "超过", "近", "约", "逾", "超", "达近",
+];
 const APPROX_AFTER_NUMBER: &[char] = &['余', '多'];
 const APPROX_AFTER_UNIT: &[&str] = &["左右", "以上", "上下"];
 /// Unit + next character combinations that are not counts (个月, 次日 …).
-const NOT_COUNTS: &[&str] = &["个月", "个工作日", "次日", "人民", "名单", "名称", "条例", "条件", "期间", "期限", "家庭", "家长", "户籍", "批准", "项目", "所在", "所有", "元旦", "起草", "起点", "起诉", "件事"];
+const NOT_COUNTS: &[&str] = &[
+    "个月",
+    "个工作日",
+    "次日",
+    "人民",
+    "名单",
+    "名称",
+    "条例",
+    "条件",
+    "期间",
+    "期限",
+    "家庭",
+    "家长",
+    "户籍",
+    "批准",
+    "项目",
+    "所在",
+    "所有",
+    "元旦",
+    "起草",
+    "起点",
+    "起诉",
+    "件事",
+];
 /// A unit as a `Cow`: borrowed from a static table when it is a common one.
 fn intern_unit(u: &str) -> Cow<'static, str> {
     const COMMON: &[&str] = &[
-        "件", "宗", "起", "份", "个", "项", "次", "场", "场次", "批", "批次", "人", "名", "人次", "户", "家", "家次",
-        "万元", "亿元", "元", "%", "篇", "条", "期", "所", "张", "册", "部", "支", "宗次", "个次", "平方米", "亩",
+        "件",
+        "宗",
+        "起",
+        "份",
+        "个",
+        "项",
+        "次",
+        "场",
+        "场次",
+        "批",
+        "批次",
+        "人",
+        "名",
+        "人次",
+        "户",
+        "家",
+        "家次",
+        "万元",
+        "亿元",
+        "元",
+        "%",
+        "篇",
+        "条",
+        "期",
+        "所",
+        "张",
+        "册",
+        "部",
+        "支",
+        "宗次",
+        "个次",
+        "平方米",
+        "亩",
     ];
     match COMMON.iter().find(|c| **c == u) {
         Some(c) => Cow::Borrowed(c),
@@ -61,16 +117,28 @@ fn intern_unit(u: &str) -> Cow<'static, str> {
 }
 
 /// Every character that follows the unit in one of [`NOT_COUNTS`].
-const NOT_COUNT_FOLLOWERS: &[char] = &['月', '工', '日', '民', '单', '称', '例', '件', '间', '限', '庭', '长', '籍', '准', '目', '在', '有', '旦', '草', '点', '诉', '事'];
+const NOT_COUNT_FOLLOWERS: &[char] = &[
+    '月', '工', '日', '民', '单', '称', '例', '件', '间', '限', '庭', '长', '籍', '准', '目', '在',
+    '有', '旦', '草', '点', '诉', '事',
+];
 /// Characters before a single-character Chinese numeral that make it part
 /// of a word (统一, 唯一, 逐一 …) rather than a count.
-const WORD_BEFORE_CN: &[char] = &['统', '唯', '逐', '之', '其', '同', '单', '专', '划', '万', '第', '星', '周', '初', '十', '不', '一', '合', '归', '如', '始', '整', '大', '小', '进', '更', '确', '进', '化', '独'];
+const WORD_BEFORE_CN: &[char] = &[
+    '统', '唯', '逐', '之', '其', '同', '单', '专', '划', '万', '第', '星', '周', '初', '十', '不',
+    '一', '合', '归', '如', '始', '整', '大', '小', '进', '更', '确', '进', '化', '独',
+];
 /// Characters that allow a lone 一 to be read as the count 1.
-const COUNT_BEFORE_ONE: &[char] = &['共', '计', '仅', '只', '各', '了', '有', '达', '获', '办', '理', '作', '出', '立', '审', '查', '聘', '建'];
+const COUNT_BEFORE_ONE: &[char] = &[
+    '共', '计', '仅', '只', '各', '了', '有', '达', '获', '办', '理', '作', '出', '立', '审', '查',
+    '聘', '建',
+];
 
 /// Clause delimiters (not 、, which separates list items inside a clause).
 pub fn is_clause_mark(c: char) -> bool {
-    matches!(c, '，' | ',' | '；' | ';' | '。' | '：' | ':' | '！' | '？' | '!' | '?' | '\n')
+    matches!(
+        c,
+        '，' | ',' | '；' | ';' | '。' | '：' | ':' | '！' | '？' | '!' | '?' | '\n'
+    )
 }
 
 /// Sentence delimiters.
@@ -119,11 +187,20 @@ fn scan_paragraph(
         let (c, w) = if x < 0x80 {
             (x as char, 1)
         } else {
-            let w = if x >= 0xF0 { 4 } else if x >= 0xE0 { 3 } else { 2 };
+            let w = if x >= 0xF0 {
+                4
+            } else if x >= 0xE0 {
+                3
+            } else {
+                2
+            };
             // Only three-byte characters with an interesting two-byte prefix
             // (marks, quotes, full-width forms, Chinese numerals) are decoded.
             let interesting = w == 3 && b.get(i + 1).is_some_and(|&y| is_interesting_prefix(x, y));
-            match interesting.then(|| s.get(i..i + w).and_then(|t| t.chars().next())).flatten() {
+            match interesting
+                .then(|| s.get(i..i + w).and_then(|t| t.chars().next()))
+                .flatten()
+            {
                 Some(c) => (c, w),
                 None => {
                     i += w;
@@ -162,10 +239,9 @@ fn scan_paragraph(
         if let Some((value, num_end, chinese)) = found {
             // Arabic numbers glued to letters or codes (5G, lsx31/2025-00001) are not counts.
             let glued = !chinese
-                && s[..i]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|p| p.is_ascii_alphanumeric() || matches!(p, '.' | '/' | '-' | '_' | '+' | '#'));
+                && s[..i].chars().next_back().is_some_and(|p| {
+                    p.is_ascii_alphanumeric() || matches!(p, '.' | '/' | '-' | '_' | '+' | '#')
+                });
             skip_to = num_end;
             if !glued {
                 match finish(s, value, num_end, units) {
@@ -185,7 +261,16 @@ fn scan_paragraph(
     let mut cx = Scan::new(doc, s, base, paragraph, marks);
     let mut prev_end = 0;
     for (start, end, value, unit, approx) in raw {
-        push_figure(&mut cx, start, end, value, intern_unit(unit), approx, &mut prev_end, out);
+        push_figure(
+            &mut cx,
+            start,
+            end,
+            value,
+            intern_unit(unit),
+            approx,
+            &mut prev_end,
+            out,
+        );
     }
 }
 
@@ -229,7 +314,13 @@ struct Scan<'a> {
 }
 
 impl<'a> Scan<'a> {
-    fn new(doc: &'a Document, s: &'a str, base: usize, paragraph: usize, marks: Vec<(usize, bool)>) -> Self {
+    fn new(
+        doc: &'a Document,
+        s: &'a str,
+        base: usize,
+        paragraph: usize,
+        marks: Vec<(usize, bool)>,
+    ) -> Self {
         let start = doc.position(base);
         Scan {
             doc,
@@ -245,9 +336,16 @@ impl<'a> Scan<'a> {
     /// Position of relative byte `i` (calls must not go backwards).
     fn position(&mut self, i: usize) -> Position {
         let (b, c) = self.col_at;
-        let col = if i >= b { c + self.s[b..i].chars().count() } else { c - self.s[i..b].chars().count() };
+        let col = if i >= b {
+            c + self.s[b..i].chars().count()
+        } else {
+            c - self.s[i..b].chars().count()
+        };
         self.col_at = (i, col);
-        Position { line: self.line, column: col }
+        Position {
+            line: self.line,
+            column: col,
+        }
     }
 
     /// The clause (`sentence == false`) or sentence around `start..end`.
@@ -277,9 +375,31 @@ fn might_start_number(c: char) -> bool {
     }
     matches!(
         c,
-        '０'..='９'
-            | '〇' | '零' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百'
-            | '壹' | '贰' | '叁' | '肆' | '伍' | '陆' | '柒' | '捌' | '玖'
+        '０'
+            ..='９'
+                | '〇'
+                | '零'
+                | '一'
+                | '二'
+                | '两'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '百'
+                | '壹'
+                | '贰'
+                | '叁'
+                | '肆'
+                | '伍'
+                | '陆'
+                | '柒'
+                | '捌'
+                | '玖'
     )
 }
 
@@ -289,7 +409,12 @@ fn is_wordish(c: char) -> bool {
         return c.is_ascii_alphanumeric();
     }
     let cp = c as u32;
-    (0x3400..=0x9fff).contains(&cp) || (0xf900..=0xfaff).contains(&cp) || (cp >= 0x20000) || (c.is_alphabetic() && !(0x3000..=0x303f).contains(&cp) && !(0xff00..=0xffef).contains(&cp))
+    (0x3400..=0x9fff).contains(&cp)
+        || (0xf900..=0xfaff).contains(&cp)
+        || (cp >= 0x20000)
+        || (c.is_alphabetic()
+            && !(0x3000..=0x303f).contains(&cp)
+            && !(0xff00..=0xffef).contains(&cp))
 }
 
 /// Records a figure found at `start..end` of the paragraph being scanned.
@@ -360,7 +485,7 @@ fn read_arabic(s: &str, i: usize) -> Option<(f64, usize)> {
             }
         } else if c == ',' && frac_digits.is_none() && digits > 0 {
             // Thousands separators: 1,600 (exactly three digits follow).
-            let rest = s[i + j + 1..].as_bytes();
+            let rest = &s.as_bytes()[i + j + 1..];
             let three = rest.len() >= 3
                 && rest[..3].iter().all(u8::is_ascii_digit)
                 && !rest.get(3).is_some_and(u8::is_ascii_digit);
@@ -419,7 +544,9 @@ fn finish<'a>(s: &str, mut value: f64, num_end: usize, units: &Units<'a>) -> Opt
     let mut approx = false;
     let mut scale = 1.0;
     for _ in 0..3 {
-        let Some(c) = s[j..].chars().next() else { break };
+        let Some(c) = s[j..].chars().next() else {
+            break;
+        };
         if APPROX_AFTER_NUMBER.contains(&c) {
             approx = true;
             j += c.len_utf8();
@@ -441,7 +568,11 @@ fn finish<'a>(s: &str, mut value: f64, num_end: usize, units: &Units<'a>) -> Opt
         && let Some((u, len)) = match_unit(s, j, units)
         && u == "元"
     {
-        let unit: &'static str = if scale == 10_000.0 { "万元" } else { "亿元" };
+        let unit: &'static str = if scale == 10_000.0 {
+            "万元"
+        } else {
+            "亿元"
+        };
         return finish_unit(s, value, approx, j, unit, len);
     }
     value *= scale;
@@ -461,7 +592,9 @@ fn finish_unit<'a>(
     // 个月, 次日, 人民 …: only looked up when the next character could make one.
     let next = s[end..].chars().next();
     if next.is_some_and(|n| NOT_COUNT_FOLLOWERS.contains(&n))
-        && NOT_COUNTS.iter().any(|w| s[j..].starts_with(w) && w.len() > len)
+        && NOT_COUNTS
+            .iter()
+            .any(|w| s[j..].starts_with(w) && w.len() > len)
     {
         return None;
     }
@@ -543,7 +676,13 @@ fn plausible_chinese(s: &str, i: usize, value: f64) -> bool {
 /// Context: the words between the clause start (or the previous figure, or
 /// an enumeration mark 、) and the number; when that is too short, the words
 /// after the unit up to the clause end.
-fn context_for(s: &str, start: usize, end: usize, from: usize, clause_end: usize) -> (Range<usize>, Range<usize>) {
+fn context_for(
+    s: &str,
+    start: usize,
+    end: usize,
+    from: usize,
+    clause_end: usize,
+) -> (Range<usize>, Range<usize>) {
     let mut cs = from.min(start);
     // At most 20 characters back, and not past an enumeration mark 、.
     for (n, (k, c)) in s[cs..start].char_indices().rev().enumerate() {
@@ -572,9 +711,27 @@ fn context_for(s: &str, start: usize, end: usize, from: usize, clause_end: usize
 fn strip_context(c: &str) -> &str {
     let mut t = c.trim_matches(|ch: char| {
         super::text::is_space(ch)
-            || matches!(ch, '“' | '”' | '"' | '\'' | '（' | '）' | '(' | ')' | '、' | '，' | ',' | '：' | ':' | '《' | '》')
+            || matches!(
+                ch,
+                '“' | '”'
+                    | '"'
+                    | '\''
+                    | '（'
+                    | '）'
+                    | '('
+                    | ')'
+                    | '、'
+                    | '，'
+                    | ','
+                    | '：'
+                    | ':'
+                    | '《'
+                    | '》'
+            )
     });
-    for w in ["共计", "累计", "合计", "总计", "共", "达到", "达", "为", "了", "计", "约", "近"] {
+    for w in [
+        "共计", "累计", "合计", "总计", "共", "达到", "达", "为", "了", "计", "约", "近",
+    ] {
         if let Some(r) = t.strip_suffix(w) {
             t = r;
             break;
@@ -591,7 +748,7 @@ mod tests {
     fn units() -> Vec<String> {
         let mut u: Vec<String> = DEFAULT_UNITS.iter().map(|s| s.to_string()).collect();
         u.push("张".into());
-        u.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()));
+        u.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
         u
     }
 

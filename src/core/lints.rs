@@ -37,28 +37,45 @@ pub fn run(
         numbering(doc, lang, &mut |r, m| push("numbering", &l.numbering, r, m));
     }
     if l.placeholder.enabled {
-        placeholder(doc, spec, lang, &mut |r, m| push("placeholder", &l.placeholder, r, m));
+        placeholder(doc, spec, lang, &mut |r, m| {
+            push("placeholder", &l.placeholder, r, m)
+        });
     }
     if l.web_residue.enabled {
-        web_residue(doc, lang, &mut |r, m| push("web-residue", &l.web_residue, r, m));
+        web_residue(doc, lang, &mut |r, m| {
+            push("web-residue", &l.web_residue, r, m)
+        });
     }
     if l.year_consistency.enabled {
         let plans_id = l.year_consistency.item.as_deref().unwrap_or("next_year");
-        let plans: Vec<usize> = spec.item_index(plans_id).map(|i| sections[i].clone()).unwrap_or_default();
-        year_consistency(doc, &plans, lang, &mut |r, m| push("year-consistency", &l.year_consistency, r, m));
+        let plans: Vec<usize> = spec
+            .item_index(plans_id)
+            .map(|i| sections[i].clone())
+            .unwrap_or_default();
+        year_consistency(doc, &plans, lang, &mut |r, m| {
+            push("year-consistency", &l.year_consistency, r, m)
+        });
     }
     if l.empty_section.enabled {
-        empty_section(doc, lang, &mut |r, m| push("empty-section", &l.empty_section, r, m));
+        empty_section(doc, lang, &mut |r, m| {
+            push("empty-section", &l.empty_section, r, m)
+        });
     }
     if l.thin_section.enabled {
-        thin_section(doc, spec, sections, items, lang, &mut |r, m| push("thin-section", &l.thin_section, r, m));
+        thin_section(doc, spec, sections, items, lang, &mut |r, m| {
+            push("thin-section", &l.thin_section, r, m)
+        });
     }
     if l.duplicate_paragraph.enabled {
         let min = l.duplicate_paragraph.min_chars.unwrap_or(30);
-        duplicate_paragraph(doc, min, lang, &mut |r, m| push("duplicate-paragraph", &l.duplicate_paragraph, r, m));
+        duplicate_paragraph(doc, min, lang, &mut |r, m| {
+            push("duplicate-paragraph", &l.duplicate_paragraph, r, m)
+        });
     }
     if l.percent_range.enabled {
-        percent_range(doc, figures, lang, &mut |r, m| push("percent-range", &l.percent_range, r, m));
+        percent_range(doc, figures, lang, &mut |r, m| {
+            push("percent-range", &l.percent_range, r, m)
+        });
     }
     out.sort_by_key(|x| (x.range.start, x.rule));
     out
@@ -77,10 +94,26 @@ fn numbering(doc: &Document, lang: Lang, sink: &mut Sink) {
         let found = h.style.render(issue.found);
         let expected = h.style.render(issue.expected);
         let msg = match issue.problem {
-            NumberingProblem::Gap => tr!(lang, "编号跳号：这里是{found}，应为{expected}", "numbering gap: {found} where {expected} was expected"),
-            NumberingProblem::Repeat => tr!(lang, "编号重复：{found}出现两次，应为{expected}", "numbering repeats: {found} twice; {expected} was expected"),
-            NumberingProblem::Disorder => tr!(lang, "编号顺序颠倒：{found}出现在后面，应为{expected}", "numbering out of order: {found} where {expected} was expected"),
-            NumberingProblem::BadStart => tr!(lang, "编号没有从{expected}开始（这里是{found}）", "numbering does not start at {expected} ({found} here)"),
+            NumberingProblem::Gap => tr!(
+                lang,
+                "编号跳号：这里是{found}，应为{expected}",
+                "numbering gap: {found} where {expected} was expected"
+            ),
+            NumberingProblem::Repeat => tr!(
+                lang,
+                "编号重复：{found}出现两次，应为{expected}",
+                "numbering repeats: {found} twice; {expected} was expected"
+            ),
+            NumberingProblem::Disorder => tr!(
+                lang,
+                "编号顺序颠倒：{found}出现在后面，应为{expected}",
+                "numbering out of order: {found} where {expected} was expected"
+            ),
+            NumberingProblem::BadStart => tr!(
+                lang,
+                "编号没有从{expected}开始（这里是{found}）",
+                "numbering does not start at {expected} ({found} here)"
+            ),
         };
         sink(heading_range(doc, issue.heading), msg);
     }
@@ -114,7 +147,10 @@ fn placeholder(doc: &Document, spec: &CompiledSpec, lang: Lang, sink: &mut Sink)
             continue;
         }
         let t = &text[p.range.clone()];
-        let mut hits: Vec<Range<usize>> = placeholder_regex().find_iter(t).map(|m| m.range()).collect();
+        let mut hits: Vec<Range<usize>> = placeholder_regex()
+            .find_iter(t)
+            .map(|m| m.range())
+            .collect();
         if t.contains('待') {
             hits.extend(bracket_placeholder_regex().find_iter(t).map(|m| m.range()));
         }
@@ -140,7 +176,11 @@ fn placeholder(doc: &Document, spec: &CompiledSpec, lang: Lang, sink: &mut Sink)
             let what = &t[r.clone()];
             sink(
                 p.range.start + r.start..p.range.start + r.end,
-                tr!(lang, "占位符“{what}”还没有替换成实际内容", "placeholder \"{what}\" not yet replaced with real content"),
+                tr!(
+                    lang,
+                    "占位符“{what}”还没有替换成实际内容",
+                    "placeholder \"{what}\" not yet replaced with real content"
+                ),
             );
         }
     }
@@ -161,9 +201,17 @@ fn web_residue(doc: &Document, lang: Lang, sink: &mut Sink) {
         let n = i - start;
         let first = truncate_chars(doc.paragraph_text(start), 24).into_owned();
         let msg = if n == 1 {
-            tr!(lang, "网页残留：“{first}”，发布前应删除", "web page residue: \"{first}\"; remove before publishing")
+            tr!(
+                lang,
+                "网页残留：“{first}”，发布前应删除",
+                "web page residue: \"{first}\"; remove before publishing"
+            )
         } else {
-            tr!(lang, "网页残留（{n}行，自“{first}”起），发布前应删除", "web page residue ({n} lines from \"{first}\"); remove before publishing")
+            tr!(
+                lang,
+                "网页残留（{n}行，自“{first}”起），发布前应删除",
+                "web page residue ({n} lines from \"{first}\"); remove before publishing"
+            )
         };
         sink(ps[start].range.start..ps[i - 1].range.end, msg);
     }
@@ -183,13 +231,22 @@ fn year_consistency(doc: &Document, plans: &[usize], lang: Lang, sink: &mut Sink
         }
         let t = &text[p.range.clone()];
         for c in range_re.captures_iter(t) {
-            let (Some(a), Some(b), Some(m)) = (c.get(1), c.get(2), c.get(0)) else { continue };
-            let (ya, yb) = (a.as_str().parse::<i32>().unwrap_or(0), b.as_str().parse::<i32>().unwrap_or(0));
+            let (Some(a), Some(b), Some(m)) = (c.get(1), c.get(2), c.get(0)) else {
+                continue;
+            };
+            let (ya, yb) = (
+                a.as_str().parse::<i32>().unwrap_or(0),
+                b.as_str().parse::<i32>().unwrap_or(0),
+            );
             if yb <= ya {
                 let shown = m.as_str();
                 sink(
                     p.range.start + m.start()..p.range.start + m.end(),
-                    tr!(lang, "年份区间“{shown}”不对：结束年份不晚于起始年份", "the year range \"{shown}\" ends no later than it starts"),
+                    tr!(
+                        lang,
+                        "年份区间“{shown}”不对：结束年份不晚于起始年份",
+                        "the year range \"{shown}\" ends no later than it starts"
+                    ),
                 );
             }
         }
@@ -205,7 +262,11 @@ fn year_consistency(doc: &Document, plans: &[usize], lang: Lang, sink: &mut Sink
         let p = &doc.paragraphs()[t.paragraphs[0]];
         sink(
             p.range.clone(),
-            tr!(lang, "标题写的是{ty}年，正文说的主要是{by}年（出现{count}次）：是否改年份时漏改？", "the title says {ty} but the body speaks mostly of {by} ({count} times): a year left unchanged?"),
+            tr!(
+                lang,
+                "标题写的是{ty}年，正文说的主要是{by}年（出现{count}次）：是否改年份时漏改？",
+                "the title says {ty} but the body speaks mostly of {by} ({count} times): a year left unchanged?"
+            ),
         );
     }
     let in_plans = |pi: usize| plans.iter().any(|&h| doc.in_section(pi, h));
@@ -220,12 +281,21 @@ fn year_consistency(doc: &Document, plans: &[usize], lang: Lang, sink: &mut Sink
             for (y, at) in years_with_nian(t) {
                 let after = &t[at + "0000年".len()..];
                 let before = &t[..at];
-                let deadline = ["底", "年底", "内", "前", "全年", "上半年", "下半年"].iter().any(|w| after.starts_with(w))
-                    || ["力争", "争取", "计划", "确保", "于", "到"].iter().any(|w| before.ends_with(w));
-                if (heading_para && y <= year) || (!heading_para && y <= year && deadline) {
+                let deadline = ["底", "年底", "内", "前", "全年", "上半年", "下半年"]
+                    .iter()
+                    .any(|w| after.starts_with(w))
+                    || ["力争", "争取", "计划", "确保", "于", "到"]
+                        .iter()
+                        .any(|w| before.ends_with(w));
+                if y <= year && (heading_para || deadline) {
                     sink(
                         p.range.start + at..p.range.start + at + 7,
-                        tr!(lang, "下一年度安排里写的是{y}年，本报告是{year}年度的，安排应是{}年的", "a plan for {y} in the {year} report: plans are for {}", year + 1),
+                        tr!(
+                            lang,
+                            "下一年度安排里写的是{y}年，本报告是{year}年度的，安排应是{}年的",
+                            "a plan for {y} in the {year} report: plans are for {}",
+                            year + 1
+                        ),
                     );
                 }
             }
@@ -234,13 +304,24 @@ fn year_consistency(doc: &Document, plans: &[usize], lang: Lang, sink: &mut Sink
         // A report approving or citing itself: 《…{year}年度…报告》 in the {year} report.
         let mut search = 0;
         while let Some(open) = t[search..].find('《').map(|i| i + search) {
-            let Some(close) = t[open..].find('》').map(|i| i + open) else { break };
+            let Some(close) = t[open..].find('》').map(|i| i + open) else {
+                break;
+            };
             let book = &t[open..close];
-            if book.contains("报告") && book.contains("法治") && years_with_nian(book).any(|(y, _)| y == year) {
-                let shown = &doc.text()[p.range.start + open..p.range.start + close + '》'.len_utf8()];
+            if book.contains("报告")
+                && book.contains("法治")
+                && years_with_nian(book).any(|(y, _)| y == year)
+            {
+                let shown =
+                    &doc.text()[p.range.start + open..p.range.start + close + '》'.len_utf8()];
                 sink(
                     p.range.start + open..p.range.start + close + '》'.len_utf8(),
-                    tr!(lang, "{year}年度的报告里提到{shown}：是否应为{}年度（上一年的报告）？", "the {year} report cites {shown}: should it be {} (last year's report)?", year - 1),
+                    tr!(
+                        lang,
+                        "{year}年度的报告里提到{shown}：是否应为{}年度（上一年的报告）？",
+                        "the {year} report cites {shown}: should it be {} (last year's report)?",
+                        year - 1
+                    ),
                 );
             }
             search = close;
@@ -258,24 +339,40 @@ fn empty_section(doc: &Document, lang: Lang, sink: &mut Sink) {
             .any(|p| doc.paragraphs()[p].kind != ParagraphKind::Residue);
         if !has_body {
             let title = truncate_chars(doc.heading_title(h), 20).into_owned();
-            sink(heading_range(doc, h), tr!(lang, "“{title}”下面没有内容", "\"{title}\" has no body"));
+            sink(
+                heading_range(doc, h),
+                tr!(lang, "“{title}”下面没有内容", "\"{title}\" has no body"),
+            );
         }
     }
 }
 
-fn thin_section(doc: &Document, spec: &CompiledSpec, sections: &ItemSections, items: &[ItemResult], lang: Lang, sink: &mut Sink) {
+fn thin_section(
+    doc: &Document,
+    spec: &CompiledSpec,
+    sections: &ItemSections,
+    items: &[ItemResult],
+    lang: Lang,
+    sink: &mut Sink,
+) {
     for (ii, item) in spec.spec.items.iter().enumerate() {
         let Some(min) = item.min_chars else { continue };
         if items[ii].status != Status::Met {
             continue;
         }
-        let Some(&h) = sections[ii].first() else { continue };
+        let Some(&h) = sections[ii].first() else {
+            continue;
+        };
         let n = doc.section_body_chars(h);
         if n < min {
             let title = &items[ii].title;
             sink(
                 heading_range(doc, h),
-                tr!(lang, "“{title}”部分只有{n}个字，太单薄（至少应有{min}字）", "the \"{title}\" section has only {n} characters, too thin (at least {min} expected)"),
+                tr!(
+                    lang,
+                    "“{title}”部分只有{n}个字，太单薄（至少应有{min}字）",
+                    "the \"{title}\" section has only {n} characters, too thin (at least {min} expected)"
+                ),
             );
         }
     }
@@ -301,7 +398,14 @@ fn duplicate_paragraph(doc: &Document, min: usize, lang: Lang, sink: &mut Sink) 
         match seen.get(t) {
             Some(&first) => {
                 let line = doc.paragraphs()[first].line;
-                sink(range, tr!(lang, "这一段与第{line}行的段落完全相同", "this paragraph repeats the one at line {line}"));
+                sink(
+                    range,
+                    tr!(
+                        lang,
+                        "这一段与第{line}行的段落完全相同",
+                        "this paragraph repeats the one at line {line}"
+                    ),
+                );
             }
             None => {
                 seen.insert(t, pi);
@@ -316,10 +420,20 @@ fn percent_range(doc: &Document, figures: &[Figure], lang: Lang, sink: &mut Sink
             continue;
         }
         let before = &doc.matching_text()[f.clause.start..f.range.start];
-        if ["率", "占比", "比例", "比重", "覆盖面"].iter().any(|w| before.contains(w)) {
+        if ["率", "占比", "比例", "比重", "覆盖面"]
+            .iter()
+            .any(|w| before.contains(w))
+        {
             let v = f.value;
             let ctx = &f.context;
-            sink(f.range.clone(), tr!(lang, "“{ctx}”是比率，{v}%超过了100%", "\"{ctx}\" is a rate; {v}% is over 100%"));
+            sink(
+                f.range.clone(),
+                tr!(
+                    lang,
+                    "“{ctx}”是比率，{v}%超过了100%",
+                    "\"{ctx}\" is a rate; {v}% is over 100%"
+                ),
+            );
         }
     }
 }
@@ -343,22 +457,47 @@ mod tests {
         let ls = lints("标题\n一、甲\n正文一。\n三、丙\n正文三。\n");
         let l = ls.iter().find(|l| l.rule == "numbering").unwrap();
         assert_eq!(l.position.line, 4);
-        assert!(l.message.contains("三、") && l.message.contains("二、"), "{}", l.message);
+        assert!(
+            l.message.contains("三、") && l.message.contains("二、"),
+            "{}",
+            l.message
+        );
     }
 
     #[test]
     fn placeholders() {
-        for t in ["共办理案件*件。", "接待群众＊人。", "XX镇人民政府。", "调解××件。", "【待补充】数据。", "TODO 补数字。", "共开展活动……场。"] {
-            assert!(rules(&format!("标题\n{t}\n")).contains(&"placeholder"), "{t}");
+        for t in [
+            "共办理案件*件。",
+            "接待群众＊人。",
+            "XX镇人民政府。",
+            "调解××件。",
+            "【待补充】数据。",
+            "TODO 补数字。",
+            "共开展活动……场。",
+        ] {
+            assert!(
+                rules(&format!("标题\n{t}\n")).contains(&"placeholder"),
+                "{t}"
+            );
         }
-        for t in ["2008年即二〇〇八年。", "引用“……”原文。", "制度有待补充完善。", "**加粗**文字。"] {
-            assert!(!rules(&format!("标题\n{t}\n")).contains(&"placeholder"), "{t}");
+        for t in [
+            "2008年即二〇〇八年。",
+            "引用“……”原文。",
+            "制度有待补充完善。",
+            "**加粗**文字。",
+        ] {
+            assert!(
+                !rules(&format!("标题\n{t}\n")).contains(&"placeholder"),
+                "{t}"
+            );
         }
     }
 
     #[test]
     fn web_residue_grouped() {
-        let ls = lints("您当前所在位置: 首页 > 正文\n来源: 某镇\n某镇2024年度法治政府建设情况报告\n正文。\n分享到:\n");
+        let ls = lints(
+            "您当前所在位置: 首页 > 正文\n来源: 某镇\n某镇2024年度法治政府建设情况报告\n正文。\n分享到:\n",
+        );
         let wr: Vec<_> = ls.iter().filter(|l| l.rule == "web-residue").collect();
         assert_eq!(wr.len(), 2, "{wr:?}");
         assert_eq!(wr[0].position.line, 1);
@@ -367,7 +506,10 @@ mod tests {
     #[test]
     fn year_consistency_rules() {
         let t = "某镇2024年度法治政府建设情况报告\n2024年，主持审议《某镇2024年度法治政府建设情况报告》。\n按照纲要(2023-2023年)要求。\n一、下一步工作打算\n力争2024年底前完成。2025年继续推进。\n";
-        let ls: Vec<_> = lints(t).into_iter().filter(|l| l.rule == "year-consistency").collect();
+        let ls: Vec<_> = lints(t)
+            .into_iter()
+            .filter(|l| l.rule == "year-consistency")
+            .collect();
         assert_eq!(ls.len(), 3, "{ls:?}");
         assert_eq!(ls[0].position.line, 2);
         assert_eq!(ls[1].position.line, 3);

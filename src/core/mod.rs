@@ -11,8 +11,8 @@ pub mod text;
 
 pub use document::{Document, Heading, Paragraph, ParagraphKind, Title};
 pub use text::{LineEnding, LineIndex, Position, TextFormat};
-pub mod lang;
-pub mod spec;
-pub mod figures;
 pub mod check;
+pub mod figures;
+pub mod lang;
 pub mod lints;
+pub mod spec;

@@ -56,7 +56,11 @@ pub fn chinese_number(n: u32) -> String {
         20..=99 => format!(
             "{}十{}",
             D[(n / 10) as usize],
-            if n % 10 == 0 { "" } else { D[(n % 10) as usize] }
+            if n.is_multiple_of(10) {
+                ""
+            } else {
+                D[(n % 10) as usize]
+            }
         ),
         _ => n.to_string(),
     }
@@ -138,8 +142,7 @@ fn read_marker(line: &str, start: usize) -> Option<(MarkerStyle, u32, usize)> {
         // Chinese numeral followed by 、
         let mut end = 0;
         for (i, c) in rest.char_indices() {
-            if digit_value(c).is_some() || unit_value(c) == Some(10) || unit_value(c) == Some(100)
-            {
+            if digit_value(c).is_some() || unit_value(c) == Some(10) || unit_value(c) == Some(100) {
                 end = i + c.len_utf8();
             } else {
                 break;
@@ -187,10 +190,9 @@ fn parse_small_chinese(s: &str) -> Option<u32> {
     if s.is_empty() || s.chars().count() > 4 {
         return None;
     }
-    if !s
-        .chars()
-        .all(|c| digit_value(c).is_some() || unit_value(c) == Some(10) || unit_value(c) == Some(100))
-    {
+    if !s.chars().all(|c| {
+        digit_value(c).is_some() || unit_value(c) == Some(10) || unit_value(c) == Some(100)
+    }) {
         return None;
     }
     let v = parse_chinese(s)?;
@@ -225,15 +227,17 @@ pub fn classify_line(line: &str) -> LineShape {
     if rest.starts_with('#') {
         let hashes = rest.chars().take_while(|&c| c == '#').count();
         let after = start + hashes;
-        if hashes <= 6
-            && line[after..]
-                .chars()
-                .next()
-                .is_some_and(|c| is_space(c))
-        {
+        if hashes <= 6 && line[after..].chars().next().is_some_and(is_space) {
             let text_start = skip_spaces(line, after);
             if let Some((style, n, mend)) = read_marker(line, text_start) {
-                return LineShape::Heading(finish_heading(line, style.level(), Some(n), style, start, mend));
+                return LineShape::Heading(finish_heading(
+                    line,
+                    style.level(),
+                    Some(n),
+                    style,
+                    start,
+                    mend,
+                ));
             }
             let level = hashes.min(4) as u8;
             return LineShape::Heading(finish_heading(
@@ -250,9 +254,14 @@ pub fn classify_line(line: &str) -> LineShape {
         return LineShape::Enumeration;
     }
     match read_marker(line, start) {
-        Some((style, n, mend)) => {
-            LineShape::Heading(finish_heading(line, style.level(), Some(n), style, start, mend))
-        }
+        Some((style, n, mend)) => LineShape::Heading(finish_heading(
+            line,
+            style.level(),
+            Some(n),
+            style,
+            start,
+            mend,
+        )),
         None => LineShape::Text,
     }
 }
@@ -300,10 +309,12 @@ pub fn enumeration_items(text: &str) -> Vec<Range<usize>> {
     let bytes_len = text.len();
     let mut iter = text.char_indices().peekable();
     let mut prev: Option<char> = None;
-    while let Some((i, c)) = iter.next() {
+    for (i, c) in iter.by_ref() {
         let boundary = prev.is_none_or(|p| {
-            matches!(p, '。' | '；' | ';' | '，' | ',' | '：' | ':' | '！' | '？' | '”' | '）' | ')')
-                || is_space(p)
+            matches!(
+                p,
+                '。' | '；' | ';' | '，' | ',' | '：' | ':' | '！' | '？' | '”' | '）' | ')'
+            ) || is_space(p)
         });
         if boundary && (digit_value(c).is_some() || c == '十') {
             // Read the numeral run.
@@ -388,9 +399,13 @@ pub fn check_numbering(headings: &[NumberedHeading]) -> Vec<NumberingIssue> {
     for (i, h) in headings.iter().enumerate() {
         let Some(n) = h.number else { continue };
         let key = (h.parent, h.style);
-        let grandparent = h.parent.and_then(|p| headings.get(p)).and_then(|p| p.parent);
+        let grandparent = h
+            .parent
+            .and_then(|p| headings.get(p))
+            .and_then(|p| p.parent);
         let cousin_key = (grandparent, h.style);
-        let continues = h.parent.is_some() && last_cousin.get(&cousin_key).is_some_and(|&c| c + 1 == n);
+        let continues =
+            h.parent.is_some() && last_cousin.get(&cousin_key).is_some_and(|&c| c + 1 == n);
         last_cousin.insert(cousin_key, n);
         match last.get(&key).copied() {
             None => {
@@ -443,7 +458,10 @@ mod tests {
     fn level_one_chinese_comma() {
         let line = "一、工作开展情况";
         let h = heading(line);
-        assert_eq!((h.level, h.number, h.style), (1, Some(1), MarkerStyle::ChineseComma));
+        assert_eq!(
+            (h.level, h.number, h.style),
+            (1, Some(1), MarkerStyle::ChineseComma)
+        );
         assert_eq!(&line[h.title.clone()], "工作开展情况");
         assert_eq!(h.body, None);
         let h = heading("十一、其他");
@@ -486,8 +504,14 @@ mod tests {
     fn run_in_heading_splits_title_and_body() {
         let line = "（二）深入排查化解矛盾，防控重大风险保稳定。一是加强排查；二是及时化解。";
         let h = heading(line);
-        assert_eq!(&line[h.title.clone()], "深入排查化解矛盾，防控重大风险保稳定");
-        assert_eq!(&line[h.body.clone().unwrap()], "一是加强排查；二是及时化解。");
+        assert_eq!(
+            &line[h.title.clone()],
+            "深入排查化解矛盾，防控重大风险保稳定"
+        );
+        assert_eq!(
+            &line[h.body.clone().unwrap()],
+            "一是加强排查；二是及时化解。"
+        );
         // A heading that ends with 。 and nothing after is not run-in.
         let line = "1.加强组织领导。";
         let h = heading(line);
@@ -497,7 +521,10 @@ mod tests {
 
     #[test]
     fn enumeration_is_not_a_heading() {
-        assert_eq!(classify_line("一是加强学习。二是强化考核。"), LineShape::Enumeration);
+        assert_eq!(
+            classify_line("一是加强学习。二是强化考核。"),
+            LineShape::Enumeration
+        );
         assert_eq!(classify_line("十是其他"), LineShape::Enumeration);
         assert_eq!(classify_line("一体推进"), LineShape::Text);
     }
@@ -505,9 +532,15 @@ mod tests {
     #[test]
     fn markdown_headings() {
         let h = heading("# 青禾镇2024年度法治政府建设情况报告");
-        assert_eq!((h.level, h.number, h.style), (1, None, MarkerStyle::Markdown));
+        assert_eq!(
+            (h.level, h.number, h.style),
+            (1, None, MarkerStyle::Markdown)
+        );
         let h = heading("## 二、存在的不足");
-        assert_eq!((h.level, h.number, h.style), (1, Some(2), MarkerStyle::ChineseComma));
+        assert_eq!(
+            (h.level, h.number, h.style),
+            (1, Some(2), MarkerStyle::ChineseComma)
+        );
         let h = heading("### 工作打算");
         assert_eq!(h.level, 3);
         assert_eq!(classify_line("#标签"), LineShape::Text);
@@ -530,7 +563,12 @@ mod tests {
             3 => MarkerStyle::ArabicDot,
             _ => MarkerStyle::ArabicParen,
         };
-        NumberedHeading { level, number: Some(n), style, parent }
+        NumberedHeading {
+            level,
+            number: Some(n),
+            style,
+            parent,
+        }
     }
 
     #[test]

@@ -71,8 +71,19 @@ fn markers() -> &'static aho_corasick::AhoCorasick {
 
 /// Whole lines that are furniture on their own.
 const WHOLE_LINES: &[&str] = &[
-    "附件:", "附件：", "微信", "微博", "分享", "打印", "关闭", "返回顶部", "文号", "关键词",
-    "添加", "【", "】",
+    "附件:",
+    "附件：",
+    "微信",
+    "微博",
+    "分享",
+    "打印",
+    "关闭",
+    "返回顶部",
+    "文号",
+    "关键词",
+    "添加",
+    "【",
+    "】",
 ];
 
 /// The longest line (in characters) that can be residue.

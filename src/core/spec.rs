@@ -22,7 +22,9 @@ pub const MAX_NESTING: usize = 32;
 pub const MAX_REGEX_BYTES: usize = 1 << 20;
 
 /// How much an unmet item or a lint matters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Deserialize, serde::Serialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Informational.
@@ -338,7 +340,14 @@ fn automaton(words: &[String]) -> Option<AhoCorasick> {
 
 impl CompiledMatcher {
     /// Builds a matcher from folded word lists and compiled regexes.
-    pub fn new(levels: Vec<u8>, any: Vec<String>, all: Vec<Vec<String>>, none: Vec<String>, regex: Vec<Regex>, min_chars: usize) -> Self {
+    pub fn new(
+        levels: Vec<u8>,
+        any: Vec<String>,
+        all: Vec<Vec<String>>,
+        none: Vec<String>,
+        regex: Vec<Regex>,
+        min_chars: usize,
+    ) -> Self {
         CompiledMatcher {
             levels,
             any_ac: automaton(&any),
@@ -371,7 +380,11 @@ impl CompiledMatcher {
         if self.any_ac.is_none() && self.regex.is_empty() {
             return first_all.or(Some(0..0));
         }
-        let word = self.any_ac.as_ref().and_then(|ac| ac.find(text)).map(|m| m.range());
+        let word = self
+            .any_ac
+            .as_ref()
+            .and_then(|ac| ac.find(text))
+            .map(|m| m.range());
         let re = self
             .regex
             .iter()
@@ -495,10 +508,7 @@ fn compile(spec: Spec, src: &str) -> Result<CompiledSpec, Located> {
             return Err((
                 l,
                 c,
-                format!(
-                    "item id `{}` must be letters, digits, `_` or `-`",
-                    item.id
-                ),
+                format!("item id `{}` must be letters, digits, `_` or `-`", item.id),
             ));
         }
         if !ids.insert(item.id.as_str()) {
@@ -559,35 +569,63 @@ fn compile(spec: Spec, src: &str) -> Result<CompiledSpec, Located> {
     for m in &spec.metrics {
         let (l, c) = locate_id(src, &m.id);
         if !valid_id(&m.id) {
-            return Err((l, c, format!("metric id `{}` must be letters, digits, `_` or `-`", m.id)));
+            return Err((
+                l,
+                c,
+                format!("metric id `{}` must be letters, digits, `_` or `-`", m.id),
+            ));
         }
         if !metric_ids.insert(m.id.as_str()) {
             let (l, c) = locate_nth_id(src, &m.id, 1);
             return Err((l, c, format!("metric id `{}` is used twice", m.id)));
         }
         if m.keywords.is_empty() || m.keywords.iter().any(|k| k.trim().is_empty()) {
-            return Err((l, c, format!("metric `{}` needs non-empty `keywords`", m.id)));
+            return Err((
+                l,
+                c,
+                format!("metric `{}` needs non-empty `keywords`", m.id),
+            ));
         }
         let scope = m.scope.clone().unwrap_or_else(|| spec.metric_scope.clone());
         for r in scope.within.iter().chain(&scope.outside) {
             if !item_ids.contains(r.as_str()) {
-                return Err((l, c, format!("metric `{}` scope refers to `{r}`, which is not an item id", m.id)));
+                return Err((
+                    l,
+                    c,
+                    format!(
+                        "metric `{}` scope refers to `{r}`, which is not an item id",
+                        m.id
+                    ),
+                ));
             }
         }
         metric_keywords.push(m.keywords.iter().map(|k| fold(k)).collect());
         metric_scopes.push(scope);
     }
-    for r in spec.metric_scope.within.iter().chain(&spec.metric_scope.outside) {
+    for r in spec
+        .metric_scope
+        .within
+        .iter()
+        .chain(&spec.metric_scope.outside)
+    {
         if !item_ids.contains(r.as_str()) {
             let (l, c) = at("metric_scope:");
-            return Err((l, c, format!("`metric_scope` refers to `{r}`, which is not an item id")));
+            return Err((
+                l,
+                c,
+                format!("`metric_scope` refers to `{r}`, which is not an item id"),
+            ));
         }
     }
     if let Some(r) = &spec.lints.year_consistency.item
         && !item_ids.contains(r.as_str())
     {
         let (l, c) = at("year-consistency:");
-        return Err((l, c, format!("`year-consistency.item` refers to `{r}`, which is not an item id")));
+        return Err((
+            l,
+            c,
+            format!("`year-consistency.item` refers to `{r}`, which is not an item id"),
+        ));
     }
     let mut units: Vec<String> = spec.units.iter().map(|u| u.trim().to_owned()).collect();
     if units.iter().any(String::is_empty) {
@@ -611,13 +649,17 @@ fn compile(spec: Spec, src: &str) -> Result<CompiledSpec, Located> {
             metric_of_pattern.push(mi);
         }
     }
+    // A DFA without prefilter: on Chinese text a prefilter finds a candidate
+    // every few bytes and only slows the scan.
     let metric_automaton = AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .prefilter(false)
         .build(&patterns)
         .map_err(|e| {
-        let (l, c) = at("metrics:");
-        (l, c, format!("metric keywords cannot be compiled: {e}"))
-    })?;
+            let (l, c) = at("metrics:");
+            (l, c, format!("metric keywords cannot be compiled: {e}"))
+        })?;
     Ok(CompiledSpec {
         spec,
         item_matchers,
@@ -655,14 +697,26 @@ fn compile_matcher(
 ) -> Result<CompiledMatcher, Located> {
     let (l, c) = locate(src, "", offset);
     if m.any.is_empty() && m.all.is_empty() && m.regex.is_empty() {
-        return Err((l, c, format!("{what}: a matcher needs `any`, `all` or `regex`")));
+        return Err((
+            l,
+            c,
+            format!("{what}: a matcher needs `any`, `all` or `regex`"),
+        ));
     }
     if let Some(bad) = m.levels.iter().find(|&&v| !(1..=4).contains(&v)) {
-        return Err((l, c, format!("{what}: heading level {bad} is not between 1 and 4")));
+        return Err((
+            l,
+            c,
+            format!("{what}: heading level {bad} is not between 1 and 4"),
+        ));
     }
     let words = |v: &Vec<String>| -> Result<Vec<String>, Located> {
         if v.iter().any(|w| w.trim().is_empty()) {
-            return Err((l, c, format!("{what}: keyword lists must not contain empty strings")));
+            return Err((
+                l,
+                c,
+                format!("{what}: keyword lists must not contain empty strings"),
+            ));
         }
         Ok(v.iter().map(|w| fold(w)).collect())
     };
@@ -699,7 +753,13 @@ fn compile_regex(p: &str, src: &str, offset: usize, what: &str) -> Result<Regex,
                 regex::Error::CompiledTooBig(_) => {
                     format!("compiles to more than {MAX_REGEX_BYTES} bytes")
                 }
-                other => other.to_string().lines().last().unwrap_or("").trim().to_owned(),
+                other => other
+                    .to_string()
+                    .lines()
+                    .last()
+                    .unwrap_or("")
+                    .trim()
+                    .to_owned(),
             };
             (l, c, format!("{what}: invalid regex `{p}`: {detail}"))
         })
@@ -724,7 +784,11 @@ fn locate_id(src: &str, id: &str) -> (usize, usize) {
 }
 
 fn locate_nth_id(src: &str, id: &str, n: usize) -> (usize, usize) {
-    let pats = [format!("id: {id}"), format!("id: \"{id}\""), format!("id: '{id}'")];
+    let pats = [
+        format!("id: {id}"),
+        format!("id: \"{id}\""),
+        format!("id: '{id}'"),
+    ];
     let mut hits: Vec<usize> = pats
         .iter()
         .flat_map(|p| {
@@ -781,7 +845,11 @@ fn prescan(src: &str) -> Result<(), Located> {
             }
             block_scalar_indent = None;
         }
-        if body.is_empty() || body.starts_with('#') || body.starts_with("---") || body.starts_with("...") {
+        if body.is_empty()
+            || body.starts_with('#')
+            || body.starts_with("---")
+            || body.starts_with("...")
+        {
             continue;
         }
         if indent > 256 {
@@ -799,23 +867,42 @@ fn prescan(src: &str) -> Result<(), Located> {
                     }
                 }
                 None => match ch {
-                    '"' | '\'' if matches!(prev, ' ' | '[' | '{' | ',' | ':' | '-') => quote = Some(ch),
+                    '"' | '\'' if matches!(prev, ' ' | '[' | '{' | ',' | ':' | '-') => {
+                        quote = Some(ch)
+                    }
                     '#' if prev == ' ' => break,
                     '[' | '{' => {
                         depth += 1;
                         if depth > MAX_NESTING {
-                            return Err((line_no, indent + ci + 1, format!("the spec nests lists or maps more than {MAX_NESTING} deep")));
+                            return Err((
+                                line_no,
+                                indent + ci + 1,
+                                format!(
+                                    "the spec nests lists or maps more than {MAX_NESTING} deep"
+                                ),
+                            ));
                         }
                     }
                     ']' | '}' => depth = depth.saturating_sub(1),
                     '*' if matches!(prev, ' ' | '[' | '{' | ',') => {
                         // `*name` at a value position is an alias.
-                        let rest: String = body.chars().skip(ci + 1).take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '-').collect();
-                        let at_value = body[..body.char_indices().nth(ci).map(|(i, _)| i).unwrap_or(0)]
+                        let rest: String = body
+                            .chars()
+                            .skip(ci + 1)
+                            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '-')
+                            .collect();
+                        let at_value = body
+                            [..body.char_indices().nth(ci).map(|(i, _)| i).unwrap_or(0)]
                             .trim_end()
                             .ends_with([':', '-', '[', '{', ',']);
                         if !rest.is_empty() && at_value {
-                            return Err((line_no, indent + ci + 1, format!("YAML aliases (`*{rest}`) are not allowed in a spec; write the value out")));
+                            return Err((
+                                line_no,
+                                indent + ci + 1,
+                                format!(
+                                    "YAML aliases (`*{rest}`) are not allowed in a spec; write the value out"
+                                ),
+                            ));
                         }
                     }
                     _ => {}
@@ -827,10 +914,17 @@ fn prescan(src: &str) -> Result<(), Located> {
         let mut key_indent = indent;
         let mut rest = body;
         let mut dashes = 0;
-        while let Some(r) = rest.strip_prefix("- ").or_else(|| (rest == "-").then_some("")) {
+        while let Some(r) = rest
+            .strip_prefix("- ")
+            .or_else(|| (rest == "-").then_some(""))
+        {
             dashes += 1;
             if dashes > MAX_NESTING {
-                return Err((line_no, indent + 1, format!("the spec nests lists more than {MAX_NESTING} deep")));
+                return Err((
+                    line_no,
+                    indent + 1,
+                    format!("the spec nests lists more than {MAX_NESTING} deep"),
+                ));
             }
             let trimmed = r.trim_start_matches(' ');
             key_indent += rest.len() - trimmed.len();
@@ -849,7 +943,11 @@ fn prescan(src: &str) -> Result<(), Located> {
             }
             if let Some((_, keys)) = maps.last_mut() {
                 if let Some(first) = keys.get(&key) {
-                    return Err((line_no, key_indent + 1, format!("duplicate key `{key}` (first at line {first})")));
+                    return Err((
+                        line_no,
+                        key_indent + 1,
+                        format!("duplicate key `{key}` (first at line {first})"),
+                    ));
                 }
                 keys.insert(key, line_no);
             }
@@ -873,7 +971,9 @@ fn mapping_key(s: &str) -> Option<String> {
         return (after.starts_with(':') && (after.len() == 1 || after[1..].starts_with(' ')))
             .then(|| s[1..end].to_owned());
     }
-    let colon = s.find(": ").or_else(|| s.ends_with(':').then(|| s.len() - 1))?;
+    let colon = s
+        .find(": ")
+        .or_else(|| s.ends_with(':').then(|| s.len() - 1))?;
     let key = &s[..colon];
     if key.contains(" #") || key.starts_with('"') || key.starts_with('\'') {
         return None;
@@ -895,7 +995,15 @@ mod tests {
     fn default_spec_compiles() {
         let s = CompiledSpec::default_spec();
         assert_eq!(s.spec.id, "fazhi-annual");
-        for id in ["title", "measures", "shortcomings", "causes", "leader_duty", "next_year", "other"] {
+        for id in [
+            "title",
+            "measures",
+            "shortcomings",
+            "causes",
+            "leader_duty",
+            "next_year",
+            "other",
+        ] {
             assert!(s.item_index(id).is_some(), "{id}");
         }
         assert_eq!(s.spec.metrics.len(), 16);
@@ -904,16 +1012,29 @@ mod tests {
     #[test]
     fn minimal_spec_compiles() {
         let s = parse(MINIMAL).unwrap();
-        assert!(s.item_matchers[0].heading.as_ref().unwrap().is_match("甲乙"));
+        assert!(
+            s.item_matchers[0]
+                .heading
+                .as_ref()
+                .unwrap()
+                .is_match("甲乙")
+        );
         assert!(!s.units.is_empty());
     }
 
     #[test]
     fn unknown_field_has_location() {
-        let src = MINIMAL.replace("    kind: section\n", "    kind: section\n    kyewords: [x]\n");
+        let src = MINIMAL.replace(
+            "    kind: section\n",
+            "    kind: section\n    kyewords: [x]\n",
+        );
         let e = parse(&src).unwrap_err();
         assert_eq!((e.line, e.origin.as_str()), (7, "t.yaml"));
-        assert!(e.message.contains("unknown field `kyewords`"), "{}", e.message);
+        assert!(
+            e.message.contains("unknown field `kyewords`"),
+            "{}",
+            e.message
+        );
         assert!(e.to_string().starts_with("t.yaml:7:"), "{e}");
     }
 
@@ -937,13 +1058,17 @@ mod tests {
         assert_eq!((e.line, e.column), (7, 5), "{e}");
         assert!(e.message.contains("duplicate key `title`"));
         // The same key in sibling list items is fine.
-        let two = format!("{MINIMAL}  - id: b\n    title: B\n    kind: section\n    heading: {{any: [乙]}}\n");
+        let two = format!(
+            "{MINIMAL}  - id: b\n    title: B\n    kind: section\n    heading: {{any: [乙]}}\n"
+        );
         assert!(parse(&two).is_ok());
     }
 
     #[test]
     fn duplicate_item_id_located() {
-        let two = format!("{MINIMAL}  - id: a\n    title: B\n    kind: section\n    heading: {{any: [乙]}}\n");
+        let two = format!(
+            "{MINIMAL}  - id: a\n    title: B\n    kind: section\n    heading: {{any: [乙]}}\n"
+        );
         let e = parse(&two).unwrap_err();
         assert_eq!(e.line, 8, "{e}");
     }
@@ -961,7 +1086,11 @@ mod tests {
 
     #[test]
     fn nesting_bomb_refused_quickly() {
-        let src = format!("id: t\nversion: 1\nitems: {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+        let src = format!(
+            "id: t\nversion: 1\nitems: {}{}\n",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
         let t = std::time::Instant::now();
         let e = parse(&src).unwrap_err();
         assert!(e.message.contains("deep"), "{e}");
@@ -987,7 +1116,10 @@ mod tests {
 
     #[test]
     fn unknown_reference_refused() {
-        let src = MINIMAL.replace("    kind: section\n", "    kind: section\n    within: [nope]\n");
+        let src = MINIMAL.replace(
+            "    kind: section\n",
+            "    kind: section\n    within: [nope]\n",
+        );
         let e = parse(&src).unwrap_err();
         assert!(e.message.contains("`nope`"), "{e}");
         assert_eq!(e.line, 4);
@@ -1012,6 +1144,9 @@ mod tests {
         assert!(m.is_match("存在的不足"));
         assert!(!m.is_match("不足"));
         assert!(!m.is_match("存在的不足和下一步"));
-        assert_eq!(m.find("一、存在的不足"), Some("一、存在的".len().."一、存在的不足".len()));
+        assert_eq!(
+            m.find("一、存在的不足"),
+            Some("一、存在的".len().."一、存在的不足".len())
+        );
     }
 }

@@ -56,7 +56,13 @@ pub fn normalize(raw: &str) -> (String, TextFormat) {
         None => (false, raw),
     };
     if !body.contains('\r') {
-        return (body.to_owned(), TextFormat { bom, line_ending: LineEnding::Lf });
+        return (
+            body.to_owned(),
+            TextFormat {
+                bom,
+                line_ending: LineEnding::Lf,
+            },
+        );
     }
     let bytes = body.as_bytes();
     let (mut crlf, mut cr, mut lf) = (0usize, 0usize, 0usize);
@@ -236,7 +242,9 @@ fn fold_table() -> &'static FoldTable {
         let mut pairs = Vec::new();
         let mut buf = [0u8; 4];
         for cp in FOLD_START..=FOLD_END {
-            let Some(c) = char::from_u32(cp) else { continue };
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
             let conv = fast2s::convert(c.encode_utf8(&mut buf));
             let mut it = conv.chars();
             if let (Some(d), None) = (it.next(), it.next())
@@ -284,7 +292,13 @@ pub fn fold_for_matching(text: &str) -> Cow<'_, str> {
     while i < b.len() {
         let x = b[i];
         if x < 0xE3 {
-            i += if x < 0x80 { 1 } else if x < 0xE0 { 2 } else { 3 };
+            i += if x < 0x80 {
+                1
+            } else if x < 0xE0 {
+                2
+            } else {
+                3
+            };
             continue;
         }
         if x >= 0xF0 {
@@ -292,7 +306,9 @@ pub fn fold_for_matching(text: &str) -> Cow<'_, str> {
             continue;
         }
         if i + 2 < b.len() {
-            let cp = ((x as u32 & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F);
+            let cp = ((x as u32 & 0x0F) << 12)
+                | ((b[i + 1] as u32 & 0x3F) << 6)
+                | (b[i + 2] as u32 & 0x3F);
             if let Some(c) = char::from_u32(cp)
                 && fold_char(c) != c
             {
@@ -331,7 +347,7 @@ pub fn visible_symbol(c: char) -> char {
         '\u{7f}' => '\u{2421}',
         '\u{2028}' | '\u{2029}' => '\u{21b5}', // ↵
         '\u{feff}' | '\u{200b}'..='\u{200d}' | '\u{2060}'..='\u{2064}' => '\u{2423}', // ␣
-        _ => '\u{fffd}',                                                            // �
+        _ => '\u{fffd}',                       // �
     }
 }
 
@@ -432,7 +448,10 @@ mod tests {
         let out = sanitize_for_display(s);
         assert!(!out.chars().any(is_unsafe_for_display));
         assert!(out.contains('\u{241b}'));
-        assert!(matches!(sanitize_for_display("plain 文本"), Cow::Borrowed(_)));
+        assert!(matches!(
+            sanitize_for_display("plain 文本"),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -71,7 +71,9 @@ impl Config {
 /// The language: the flag, else the config, else the locale
 /// (`LC_ALL`, `LC_MESSAGES`, `LANG`), else Chinese.
 pub fn resolve_lang(flag: Option<Lang>, config: &Config) -> Lang {
-    flag.or(config.lang).or_else(locale_lang).unwrap_or(Lang::Zh)
+    flag.or(config.lang)
+        .or_else(locale_lang)
+        .unwrap_or(Lang::Zh)
 }
 
 fn locale_lang() -> Option<Lang> {
@@ -105,7 +107,9 @@ pub fn resolve_spec(arg: Option<&str>, config: &Config) -> Result<CompiledSpec> 
         return Ok(CompiledSpec::default_spec());
     }
     let available = available_specs().join(", ");
-    bail!("no spec named `{arg}` (not a file, not in the config folder's specs/; available: {available})")
+    bail!(
+        "no spec named `{arg}` (not a file, not in the config folder's specs/; available: {available})"
+    )
 }
 
 /// Names of the specs that can be given by name.
@@ -172,13 +176,21 @@ mod tests {
         assert!(e.contains("unknown field `colour`"), "{e}");
         std::fs::write(&p, "lang: en\n").unwrap();
         assert_eq!(Config::load_from(&p).unwrap().lang, Some(Lang::En));
-        assert!(Config::load_from(&dir.join("none.yaml")).unwrap().lang.is_none());
+        assert!(
+            Config::load_from(&dir.join("none.yaml"))
+                .unwrap()
+                .lang
+                .is_none()
+        );
         std::fs::remove_dir_all(&dir).ok();
     }
 
     #[test]
     fn flag_beats_config() {
-        let c = Config { lang: Some(Lang::En), ..Default::default() };
+        let c = Config {
+            lang: Some(Lang::En),
+            ..Default::default()
+        };
         assert_eq!(resolve_lang(Some(Lang::Zh), &c), Lang::Zh);
         assert_eq!(resolve_lang(None, &c), Lang::En);
     }

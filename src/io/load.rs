@@ -170,7 +170,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
 }
 
 fn decode_utf16(bytes: &[u8], big_endian: bool) -> Result<String, DecodeError> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(DecodeError::Invalid(bytes.len() + 1));
     }
     let units = bytes.chunks_exact(2).map(|c| {
@@ -273,10 +273,15 @@ mod tests {
     #[test]
     fn binary_and_invalid_are_refused() {
         assert_eq!(decode(b"PK\x03\x04\0\0\x01"), Err(DecodeError::Binary));
-        let ctrl: Vec<u8> = (0..200u8).map(|i| if i % 3 == 0 { 1 } else { b'a' }).collect();
+        let ctrl: Vec<u8> = (0..200u8)
+            .map(|i| if i % 3 == 0 { 1 } else { b'a' })
+            .collect();
         assert_eq!(decode(&ctrl), Err(DecodeError::Binary));
         // 0xff is invalid in UTF-8 and in GB18030 as a lead byte.
-        assert!(matches!(decode(b"abc\xff\xff"), Err(DecodeError::Invalid(3))));
+        assert!(matches!(
+            decode(b"abc\xff\xff"),
+            Err(DecodeError::Invalid(3))
+        ));
     }
 
     #[test]

@@ -243,7 +243,11 @@ pub fn check_json(c: &Checked) -> serde_json::Value {
                 severity: m.severity.as_str(),
                 status: m.status.as_str(),
                 message: &m.message,
-                figures: m.figures.iter().map(|&fi| figure_ref(&r.figures[fi])).collect(),
+                figures: m
+                    .figures
+                    .iter()
+                    .map(|&fi| figure_ref(&r.figures[fi]))
+                    .collect(),
             })
             .collect(),
         lints: r
@@ -274,46 +278,147 @@ fn status_word(st: Status, lang: Lang) -> &'static str {
 pub fn check_text(c: &Checked, lang: Lang, paint: Paint) -> String {
     let r = &c.report;
     let mut o = String::new();
-    let title = r.title.as_deref().map(|t| safe(&t.replace('\n', " "))).unwrap_or_else(|| lang.pick("（无标题）", "(no title)").into());
-    let year = r.year.map(|y| tr!(lang, "{y}年度", "year {y}")).unwrap_or_else(|| lang.pick("年度不明", "year unknown").into());
-    let _ = writeln!(o, "{}  {}", paint.bold(&safe(&c.file)), paint.dim(&format!("{title} · {year} · {} v{} · {}", r.spec_id, r.spec_version, c.encoding)));
+    let title = r
+        .title
+        .as_deref()
+        .map(|t| safe(&t.replace('\n', " ")))
+        .unwrap_or_else(|| lang.pick("（无标题）", "(no title)").into());
+    let year = r
+        .year
+        .map(|y| tr!(lang, "{y}年度", "year {y}"))
+        .unwrap_or_else(|| lang.pick("年度不明", "year unknown").into());
+    let _ = writeln!(
+        o,
+        "{}  {}",
+        paint.bold(&safe(&c.file)),
+        paint.dim(&format!(
+            "{title} · {year} · {} v{} · {}",
+            r.spec_id, r.spec_version, c.encoding
+        ))
+    );
     if let Some(p) = &c.previous {
         let py = p.year.map(|y| y.to_string()).unwrap_or_else(|| "?".into());
-        let _ = writeln!(o, "{}", paint.dim(&tr!(lang, "上一年度报告：{}（{py}年度）", "previous report: {} (year {py})", safe(&p.file))));
+        let _ = writeln!(
+            o,
+            "{}",
+            paint.dim(&tr!(
+                lang,
+                "上一年度报告：{}（{py}年度）",
+                "previous report: {} (year {py})",
+                safe(&p.file)
+            ))
+        );
     }
     let (met, total) = r.required_counts();
-    let _ = writeln!(o, "\n{}", paint.bold(&tr!(lang, "必备要素（{met}/{total} 已满足）", "Required items ({met}/{total} met)")));
-    let opt_of = |required: bool| if required { "" } else { lang.pick("（可选）", " (optional)") };
-    let names: Vec<String> = r.items.iter().map(|i| format!("{}{}", safe(&i.title), opt_of(i.required))).collect();
-    let w = names.iter().map(|n| UnicodeWidthStr::width(n.as_str())).max().unwrap_or(0).min(46);
+    let _ = writeln!(
+        o,
+        "\n{}",
+        paint.bold(&tr!(
+            lang,
+            "必备要素（{met}/{total} 已满足）",
+            "Required items ({met}/{total} met)"
+        ))
+    );
+    let opt_of = |required: bool| {
+        if required {
+            ""
+        } else {
+            lang.pick("（可选）", " (optional)")
+        }
+    };
+    let names: Vec<String> = r
+        .items
+        .iter()
+        .map(|i| format!("{}{}", safe(&i.title), opt_of(i.required)))
+        .collect();
+    let w = names
+        .iter()
+        .map(|n| UnicodeWidthStr::width(n.as_str()))
+        .max()
+        .unwrap_or(0)
+        .min(46);
     for (i, name) in r.items.iter().zip(&names) {
-        let _ = writeln!(o, "  {} {}  {}", paint.status(i.status, i.status.glyph()), pad(name, w), safe(&i.message));
+        let _ = writeln!(
+            o,
+            "  {} {}  {}",
+            paint.status(i.status, i.status.glyph()),
+            pad(name, w),
+            safe(&i.message)
+        );
     }
     let mm = r.metrics.iter().filter(|m| m.status == Status::Met).count();
-    let _ = writeln!(o, "\n{}", paint.bold(&tr!(lang, "指标（{mm}/{} 有数字）", "Metrics ({mm}/{} with figures)", r.metrics.len())));
-    let w = r.metrics.iter().map(|m| UnicodeWidthStr::width(m.label.as_str())).max().unwrap_or(0).min(34);
+    let _ = writeln!(
+        o,
+        "\n{}",
+        paint.bold(&tr!(
+            lang,
+            "指标（{mm}/{} 有数字）",
+            "Metrics ({mm}/{} with figures)",
+            r.metrics.len()
+        ))
+    );
+    let w = r
+        .metrics
+        .iter()
+        .map(|m| UnicodeWidthStr::width(m.label.as_str()))
+        .max()
+        .unwrap_or(0)
+        .min(40);
     for m in &r.metrics {
-        let _ = writeln!(o, "  {} {}  {}", paint.status(m.status, m.status.glyph()), pad(&safe(&m.label), w), safe(&m.message));
+        let _ = writeln!(
+            o,
+            "  {} {}  {}",
+            paint.status(m.status, m.status.glyph()),
+            pad(&safe(&m.label), w),
+            safe(&m.message)
+        );
     }
-    let _ = writeln!(o, "\n{}", paint.bold(&tr!(lang, "问题（{}）", "Lints ({})", r.lints.len())));
+    let _ = writeln!(
+        o,
+        "\n{}",
+        paint.bold(&tr!(lang, "问题（{}）", "Lints ({})", r.lints.len()))
+    );
     if r.lints.is_empty() {
         let _ = writeln!(o, "  {}", paint.dim(lang.pick("无", "none")));
     }
     for l in &r.lints {
         let pos = format!("{}:{}", l.position.line, l.position.column);
-        let _ = writeln!(o, "  {} {} {}  {}", paint.severity(l.severity, &pad(l.severity.as_str(), 7)), pad(l.rule, 19), pad(&pos, 7), safe(&l.message));
+        let _ = writeln!(
+            o,
+            "  {} {} {}  {}",
+            paint.severity(l.severity, &pad(l.severity.as_str(), 7)),
+            pad(l.rule, 19),
+            pad(&pos, 7),
+            safe(&l.message)
+        );
     }
     let verdict = if r.complete() {
-        paint.status(Status::Met, lang.pick("必备要素齐全", "all required items met"))
+        paint.status(
+            Status::Met,
+            lang.pick("必备要素齐全", "all required items met"),
+        )
     } else {
-        paint.status(Status::Missing, &tr!(lang, "还缺 {} 项必备要素", "{} required item(s) not met", total - met))
+        paint.status(
+            Status::Missing,
+            &tr!(
+                lang,
+                "还缺 {} 项必备要素",
+                "{} required item(s) not met",
+                total - met
+            ),
+        )
     };
     let _ = writeln!(o, "\n{verdict}");
     o
 }
 
 /// The one-line-per-file summary table that ends a multi-file text check.
-pub fn summary_table(rows: &[Checked], errors: &[(String, String)], lang: Lang, paint: Paint) -> String {
+pub fn summary_table(
+    rows: &[Checked],
+    errors: &[(String, String)],
+    lang: Lang,
+    paint: Paint,
+) -> String {
     let mut o = String::new();
     let fw = rows
         .iter()
@@ -322,18 +427,58 @@ pub fn summary_table(rows: &[Checked], errors: &[(String, String)], lang: Lang, 
         .max()
         .unwrap_or(4)
         .clamp(4, 50);
-    let head = [lang.pick("文件", "file"), lang.pick("年度", "year"), lang.pick("必备", "required"), lang.pick("指标", "metrics"), lang.pick("问题", "lints"), lang.pick("结论", "result")];
-    let _ = writeln!(o, "{}", paint.bold(&format!("{} {} {} {} {} {}", pad(head[0], fw), pad(head[1], 6), pad(head[2], 9), pad(head[3], 8), pad(head[4], 6), head[5])));
+    let head = [
+        lang.pick("文件", "file"),
+        lang.pick("年度", "year"),
+        lang.pick("必备", "required"),
+        lang.pick("指标", "metrics"),
+        lang.pick("问题", "lints"),
+        lang.pick("结论", "result"),
+    ];
+    let _ = writeln!(
+        o,
+        "{}",
+        paint.bold(&format!(
+            "{} {} {} {} {} {}",
+            pad(head[0], fw),
+            pad(head[1], 6),
+            pad(head[2], 9),
+            pad(head[3], 8),
+            pad(head[4], 6),
+            head[5]
+        ))
+    );
     for c in rows {
         let r = &c.report;
         let (met, total) = r.required_counts();
         let mm = r.metrics.iter().filter(|m| m.status == Status::Met).count();
-        let verdict = if r.complete() { paint.status(Status::Met, lang.pick("齐全", "complete")) } else { paint.status(Status::Missing, lang.pick("不齐全", "incomplete")) };
+        let verdict = if r.complete() {
+            paint.status(Status::Met, lang.pick("齐全", "complete"))
+        } else {
+            paint.status(Status::Missing, lang.pick("不齐全", "incomplete"))
+        };
         let year = r.year.map(|y| y.to_string()).unwrap_or_else(|| "?".into());
-        let _ = writeln!(o, "{} {} {} {} {} {verdict}", pad(&safe(&c.file), fw), pad(&year, 6), pad(&format!("{met}/{total}"), 9), pad(&format!("{mm}/{}", r.metrics.len()), 8), pad(&r.lints.len().to_string(), 6));
+        let _ = writeln!(
+            o,
+            "{} {} {} {} {} {verdict}",
+            pad(&safe(&c.file), fw),
+            pad(&year, 6),
+            pad(&format!("{met}/{total}"), 9),
+            pad(&format!("{mm}/{}", r.metrics.len()), 8),
+            pad(&r.lints.len().to_string(), 6)
+        );
     }
     for (file, _) in errors {
-        let _ = writeln!(o, "{} {} {} {} {} {}", pad(&safe(file), fw), pad("-", 6), pad("-", 9), pad("-", 8), pad("-", 6), paint.status(Status::Missing, lang.pick("错误", "error")));
+        let _ = writeln!(
+            o,
+            "{} {} {} {} {} {}",
+            pad(&safe(file), fw),
+            pad("-", 6),
+            pad("-", 9),
+            pad("-", 8),
+            pad("-", 6),
+            paint.status(Status::Missing, lang.pick("错误", "error"))
+        );
     }
     o
 }
@@ -346,28 +491,81 @@ fn md_cell(s: &str) -> String {
 pub fn check_markdown(c: &Checked, lang: Lang) -> String {
     let r = &c.report;
     let mut o = String::new();
-    let title = r.title.as_deref().map(|t| t.replace('\n', " ")).unwrap_or_else(|| c.file.clone());
+    let title = r
+        .title
+        .as_deref()
+        .map(|t| t.replace('\n', " "))
+        .unwrap_or_else(|| c.file.clone());
     let _ = writeln!(o, "## {}\n", md_cell(&title));
     let year = r.year.map(|y| y.to_string()).unwrap_or_else(|| "?".into());
     let (met, total) = r.required_counts();
-    let _ = writeln!(o, "{}\n", tr!(lang, "文件 `{}`，{year}年度，清单 {} v{}：必备要素 {met}/{total} 已满足。", "File `{}`, year {year}, spec {} v{}: {met}/{total} required items met.", md_cell(&c.file), r.spec_id, r.spec_version));
+    let _ = writeln!(
+        o,
+        "{}\n",
+        tr!(
+            lang,
+            "文件 `{}`，{year}年度，清单 {} v{}：必备要素 {met}/{total} 已满足。",
+            "File `{}`, year {year}, spec {} v{}: {met}/{total} required items met.",
+            md_cell(&c.file),
+            r.spec_id,
+            r.spec_version
+        )
+    );
     let _ = writeln!(o, "### {}\n", lang.pick("必备要素", "Required items"));
-    let _ = writeln!(o, "| {} | {} | {} |\n|---|---|---|", lang.pick("要素", "Item"), lang.pick("状态", "Status"), lang.pick("说明", "Notes"));
+    let _ = writeln!(
+        o,
+        "| {} | {} | {} |\n|---|---|---|",
+        lang.pick("要素", "Item"),
+        lang.pick("状态", "Status"),
+        lang.pick("说明", "Notes")
+    );
     for i in &r.items {
-        let opt = if i.required { "" } else { lang.pick("（可选）", " (optional)") };
-        let _ = writeln!(o, "| {}{opt} | {} {} | {} |", md_cell(&i.title), i.status.glyph(), status_word(i.status, lang), md_cell(&i.message));
+        let opt = if i.required {
+            ""
+        } else {
+            lang.pick("（可选）", " (optional)")
+        };
+        let _ = writeln!(
+            o,
+            "| {}{opt} | {} {} | {} |",
+            md_cell(&i.title),
+            i.status.glyph(),
+            status_word(i.status, lang),
+            md_cell(&i.message)
+        );
     }
     let _ = writeln!(o, "\n### {}\n", lang.pick("指标", "Metrics"));
-    let _ = writeln!(o, "| {} | {} | {} |\n|---|---|---|", lang.pick("指标", "Metric"), lang.pick("状态", "Status"), lang.pick("说明", "Notes"));
+    let _ = writeln!(
+        o,
+        "| {} | {} | {} |\n|---|---|---|",
+        lang.pick("指标", "Metric"),
+        lang.pick("状态", "Status"),
+        lang.pick("说明", "Notes")
+    );
     for m in &r.metrics {
-        let _ = writeln!(o, "| {} | {} {} | {} |", md_cell(&m.label), m.status.glyph(), status_word(m.status, lang), md_cell(&m.message));
+        let _ = writeln!(
+            o,
+            "| {} | {} {} | {} |",
+            md_cell(&m.label),
+            m.status.glyph(),
+            status_word(m.status, lang),
+            md_cell(&m.message)
+        );
     }
     let _ = writeln!(o, "\n### {}\n", lang.pick("问题", "Lints"));
     if r.lints.is_empty() {
         let _ = writeln!(o, "{}", lang.pick("无。", "None."));
     }
     for l in &r.lints {
-        let _ = writeln!(o, "- **{}** `{}` {}:{} — {}", l.severity.as_str(), l.rule, l.position.line, l.position.column, md_cell(&l.message));
+        let _ = writeln!(
+            o,
+            "- **{}** `{}` {}:{} — {}",
+            l.severity.as_str(),
+            l.rule,
+            l.position.line,
+            l.position.column,
+            md_cell(&l.message)
+        );
     }
     o
 }
@@ -413,15 +611,47 @@ fn fmt_value(v: f64) -> String {
 /// `metrics --format text`: a table.
 pub fn figures_text(figures: &[Figure], spec: &CompiledSpec, lang: Lang, paint: Paint) -> String {
     let mut o = String::new();
-    let head = [lang.pick("位置", "at"), lang.pick("数值", "value"), lang.pick("单位", "unit"), lang.pick("指标", "metric"), lang.pick("上下文", "context")];
-    let _ = writeln!(o, "{}", paint.bold(&format!("{} {} {} {} {}", pad(head[0], 8), pad(head[1], 12), pad(head[2], 6), pad(head[3], 22), head[4])));
+    let head = [
+        lang.pick("位置", "at"),
+        lang.pick("数值", "value"),
+        lang.pick("单位", "unit"),
+        lang.pick("指标", "metric"),
+        lang.pick("上下文", "context"),
+    ];
+    let _ = writeln!(
+        o,
+        "{}",
+        paint.bold(&format!(
+            "{} {} {} {} {}",
+            pad(head[0], 8),
+            pad(head[1], 12),
+            pad(head[2], 6),
+            pad(head[3], 22),
+            head[4]
+        ))
+    );
     for f in figures {
         let pos = format!("{}:{}", f.position.line, f.position.column);
         let val = format!("{}{}", if f.approx { "≈" } else { "" }, fmt_value(f.value));
-        let metric = f.metric.map(|m| spec.spec.metrics[m].id.as_str()).unwrap_or("-");
-        let _ = writeln!(o, "{} {} {} {} {}", pad(&pos, 8), pad(&val, 12), pad(&safe(&f.unit), 6), pad(metric, 22), safe(&truncate_chars(&f.text, 40)));
+        let metric = f
+            .metric
+            .map(|m| spec.spec.metrics[m].id.as_str())
+            .unwrap_or("-");
+        let _ = writeln!(
+            o,
+            "{} {} {} {} {}",
+            pad(&pos, 8),
+            pad(&val, 12),
+            pad(&safe(&f.unit), 6),
+            pad(metric, 22),
+            safe(&truncate_chars(&f.text, 40))
+        );
     }
-    let _ = writeln!(o, "{}", paint.dim(&tr!(lang, "共{}个数字", "{} figures", figures.len())));
+    let _ = writeln!(
+        o,
+        "{}",
+        paint.dim(&tr!(lang, "共{}个数字", "{} figures", figures.len()))
+    );
     o
 }
 
@@ -437,7 +667,10 @@ fn csv_field(s: &str) -> String {
 pub fn figures_csv(figures: &[Figure], spec: &CompiledSpec) -> String {
     let mut o = String::from("line,column,value,unit,approx,metric,context,text\n");
     for f in figures {
-        let metric = f.metric.map(|m| spec.spec.metrics[m].id.as_str()).unwrap_or("");
+        let metric = f
+            .metric
+            .map(|m| spec.spec.metrics[m].id.as_str())
+            .unwrap_or("");
         let _ = writeln!(
             o,
             "{},{},{},{},{},{},{},{}",

@@ -29,7 +29,10 @@ pub fn corpus(test: &str) -> Option<PathBuf> {
 pub fn bin() -> std::process::Command {
     let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_reportbench"));
     // Tests never read the developer's own config.
-    c.env("REPORTBENCH_CONFIG_DIR", root().join("target/test-config-none"));
+    c.env(
+        "REPORTBENCH_CONFIG_DIR",
+        root().join("target/test-config-none"),
+    );
     c.env("NO_COLOR", "1");
     c.env_remove("LC_ALL");
     c.env("LANG", "en_US.UTF-8");

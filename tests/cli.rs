@@ -1,0 +1,456 @@
+//! End-to-end tests of the command line: exit codes, JSON contracts, output
+//! formats, and one clear sentence on stderr for every kind of bad input.
+
+mod common;
+
+use common::{bin, root, temp_dir};
+use serde_json::Value;
+use std::process::Output;
+
+fn run(args: &[&str]) -> Output {
+    bin()
+        .current_dir(root())
+        .args(args)
+        .output()
+        .expect("binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Exit 2, nothing on stdout, one line on stderr containing `needle`.
+fn assert_error(o: &Output, needle: &str) {
+    assert_eq!(o.status.code(), Some(2), "stderr: {}", stderr(o));
+    assert!(o.stdout.is_empty(), "stdout should be empty: {}", stdout(o));
+    let err = stderr(o);
+    assert!(err.contains(needle), "stderr {err:?} lacks {needle:?}");
+    assert_eq!(
+        err.trim_end().lines().count(),
+        1,
+        "one sentence expected: {err:?}"
+    );
+}
+
+#[test]
+fn check_json_follows_the_contract() {
+    let o = run(&["check", "--format", "json", "drafts/qinghe-2024.md"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).expect("one JSON value");
+    assert_eq!(v["file"], "drafts/qinghe-2024.md");
+    assert_eq!(v["spec"]["id"], "fazhi-annual");
+    assert_eq!(v["spec"]["version"], 1);
+    assert_eq!(v["year"], 2024);
+    assert_eq!(v["title"], "青禾镇2024年度法治政府建设情况报告");
+    assert_eq!(v["complete"], false);
+    let ids: Vec<&str> = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "title",
+            "measures",
+            "shortcomings",
+            "causes",
+            "leader_duty",
+            "next_year",
+            "other"
+        ]
+    );
+    for item in v["items"].as_array().unwrap() {
+        for key in ["title", "required", "status", "message", "evidence"] {
+            assert!(!item[key].is_null(), "item {} lacks {key}", item["id"]);
+        }
+        assert!(["met", "partial", "missing", "na"].contains(&item["status"].as_str().unwrap()));
+        for e in item["evidence"].as_array().unwrap() {
+            assert!(e["line"].as_u64().unwrap() >= 1 && e["column"].as_u64().unwrap() >= 1);
+            assert!(e["text"].is_string());
+        }
+    }
+    let leader = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "leader_duty")
+        .unwrap();
+    assert_eq!(leader["status"], "partial");
+    let metrics = v["metrics"].as_array().unwrap();
+    assert_eq!(metrics.len(), 16);
+    let dm = metrics
+        .iter()
+        .find(|m| m["id"] == "dispute_mediation")
+        .unwrap();
+    assert_eq!(dm["status"], "met");
+    let f = &dm["figures"][0];
+    assert!(f["value"].is_number() && f["unit"].is_string() && f["text"].is_string());
+    assert!(f["line"].as_u64().unwrap() > 1 && f["column"].as_u64().unwrap() >= 1);
+    // Integral values are written without a fraction.
+    assert!(!serde_json::to_string(&f["value"]).unwrap().contains('.'));
+    let rules: Vec<&str> = v["lints"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            "numbering",
+            "placeholder",
+            "placeholder",
+            "year-consistency"
+        ]
+    );
+    for l in v["lints"].as_array().unwrap() {
+        assert!(
+            l["severity"].is_string()
+                && l["message"].is_string()
+                && l["line"].is_u64()
+                && l["column"].is_u64()
+        );
+    }
+}
+
+#[test]
+fn complete_draft_exits_zero() {
+    let o = run(&["check", "drafts/qinghe-2023.txt"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("all required items met"));
+}
+
+#[test]
+fn several_files_give_an_array_and_a_summary() {
+    let o = run(&[
+        "check",
+        "--format",
+        "json",
+        "drafts/qinghe-2023.txt",
+        "drafts/qinghe-2024.md",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let a = v.as_array().expect("array for several files");
+    assert_eq!(a.len(), 2);
+    assert_eq!(a[0]["year"], 2023);
+    assert_eq!(a[1]["year"], 2024);
+    let o = run(&["check", "drafts/qinghe-2023.txt", "drafts/qinghe-2024.md"]);
+    let out = stdout(&o);
+    let tail: Vec<&str> = out.trim_end().lines().rev().take(3).collect();
+    assert!(
+        tail[1].contains("qinghe-2023.txt") && tail[1].contains("complete"),
+        "{tail:?}"
+    );
+    assert!(
+        tail[0].contains("qinghe-2024.md") && tail[0].contains("incomplete"),
+        "{tail:?}"
+    );
+}
+
+#[test]
+fn markdown_output_is_a_mailable_table() {
+    let o = run(&["check", "--format", "markdown", "drafts/qinghe-2024.md"]);
+    let out = stdout(&o);
+    assert!(out.starts_with("## 青禾镇2024年度法治政府建设情况报告"));
+    assert!(out.contains("|---|---|---|"));
+    assert!(out.contains("◐ partial"));
+    assert!(out.contains("`numbering`"));
+}
+
+#[test]
+fn metrics_formats() {
+    let o = run(&["metrics", "--format", "json", "drafts/qinghe-2023.txt"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let a = v.as_array().unwrap();
+    assert!(a.len() > 60, "{} figures", a.len());
+    let f = a
+        .iter()
+        .find(|f| f["text"].as_str().unwrap().contains("调处矛盾纠纷286件"))
+        .unwrap();
+    assert_eq!(f["value"], 286);
+    assert_eq!(f["unit"], "件");
+    assert_eq!(f["metric"], "dispute_mediation");
+    assert_eq!(f["approx"], false);
+    let money = a.iter().find(|f| f["unit"] == "万元").unwrap();
+    assert_eq!(money["value"], 18.6);
+    let approx = a
+        .iter()
+        .find(|f| f["text"].as_str().unwrap().contains("1.2万余份"))
+        .unwrap();
+    assert_eq!(
+        (approx["value"].as_i64(), approx["approx"].as_bool()),
+        (Some(12000), Some(true))
+    );
+    let o = run(&["metrics", "--format", "csv", "drafts/qinghe-2023.txt"]);
+    let out = stdout(&o);
+    assert!(out.starts_with("line,column,value,unit,approx,metric,context,text\n"));
+    assert_eq!(out.lines().count(), a.len() + 1);
+}
+
+#[test]
+fn spec_print_default_round_trips() {
+    let o = run(&["spec", "--print-default"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), reportbench::core::spec::DEFAULT_SPEC_YAML);
+    let dir = temp_dir("spec-copy");
+    let p = dir.join("copy.yaml");
+    std::fs::write(&p, &o.stdout).unwrap();
+    let o = run(&[
+        "check",
+        "--format",
+        "json",
+        "--spec",
+        p.to_str().unwrap(),
+        "drafts/qinghe-2023.txt",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run(&["spec", "--spec", p.to_str().unwrap()]);
+    assert!(stdout(&o).contains("fazhi-annual v1"));
+    assert!(stdout(&o).contains("leader_duty"));
+}
+
+#[test]
+fn a_spec_for_another_report_type() {
+    let dir = temp_dir("other-spec");
+    let spec = dir.join("annual-safety.yaml");
+    std::fs::write(
+        &spec,
+        "id: safety-annual\nversion: 2\nitems:\n  - id: summary\n    title: 工作总结\n    kind: section\n    heading: {levels: [1], any: [总结, 主要工作]}\n  - id: risks\n    title: 风险隐患\n    kind: statement\n    body: {any: [隐患]}\nmetrics:\n  - id: inspections\n    label: 检查\n    keywords: [检查]\n",
+    )
+    .unwrap();
+    let o = run(&[
+        "check",
+        "--format",
+        "json",
+        "--spec",
+        spec.to_str().unwrap(),
+        "drafts/qinghe-2023.txt",
+    ]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["spec"]["id"], "safety-annual");
+    assert_eq!(v["spec"]["version"], 2);
+    let items = v["items"].as_array().unwrap();
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[1]["status"], "met");
+    assert_eq!(v["metrics"][0]["status"], "met");
+}
+
+#[test]
+fn spec_by_name_from_the_config_folder() {
+    let cfg = temp_dir("config-specs");
+    std::fs::create_dir_all(cfg.join("specs")).unwrap();
+    let yaml =
+        reportbench::core::spec::DEFAULT_SPEC_YAML.replace("id: fazhi-annual", "id: my-copy");
+    std::fs::write(cfg.join("specs/mine.yaml"), yaml).unwrap();
+    std::fs::write(cfg.join("config.yaml"), "lang: zh\n").unwrap();
+    let o = bin()
+        .current_dir(root())
+        .env("REPORTBENCH_CONFIG_DIR", &cfg)
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--spec",
+            "mine",
+            "drafts/qinghe-2023.txt",
+        ])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["spec"]["id"], "my-copy");
+    // config.yaml chose Chinese.
+    assert_eq!(v["items"][0]["title"], "标题");
+    let o = bin()
+        .current_dir(root())
+        .env("REPORTBENCH_CONFIG_DIR", &cfg)
+        .args(["check", "--spec", "nosuch", "drafts/qinghe-2023.txt"])
+        .output()
+        .unwrap();
+    assert_error(&o, "no spec named `nosuch`");
+}
+
+#[test]
+fn bad_config_is_an_error_with_location() {
+    let cfg = temp_dir("bad-config");
+    std::fs::write(cfg.join("config.yaml"), "lang: en\nlanguage: zh\n").unwrap();
+    let o = bin()
+        .current_dir(root())
+        .env("REPORTBENCH_CONFIG_DIR", &cfg)
+        .args(["check", "drafts/qinghe-2023.txt"])
+        .output()
+        .unwrap();
+    assert_error(&o, "config.yaml:2:1: unknown field `language`");
+}
+
+#[test]
+fn bad_input_exits_two_with_one_sentence() {
+    let dir = temp_dir("bad-input");
+    let bin_file = dir.join("image.png");
+    std::fs::write(&bin_file, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let bad_yaml = dir.join("bad.yaml");
+    std::fs::write(
+        &bad_yaml,
+        "id: x\nversion: 1\nitems:\n  - id: a\n    title: [unclosed\n",
+    )
+    .unwrap();
+    let unknown_key = dir.join("unknown.yaml");
+    std::fs::write(&unknown_key, "id: x\nversion: 1\nitems:\n  - id: a\n    title: A\n    kind: section\n    headings: {any: [甲]}\n").unwrap();
+    let bad_regex = dir.join("regex.yaml");
+    std::fs::write(&bad_regex, "id: x\nversion: 1\nitems:\n  - id: a\n    title: A\n    kind: section\n    heading: {regex: ['(']}\n").unwrap();
+    let latin1 = dir.join("latin1.txt");
+    std::fs::write(&latin1, b"caf\xe9 \xff\xfe\xfd").unwrap();
+    let d = dir.to_str().unwrap();
+    assert_error(
+        &run(&["check", "drafts/nosuch.md"]),
+        "drafts/nosuch.md: no such file",
+    );
+    assert_error(&run(&["check", d]), "is a directory");
+    assert_error(&run(&["check", bin_file.to_str().unwrap()]), "binary file");
+    assert_error(
+        &run(&["check", latin1.to_str().unwrap()]),
+        "not text in UTF-8 or GB18030",
+    );
+    assert_error(
+        &run(&[
+            "check",
+            "--spec",
+            bad_yaml.to_str().unwrap(),
+            "drafts/qinghe-2023.txt",
+        ]),
+        "bad.yaml:",
+    );
+    let o = run(&[
+        "check",
+        "--spec",
+        unknown_key.to_str().unwrap(),
+        "drafts/qinghe-2023.txt",
+    ]);
+    assert_error(&o, "unknown.yaml:7:5: items[0]: unknown field `headings`");
+    let o = run(&[
+        "check",
+        "--spec",
+        bad_regex.to_str().unwrap(),
+        "drafts/qinghe-2023.txt",
+    ]);
+    assert_error(&o, "regex.yaml:7:");
+    assert_error(
+        &run(&["check", "--spec", "missing.yaml", "drafts/qinghe-2023.txt"]),
+        "missing.yaml: no such spec file",
+    );
+    // Unknown flags are usage errors (clap prints a short usage too).
+    let o = run(&["check", "--frobnicate", "drafts/qinghe-2023.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--frobnicate"));
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn one_bad_file_among_several_still_reports_the_others() {
+    let o = run(&[
+        "check",
+        "--format",
+        "json",
+        "drafts/qinghe-2023.txt",
+        "drafts/nosuch.md",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 1);
+    assert!(stderr(&o).contains("drafts/nosuch.md: no such file"));
+}
+
+#[test]
+fn gb18030_drafts_are_read() {
+    let dir = temp_dir("gb18030-draft");
+    let text = std::fs::read_to_string(root().join("drafts/qinghe-2024.md")).unwrap();
+    let (bytes, _, _) = encoding_rs::GB18030.encode(&text);
+    let p = dir.join("gbk.md");
+    std::fs::write(&p, &bytes).unwrap();
+    let a: Value = serde_json::from_slice(
+        &run(&["check", "--format", "json", "drafts/qinghe-2024.md"]).stdout,
+    )
+    .unwrap();
+    let b: Value =
+        serde_json::from_slice(&run(&["check", "--format", "json", p.to_str().unwrap()]).stdout)
+            .unwrap();
+    assert_eq!(b["encoding"], "GB18030");
+    assert_eq!(a["items"], b["items"]);
+    assert_eq!(a["metrics"], b["metrics"]);
+}
+
+#[test]
+fn colour_only_when_asked_and_never_raw_escapes_from_the_file() {
+    let dir = temp_dir("hostile");
+    let p = dir.join("hostile.txt");
+    std::fs::write(
+        &p,
+        "某镇2024年度法治政府建设情况报告\u{1b}]0;pwned\u{7}\n一、主要举措和成效\u{202e}反转\n正文\u{1b}[2J。\n",
+    )
+    .unwrap();
+    for args in [
+        vec!["check"],
+        vec!["check", "--format", "markdown"],
+        vec!["metrics"],
+    ] {
+        let mut a = args.clone();
+        a.push(p.to_str().unwrap());
+        let o = run(&a);
+        let out = stdout(&o);
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{202e}') && !out.contains('\u{7}'),
+            "{args:?}: {out:?}"
+        );
+    }
+    let o = run(&["check", "--color", "always", "drafts/qinghe-2023.txt"]);
+    assert!(stdout(&o).contains("\u{1b}[32m"));
+    let o = run(&["check", "drafts/qinghe-2023.txt"]);
+    assert!(!stdout(&o).contains('\u{1b}'));
+}
+
+#[test]
+fn previous_year_is_shown_and_checked() {
+    let o = run(&[
+        "check",
+        "--format",
+        "json",
+        "--previous",
+        "drafts/qinghe-2023.txt",
+        "drafts/qinghe-2024.md",
+    ]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["previous"]["year"], 2023);
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+    // The same year twice is suspicious and said so.
+    let o = run(&[
+        "check",
+        "--previous",
+        "drafts/qinghe-2024.md",
+        "drafts/qinghe-2024.md",
+    ]);
+    assert!(stderr(&o).contains("previous report"), "{}", stderr(&o));
+}
+
+#[test]
+fn english_and_chinese_output() {
+    let o = run(&["check", "--lang", "zh", "drafts/qinghe-2024.md"]);
+    assert!(stdout(&o).contains("必备要素"));
+    let o = run(&["check", "--lang", "en", "drafts/qinghe-2024.md"]);
+    assert!(stdout(&o).contains("Required items"));
+}
+
+#[test]
+fn help_and_version_exit_zero() {
+    let o = run(&["--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("check"));
+    let o = run(&["--version"]);
+    assert_eq!(o.status.code(), Some(0));
+}
