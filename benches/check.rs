@@ -57,6 +57,15 @@ fn benches(c: &mut Criterion) {
             check(&d, &spec, &opts)
         })
     });
+    // One 300,000-character line (text pasted from a PDF has no line ends):
+    // must stay linear.
+    let one_line = "驻镇律师共审核合同38份，调处矛盾纠纷120件；".repeat(12_000);
+    g.bench_function("check one 300k-char line", |b| {
+        b.iter(|| {
+            let d = Document::parse(black_box(&one_line));
+            check(&d, &spec, &opts)
+        })
+    });
     g.finish();
 }
 

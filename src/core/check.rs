@@ -785,7 +785,21 @@ fn eval_metrics(
     let mut counted: Vec<Vec<(bool, usize)>> = vec![Vec::new(); n];
     let mut quote_spans_of: (usize, Vec<Range<usize>>) = (usize::MAX, Vec::new());
     for (fi, f) in figures.iter_mut().enumerate() {
-        let hits = &hits_of[f.paragraph];
+        // The previous clause of the same sentence (…参加学法考试，完成率为100%).
+        let prev_clause_start = text[f.sentence.start..f.clause.start]
+            .trim_end_matches(|c: char| figures::is_clause_mark(c))
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| figures::is_clause_mark(c))
+            .map(|(i, c)| f.sentence.start + i + c.len_utf8())
+            .unwrap_or(f.sentence.start);
+        // Only hits from there to the clause end matter: a window found by
+        // binary search (hits are in text order), so a huge paragraph with
+        // thousands of figures stays linear.
+        let all = &hits_of[f.paragraph];
+        let lo = all.partition_point(|h| h.0 < prev_clause_start.min(f.clause.start));
+        let hi = all.partition_point(|h| h.0 < f.clause.end);
+        let hits = &all[lo..hi.max(lo)];
         let cands = || hits.iter().filter(|h| unit_ok(h.2, &f.unit));
         // 1. nearest keyword before the figure in its clause;
         let before = cands()
@@ -797,15 +811,7 @@ fn eval_metrics(
                 .filter(|h| h.0 >= f.range.end && h.1 <= f.clause.end)
                 .min_by_key(|h| (h.0, usize::MAX - (h.1 - h.0)))
         };
-        // 3. else the nearest before it in the previous clause of the sentence
-        //    (…参加学法考试，完成率为100%).
-        let prev_clause_start = text[f.sentence.start..f.clause.start]
-            .trim_end_matches(|c: char| figures::is_clause_mark(c))
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| figures::is_clause_mark(c))
-            .map(|(i, c)| f.sentence.start + i + c.len_utf8())
-            .unwrap_or(f.sentence.start);
+        // 3. else the nearest before it in the previous clause of the sentence.
         let sentence = || {
             cands()
                 .filter(|h| h.0 >= prev_clause_start && h.1 <= f.range.start)
@@ -827,7 +833,11 @@ fn eval_metrics(
             quote_spans_of = (f.paragraph, quote_spans(&text[para.clone()], para.start));
         }
         let spans = &quote_spans_of.1;
-        let quoted = |pos: usize| spans.iter().any(|r| r.contains(&pos));
+        // Spans are in text order and do not overlap: binary search.
+        let quoted = |pos: usize| {
+            let k = spans.partition_point(|r| r.end <= pos);
+            spans.get(k).is_some_and(|r| r.contains(&pos))
+        };
         // Other metrics named in the clause (the governing one is `metric`).
         let mut cm: Vec<usize> = Vec::new();
         for h in cands().filter(|h| {

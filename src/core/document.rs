@@ -143,7 +143,12 @@ impl Document {
             } else {
                 match classify_line(line) {
                     LineShape::Heading(h) => {
-                        let shift = |r: Range<usize>| start + r.start..start + r.end;
+                        // Relative to the line, clamped to the trimmed paragraph.
+                        let shift = |r: Range<usize>| {
+                            let a = (start + r.start).clamp(range.start, range.end);
+                            let b = (start + r.end).clamp(a, range.end);
+                            a..b
+                        };
                         headings.push(Heading {
                             paragraph: self.paragraphs.len(),
                             level: h.level,

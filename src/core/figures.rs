@@ -306,8 +306,10 @@ struct Scan<'a> {
     s: &'a str,
     base: usize,
     paragraph: usize,
-    /// Byte offsets (relative) of clause marks, and whether each also ends a sentence.
-    marks: Vec<(usize, bool)>,
+    /// Byte offsets (relative) of clause marks.
+    marks: Vec<usize>,
+    /// Byte offsets (relative) of the marks that also end a sentence.
+    sentence_marks: Vec<usize>,
     /// (byte, 1-based column) of the last position computed.
     col_at: (usize, usize),
     line: usize,
@@ -322,12 +324,14 @@ impl<'a> Scan<'a> {
         marks: Vec<(usize, bool)>,
     ) -> Self {
         let start = doc.position(base);
+        let sentence_marks = marks.iter().filter(|m| m.1).map(|m| m.0).collect();
         Scan {
             doc,
             s,
             base,
             paragraph,
-            marks,
+            marks: marks.into_iter().map(|m| m.0).collect(),
+            sentence_marks,
             col_at: (0, start.column),
             line: start.line,
         }
@@ -350,19 +354,18 @@ impl<'a> Scan<'a> {
 
     /// The clause (`sentence == false`) or sentence around `start..end`.
     fn around(&self, start: usize, end: usize, sentence: bool) -> Range<usize> {
-        let k = self.marks.partition_point(|m| m.0 < start);
-        let cs = self.marks[..k]
-            .iter()
-            .rev()
-            .find(|m| !sentence || m.1)
-            .map(|m| m.0 + self.s[m.0..].chars().next().map_or(1, char::len_utf8))
+        let marks = if sentence {
+            &self.sentence_marks
+        } else {
+            &self.marks
+        };
+        let k = marks.partition_point(|&m| m < start);
+        let cs = k
+            .checked_sub(1)
+            .map(|k| marks[k] + self.s[marks[k]..].chars().next().map_or(1, char::len_utf8))
             .unwrap_or(0);
-        let k = self.marks.partition_point(|m| m.0 < end);
-        let ce = self.marks[k..]
-            .iter()
-            .find(|m| !sentence || m.1)
-            .map(|m| m.0)
-            .unwrap_or(self.s.len());
+        let k = marks.partition_point(|&m| m < end);
+        let ce = marks.get(k).copied().unwrap_or(self.s.len());
         cs..ce
     }
 }

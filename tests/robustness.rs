@@ -1,0 +1,177 @@
+//! Bad and strange input never panics: random mixes of the tokens the
+//! parser and the figure reader care about, and drafts cut at random places.
+
+mod common;
+
+use reportbench::core::check::{CheckOptions, check};
+use reportbench::core::document::Document;
+use reportbench::core::lang::Lang;
+use reportbench::core::spec::CompiledSpec;
+
+/// A small deterministic generator (xorshift64*), so failures reproduce.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+const TOKENS: &[&str] = &[
+    "一、",
+    "十一、",
+    "（一）",
+    "(二)",
+    "1.",
+    "1．",
+    "2、",
+    "(1)",
+    "（12）",
+    "# ",
+    "## 二、",
+    "一是",
+    "二是",
+    "2024年",
+    "2023年度",
+    "2021-2025年",
+    "万",
+    "亿",
+    "余",
+    "多",
+    "近",
+    "约",
+    "左右",
+    "%",
+    "％",
+    "百分之",
+    "十",
+    "两",
+    "一百零五",
+    "38",
+    "1.6",
+    "１２",
+    "1,600",
+    "件",
+    "宗",
+    "万元",
+    "人次",
+    "场次",
+    "，",
+    "。",
+    "；",
+    "：",
+    "、",
+    "\n",
+    "\r\n",
+    "\r",
+    "  ",
+    "\u{3000}",
+    "“",
+    "”",
+    "《",
+    "》",
+    "【待补充】",
+    "*",
+    "＊",
+    "XX",
+    "……",
+    "\u{202e}",
+    "\u{1b}[2J",
+    "\u{0}",
+    "\u{feff}",
+    "\u{200b}",
+    "来源:",
+    "分享到:",
+    "|",
+    "第一责任人",
+    "不足",
+    "原因",
+    "由于",
+    "下一步工作打算",
+    "主要举措和成效",
+    "报告",
+    "法治政府建设",
+    "镇",
+    "青禾",
+    "𠀀",
+    "é",
+    "a",
+    "Z",
+    "9",
+    ".",
+    "-",
+    "/",
+];
+
+fn run_all(text: &str, spec: &CompiledSpec) {
+    let d = Document::parse(text);
+    for lang in [Lang::Zh, Lang::En] {
+        let r = check(&d, spec, &CheckOptions { lang });
+        for f in &r.figures {
+            assert!(f.range.end <= d.text().len() && d.text().is_char_boundary(f.range.start));
+            assert!(f.position.line >= 1 && f.position.column >= 1);
+        }
+        for l in &r.lints {
+            assert!(
+                l.range.start <= l.range.end && l.range.end <= d.text().len(),
+                "{l:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn random_token_soup_never_panics() {
+    let spec = CompiledSpec::default_spec();
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    for _ in 0..1500 {
+        let n = rng.below(60);
+        let text: String = (0..n).map(|_| TOKENS[rng.below(TOKENS.len())]).collect();
+        run_all(&text, &spec);
+    }
+}
+
+#[test]
+fn drafts_cut_and_spliced_never_panic() {
+    let spec = CompiledSpec::default_spec();
+    let a = std::fs::read_to_string(common::root().join("drafts/qinghe-2023.txt")).unwrap();
+    let b = std::fs::read_to_string(common::root().join("drafts/qinghe-2024.md")).unwrap();
+    let ca: Vec<usize> = a.char_indices().map(|(i, _)| i).collect();
+    let cb: Vec<usize> = b.char_indices().map(|(i, _)| i).collect();
+    let mut rng = Rng(42);
+    for _ in 0..300 {
+        let (i, j) = (ca[rng.below(ca.len())], cb[rng.below(cb.len())]);
+        let spliced = format!("{}{}", &a[..i], &b[j..]);
+        run_all(&spliced, &spec);
+    }
+}
+
+#[test]
+fn empty_and_degenerate_texts() {
+    let spec = CompiledSpec::default_spec();
+    for t in [
+        "",
+        "\n",
+        "\r\n\r\n",
+        "\u{feff}",
+        "一、",
+        "（一）",
+        "#",
+        "# ",
+        "1.",
+        "2024年",
+        "百分之",
+        "十万亿万亿",
+        "9999999999999999999999件",
+    ] {
+        run_all(t, &spec);
+    }
+    let long_line = "审核合同38份，".repeat(20_000);
+    run_all(&long_line, &spec);
+}
