@@ -107,7 +107,7 @@ fn dozens_of_figures_change_between_the_years() {
     let new = report(&doc("qinghe-2024.md"));
     assert!(old.figures.len() >= 60 && new.figures.len() >= 60);
     // Pair figures by their context words and unit.
-    let key = |f: &reportbench::core::figures::Figure| (f.context.clone(), f.unit.to_string());
+    let key = |f: &reportbench::core::figures::Figure| (f.context().to_owned(), f.unit.to_string());
     let old_map: HashMap<_, f64> = old.figures.iter().map(|f| (key(f), f.value)).collect();
     let changed = new
         .figures

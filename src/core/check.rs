@@ -759,17 +759,10 @@ fn eval_metrics(
             })
             .collect();
         let r = p.range.clone();
-        let hits: Vec<(usize, usize, usize)> = spec
-            .metric_automaton
-            .find_iter(&text[r.clone()])
-            .map(|mt| {
-                (
-                    r.start + mt.start(),
-                    r.start + mt.end(),
-                    spec.metric_of_pattern[mt.pattern().as_usize()],
-                )
-            })
-            .collect();
+        let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+        spec.metric_hits(&text[r.clone()], r.start, &mut hits);
+        // In order of start (the window search below relies on it).
+        hits.sort_unstable();
         for &(s, e, mi) in &hits {
             if ok[mi] && first_mention[mi].is_none() {
                 first_mention[mi] = Some(excerpt_evidence(doc, r.clone(), s..e));

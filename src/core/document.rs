@@ -385,7 +385,7 @@ impl Document {
         let mut plans_like = vec![false; self.headings.len()];
         for h in 0..self.headings.len() {
             let t = &self.matching_text()[self.headings[h].title.clone()];
-            let own = PLAN_WORDS.iter().any(|w| t.contains(w));
+            let own = plan_words().is_match(t);
             // Parents come before children, so theirs is known.
             plans_like[h] = own || self.headings[h].parent.is_some_and(|p| plans_like[p]);
         }
@@ -557,6 +557,13 @@ const PLAN_WORDS: &[&str] = &[
     "今后",
     "努力方向",
 ];
+
+fn plan_words() -> &'static aho_corasick::AhoCorasick {
+    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    AC.get_or_init(|| {
+        aho_corasick::AhoCorasick::new(PLAN_WORDS).unwrap_or_else(|e| panic!("plan words: {e}"))
+    })
+}
 
 /// Suffixes of a body's name standing on its own line above the title.
 const ORG_SUFFIXES: &[&str] = &[

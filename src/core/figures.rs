@@ -18,9 +18,10 @@ pub struct Figure {
     pub unit: Cow<'static, str>,
     /// Approximate (余, 多, 近, 约, 左右 …).
     pub approx: bool,
-    /// The words that name the figure (the clause before it, or after it when
-    /// nothing precedes: 聘请3名法律顾问 → 聘请…法律顾问).
-    pub context: String,
+    /// Byte range, within `text`, of the words that name the figure (the
+    /// clause before it, or after it when nothing precedes); see
+    /// [`Figure::context`].
+    pub context_in_text: Range<usize>,
     /// The phrase: context, number and unit as written.
     pub text: String,
     /// Byte range of number and unit.
@@ -41,6 +42,14 @@ pub struct Figure {
     pub clause: Range<usize>,
     /// Byte range of the sentence (between 。；！？) around the figure.
     pub sentence: Range<usize>,
+}
+
+impl Figure {
+    /// The words that name the figure (有效化矛盾纠纷297件 → 有效化矛盾纠纷;
+    /// 聘请3名法律顾问 → 法律顾问).
+    pub fn context(&self) -> &str {
+        self.text.get(self.context_in_text.clone()).unwrap_or("")
+    }
 }
 
 const APPROX_BEFORE: &[&str] = &[
@@ -440,15 +449,21 @@ fn push_figure(
     let sentence = cx.around(start, end, true);
     let (context, text_range) =
         context_for(s, start, end, (*prev_end).max(clause.start), clause.end);
-    let orig = &cx.doc.text()[base + text_range.start..base + text_range.end];
-    let context_orig = strip_context(&cx.doc.text()[base + context.start..base + context.end]);
+    let full = cx.doc.text();
+    let orig = &full[base + text_range.start..base + text_range.end];
+    let text = orig.trim();
+    let text_abs = text.as_ptr() as usize - full.as_ptr() as usize;
+    let ctx = strip_context(&full[base + context.start..base + context.end]);
+    let ctx_abs = ctx.as_ptr() as usize - full.as_ptr() as usize;
+    let ctx_start = ctx_abs.saturating_sub(text_abs).min(text.len());
+    let context_in_text = ctx_start..(ctx_start + ctx.len()).min(text.len());
     let position = cx.position(start);
     out.push(Figure {
         value,
         unit,
         approx: approx_before || approx_after || approx_unit,
-        context: context_orig.to_owned(),
-        text: orig.trim().to_owned(),
+        context_in_text,
+        text: text.to_owned(),
         range: base + start..base + end,
         text_range: base + text_range.start..base + text_range.end,
         paragraph: cx.paragraph,
@@ -822,18 +837,18 @@ mod tests {
     #[test]
     fn context_and_text() {
         let f = figs("有效化矛盾纠纷297件。");
-        assert_eq!(f[0].context, "有效化矛盾纠纷");
+        assert_eq!(f[0].context(), "有效化矛盾纠纷");
         assert_eq!(f[0].text, "有效化矛盾纠纷297件");
         let f = figs("2024年以来驻乡律师共审核合同38份，参与审查会5次，答复行政复议1份。");
         assert_eq!(f.len(), 3);
-        assert_eq!(f[0].context, "2024年以来驻乡律师共审核合同");
-        assert_eq!(f[1].context, "参与审查会");
-        assert_eq!(f[2].context, "答复行政复议");
+        assert_eq!(f[0].context(), "2024年以来驻乡律师共审核合同");
+        assert_eq!(f[1].context(), "参与审查会");
+        assert_eq!(f[2].context(), "答复行政复议");
         let f = figs("聘请3名法律顾问。");
-        assert_eq!(f[0].context, "法律顾问");
+        assert_eq!(f[0].context(), "法律顾问");
         assert_eq!(f[0].text, "聘请3名法律顾问");
         let f = figs("公开文书646份、政策解读12篇。");
-        assert_eq!(f[1].context, "政策解读");
+        assert_eq!(f[1].context(), "政策解读");
     }
 
     #[test]

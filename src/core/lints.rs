@@ -425,7 +425,7 @@ fn percent_range(doc: &Document, figures: &[Figure], lang: Lang, sink: &mut Sink
             .any(|w| before.contains(w))
         {
             let v = f.value;
-            let ctx = &f.context;
+            let ctx = f.context();
             sink(
                 f.range.clone(),
                 tr!(

@@ -390,11 +390,11 @@ pub struct NumberedHeading {
 
 /// Checks numbering per level and style within each parent.
 pub fn check_numbering(headings: &[NumberedHeading]) -> Vec<NumberingIssue> {
-    use std::collections::HashMap;
-    let mut last: HashMap<(Option<usize>, MarkerStyle), u32> = HashMap::new();
+    use rustc_hash::FxHashMap as HashMap;
+    let mut last: HashMap<(Option<usize>, MarkerStyle), u32> = HashMap::default();
     // Last number per (grandparent, style): some reports number level 3
     // continuously through a level-1 section (（一）1. 2. （二）3. 4.).
-    let mut last_cousin: HashMap<(Option<usize>, MarkerStyle), u32> = HashMap::new();
+    let mut last_cousin: HashMap<(Option<usize>, MarkerStyle), u32> = HashMap::default();
     let mut issues = Vec::new();
     for (i, h) in headings.iter().enumerate() {
         let Some(n) = h.number else { continue };

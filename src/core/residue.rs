@@ -95,6 +95,10 @@ pub fn is_residue_line(line: &str) -> bool {
     if t.is_empty() {
         return false;
     }
+    // A character takes at most 4 bytes: long lines are body text without counting.
+    if t.len() > MAX_RESIDUE_CHARS * 4 {
+        return false;
+    }
     let n = t.chars().count();
     if n > MAX_RESIDUE_CHARS {
         return false;

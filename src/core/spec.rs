@@ -422,10 +422,38 @@ pub struct CompiledSpec {
     pub metric_scopes: Vec<Scope>,
     /// Extra placeholder patterns.
     pub placeholder_patterns: Vec<Regex>,
-    /// One automaton over every metric keyword (folded).
-    pub metric_automaton: AhoCorasick,
+    /// One DFA over every metric keyword (folded).
+    pub metric_automaton: aho_corasick::dfa::DFA,
     /// Pattern index of the automaton → metric index.
     pub metric_of_pattern: Vec<usize>,
+}
+
+impl CompiledSpec {
+    /// Every metric keyword in `text` (overlapping matches included), as
+    /// `(start, end, metric)` with offsets shifted by `base`, in order of end.
+    pub fn metric_hits(&self, text: &str, base: usize, out: &mut Vec<(usize, usize, usize)>) {
+        use aho_corasick::Anchored;
+        use aho_corasick::automaton::Automaton;
+        let dfa = &self.metric_automaton;
+        let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+            return;
+        };
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            sid = dfa.next_state(Anchored::No, sid, b);
+            if dfa.is_match(sid) {
+                for k in 0..dfa.match_len(sid) {
+                    let pid = dfa.match_pattern(sid, k);
+                    let len = dfa.pattern_len(pid);
+                    let end = i + 1;
+                    out.push((
+                        base + end - len,
+                        base + end,
+                        self.metric_of_pattern[pid.as_usize()],
+                    ));
+                }
+            }
+        }
+    }
 }
 
 /// The compiled matchers of one item.
@@ -649,12 +677,10 @@ fn compile(spec: Spec, src: &str) -> Result<CompiledSpec, Located> {
             metric_of_pattern.push(mi);
         }
     }
-    // A DFA without prefilter: on Chinese text a prefilter finds a candidate
-    // every few bytes and only slows the scan.
-    let metric_automaton = AhoCorasick::builder()
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .prefilter(false)
+    // A plain DFA over every keyword, scanned byte by byte by the checker
+    // (overlapping matches, no per-match iterator overhead).
+    let metric_automaton = aho_corasick::dfa::Builder::new()
+        .match_kind(aho_corasick::MatchKind::Standard)
         .build(&patterns)
         .map_err(|e| {
             let (l, c) = at("metrics:");

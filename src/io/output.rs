@@ -590,7 +590,7 @@ pub fn figures_json(figures: &[Figure], spec: &CompiledSpec) -> serde_json::Valu
             value: Num(f.value),
             unit: &f.unit,
             approx: f.approx,
-            context: &f.context,
+            context: f.context(),
             metric: f.metric.map(|m| spec.spec.metrics[m].id.as_str()),
             text: &f.text,
             line: f.position.line,
@@ -680,7 +680,7 @@ pub fn figures_csv(figures: &[Figure], spec: &CompiledSpec) -> String {
             csv_field(&f.unit),
             f.approx,
             metric,
-            csv_field(&f.context),
+            csv_field(f.context()),
             csv_field(&f.text)
         );
     }
