@@ -720,8 +720,12 @@ fn eval_metrics(
     let n = spec.spec.metrics.len();
     let mut first_mention: Vec<Option<Evidence>> = vec![None; n];
     // Keyword hits per paragraph: (start, end, metric).
-    let mut hits_of: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new(); doc.paragraphs().len()];
-    let mut allowed: Vec<Vec<bool>> = Vec::new();
+    // Keyword hits of every paragraph in one vector; `hit_spans[p]` is
+    // paragraph p's slice of it. `allowed[p * n + m]`: metric m may count
+    // figures of paragraph p.
+    let mut all_hits: Vec<(usize, usize, usize)> = Vec::new();
+    let mut hit_spans: Vec<Range<usize>> = Vec::with_capacity(doc.paragraphs().len());
+    let mut allowed: Vec<bool> = Vec::with_capacity(doc.paragraphs().len() * n);
     // Which items' sections hold each paragraph, computed once.
     let n_items = spec.spec.items.len();
     let mut member = vec![false; doc.paragraphs().len() * n_items];
@@ -746,30 +750,27 @@ fn eval_metrics(
         })
         .collect();
     for (pi, p) in doc.paragraphs().iter().enumerate() {
+        let from = all_hits.len();
         if matches!(p.kind, ParagraphKind::Residue | ParagraphKind::Title) {
-            allowed.push(vec![false; n]);
+            allowed.extend(std::iter::repeat_n(false, n));
+            hit_spans.push(from..from);
             continue;
         }
         let m = &member[pi * n_items..(pi + 1) * n_items];
-        let ok: Vec<bool> = scope_ids
-            .iter()
-            .map(|(within, outside)| {
-                (within.is_empty() || within.iter().any(|&i| m[i]))
-                    && !outside.iter().any(|&i| m[i])
-            })
-            .collect();
+        allowed.extend(scope_ids.iter().map(|(within, outside)| {
+            (within.is_empty() || within.iter().any(|&i| m[i])) && !outside.iter().any(|&i| m[i])
+        }));
+        let ok = &allowed[pi * n..(pi + 1) * n];
         let r = p.range.clone();
-        let mut hits: Vec<(usize, usize, usize)> = Vec::new();
-        spec.metric_hits(&text[r.clone()], r.start, &mut hits);
+        spec.metric_hits(&text[r.clone()], r.start, &mut all_hits);
         // In order of start (the window search below relies on it).
-        hits.sort_unstable();
-        for &(s, e, mi) in &hits {
+        all_hits[from..].sort_unstable();
+        for &(s, e, mi) in &all_hits[from..] {
             if ok[mi] && first_mention[mi].is_none() {
                 first_mention[mi] = Some(excerpt_evidence(doc, r.clone(), s..e));
             }
         }
-        hits_of[pi] = hits;
-        allowed.push(ok);
+        hit_spans.push(from..all_hits.len());
     }
     let unit_ok = |mi: usize, unit: &str| {
         let u = &spec.spec.metrics[mi].units;
@@ -789,7 +790,7 @@ fn eval_metrics(
         // Only hits from there to the clause end matter: a window found by
         // binary search (hits are in text order), so a huge paragraph with
         // thousands of figures stays linear.
-        let all = &hits_of[f.paragraph];
+        let all = &all_hits[hit_spans[f.paragraph].clone()];
         let lo = all.partition_point(|h| h.0 < prev_clause_start.min(f.clause.start));
         let hi = all.partition_point(|h| h.0 < f.clause.end);
         let hits = &all[lo..hi.max(lo)];
@@ -842,7 +843,7 @@ fn eval_metrics(
         }
         cm.sort_unstable();
         f.clause_metrics = cm;
-        let ok = &allowed[f.paragraph];
+        let ok = &allowed[f.paragraph * n..(f.paragraph + 1) * n];
         let mut ms: Vec<usize> = f
             .metric
             .into_iter()

@@ -160,6 +160,7 @@ pub fn is_sentence_mark(c: char) -> bool {
 pub fn extract(doc: &Document, units: &[String]) -> Vec<Figure> {
     let units = Units::new(units);
     let units = &units;
+    let mut bufs = Buffers::default();
     let text = doc.matching_text();
     let mut out = Vec::new();
     for (pi, p) in doc.paragraphs().iter().enumerate() {
@@ -168,7 +169,15 @@ pub fn extract(doc: &Document, units: &[String]) -> Vec<Figure> {
             ParagraphKind::Heading(h) => doc.headings()[h].title.start,
             ParagraphKind::Body => p.range.start,
         };
-        scan_paragraph(doc, text, start..p.range.end, pi, units, &mut out);
+        scan_paragraph(
+            doc,
+            text,
+            start..p.range.end,
+            pi,
+            units,
+            &mut bufs,
+            &mut out,
+        );
     }
     out
 }
@@ -178,7 +187,8 @@ fn scan_paragraph(
     text: &str,
     range: Range<usize>,
     paragraph: usize,
-    units: &Units,
+    units: &Units<'_>,
+    bufs: &mut Buffers,
     out: &mut Vec<Figure>,
 ) {
     let s = &text[range.clone()];
@@ -186,7 +196,10 @@ fn scan_paragraph(
     let base = range.start;
     // One pass over the bytes finds clause marks and numbers; figures are
     // built afterwards, when every clause end is known.
-    let mut marks: Vec<(usize, bool)> = Vec::new();
+    let clause_marks = &mut bufs.clause;
+    let sentence_marks = &mut bufs.sentence;
+    clause_marks.clear();
+    sentence_marks.clear();
     let mut raw: Vec<(usize, usize, f64, &str, bool)> = Vec::new();
     let mut quote_depth = 0i32;
     let mut skip_to = 0;
@@ -218,7 +231,10 @@ fn scan_paragraph(
             }
         };
         if is_clause_mark(c) {
-            marks.push((i, is_sentence_mark(c)));
+            clause_marks.push(i);
+            if is_sentence_mark(c) {
+                sentence_marks.push(i);
+            }
         }
         match c {
             '“' | '「' | '『' => quote_depth += 1,
@@ -267,7 +283,7 @@ fn scan_paragraph(
     if raw.is_empty() {
         return;
     }
-    let mut cx = Scan::new(doc, s, base, paragraph, marks);
+    let mut cx = Scan::new(doc, s, base, paragraph, clause_marks, sentence_marks);
     let mut prev_end = 0;
     for (start, end, value, unit, approx) in raw {
         push_figure(
@@ -308,6 +324,13 @@ fn interesting_table() -> &'static [u64] {
     })
 }
 
+/// Buffers reused from one paragraph to the next.
+#[derive(Default)]
+struct Buffers {
+    clause: Vec<usize>,
+    sentence: Vec<usize>,
+}
+
 /// Per-paragraph scanning state: clause and sentence marks (found once),
 /// and an incremental character column.
 struct Scan<'a> {
@@ -316,9 +339,9 @@ struct Scan<'a> {
     base: usize,
     paragraph: usize,
     /// Byte offsets (relative) of clause marks.
-    marks: Vec<usize>,
+    marks: &'a [usize],
     /// Byte offsets (relative) of the marks that also end a sentence.
-    sentence_marks: Vec<usize>,
+    sentence_marks: &'a [usize],
     /// (byte, 1-based column) of the last position computed.
     col_at: (usize, usize),
     line: usize,
@@ -330,16 +353,16 @@ impl<'a> Scan<'a> {
         s: &'a str,
         base: usize,
         paragraph: usize,
-        marks: Vec<(usize, bool)>,
+        marks: &'a [usize],
+        sentence_marks: &'a [usize],
     ) -> Self {
         let start = doc.position(base);
-        let sentence_marks = marks.iter().filter(|m| m.1).map(|m| m.0).collect();
         Scan {
             doc,
             s,
             base,
             paragraph,
-            marks: marks.into_iter().map(|m| m.0).collect(),
+            marks,
             sentence_marks,
             col_at: (0, start.column),
             line: start.line,
@@ -364,9 +387,9 @@ impl<'a> Scan<'a> {
     /// The clause (`sentence == false`) or sentence around `start..end`.
     fn around(&self, start: usize, end: usize, sentence: bool) -> Range<usize> {
         let marks = if sentence {
-            &self.sentence_marks
+            self.sentence_marks
         } else {
-            &self.marks
+            self.marks
         };
         let k = marks.partition_point(|&m| m < start);
         let cs = k

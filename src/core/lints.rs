@@ -142,24 +142,40 @@ fn bracket_placeholder_regex() -> &'static Regex {
 
 fn placeholder(doc: &Document, spec: &CompiledSpec, lang: Lang, sink: &mut Sink) {
     let text = doc.text();
-    for p in doc.paragraphs() {
+    // The built-in patterns run once over the whole text (one search is far
+    // cheaper than one per paragraph); matches are then kept per paragraph.
+    let mut found: Vec<Range<usize>> = placeholder_regex()
+        .find_iter(text)
+        .map(|m| m.range())
+        .collect();
+    if text.contains('待') {
+        found.extend(
+            bracket_placeholder_regex()
+                .find_iter(text)
+                .map(|m| m.range()),
+        );
+    }
+    found.sort_by_key(|r| r.start);
+    let any_ellipsis = text.contains("……");
+    let paragraphs = doc.paragraphs();
+    for p in paragraphs {
         if p.kind == ParagraphKind::Residue {
             continue;
         }
         let t = &text[p.range.clone()];
-        let mut hits: Vec<Range<usize>> = placeholder_regex()
-            .find_iter(t)
-            .map(|m| m.range())
+        let k = found.partition_point(|r| r.start < p.range.start);
+        let mut hits: Vec<Range<usize>> = found[k..]
+            .iter()
+            .take_while(|r| r.start < p.range.end)
+            .filter(|r| r.end <= p.range.end)
+            .map(|r| r.start - p.range.start..r.end - p.range.start)
             .collect();
-        if t.contains('待') {
-            hits.extend(bracket_placeholder_regex().find_iter(t).map(|m| m.range()));
-        }
         for re in &spec.placeholder_patterns {
             hits.extend(re.find_iter(t).map(|m| m.range()));
         }
         // An ellipsis outside quotation marks stands for text still to come.
         let mut depth = 0i32;
-        let has_ellipsis = t.contains("……");
+        let has_ellipsis = any_ellipsis && t.contains("……");
         for (i, c) in t.char_indices().filter(|_| has_ellipsis) {
             match c {
                 '“' | '「' | '"' => depth += 1,
@@ -225,30 +241,31 @@ fn year_consistency(doc: &Document, plans: &[usize], lang: Lang, sink: &mut Sink
         Regex::new(r"((?:19|20)\d\d)\s*(?:年\s*)?[-—–－~～至到]\s*((?:19|20)\d\d)")
             .unwrap_or_else(|e| panic!("range regex: {e}"))
     });
-    for p in doc.paragraphs() {
-        if p.kind == ParagraphKind::Residue {
+    for c in range_re.captures_iter(text) {
+        let (Some(a), Some(b), Some(m)) = (c.get(1), c.get(2), c.get(0)) else {
+            continue;
+        };
+        // Within one paragraph that is not page furniture.
+        let ps = doc.paragraphs();
+        let k = ps.partition_point(|p| p.range.end <= m.start());
+        let Some(p) = ps.get(k) else { continue };
+        if p.kind == ParagraphKind::Residue || m.start() < p.range.start || m.end() > p.range.end {
             continue;
         }
-        let t = &text[p.range.clone()];
-        for c in range_re.captures_iter(t) {
-            let (Some(a), Some(b), Some(m)) = (c.get(1), c.get(2), c.get(0)) else {
-                continue;
-            };
-            let (ya, yb) = (
-                a.as_str().parse::<i32>().unwrap_or(0),
-                b.as_str().parse::<i32>().unwrap_or(0),
+        let (ya, yb) = (
+            a.as_str().parse::<i32>().unwrap_or(0),
+            b.as_str().parse::<i32>().unwrap_or(0),
+        );
+        if yb <= ya {
+            let shown = &doc.text()[m.range()];
+            sink(
+                m.range(),
+                tr!(
+                    lang,
+                    "年份区间“{shown}”不对：结束年份不晚于起始年份",
+                    "the year range \"{shown}\" ends no later than it starts"
+                ),
             );
-            if yb <= ya {
-                let shown = m.as_str();
-                sink(
-                    p.range.start + m.start()..p.range.start + m.end(),
-                    tr!(
-                        lang,
-                        "年份区间“{shown}”不对：结束年份不晚于起始年份",
-                        "the year range \"{shown}\" ends no later than it starts"
-                    ),
-                );
-            }
         }
     }
     let Some(year) = doc.year() else { return };
