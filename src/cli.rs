@@ -56,6 +56,20 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
     },
+    /// Compare last year's report with this year's: paragraphs, figures,
+    /// and last year's plans.
+    Diff {
+        /// Last year's report.
+        old: PathBuf,
+        /// This year's report.
+        new: PathBuf,
+        /// Checklist spec (section roles, metrics, the plans section).
+        #[arg(long, value_name = "SPEC")]
+        spec: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+    },
     /// List every figure (number, unit, context, metric) of a draft.
     Metrics {
         /// The draft.
@@ -87,6 +101,19 @@ pub enum CheckFormat {
     Json,
     /// Markdown for a review mail.
     Markdown,
+}
+
+/// `--format` of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// A coloured summary, then the changes.
+    Text,
+    /// The JSON contract.
+    Json,
+    /// A redline to mail.
+    Markdown,
+    /// A standalone HTML page.
+    Html,
 }
 
 /// `--format` of `metrics`.
@@ -161,6 +188,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }) => {
             let spec = config::resolve_spec(spec.as_deref(), &config)?;
             run_check(&files, &spec, previous.as_deref(), format, lang, paint)
+        }
+        Some(Command::Diff { old, new, spec, format }) => {
+            let spec = config::resolve_spec(spec.as_deref(), &config)?;
+            run_diff(&old, &new, &spec, format, lang, paint)
         }
         Some(Command::Metrics { file, spec, format }) => {
             let spec = config::resolve_spec(spec.as_deref(), &config)?;
@@ -345,6 +376,30 @@ fn run_check(
     } else {
         1
     })
+}
+
+fn run_diff(old: &Path, new: &Path, spec: &CompiledSpec, format: DiffFormat, lang: Lang, paint: Paint) -> Result<ExitCode> {
+    use reportbench::core::compare::{CompareOptions, compare};
+    use reportbench::io::diff_output::{self, DiffView};
+    let lo = load(old)?;
+    let ln = load(new)?;
+    let od = Document::parse_normalized(lo.text, lo.format);
+    let nd = Document::parse_normalized(ln.text, ln.format);
+    let opts = CheckOptions { lang };
+    let (or, nr) = (check(&od, spec, &opts), check(&nd, spec, &opts));
+    // A generous bound so that pathological inputs cannot run away.
+    let deadline = Some(std::time::Instant::now() + std::time::Duration::from_secs(5));
+    let cmp = compare(&od, &nd, &or, &nr, spec, &CompareOptions { deadline });
+    let (of, nf) = (old.display().to_string(), new.display().to_string());
+    let view = DiffView { old_file: &of, new_file: &nf, old: &od, new: &nd, old_report: &or, new_report: &nr, cmp: &cmp, spec };
+    let out = match format {
+        DiffFormat::Json => serde_json::to_string_pretty(&diff_output::diff_json(&view))? + "\n",
+        DiffFormat::Text => diff_output::diff_text(&view, lang, paint),
+        DiffFormat::Markdown => diff_output::diff_markdown(&view, lang),
+        DiffFormat::Html => diff_output::diff_html(&view, lang),
+    };
+    write_stdout(&out)?;
+    Ok(0)
 }
 
 fn run_metrics(

@@ -16,3 +16,4 @@ pub mod figures;
 pub mod lang;
 pub mod lints;
 pub mod spec;
+pub mod compare;

@@ -1,6 +1,7 @@
 //! Side effects: loading files, finding config and specs, rendering output.
 
 pub mod config;
+pub mod diff_output;
 pub mod load;
 pub mod output;
 
