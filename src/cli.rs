@@ -189,7 +189,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let spec = config::resolve_spec(spec.as_deref(), &config)?;
             run_check(&files, &spec, previous.as_deref(), format, lang, paint)
         }
-        Some(Command::Diff { old, new, spec, format }) => {
+        Some(Command::Diff {
+            old,
+            new,
+            spec,
+            format,
+        }) => {
             let spec = config::resolve_spec(spec.as_deref(), &config)?;
             run_diff(&old, &new, &spec, format, lang, paint)
         }
@@ -378,7 +383,14 @@ fn run_check(
     })
 }
 
-fn run_diff(old: &Path, new: &Path, spec: &CompiledSpec, format: DiffFormat, lang: Lang, paint: Paint) -> Result<ExitCode> {
+fn run_diff(
+    old: &Path,
+    new: &Path,
+    spec: &CompiledSpec,
+    format: DiffFormat,
+    lang: Lang,
+    paint: Paint,
+) -> Result<ExitCode> {
     use reportbench::core::compare::{CompareOptions, compare};
     use reportbench::io::diff_output::{self, DiffView};
     let lo = load(old)?;
@@ -391,7 +403,16 @@ fn run_diff(old: &Path, new: &Path, spec: &CompiledSpec, format: DiffFormat, lan
     let deadline = Some(std::time::Instant::now() + std::time::Duration::from_secs(5));
     let cmp = compare(&od, &nd, &or, &nr, spec, &CompareOptions { deadline });
     let (of, nf) = (old.display().to_string(), new.display().to_string());
-    let view = DiffView { old_file: &of, new_file: &nf, old: &od, new: &nd, old_report: &or, new_report: &nr, cmp: &cmp, spec };
+    let view = DiffView {
+        old_file: &of,
+        new_file: &nf,
+        old: &od,
+        new: &nd,
+        old_report: &or,
+        new_report: &nr,
+        cmp: &cmp,
+        spec,
+    };
     let out = match format {
         DiffFormat::Json => serde_json::to_string_pretty(&diff_output::diff_json(&view))? + "\n",
         DiffFormat::Text => diff_output::diff_text(&view, lang, paint),

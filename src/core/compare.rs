@@ -333,7 +333,12 @@ fn align_paragraphs(
     let mut old_to_new: Vec<Option<usize>> = vec![None; n_old];
     let mut in_place = vec![false; n_new];
     for op in &ops {
-        if let DiffOp::Equal { old_index, new_index, len } = *op {
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = *op
+        {
             for k in 0..len {
                 if old_keys[old_index + k] == new_keys[new_index + k] {
                     new_to_old[new_index + k] = Some(old_index + k);
@@ -412,7 +417,9 @@ fn align_paragraphs(
     }
     // 4. Which pairs keep their order: the longest increasing run of old
     //    indices along the new order is "in place"; the rest moved.
-    let paired: Vec<(usize, usize)> = (0..n_new).filter_map(|j| new_to_old[j].map(|i| (j, i))).collect();
+    let paired: Vec<(usize, usize)> = (0..n_new)
+        .filter_map(|j| new_to_old[j].map(|i| (j, i)))
+        .collect();
     let keep = longest_increasing(&paired.iter().map(|p| p.1).collect::<Vec<_>>());
     let mut ordered = vec![false; n_new];
     for k in keep {
@@ -423,23 +430,24 @@ fn align_paragraphs(
     let mut out = Vec::with_capacity(n_old + n_new);
     let mut next_old = 0usize; // old paragraphs before this are emitted or paired
     let mut emitted_old = vec![false; n_old];
-    let emit_removed_until = |limit: usize, out: &mut Vec<ParaChange>, next_old: &mut usize, emitted: &mut Vec<bool>| {
-        while *next_old < limit {
-            let i = *next_old;
-            if old_to_new[i].is_none() && !emitted[i] {
-                emitted[i] = true;
-                out.push(ParaChange {
-                    status: ParaStatus::Removed,
-                    old: Some(old_ps[i]),
-                    new: None,
-                    similarity: 0.0,
-                    year_rolled: false,
-                    spans: Vec::new(),
-                });
+    let emit_removed_until =
+        |limit: usize, out: &mut Vec<ParaChange>, next_old: &mut usize, emitted: &mut Vec<bool>| {
+            while *next_old < limit {
+                let i = *next_old;
+                if old_to_new[i].is_none() && !emitted[i] {
+                    emitted[i] = true;
+                    out.push(ParaChange {
+                        status: ParaStatus::Removed,
+                        old: Some(old_ps[i]),
+                        new: None,
+                        similarity: 0.0,
+                        year_rolled: false,
+                        spans: Vec::new(),
+                    });
+                }
+                *next_old += 1;
             }
-            *next_old += 1;
-        }
-    };
+        };
     for j in 0..n_new {
         let Some(i) = new_to_old[j] else {
             out.push(ParaChange {
@@ -460,7 +468,11 @@ fn align_paragraphs(
         let exact = old_keys[i] == new_keys[j];
         let year_rolled = exact && comparison_key(ot, None) != new_keys[j];
         let (status, similarity, spans) = if exact {
-            let status = if ordered[j] { ParaStatus::Unchanged } else { ParaStatus::Moved };
+            let status = if ordered[j] {
+                ParaStatus::Unchanged
+            } else {
+                ParaStatus::Moved
+            };
             (status, 1.0, Vec::new())
         } else {
             let (spans, ratio) = inline_diff(ot, nt, opts.deadline);
@@ -532,18 +544,36 @@ pub fn inline_diff(old: &str, new: &str, deadline: Option<Instant>) -> (Vec<Span
     };
     for op in ops {
         match op {
-            DiffOp::Equal { old_index, len, .. } => {
-                push(SpanOp::Equal, a[old_index..old_index + len].iter().collect())
-            }
-            DiffOp::Delete { old_index, old_len, .. } => {
-                push(SpanOp::Delete, a[old_index..old_index + old_len].iter().collect())
-            }
-            DiffOp::Insert { new_index, new_len, .. } => {
-                push(SpanOp::Insert, b[new_index..new_index + new_len].iter().collect())
-            }
-            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
-                push(SpanOp::Delete, a[old_index..old_index + old_len].iter().collect());
-                push(SpanOp::Insert, b[new_index..new_index + new_len].iter().collect());
+            DiffOp::Equal { old_index, len, .. } => push(
+                SpanOp::Equal,
+                a[old_index..old_index + len].iter().collect(),
+            ),
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => push(
+                SpanOp::Delete,
+                a[old_index..old_index + old_len].iter().collect(),
+            ),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => push(
+                SpanOp::Insert,
+                b[new_index..new_index + new_len].iter().collect(),
+            ),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                push(
+                    SpanOp::Delete,
+                    a[old_index..old_index + old_len].iter().collect(),
+                );
+                push(
+                    SpanOp::Insert,
+                    b[new_index..new_index + new_len].iter().collect(),
+                );
             }
         }
     }
@@ -590,7 +620,11 @@ fn summarise(
             _ => 0,
         };
     }
-    s.carried_over_ratio = if total == 0 { 0.0 } else { carried as f64 / total as f64 };
+    s.carried_over_ratio = if total == 0 {
+        0.0
+    } else {
+        carried as f64 / total as f64
+    };
     s
 }
 
@@ -598,7 +632,9 @@ fn align_sections(old: &Document, new: &Document, spec: &CompiledSpec) -> Vec<Se
     let old_roles = match_sections(old, spec);
     let new_roles = match_sections(new, spec);
     let top = |d: &Document| -> Vec<usize> {
-        (0..d.headings().len()).filter(|&h| d.headings()[h].level <= 2).collect()
+        (0..d.headings().len())
+            .filter(|&h| d.headings()[h].level <= 2)
+            .collect()
     };
     let (old_h, new_h) = (top(old), top(new));
     let mut old_pair: FxHashMap<usize, (usize, Option<String>)> = FxHashMap::default();
@@ -614,7 +650,9 @@ fn align_sections(old: &Document, new: &Document, spec: &CompiledSpec) -> Vec<Se
         }
     }
     // Then by title similarity (same level), best pairs first.
-    let key = |d: &Document, h: usize, roll: Option<(i32, i32)>| bigrams(&comparison_key(d.heading_title(h), roll));
+    let key = |d: &Document, h: usize, roll: Option<(i32, i32)>| {
+        bigrams(&comparison_key(d.heading_title(h), roll))
+    };
     let roll = old.year().zip(new.year()).map(|(a, b)| (a, b - a));
     let mut cands: Vec<(f32, usize, usize)> = Vec::new();
     for &o in &old_h {
@@ -639,8 +677,10 @@ fn align_sections(old: &Document, new: &Document, spec: &CompiledSpec) -> Vec<Se
             new_taken.insert(n);
         }
     }
-    let new_to_old: FxHashMap<usize, (usize, Option<String>)> =
-        old_pair.iter().map(|(&o, (n, r))| (*n, (o, r.clone()))).collect();
+    let new_to_old: FxHashMap<usize, (usize, Option<String>)> = old_pair
+        .iter()
+        .map(|(&o, (n, r))| (*n, (o, r.clone())))
+        .collect();
     let mut out = Vec::new();
     let mut old_cursor = 0usize;
     for &n in &new_h {
@@ -649,24 +689,44 @@ fn align_sections(old: &Document, new: &Document, spec: &CompiledSpec) -> Vec<Se
             while old_cursor < old_h.len() && old_h[old_cursor] <= *o {
                 let oh = old_h[old_cursor];
                 if !old_pair.contains_key(&oh) {
-                    out.push(SectionChange { old: Some(oh), new: None, status: SectionStatus::Removed, role: None });
+                    out.push(SectionChange {
+                        old: Some(oh),
+                        new: None,
+                        status: SectionStatus::Removed,
+                        role: None,
+                    });
                 }
                 old_cursor += 1;
             }
-            let same = comparison_key(old.heading_title(*o), roll) == comparison_key(new.heading_title(n), None);
+            let same = comparison_key(old.heading_title(*o), roll)
+                == comparison_key(new.heading_title(n), None);
             out.push(SectionChange {
                 old: Some(*o),
                 new: Some(n),
-                status: if same { SectionStatus::Matched } else { SectionStatus::Renamed },
+                status: if same {
+                    SectionStatus::Matched
+                } else {
+                    SectionStatus::Renamed
+                },
                 role: role.clone(),
             });
         } else {
-            out.push(SectionChange { old: None, new: Some(n), status: SectionStatus::Added, role: None });
+            out.push(SectionChange {
+                old: None,
+                new: Some(n),
+                status: SectionStatus::Added,
+                role: None,
+            });
         }
     }
     for &oh in &old_h[old_cursor.min(old_h.len())..] {
         if !old_pair.contains_key(&oh) {
-            out.push(SectionChange { old: Some(oh), new: None, status: SectionStatus::Removed, role: None });
+            out.push(SectionChange {
+                old: Some(oh),
+                new: None,
+                status: SectionStatus::Removed,
+                role: None,
+            });
         }
     }
     out
@@ -681,7 +741,11 @@ fn figure_key(f: &Figure, roll: Option<(i32, i32)>) -> Vec<u64> {
     let t: String = ctx.chars().filter(|c| !c.is_ascii_digit()).collect();
     let mut b = bigrams(&t);
     // Single characters too: short contexts (罚没款) need them.
-    b.extend(t.chars().filter(|c| c.is_alphanumeric()).map(|c| c as u64 | 1 << 63));
+    b.extend(
+        t.chars()
+            .filter(|c| c.is_alphanumeric())
+            .map(|c| c as u64 | 1 << 63),
+    );
     b.sort_unstable();
     b.dedup();
     b
@@ -709,16 +773,33 @@ fn pair_figures(
     for (i, f) in of.iter().enumerate() {
         by_unit.entry((&f.unit, f.metric)).or_default().push(i);
     }
+    // The place of each figure among its paragraph's figures.
+    let ordinals = |fs: &[Figure]| -> Vec<usize> {
+        let mut out = Vec::with_capacity(fs.len());
+        for (k, f) in fs.iter().enumerate() {
+            let same = k > 0 && fs[k - 1].paragraph == f.paragraph;
+            out.push(if same { out[k - 1] + 1 } else { 0 });
+        }
+        out
+    };
+    let (ordinal, new_ordinal) = (ordinals(of), ordinals(nf));
     let mut cands: Vec<(f32, usize, usize)> = Vec::new();
     for (j, f) in nf.iter().enumerate() {
-        let Some(list) = by_unit.get(&(&*f.unit, f.metric)) else { continue };
+        let Some(list) = by_unit.get(&(&*f.unit, f.metric)) else {
+            continue;
+        };
         let aligned = para_pair.get(&f.paragraph).copied();
         for &i in list.iter() {
             let mut s = dice(&ok[i], &nk[j]);
             // In paragraphs aligned with each other, a figure of the same
-            // metric and unit is probably the same figure reworded.
+            // metric and unit is probably the same figure, reworded or not:
+            // that outweighs a look-alike elsewhere; the same place among
+            // the paragraph's figures breaks ties.
             if aligned == Some(of[i].paragraph) {
-                s += if f.metric.is_some() { 0.5 } else { 0.3 };
+                s += if f.metric.is_some() { 1.0 } else { 0.8 };
+                if ordinal[i] == new_ordinal[j] {
+                    s += 0.2;
+                }
             }
             if s >= 0.5 {
                 cands.push((s, i, j));
@@ -744,11 +825,19 @@ fn pair_figures(
                 std::cmp::Ordering::Equal => FigureChange::Same,
             },
         };
-        out.push(FigurePair { old: new_pair[j], new: Some(j), change });
+        out.push(FigurePair {
+            old: new_pair[j],
+            new: Some(j),
+            change,
+        });
     }
     for (i, used) in old_used.iter().enumerate() {
         if !used {
-            out.push(FigurePair { old: Some(i), new: None, change: FigureChange::Dropped });
+            out.push(FigurePair {
+                old: Some(i),
+                new: None,
+                change: FigureChange::Dropped,
+            });
         }
     }
     out
@@ -756,23 +845,37 @@ fn pair_figures(
 
 /// Bigrams too common in plans to tell one item from another.
 const PLAN_STOP: &[&str] = &[
-    "加强", "推进", "进一", "一步", "步加", "工作", "建设", "开展", "完善", "提升", "深化", "持续", "全面", "进行", "不断",
-    "法治", "坚持", "落实", "强化", "推动", "积极", "切实", "确保", "做好", "努力", "继续",
+    "加强", "推进", "进一", "一步", "步加", "工作", "建设", "开展", "完善", "提升", "深化", "持续",
+    "全面", "进行", "不断", "法治", "坚持", "落实", "强化", "推动", "积极", "切实", "确保", "做好",
+    "努力", "继续",
 ];
 
 fn plan_bigrams(s: &str) -> Vec<u64> {
     let stop: Vec<u64> = PLAN_STOP.iter().flat_map(|w| bigrams(w)).collect();
-    bigrams(s).into_iter().filter(|b| !stop.contains(b)).collect()
+    bigrams(s)
+        .into_iter()
+        .filter(|b| !stop.contains(b))
+        .collect()
 }
 
 /// Items of the old report's plans section and their follow-up in the new
 /// report's account of the year (its measures section when found, else
 /// everything outside its plans and shortcomings).
 fn follow_up_plans(old: &Document, new: &Document, spec: &CompiledSpec) -> Vec<PlanFollowUp> {
-    let plans_id = spec.spec.lints.year_consistency.item.as_deref().unwrap_or("next_year");
-    let Some(pi) = spec.item_index(plans_id) else { return Vec::new() };
+    let plans_id = spec
+        .spec
+        .lints
+        .year_consistency
+        .item
+        .as_deref()
+        .unwrap_or("next_year");
+    let Some(pi) = spec.item_index(plans_id) else {
+        return Vec::new();
+    };
     let old_sections = match_sections(old, spec);
-    let Some(&plan_h) = old_sections[pi].first() else { return Vec::new() };
+    let Some(&plan_h) = old_sections[pi].first() else {
+        return Vec::new();
+    };
     // The plan items: sub-headings; else 一是… items; else paragraphs.
     let mut items: Vec<Range<usize>> = Vec::new();
     let hd = &old.headings()[plan_h];
@@ -780,7 +883,9 @@ fn follow_up_plans(old: &Document, new: &Document, spec: &CompiledSpec) -> Vec<P
         for &c in &hd.children {
             let ch = &old.headings()[c];
             let start = old.paragraphs()[ch.paragraph].range.start;
-            let end = old.paragraphs()[ch.end_paragraph.saturating_sub(1).max(ch.paragraph)].range.end;
+            let end = old.paragraphs()[ch.end_paragraph.saturating_sub(1).max(ch.paragraph)]
+                .range
+                .end;
             items.push(start..end);
         }
     } else {
@@ -794,13 +899,18 @@ fn follow_up_plans(old: &Document, new: &Document, spec: &CompiledSpec) -> Vec<P
             if en.is_empty() {
                 items.push(para.range.clone());
             } else {
-                items.extend(en.into_iter().map(|r| para.range.start + r.start..para.range.start + r.end));
+                items.extend(
+                    en.into_iter()
+                        .map(|r| para.range.start + r.start..para.range.start + r.end),
+                );
             }
         }
     }
     // Where this year's report gives its account.
     let new_sections = match_sections(new, spec);
-    let measures = spec.item_index("measures").and_then(|m| new_sections[m].first().copied());
+    let measures = spec
+        .item_index("measures")
+        .and_then(|m| new_sections[m].first().copied());
     let excluded: Vec<usize> = [Some(pi), spec.item_index("shortcomings")]
         .into_iter()
         .flatten()
@@ -817,7 +927,10 @@ fn follow_up_plans(old: &Document, new: &Document, spec: &CompiledSpec) -> Vec<P
         })
         .collect();
     // Weight bigrams by how rare they are in the new report.
-    let cand_bg: Vec<Vec<u64>> = candidates.iter().map(|&p| plan_bigrams(new.paragraph_text(p))).collect();
+    let cand_bg: Vec<Vec<u64>> = candidates
+        .iter()
+        .map(|&p| plan_bigrams(new.paragraph_text(p)))
+        .collect();
     let mut df: FxHashMap<u64, u32> = FxHashMap::default();
     for bg in &cand_bg {
         for &b in bg {
@@ -825,7 +938,8 @@ fn follow_up_plans(old: &Document, new: &Document, spec: &CompiledSpec) -> Vec<P
         }
     }
     let n = candidates.len().max(1) as f32;
-    let weight = |b: &u64| -> f32 { (n / (1.0 + *df.get(b).unwrap_or(&0) as f32)).ln().max(0.0) + 1.0 };
+    let weight =
+        |b: &u64| -> f32 { (n / (1.0 + *df.get(b).unwrap_or(&0) as f32)).ln().max(0.0) + 1.0 };
     items
         .into_iter()
         .map(|r| {
@@ -834,27 +948,45 @@ fn follow_up_plans(old: &Document, new: &Document, spec: &CompiledSpec) -> Vec<P
             let total: f32 = bg.iter().map(&weight).sum();
             let mut best: Option<(usize, f32)> = None;
             for (k, cbg) in cand_bg.iter().enumerate() {
-                let shared: f32 = bg.iter().filter(|b| cbg.binary_search(b).is_ok()).map(&weight).sum();
+                let shared: f32 = bg
+                    .iter()
+                    .filter(|b| cbg.binary_search(b).is_ok())
+                    .map(&weight)
+                    .sum();
                 let score = if total > 0.0 { shared / total } else { 0.0 };
                 if best.is_none_or(|b| score > b.1) {
                     best = Some((k, score));
                 }
             }
-            let mut evidence = best.map(|(k, s)| (new.paragraphs()[candidates[k]].range.clone(), s));
-            let mut followed_up = evidence.as_ref().is_some_and(|e| e.1 >= FOLLOW_UP_THRESHOLD);
+            let mut evidence =
+                best.map(|(k, s)| (new.paragraphs()[candidates[k]].range.clone(), s));
+            let mut followed_up = evidence
+                .as_ref()
+                .is_some_and(|e| e.1 >= FOLLOW_UP_THRESHOLD);
             // A name the plan quotes (“智慧调解”平台) found in this year's
             // account is follow-up too.
             if !followed_up {
                 for name in quoted_names(&text) {
-                    if let Some(&p) = candidates.iter().find(|&&p| new.paragraph_text(p).contains(name.as_str())) {
+                    if let Some(&p) = candidates
+                        .iter()
+                        .find(|&&p| new.paragraph_text(p).contains(name.as_str()))
+                    {
                         let score = evidence.as_ref().map_or(0.0, |e| e.1);
-                        evidence = Some((new.paragraphs()[p].range.clone(), score.max(FOLLOW_UP_THRESHOLD)));
+                        evidence = Some((
+                            new.paragraphs()[p].range.clone(),
+                            score.max(FOLLOW_UP_THRESHOLD),
+                        ));
                         followed_up = true;
                         break;
                     }
                 }
             }
-            PlanFollowUp { text, old_range: r, followed_up, evidence }
+            PlanFollowUp {
+                text,
+                old_range: r,
+                followed_up,
+                evidence,
+            }
         })
         .collect()
 }
@@ -865,7 +997,9 @@ fn quoted_names(text: &str) -> Vec<String> {
     let mut rest = text;
     while let Some(open) = rest.find(['“', '「']) {
         let after = &rest[open + '“'.len_utf8()..];
-        let Some(close) = after.find(['”', '」']) else { break };
+        let Some(close) = after.find(['”', '」']) else {
+            break;
+        };
         let name = &after[..close];
         let n = name.chars().count();
         if (2..=12).contains(&n) {
@@ -886,12 +1020,18 @@ mod tests {
 
     #[test]
     fn roll_years_only_near_the_report_year() {
-        assert_eq!(roll_years("2023年成效，2024年计划，纲要（2021-2025年）", 2023, 1), "2024年成效，2025年计划，纲要（2021-2025年）");
+        assert_eq!(
+            roll_years("2023年成效，2024年计划，纲要（2021-2025年）", 2023, 1),
+            "2024年成效，2025年计划，纲要（2021-2025年）"
+        );
     }
 
     #[test]
     fn keys_ignore_invisible_and_width_differences() {
-        assert_eq!(comparison_key("调处纠纷１２件，\u{200b}成功", None), comparison_key("调处纠纷12件,成功", None));
+        assert_eq!(
+            comparison_key("调处纠纷１２件，\u{200b}成功", None),
+            comparison_key("调处纠纷12件,成功", None)
+        );
     }
 
     #[test]
@@ -899,13 +1039,28 @@ mod tests {
         let old = "全年共调处矛盾纠纷286件，调解成功278件，调解成功率97.2%，其中土地山林纠纷41件。";
         let new = "全年共调处矛盾纠纷312件，调解成功301件，调解成功率96.5%，其中土地山林纠纷41件、婚姻纠纷63件。";
         let (spans, ratio) = inline_diff(old, new, None);
-        let changed: usize = spans.iter().filter(|s| s.op != SpanOp::Equal).map(|s| s.text.chars().count()).sum();
-        // 286→312, 278→301, 97.2→96.5 and the added clause: at most a few
-        // characters more than the minimum (3+3+3+3+3+3 + 7 inserted).
-        assert!(changed <= 30, "edit script of {changed} characters: {spans:?}");
-        assert!(ratio > 0.8);
-        let rebuilt_new: String = spans.iter().filter(|s| s.op != SpanOp::Delete).map(|s| s.text.as_str()).collect();
-        let rebuilt_old: String = spans.iter().filter(|s| s.op != SpanOp::Insert).map(|s| s.text.as_str()).collect();
+        let changed: usize = spans
+            .iter()
+            .filter(|s| s.op != SpanOp::Equal)
+            .map(|s| s.text.chars().count())
+            .sum();
+        // The minimum: 286→312 (6), 278→301 (6), 97.2→96.5 (4), and the
+        // added clause 、婚姻纠纷63件 (8): 24 characters.
+        assert!(
+            changed <= 24,
+            "edit script of {changed} characters: {spans:?}"
+        );
+        assert!(ratio > 0.7, "ratio {ratio}");
+        let rebuilt_new: String = spans
+            .iter()
+            .filter(|s| s.op != SpanOp::Delete)
+            .map(|s| s.text.as_str())
+            .collect();
+        let rebuilt_old: String = spans
+            .iter()
+            .filter(|s| s.op != SpanOp::Insert)
+            .map(|s| s.text.as_str())
+            .collect();
         assert_eq!((rebuilt_old.as_str(), rebuilt_new.as_str()), (old, new));
     }
 

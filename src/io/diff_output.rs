@@ -3,7 +3,9 @@
 
 use super::output::{Num, Paint, pad};
 use crate::core::check::Report;
-use crate::core::compare::{Comparison, FigureChange, ParaChange, ParaStatus, SectionStatus, SpanOp};
+use crate::core::compare::{
+    Comparison, FigureChange, ParaChange, ParaStatus, SectionStatus, SpanOp,
+};
 use crate::core::document::Document;
 use crate::core::lang::Lang;
 use crate::core::spec::CompiledSpec;
@@ -134,15 +136,19 @@ pub fn diff_json(v: &DiffView) -> Value {
         .plans
         .iter()
         .map(|p| {
-            let evidence = p.evidence.as_ref().filter(|_| p.followed_up).map(|(r, score)| {
-                let pos = v.new.position(r.start);
-                json!({
-                    "line": pos.line,
-                    "column": pos.column,
-                    "text": truncate_chars(&v.new.text()[r.clone()], 80),
-                    "score": (*score as f64 * 1000.0).round() / 1000.0,
-                })
-            });
+            let evidence = p
+                .evidence
+                .as_ref()
+                .filter(|_| p.followed_up)
+                .map(|(r, score)| {
+                    let pos = v.new.position(r.start);
+                    json!({
+                        "line": pos.line,
+                        "column": pos.column,
+                        "text": truncate_chars(&v.new.text()[r.clone()], 80),
+                        "score": (*score as f64 * 1000.0).round() / 1000.0,
+                    })
+                });
             json!({
                 "text": p.text,
                 "best_score": p.evidence.as_ref().map(|e| (e.1 as f64 * 1000.0).round() / 1000.0),
@@ -248,16 +254,30 @@ pub fn diff_text(v: &DiffView, lang: Lang, paint: Paint) -> String {
         )
     );
     let pct = format!("{:.0}%", s.carried_over_ratio * 100.0);
-    let gauge = if s.carried_over_ratio >= 0.5 { wrap(paint, "31;1", &pct) } else { wrap(paint, "32", &pct) };
+    let gauge = if s.carried_over_ratio >= 0.5 {
+        wrap(paint, "31;1", &pct)
+    } else {
+        wrap(paint, "32", &pct)
+    };
     let _ = writeln!(
         o,
         "{}",
-        tr!(lang, "沿用去年原文：{gauge}（今年文字中与去年相同的比例，年份顺延不算修改）", "carried over from last year: {gauge} (share of this year's text that is last year's, years rolled forward counted as unchanged)")
+        tr!(
+            lang,
+            "沿用去年原文：{gauge}（今年文字中与去年相同的比例，年份顺延不算修改）",
+            "carried over from last year: {gauge} (share of this year's text that is last year's, years rolled forward counted as unchanged)"
+        )
     );
     let _ = writeln!(o, "\n{}", wrap(paint, "1", lang.pick("结构", "Sections")));
     for c in &v.cmp.sections {
-        let old = c.old.map(|h| safe(v.old.heading_line(h))).unwrap_or_default();
-        let new = c.new.map(|h| safe(v.new.heading_line(h))).unwrap_or_default();
+        let old = c
+            .old
+            .map(|h| safe(v.old.heading_line(h)))
+            .unwrap_or_default();
+        let new = c
+            .new
+            .map(|h| safe(v.new.heading_line(h)))
+            .unwrap_or_default();
         let line = match c.status {
             SectionStatus::Matched => format!("  = {new}"),
             SectionStatus::Renamed => format!("  ~ {old} → {new}"),
@@ -266,7 +286,11 @@ pub fn diff_text(v: &DiffView, lang: Lang, paint: Paint) -> String {
         };
         let _ = writeln!(o, "{line}");
     }
-    let _ = writeln!(o, "\n{}", wrap(paint, "1", lang.pick("段落变化", "Changes")));
+    let _ = writeln!(
+        o,
+        "\n{}",
+        wrap(paint, "1", lang.pick("段落变化", "Changes"))
+    );
     for p in &v.cmp.paragraphs {
         if p.status == ParaStatus::Unchanged {
             continue;
@@ -292,7 +316,15 @@ pub fn diff_text(v: &DiffView, lang: Lang, paint: Paint) -> String {
         };
         let _ = writeln!(o, "  {tag} {body}");
     }
-    let _ = writeln!(o, "\n{}", wrap(paint, "1", lang.pick("数字对比（有变化的）", "Figures (changed)")));
+    let _ = writeln!(
+        o,
+        "\n{}",
+        wrap(
+            paint,
+            "1",
+            lang.pick("数字对比（有变化的）", "Figures (changed)")
+        )
+    );
     for fp in &v.cmp.figures {
         if fp.change == FigureChange::Same {
             continue;
@@ -300,9 +332,13 @@ pub fn diff_text(v: &DiffView, lang: Lang, paint: Paint) -> String {
         let of = fp.old.map(|i| &v.old_report.figures[i]);
         let nf = fp.new.map(|i| &v.new_report.figures[i]);
         let any = nf.or(of);
-        let ctx = any.map(|f| safe(&truncate_chars(f.context(), 18))).unwrap_or_default();
+        let ctx = any
+            .map(|f| safe(&truncate_chars(f.context(), 18)))
+            .unwrap_or_default();
         let unit = any.map(|f| f.unit.to_string()).unwrap_or_default();
-        let val = |f: Option<&crate::core::figures::Figure>| f.map(|f| fmt_num(f.value)).unwrap_or_else(|| "-".into());
+        let val = |f: Option<&crate::core::figures::Figure>| {
+            f.map(|f| fmt_num(f.value)).unwrap_or_else(|| "-".into())
+        };
         let arrow = match fp.change {
             FigureChange::Up => wrap(paint, "32", "↑"),
             FigureChange::Down => wrap(paint, "31", "↓"),
@@ -310,19 +346,45 @@ pub fn diff_text(v: &DiffView, lang: Lang, paint: Paint) -> String {
             FigureChange::Dropped => wrap(paint, "2", lang.pick("无", "gone")),
             FigureChange::Same => "=".into(),
         };
-        let _ = writeln!(o, "  {} {} {} {} {}", pad(&ctx, 38), pad(&val(of), 8), pad(&val(nf), 8), pad(&unit, 4), arrow);
+        let _ = writeln!(
+            o,
+            "  {} {} {} {} {}",
+            pad(&ctx, 38),
+            pad(&val(of), 8),
+            pad(&val(nf), 8),
+            pad(&unit, 4),
+            arrow
+        );
     }
     if !v.cmp.plans.is_empty() {
-        let _ = writeln!(o, "\n{}", wrap(paint, "1", lang.pick("去年的工作打算", "Last year's plans")));
+        let _ = writeln!(
+            o,
+            "\n{}",
+            wrap(paint, "1", lang.pick("去年的工作打算", "Last year's plans"))
+        );
         for p in &v.cmp.plans {
-            let mark = if p.followed_up { wrap(paint, "32", "✓") } else { wrap(paint, "31", "✗") };
+            let mark = if p.followed_up {
+                wrap(paint, "32", "✓")
+            } else {
+                wrap(paint, "31", "✗")
+            };
             let _ = writeln!(o, "  {mark} {}", safe(&truncate_chars(&p.text, 40)));
             if let (true, Some((r, _))) = (p.followed_up, &p.evidence) {
                 let pos = v.new.position(r.start);
                 let _ = writeln!(
                     o,
                     "      {}",
-                    wrap(paint, "2", &tr!(lang, "今年第{}行：{}", "this year, line {}: {}", pos.line, safe(&truncate_chars(&v.new.text()[r.clone()], 40))))
+                    wrap(
+                        paint,
+                        "2",
+                        &tr!(
+                            lang,
+                            "今年第{}行：{}",
+                            "this year, line {}: {}",
+                            pos.line,
+                            safe(&truncate_chars(&v.new.text()[r.clone()], 40))
+                        )
+                    )
                 );
             }
         }
@@ -342,7 +404,10 @@ fn md(s: &str) -> String {
     let s = safe(s);
     let mut o = String::with_capacity(s.len());
     for c in s.chars() {
-        if matches!(c, '*' | '_' | '~' | '`' | '|' | '[' | ']' | '<' | '>' | '#' | '\\') {
+        if matches!(
+            c,
+            '*' | '_' | '~' | '`' | '|' | '[' | ']' | '<' | '>' | '#' | '\\'
+        ) {
             o.push('\\');
         }
         o.push(c);
@@ -354,7 +419,15 @@ fn md(s: &str) -> String {
 pub fn diff_markdown(v: &DiffView, lang: Lang) -> String {
     let s = &v.cmp.summary;
     let mut o = String::new();
-    let _ = writeln!(o, "## {}\n", tr!(lang, "与上一年度报告对比", "Compared with last year's report"));
+    let _ = writeln!(
+        o,
+        "## {}\n",
+        tr!(
+            lang,
+            "与上一年度报告对比",
+            "Compared with last year's report"
+        )
+    );
     let _ = writeln!(
         o,
         "{}\n",
@@ -391,21 +464,52 @@ pub fn diff_markdown(v: &DiffView, lang: Lang) -> String {
                 })
                 .collect(),
         };
-        let _ = writeln!(o, "- *{}* ({}) {}", status_word(p.status, lang), tr!(lang, "第{line}行", "line {line}"), body);
+        let _ = writeln!(
+            o,
+            "- *{}* ({}) {}",
+            status_word(p.status, lang),
+            tr!(lang, "第{line}行", "line {line}"),
+            body
+        );
     }
     let _ = writeln!(o, "\n### {}\n", lang.pick("数字对比", "Figures"));
-    let _ = writeln!(o, "| {} | {} | {} | {} |\n|---|---|---|---|", lang.pick("项目", "Context"), lang.pick("去年", "Last year"), lang.pick("今年", "This year"), lang.pick("变化", "Change"));
+    let _ = writeln!(
+        o,
+        "| {} | {} | {} | {} |\n|---|---|---|---|",
+        lang.pick("项目", "Context"),
+        lang.pick("去年", "Last year"),
+        lang.pick("今年", "This year"),
+        lang.pick("变化", "Change")
+    );
     for fp in &v.cmp.figures {
         let of = fp.old.map(|i| &v.old_report.figures[i]);
         let nf = fp.new.map(|i| &v.new_report.figures[i]);
         let any = nf.or(of);
-        let val = |f: Option<&crate::core::figures::Figure>| f.map(|f| format!("{}{}", fmt_num(f.value), f.unit)).unwrap_or_else(|| "—".into());
-        let _ = writeln!(o, "| {} | {} | {} | {} |", md(any.map(|f| f.context()).unwrap_or("")), val(of), val(nf), change_str(fp.change));
+        let val = |f: Option<&crate::core::figures::Figure>| {
+            f.map(|f| format!("{}{}", fmt_num(f.value), f.unit))
+                .unwrap_or_else(|| "—".into())
+        };
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} |",
+            md(any.map(|f| f.context()).unwrap_or("")),
+            val(of),
+            val(nf),
+            change_str(fp.change)
+        );
     }
     if !v.cmp.plans.is_empty() {
-        let _ = writeln!(o, "\n### {}\n", lang.pick("去年的工作打算", "Last year's plans"));
+        let _ = writeln!(
+            o,
+            "\n### {}\n",
+            lang.pick("去年的工作打算", "Last year's plans")
+        );
         for p in &v.cmp.plans {
-            let mark = if p.followed_up { lang.pick("已落实", "followed up") } else { lang.pick("未见落实", "not followed up") };
+            let mark = if p.followed_up {
+                lang.pick("已落实", "followed up")
+            } else {
+                lang.pick("未见落实", "not followed up")
+            };
             let _ = writeln!(o, "- {} — {}", md(&truncate_chars(&p.text, 60)), mark);
         }
     }
@@ -431,7 +535,11 @@ fn html_escape(s: &str) -> String {
 pub fn diff_html(v: &DiffView, lang: Lang) -> String {
     let s = &v.cmp.summary;
     let mut o = String::new();
-    let title = tr!(lang, "与上一年度报告对比", "Compared with last year's report");
+    let title = tr!(
+        lang,
+        "与上一年度报告对比",
+        "Compared with last year's report"
+    );
     let _ = writeln!(
         o,
         "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title>\n<style>body{{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.7}}ins{{background:#d4f8d4;text-decoration:none}}del{{background:#fdd;color:#900}}.moved{{border-left:4px solid #a6f;padding-left:.5em}}.added{{border-left:4px solid #3a3;padding-left:.5em}}.removed{{border-left:4px solid #c33;padding-left:.5em;color:#900}}.meta{{color:#777;font-size:.85em}}</style></head><body>",
@@ -444,16 +552,42 @@ pub fn diff_html(v: &DiffView, lang: Lang) -> String {
         "<p class=\"meta\">{} → {} · {}</p>",
         html_escape(v.old_file),
         html_escape(v.new_file),
-        html_escape(&tr!(lang, "沿用去年原文 {:.0}%", "{:.0}% carried over", s.carried_over_ratio * 100.0))
+        html_escape(&tr!(
+            lang,
+            "沿用去年原文 {:.0}%",
+            "{:.0}% carried over",
+            s.carried_over_ratio * 100.0
+        ))
     );
     for p in &v.cmp.paragraphs {
         let (class, body) = match p.status {
-            ParaStatus::Unchanged => ("unchanged", html_escape(text_of(v.new, p.new).unwrap_or(""))),
-            ParaStatus::Added => ("added", format!("<ins>{}</ins>", html_escape(text_of(v.new, p.new).unwrap_or("")))),
-            ParaStatus::Removed => ("removed", format!("<del>{}</del>", html_escape(text_of(v.old, p.old).unwrap_or("")))),
-            ParaStatus::Moved if p.spans.is_empty() => ("moved", html_escape(text_of(v.new, p.new).unwrap_or(""))),
+            ParaStatus::Unchanged => (
+                "unchanged",
+                html_escape(text_of(v.new, p.new).unwrap_or("")),
+            ),
+            ParaStatus::Added => (
+                "added",
+                format!(
+                    "<ins>{}</ins>",
+                    html_escape(text_of(v.new, p.new).unwrap_or(""))
+                ),
+            ),
+            ParaStatus::Removed => (
+                "removed",
+                format!(
+                    "<del>{}</del>",
+                    html_escape(text_of(v.old, p.old).unwrap_or(""))
+                ),
+            ),
+            ParaStatus::Moved if p.spans.is_empty() => {
+                ("moved", html_escape(text_of(v.new, p.new).unwrap_or("")))
+            }
             _ => (
-                if p.status == ParaStatus::Moved { "moved" } else { "changed" },
+                if p.status == ParaStatus::Moved {
+                    "moved"
+                } else {
+                    "changed"
+                },
                 p.spans
                     .iter()
                     .map(|sp| match sp.op {
