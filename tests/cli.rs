@@ -454,3 +454,153 @@ fn help_and_version_exit_zero() {
     let o = run(&["--version"]);
     assert_eq!(o.status.code(), Some(0));
 }
+
+#[test]
+fn diff_json_follows_the_contract() {
+    let o = run(&[
+        "diff",
+        "--format",
+        "json",
+        "drafts/qinghe-2023.txt",
+        "drafts/qinghe-2024.md",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).expect("one JSON value");
+    assert_eq!(v["old"]["file"], "drafts/qinghe-2023.txt");
+    assert_eq!(v["old"]["year"], 2023);
+    assert_eq!(v["new"]["year"], 2024);
+    let s = &v["summary"];
+    for k in [
+        "paragraphs_old",
+        "paragraphs_new",
+        "unchanged",
+        "changed",
+        "added",
+        "removed",
+        "moved",
+    ] {
+        assert!(s[k].is_u64(), "summary.{k}");
+    }
+    let ratio = s["carried_over_ratio"].as_f64().unwrap();
+    assert!((0.0..=1.0).contains(&ratio));
+    let paras = v["paragraphs"].as_array().unwrap();
+    // Every paragraph of both files exactly once.
+    let old_lines: Vec<u64> = paras
+        .iter()
+        .filter_map(|p| p["old_line"].as_u64())
+        .collect();
+    let new_lines: Vec<u64> = paras
+        .iter()
+        .filter_map(|p| p["new_line"].as_u64())
+        .collect();
+    assert_eq!(
+        old_lines.len() as u64,
+        s["paragraphs_old"].as_u64().unwrap()
+    );
+    assert_eq!(
+        new_lines.len() as u64,
+        s["paragraphs_new"].as_u64().unwrap()
+    );
+    for p in paras {
+        let st = p["status"].as_str().unwrap();
+        assert!(["unchanged", "changed", "added", "removed", "moved"].contains(&st));
+        assert!(p["year_rolled"].is_boolean() && p["similarity"].is_number());
+        if st == "changed" {
+            let spans = p["spans"].as_array().unwrap();
+            assert!(!spans.is_empty());
+            let rebuilt: String = spans
+                .iter()
+                .filter(|s| s["op"] != "delete")
+                .map(|s| s["text"].as_str().unwrap())
+                .collect();
+            assert_eq!(rebuilt, p["new_text"].as_str().unwrap());
+        }
+    }
+    let title = paras.iter().find(|p| p["new_line"] == 1).unwrap();
+    assert_eq!(
+        (title["status"].as_str(), title["year_rolled"].as_bool()),
+        (Some("unchanged"), Some(true))
+    );
+    assert!(
+        v["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["status"] == "matched" && s["role"] == "next_year")
+    );
+    let fig = v["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["new"] == 312)
+        .unwrap();
+    assert_eq!(
+        (
+            fig["old"].as_i64(),
+            fig["change"].as_str(),
+            fig["metric"].as_str()
+        ),
+        (Some(286), Some("up"), Some("dispute_mediation"))
+    );
+    for f in v["figures"].as_array().unwrap() {
+        assert!(["up", "down", "same", "new", "dropped"].contains(&f["change"].as_str().unwrap()));
+    }
+    let plans = v["plans"].as_array().unwrap();
+    assert_eq!(plans.len(), 7);
+    assert!(
+        plans
+            .iter()
+            .any(|p| p["followed_up"] == false && p["evidence"].is_null())
+    );
+    assert!(
+        plans
+            .iter()
+            .any(|p| p["followed_up"] == true && p["evidence"]["line"].is_u64())
+    );
+}
+
+#[test]
+fn diff_text_markdown_html() {
+    let o = run(&[
+        "diff",
+        "--lang",
+        "en",
+        "drafts/qinghe-2023.txt",
+        "drafts/qinghe-2024.md",
+    ]);
+    let out = stdout(&o);
+    assert!(out.contains("carried over from last year"));
+    assert!(
+        out.contains("{+") && out.contains("[-"),
+        "no-colour inline marks"
+    );
+    assert!(!out.contains('\u{1b}'));
+    let o = run(&[
+        "diff",
+        "--format",
+        "markdown",
+        "drafts/qinghe-2023.txt",
+        "drafts/qinghe-2024.md",
+    ]);
+    let out = stdout(&o);
+    assert!(out.contains("~~") && out.contains("**"));
+    let o = run(&[
+        "diff",
+        "--format",
+        "html",
+        "drafts/qinghe-2023.txt",
+        "drafts/qinghe-2024.md",
+    ]);
+    let out = stdout(&o);
+    assert!(out.starts_with("<!DOCTYPE html>") && out.contains("<ins>") && out.contains("<del>"));
+}
+
+#[test]
+fn diff_errors_exit_two() {
+    assert_error(
+        &run(&["diff", "drafts/nosuch.txt", "drafts/qinghe-2024.md"]),
+        "drafts/nosuch.txt: no such file",
+    );
+    let o = run(&["diff", "drafts/qinghe-2024.md"]);
+    assert_eq!(o.status.code(), Some(2));
+}

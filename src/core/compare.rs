@@ -275,7 +275,7 @@ fn hash_key(s: &str) -> u64 {
 
 /// Character bigrams of the letters and ideographs of `s` (for similarity).
 fn bigrams(s: &str) -> Vec<u64> {
-    let chars: Vec<char> = s.chars().filter(|c| c.is_alphanumeric()).collect();
+    let chars: Vec<char> = s.chars().filter(|&c| is_word_char(c)).collect();
     let mut v: Vec<u64> = chars
         .windows(2)
         .map(|w| (w[0] as u64) << 32 | w[1] as u64)
@@ -286,6 +286,19 @@ fn bigrams(s: &str) -> Vec<u64> {
     v.sort_unstable();
     v.dedup();
     v
+}
+
+/// Letters, digits and ideographs (a fast path for the common cases).
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    let cp = c as u32;
+    (0x4E00..=0x9FFF).contains(&cp)
+        || (0x3400..=0x4DBF).contains(&cp)
+        || (!(0x3000..=0x303F).contains(&cp)
+            && !(0xFF00..=0xFF0F).contains(&cp)
+            && c.is_alphanumeric())
 }
 
 /// Dice coefficient of two sorted bigram sets.
@@ -369,8 +382,25 @@ fn align_paragraphs(
     }
     // 3. Similar paragraphs: candidates from an index of shared bigrams
     //    (bounded: very common bigrams are not indexed).
-    let old_bg: Vec<Vec<u64>> = old_keys.iter().map(|k| bigrams(k)).collect();
-    let new_bg: Vec<Vec<u64>> = new_keys.iter().map(|k| bigrams(k)).collect();
+    // Bigrams of the paragraphs still unpaired only.
+    let old_bg: Vec<Vec<u64>> = (0..n_old)
+        .map(|i| {
+            if old_to_new[i].is_none() {
+                bigrams(&old_keys[i])
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    let new_bg: Vec<Vec<u64>> = (0..n_new)
+        .map(|j| {
+            if new_to_old[j].is_none() {
+                bigrams(&new_keys[j])
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
     let mut index: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for (i, bg) in old_bg.iter().enumerate() {
         if old_to_new[i].is_none() {
@@ -381,23 +411,31 @@ fn align_paragraphs(
     }
     let common_cap = 64.max(n_old / 8);
     let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
-    let mut counts: FxHashMap<usize, u32> = FxHashMap::default();
+    // Shared-bigram counts per old paragraph, reset after each new one.
+    let mut counts: Vec<u32> = vec![0; n_old];
+    let mut touched: Vec<usize> = Vec::new();
     for j in 0..n_new {
         if new_to_old[j].is_some() {
             continue;
         }
-        counts.clear();
         for b in &new_bg[j] {
             if let Some(list) = index.get(b)
                 && list.len() <= common_cap
             {
                 for &i in list {
-                    *counts.entry(i).or_default() += 1;
+                    if counts[i] == 0 {
+                        touched.push(i);
+                    }
+                    counts[i] += 1;
                 }
             }
         }
         // Score the best few candidates exactly.
-        let mut cands: Vec<(u32, usize)> = counts.iter().map(|(&i, &c)| (c, i)).collect();
+        let mut cands: Vec<(u32, usize)> = touched.iter().map(|&i| (counts[i], i)).collect();
+        for &i in &touched {
+            counts[i] = 0;
+        }
+        touched.clear();
         cands.sort_unstable_by(|a, b| b.cmp(a));
         for &(_, i) in cands.iter().take(8) {
             let s = dice(&old_bg[i], &new_bg[j]);
@@ -466,7 +504,11 @@ fn align_paragraphs(
         emitted_old[i] = true;
         let (ot, nt) = (old.paragraph_text(old_ps[i]), new.paragraph_text(new_ps[j]));
         let exact = old_keys[i] == new_keys[j];
-        let year_rolled = exact && comparison_key(ot, None) != new_keys[j];
+        // Equal only after rolling: some year of the old text was rolled.
+        let year_rolled = exact
+            && roll.is_some_and(|(y, shift)| {
+                shift != 0 && years_with_nian(ot).any(|(yy, _)| (y - 1..=y + 1).contains(&yy))
+            });
         let (status, similarity, spans) = if exact {
             let status = if ordered[j] {
                 ParaStatus::Unchanged
@@ -482,7 +524,6 @@ fn align_paragraphs(
             } else {
                 ParaStatus::Changed
             };
-            let _ = roll;
             (status, ratio, spans)
         };
         out.push(ParaChange {
@@ -530,7 +571,34 @@ fn longest_increasing(v: &[usize]) -> Vec<usize> {
 pub fn inline_diff(old: &str, new: &str, deadline: Option<Instant>) -> (Vec<Span>, f32) {
     let a: Vec<char> = old.chars().collect();
     let b: Vec<char> = new.chars().collect();
-    let ops = capture_diff_slices_deadline(Algorithm::Patience, &a, &b, deadline);
+    // Common prefix and suffix first: most edits touch a few places of a
+    // long paragraph, and the diff then only runs on the middle.
+    let pre = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suf = a[pre..]
+        .iter()
+        .rev()
+        .zip(b[pre..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (am, bm) = (&a[pre..a.len() - suf], &b[pre..b.len() - suf]);
+    let mut ops = Vec::with_capacity(8);
+    if pre > 0 {
+        ops.push(DiffOp::Equal {
+            old_index: 0,
+            new_index: 0,
+            len: pre,
+        });
+    }
+    for op in capture_diff_slices_deadline(Algorithm::Patience, am, bm, deadline) {
+        ops.push(shift_op(op, pre));
+    }
+    if suf > 0 {
+        ops.push(DiffOp::Equal {
+            old_index: a.len() - suf,
+            new_index: b.len() - suf,
+            len: suf,
+        });
+    }
     let ratio = similar::get_diff_ratio(&ops, a.len(), b.len());
     let mut spans: Vec<Span> = Vec::new();
     let mut push = |op: SpanOp, text: String| {
@@ -578,6 +646,50 @@ pub fn inline_diff(old: &str, new: &str, deadline: Option<Instant>) -> (Vec<Span
         }
     }
     (spans, ratio)
+}
+
+/// `op` with both indices moved forward by `by`.
+fn shift_op(op: DiffOp, by: usize) -> DiffOp {
+    match op {
+        DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } => DiffOp::Equal {
+            old_index: old_index + by,
+            new_index: new_index + by,
+            len,
+        },
+        DiffOp::Delete {
+            old_index,
+            old_len,
+            new_index,
+        } => DiffOp::Delete {
+            old_index: old_index + by,
+            old_len,
+            new_index: new_index + by,
+        },
+        DiffOp::Insert {
+            old_index,
+            new_index,
+            new_len,
+        } => DiffOp::Insert {
+            old_index: old_index + by,
+            new_index: new_index + by,
+            new_len,
+        },
+        DiffOp::Replace {
+            old_index,
+            old_len,
+            new_index,
+            new_len,
+        } => DiffOp::Replace {
+            old_index: old_index + by,
+            old_len,
+            new_index: new_index + by,
+            new_len,
+        },
+    }
 }
 
 fn visible_len(s: &str) -> usize {
@@ -851,10 +963,15 @@ const PLAN_STOP: &[&str] = &[
 ];
 
 fn plan_bigrams(s: &str) -> Vec<u64> {
-    let stop: Vec<u64> = PLAN_STOP.iter().flat_map(|w| bigrams(w)).collect();
+    static STOP: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    let stop = STOP.get_or_init(|| {
+        let mut v: Vec<u64> = PLAN_STOP.iter().flat_map(|w| bigrams(w)).collect();
+        v.sort_unstable();
+        v
+    });
     bigrams(s)
         .into_iter()
-        .filter(|b| !stop.contains(b))
+        .filter(|b| stop.binary_search(b).is_err())
         .collect()
 }
 

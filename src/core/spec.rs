@@ -332,8 +332,11 @@ fn automaton(words: &[String]) -> Option<AhoCorasick> {
     if words.is_empty() {
         return None;
     }
+    // A contiguous NFA: quick to build (a spec has dozens of matchers, built
+    // at every start) and quick enough on headings and paragraphs.
     AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .build(words)
         .ok()
 }

@@ -221,7 +221,8 @@ pub fn trim(s: &str) -> &str {
     s.trim_matches(is_space)
 }
 
-/// Traditional → simplified, char by char, for the CJK blocks (built once
+/// Traditional → simplified, char by char, for the CJK Unified Ideographs,
+/// where every entry of the converter's table lies (built once
 /// from `fast2s`'s table, without its word-context exceptions, which do not
 /// matter for keyword matching).
 struct FoldTable {
@@ -231,8 +232,8 @@ struct FoldTable {
     pairs: Vec<(char, char)>,
 }
 
-const FOLD_START: u32 = 0x3400;
-const FOLD_END: u32 = 0xFAFF;
+const FOLD_START: u32 = 0x4E00;
+const FOLD_END: u32 = 0x9FFF;
 
 fn fold_table() -> &'static FoldTable {
     static TABLE: std::sync::OnceLock<FoldTable> = std::sync::OnceLock::new();
@@ -240,22 +241,21 @@ fn fold_table() -> &'static FoldTable {
         let n = (FOLD_END - FOLD_START + 1) as usize;
         let mut bits = vec![0u64; n.div_ceil(64)];
         let mut pairs = Vec::new();
-        let mut buf = [0u8; 4];
-        for cp in FOLD_START..=FOLD_END {
-            let Some(c) = char::from_u32(cp) else {
-                continue;
-            };
-            let conv = fast2s::convert(c.encode_utf8(&mut buf));
-            let mut it = conv.chars();
-            if let (Some(d), None) = (it.next(), it.next())
-                && d != c
-                && d.len_utf8() == c.len_utf8()
-            {
-                let i = (cp - FOLD_START) as usize;
+        // Convert every candidate at once, each between line breaks so that
+        // the converter's word-context rules never see a neighbour.
+        let all: String = (FOLD_START..=FOLD_END)
+            .filter_map(char::from_u32)
+            .flat_map(|c| [c, '\n'])
+            .collect();
+        let converted = fast2s::convert(&all);
+        for (c, d) in all.chars().zip(converted.chars()) {
+            if c != d && c != '\n' && d.len_utf8() == c.len_utf8() {
+                let i = (c as u32 - FOLD_START) as usize;
                 bits[i / 64] |= 1 << (i % 64);
                 pairs.push((c, d));
             }
         }
+        pairs.sort_unstable();
         FoldTable { bits, pairs }
     })
 }
@@ -284,25 +284,23 @@ pub fn fold_char(c: char) -> char {
 /// so byte offsets found in the folded text are valid in the original.
 /// Borrowed when nothing folds (the usual case).
 pub fn fold_for_matching(text: &str) -> Cow<'_, str> {
-    // Only three-byte characters from U+3400 can fold: their lead byte is
-    // 0xE3 to 0xEF. Decode those alone.
+    // Only CJK ideographs (U+4E00..U+9FFF) can fold: three-byte characters
+    // whose lead byte is 0xE4 to 0xE9. Decode those alone.
     let b = text.as_bytes();
     let mut i = 0;
     let mut first = None;
     while i < b.len() {
         let x = b[i];
-        if x < 0xE3 {
+        if !(0xE4..=0xE9).contains(&x) {
             i += if x < 0x80 {
                 1
             } else if x < 0xE0 {
                 2
-            } else {
+            } else if x < 0xF0 {
                 3
+            } else {
+                4
             };
-            continue;
-        }
-        if x >= 0xF0 {
-            i += 4;
             continue;
         }
         if i + 2 < b.len() {

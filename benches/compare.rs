@@ -1,0 +1,76 @@
+//! Benchmarks of the year-over-year comparison (issue #4): the seed pair
+//! (the 2023 and 2024 sample drafts), and two unrelated 25,000-character
+//! reports (budget: 100 ms).
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use reportbench::core::check::{CheckOptions, check};
+use reportbench::core::compare::{CompareOptions, compare};
+use reportbench::core::document::Document;
+use reportbench::core::spec::CompiledSpec;
+use std::hint::black_box;
+
+/// `draft` grown to about `chars` characters by repeating its body with
+/// shifted digits (so no paragraph repeats).
+fn grown(draft: &str, chars: usize) -> String {
+    let mut out = String::new();
+    let mut k = 0;
+    while out.chars().count() < chars {
+        out.extend(draft.chars().map(|c| match c.to_digit(10) {
+            Some(d) if c.is_ascii_digit() => char::from(b'0' + ((d + k) % 10) as u8),
+            _ => c,
+        }));
+        out.push('\n');
+        k += 1;
+    }
+    out
+}
+
+fn run(old: &str, new: &str, spec: &CompiledSpec) -> usize {
+    let (od, nd) = (Document::parse(old), Document::parse(new));
+    let opts = CheckOptions::default();
+    let (or, nr) = (check(&od, spec, &opts), check(&nd, spec, &opts));
+    compare(&od, &nd, &or, &nr, spec, &CompareOptions::default())
+        .paragraphs
+        .len()
+}
+
+fn benches(c: &mut Criterion) {
+    let spec = CompiledSpec::default_spec();
+    let old = include_str!("../drafts/qinghe-2023.txt");
+    let new = include_str!("../drafts/qinghe-2024.md");
+    c.bench_function("diff seed pair (check both + compare)", |b| {
+        b.iter(|| run(black_box(old), black_box(new), &spec))
+    });
+    // The comparison alone, as `git diff` would be timed: documents parsed and
+    // checked beforehand.
+    let (od, nd) = (Document::parse(old), Document::parse(new));
+    let copts = CheckOptions::default();
+    let (or, nr) = (check(&od, &spec, &copts), check(&nd, &spec, &copts));
+    c.bench_function("diff seed pair (compare only)", |b| {
+        b.iter(|| {
+            compare(
+                black_box(&od),
+                black_box(&nd),
+                &or,
+                &nr,
+                &spec,
+                &CompareOptions::default(),
+            )
+            .paragraphs
+            .len()
+        })
+    });
+    // Unrelated: the 2024 draft, and the 2023 draft with every line reversed.
+    let a = grown(new, 25_000);
+    let reversed: String = old
+        .lines()
+        .map(|l| l.chars().rev().collect::<String>() + "\n")
+        .collect();
+    let b2 = grown(&reversed, 25_000);
+    c.bench_function("diff unrelated 25k-char reports", |b| {
+        b.iter(|| run(black_box(&a), black_box(&b2), &spec))
+    });
+}
+
+criterion_group!(compare_benches, benches);
+criterion_main!(compare_benches);
