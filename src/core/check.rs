@@ -972,7 +972,7 @@ mod tests {
     #[test]
     fn leader_duty_only_in_plans_is_partial() {
         let t = GOOD.replace("（一）党政主要负责人履行第一责任人职责。镇党委书记主持召开专题会议4次，研究法治建设重大问题。", "（一）加强学习。组织学法4次。")
-            .replace("三是深化普法。", "三是落实党政主要负责人履行推进法治建设第一责任人职责，定期听取汇报。");
+            .replace("三是深化普法。", "三是镇党委书记担起推进法治建设第一责任人职责，定期听取汇报。");
         let r = run(&t);
         let item = r.items.iter().find(|i| i.id == "leader_duty").unwrap();
         assert_eq!(item.status, Status::Partial, "{item:?}");

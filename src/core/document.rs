@@ -743,7 +743,7 @@ mod tests {
     #[test]
     fn no_title_when_body_starts_at_once() {
         let d = Document::parse(
-            "|\n2024年,桥头镇坚持以习近平新时代中国特色社会主义思想为指导,深入学习贯彻习近平法治思想,落实法治政府建设责任,取得良好成效。\n一、主要举措\n",
+            "|\n2024年,青禾镇围绕建设法治政府的目标,把依法行政贯穿到各项工作当中,全年办理各类事项一万余件,群众满意度不断提高。\n一、主要举措\n",
         );
         assert!(d.title().is_none());
         assert_eq!(d.year(), Some(2024));
