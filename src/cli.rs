@@ -233,21 +233,45 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-/// Loads and checks one file.
+/// Last year's report, loaded and checked once for every file compared with it.
+pub struct Previous {
+    file: String,
+    doc: Document,
+    report: reportbench::core::check::Report,
+}
+
+/// Loads and checks one file (and compares it with last year's, if given).
 fn check_one(
     path: &Path,
     spec: &CompiledSpec,
-    previous: Option<&PreviousRef>,
+    previous: Option<&Previous>,
     lang: Lang,
 ) -> Result<Checked> {
+    use reportbench::core::compare::{CompareOptions, compare};
     let loaded = load(path)?;
     let doc = Document::parse_normalized(loaded.text, loaded.format);
     let report = check(&doc, spec, &CheckOptions { lang });
+    let previous = previous.map(|p| {
+        let deadline = Some(std::time::Instant::now() + std::time::Duration::from_secs(5));
+        let cmp = compare(
+            &p.doc,
+            &doc,
+            &p.report,
+            &report,
+            spec,
+            &CompareOptions { deadline },
+        );
+        PreviousRef {
+            file: p.file.clone(),
+            year: p.doc.year(),
+            carried_over_ratio: Some((cmp.summary.carried_over_ratio * 1000.0).round() / 1000.0),
+        }
+    });
     Ok(Checked {
         file: path.display().to_string(),
         encoding: loaded.encoding.name(),
         report,
-        previous: previous.cloned(),
+        previous,
     })
 }
 
@@ -255,7 +279,7 @@ fn check_one(
 pub fn check_files(
     files: &[PathBuf],
     spec: &CompiledSpec,
-    previous: Option<&PreviousRef>,
+    previous: Option<&Previous>,
     lang: Lang,
 ) -> Vec<Result<Checked>> {
     let threads = std::thread::available_parallelism()
@@ -302,10 +326,12 @@ fn run_check(
     let previous = match previous {
         Some(p) => {
             let l = load(p)?;
-            let d = Document::parse_normalized(l.text, l.format);
-            Some(PreviousRef {
+            let doc = Document::parse_normalized(l.text, l.format);
+            let report = check(&doc, spec, &CheckOptions { lang });
+            Some(Previous {
                 file: p.display().to_string(),
-                year: d.year(),
+                doc,
+                report,
             })
         }
         None => None,
@@ -327,7 +353,7 @@ fn run_check(
     }
     if let Some(prev) = &previous {
         for c in &ok {
-            if let (Some(py), Some(y)) = (prev.year, c.report.year)
+            if let (Some(py), Some(y)) = (prev.doc.year(), c.report.year)
                 && py + 1 != y
             {
                 eprintln!(

@@ -427,6 +427,8 @@ fn previous_year_is_shown_and_checked() {
     ]);
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["previous"]["year"], 2023);
+    let carried = v["previous"]["carried_over_ratio"].as_f64().unwrap();
+    assert!(carried > 0.3 && carried < 0.9, "{carried}");
     assert!(stderr(&o).is_empty(), "{}", stderr(&o));
     // The same year twice is suspicious and said so.
     let o = run(&[

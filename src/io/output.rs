@@ -149,6 +149,8 @@ pub struct PreviousRef {
     pub file: String,
     /// Its report year.
     pub year: Option<i32>,
+    /// The share of this year's text carried over from it (see `diff`).
+    pub carried_over_ratio: Option<f64>,
 }
 
 #[derive(Serialize)]
@@ -298,13 +300,17 @@ pub fn check_text(c: &Checked, lang: Lang, paint: Paint) -> String {
     );
     if let Some(p) = &c.previous {
         let py = p.year.map(|y| y.to_string()).unwrap_or_else(|| "?".into());
+        let carried = p
+            .carried_over_ratio
+            .map(|r| format!("{:.0}%", r * 100.0))
+            .unwrap_or_else(|| "?".into());
         let _ = writeln!(
             o,
             "{}",
             paint.dim(&tr!(
                 lang,
-                "上一年度报告：{}（{py}年度）",
-                "previous report: {} (year {py})",
+                "上一年度报告：{}（{py}年度）；沿用去年原文 {carried}",
+                "previous report: {} (year {py}); {carried} of this text carried over from it",
                 safe(&p.file)
             ))
         );
