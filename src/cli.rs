@@ -493,10 +493,7 @@ fn run_spec(
         } else {
             lang.pick("可选", "optional")
         };
-        let title = match lang {
-            Lang::En => i.title_en.as_deref().unwrap_or(&i.title),
-            Lang::Zh => &i.title,
-        };
+        let title = i.display_title(lang);
         let _ = writeln!(
             o,
             "  {} {} {} {}",
@@ -508,10 +505,7 @@ fn run_spec(
     }
     let _ = writeln!(o, "\n{}", lang.pick("指标：", "Metrics:"));
     for m in &s.spec.metrics {
-        let label = match lang {
-            Lang::En => m.label_en.as_deref().unwrap_or(&m.label),
-            Lang::Zh => &m.label,
-        };
+        let label = m.display_label(lang);
         let _ = writeln!(o, "  {} {}", output::pad(&m.id, 22), label);
     }
     let _ = writeln!(o, "\n{}", lang.pick("检查规则：", "Lint rules:"));

@@ -197,10 +197,7 @@ pub fn check(doc: &Document, spec: &CompiledSpec, opts: &CheckOptions) -> Report
     let sections = match_sections(doc, spec);
     let mut items = Vec::with_capacity(spec.spec.items.len());
     for (ii, item) in spec.spec.items.iter().enumerate() {
-        let title = match lang {
-            Lang::En => item.title_en.clone().unwrap_or_else(|| item.title.clone()),
-            Lang::Zh => item.title.clone(),
-        };
+        let title = item.display_title(lang).to_owned();
         let m = &spec.item_matchers[ii];
         let (status, message, evidence, suggested_at) = match item.kind {
             ItemKind::Title => eval_title(doc, m.text.as_ref(), item.year, lang),
@@ -390,10 +387,7 @@ fn item_title(spec: &CompiledSpec, id: &str, lang: Lang) -> String {
         .items
         .iter()
         .find(|i| i.id == id)
-        .map(|i| match lang {
-            Lang::En => i.title_en.clone().unwrap_or_else(|| i.title.clone()),
-            Lang::Zh => i.title.clone(),
-        })
+        .map(|i| i.display_title(lang).to_owned())
         .unwrap_or_else(|| id.to_owned())
 }
 
@@ -487,17 +481,12 @@ fn find_in_body(
 ) -> Vec<Evidence> {
     let text = doc.matching_text();
     let mut out = Vec::new();
-    for (pi, p) in doc.paragraphs().iter().enumerate() {
+    for pi in 0..doc.paragraphs().len() {
         if !keep(pi) {
             continue;
         }
-        let range = match p.kind {
-            ParagraphKind::Body => p.range.clone(),
-            ParagraphKind::Heading(h) => match &doc.headings()[h].body {
-                Some(b) => b.clone(),
-                None => continue,
-            },
-            _ => continue,
+        let Some(range) = doc.body_range(pi) else {
+            continue;
         };
         let t = &text[range.clone()];
         if m.min_chars > 0 && t.chars().count() < m.min_chars {
@@ -863,10 +852,7 @@ fn eval_metrics(
         .iter()
         .enumerate()
         .map(|(mi, m)| {
-            let label = match lang {
-                Lang::En => m.label_en.clone().unwrap_or_else(|| m.label.clone()),
-                Lang::Zh => m.label.clone(),
-            };
+            let label = m.display_label(lang).to_owned();
             let mut figs = std::mem::take(&mut counted[mi]);
             figs.sort_unstable();
             let figs: Vec<usize> = figs.into_iter().map(|(_, fi)| fi).collect();

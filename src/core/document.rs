@@ -477,6 +477,18 @@ impl Document {
         &self.text[self.headings[h].title.clone()]
     }
 
+    /// The body text of paragraph `p`: a body paragraph's whole text, a
+    /// heading's run-in body; `None` for headings without one, the title and
+    /// page furniture.
+    pub fn body_range(&self, p: usize) -> Option<Range<usize>> {
+        let para = &self.paragraphs[p];
+        match para.kind {
+            ParagraphKind::Body => Some(para.range.clone()),
+            ParagraphKind::Heading(h) => self.headings[h].body.clone(),
+            _ => None,
+        }
+    }
+
     /// The whole line of heading `h` as written (marker and title, without a
     /// run-in body).
     pub fn heading_line(&self, h: usize) -> &str {

@@ -398,14 +398,9 @@ fn thin_section(
 fn duplicate_paragraph(doc: &Document, min: usize, lang: Lang, sink: &mut Sink) {
     // Exact repeats of a paragraph's text (ends trimmed), hashed first.
     let mut seen: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
-    for (pi, p) in doc.paragraphs().iter().enumerate() {
-        let range = match p.kind {
-            ParagraphKind::Body => p.range.clone(),
-            ParagraphKind::Heading(h) => match &doc.headings()[h].body {
-                Some(b) => b.clone(),
-                None => continue,
-            },
-            _ => continue,
+    for pi in 0..doc.paragraphs().len() {
+        let Some(range) = doc.body_range(pi) else {
+            continue;
         };
         let t = &doc.text()[range.clone()];
         // Fewer bytes than `min` cannot hold `min` characters.

@@ -135,6 +135,26 @@ pub struct Item {
     pub min_chars: Option<usize>,
 }
 
+impl Item {
+    /// The title in `lang` (the English one when the spec gives it).
+    pub fn display_title(&self, lang: super::lang::Lang) -> &str {
+        match lang {
+            super::lang::Lang::En => self.title_en.as_deref().unwrap_or(&self.title),
+            super::lang::Lang::Zh => &self.title,
+        }
+    }
+}
+
+impl Metric {
+    /// The label in `lang` (the English one when the spec gives it).
+    pub fn display_label(&self, lang: super::lang::Lang) -> &str {
+        match lang {
+            super::lang::Lang::En => self.label_en.as_deref().unwrap_or(&self.label),
+            super::lang::Lang::Zh => &self.label,
+        }
+    }
+}
+
 fn yes() -> bool {
     true
 }

@@ -1,7 +1,7 @@
 //! Renderings of a year-over-year comparison: JSON (the contract in
 //! `shared/contracts.md`), coloured text, a Markdown redline and HTML.
 
-use super::output::{Num, Paint, pad};
+use super::output::{Num, Paint, fmt_value, pad};
 use crate::core::check::Report;
 use crate::core::compare::{
     Comparison, FigureChange, ParaChange, ParaStatus, SectionStatus, SpanOp,
@@ -337,7 +337,7 @@ pub fn diff_text(v: &DiffView, lang: Lang, paint: Paint) -> String {
             .unwrap_or_default();
         let unit = any.map(|f| f.unit.to_string()).unwrap_or_default();
         let val = |f: Option<&crate::core::figures::Figure>| {
-            f.map(|f| fmt_num(f.value)).unwrap_or_else(|| "-".into())
+            f.map(|f| fmt_value(f.value)).unwrap_or_else(|| "-".into())
         };
         let arrow = match fp.change {
             FigureChange::Up => wrap(paint, "32", "↑"),
@@ -390,14 +390,6 @@ pub fn diff_text(v: &DiffView, lang: Lang, paint: Paint) -> String {
         }
     }
     o
-}
-
-fn fmt_num(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
 }
 
 fn md(s: &str) -> String {
@@ -486,7 +478,7 @@ pub fn diff_markdown(v: &DiffView, lang: Lang) -> String {
         let nf = fp.new.map(|i| &v.new_report.figures[i]);
         let any = nf.or(of);
         let val = |f: Option<&crate::core::figures::Figure>| {
-            f.map(|f| format!("{}{}", fmt_num(f.value), f.unit))
+            f.map(|f| format!("{}{}", fmt_value(f.value), f.unit))
                 .unwrap_or_else(|| "—".into())
         };
         let _ = writeln!(

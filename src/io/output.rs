@@ -606,7 +606,8 @@ pub fn figures_json(figures: &[Figure], spec: &CompiledSpec) -> serde_json::Valu
     serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
 }
 
-fn fmt_value(v: f64) -> String {
+/// A figure's value as written in text output: integral values without a fraction.
+pub fn fmt_value(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 9.0e15 {
         format!("{}", v as i64)
     } else {
