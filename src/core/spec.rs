@@ -570,8 +570,11 @@ fn compile(spec: Spec, src: &str) -> Result<CompiledSpec, Located> {
     let item_ids: HashSet<&str> = spec.items.iter().map(|i| i.id.as_str()).collect();
     let mut item_matchers = Vec::new();
     for item in &spec.items {
-        let (l, c) = locate_id(src, &item.id);
-        let here = |m: String| (l, c, m);
+        // Locations are looked up only when there is an error to report.
+        let here = |m: String| {
+            let (l, c) = locate_id(src, &item.id);
+            (l, c, m)
+        };
         for r in item.within.iter().chain(&item.outside) {
             if !item_ids.contains(r.as_str()) {
                 return Err(here(format!(
@@ -618,36 +621,33 @@ fn compile(spec: Spec, src: &str) -> Result<CompiledSpec, Located> {
     let mut metric_keywords: Vec<Vec<String>> = Vec::new();
     let mut metric_scopes = Vec::new();
     for m in &spec.metrics {
-        let (l, c) = locate_id(src, &m.id);
+        let here = |msg: String| {
+            let (l, c) = locate_id(src, &m.id);
+            (l, c, msg)
+        };
         if !valid_id(&m.id) {
-            return Err((
-                l,
-                c,
-                format!("metric id `{}` must be letters, digits, `_` or `-`", m.id),
-            ));
+            return Err(here(format!(
+                "metric id `{}` must be letters, digits, `_` or `-`",
+                m.id
+            )));
         }
         if !metric_ids.insert(m.id.as_str()) {
             let (l, c) = locate_nth_id(src, &m.id, 1);
             return Err((l, c, format!("metric id `{}` is used twice", m.id)));
         }
         if m.keywords.is_empty() || m.keywords.iter().any(|k| k.trim().is_empty()) {
-            return Err((
-                l,
-                c,
-                format!("metric `{}` needs non-empty `keywords`", m.id),
-            ));
+            return Err(here(format!(
+                "metric `{}` needs non-empty `keywords`",
+                m.id
+            )));
         }
         let scope = m.scope.clone().unwrap_or_else(|| spec.metric_scope.clone());
         for r in scope.within.iter().chain(&scope.outside) {
             if !item_ids.contains(r.as_str()) {
-                return Err((
-                    l,
-                    c,
-                    format!(
-                        "metric `{}` scope refers to `{r}`, which is not an item id",
-                        m.id
-                    ),
-                ));
+                return Err(here(format!(
+                    "metric `{}` scope refers to `{r}`, which is not an item id",
+                    m.id
+                )));
             }
         }
         metric_keywords.push(m.keywords.iter().map(|k| fold(k)).collect());
@@ -744,35 +744,32 @@ fn compile_matcher(
     offset: usize,
     what: &str,
 ) -> Result<CompiledMatcher, Located> {
-    let (l, c) = locate(src, "", offset);
+    let err = |m: String| -> Located {
+        let (l, c) = locate(src, "", offset);
+        (l, c, m)
+    };
     if m.any.is_empty() && m.all.is_empty() && m.regex.is_empty() {
-        return Err((
-            l,
-            c,
-            format!("{what}: a matcher needs `any`, `all` or `regex`"),
-        ));
+        return Err(err(format!(
+            "{what}: a matcher needs `any`, `all` or `regex`"
+        )));
     }
     if let Some(bad) = m.levels.iter().find(|&&v| !(1..=4).contains(&v)) {
-        return Err((
-            l,
-            c,
-            format!("{what}: heading level {bad} is not between 1 and 4"),
-        ));
+        return Err(err(format!(
+            "{what}: heading level {bad} is not between 1 and 4"
+        )));
     }
     let words = |v: &Vec<String>| -> Result<Vec<String>, Located> {
         if v.iter().any(|w| w.trim().is_empty()) {
-            return Err((
-                l,
-                c,
-                format!("{what}: keyword lists must not contain empty strings"),
-            ));
+            return Err(err(format!(
+                "{what}: keyword lists must not contain empty strings"
+            )));
         }
         Ok(v.iter().map(|w| fold(w)).collect())
     };
     let mut all = Vec::new();
     for g in &m.all {
         if g.is_empty() {
-            return Err((l, c, format!("{what}: an `all` group must not be empty")));
+            return Err(err(format!("{what}: an `all` group must not be empty")));
         }
         all.push(words(g)?);
     }

@@ -221,42 +221,22 @@ pub fn trim(s: &str) -> &str {
     s.trim_matches(is_space)
 }
 
-/// Traditional → simplified, char by char, for the CJK Unified Ideographs,
-/// where every entry of the converter's table lies (built once
-/// from `fast2s`'s table, without its word-context exceptions, which do not
-/// matter for keyword matching).
-struct FoldTable {
-    /// One bit per code point from `FOLD_START`: set when it folds.
-    bits: Vec<u64>,
-    /// (traditional, simplified), sorted.
-    pairs: Vec<(char, char)>,
+mod fold_data {
+    include!(concat!(env!("OUT_DIR"), "/fold_table.rs"));
 }
+use fold_data::{FOLD_END, FOLD_PAIRS, FOLD_START};
 
-const FOLD_START: u32 = 0x4E00;
-const FOLD_END: u32 = 0x9FFF;
-
-fn fold_table() -> &'static FoldTable {
-    static TABLE: std::sync::OnceLock<FoldTable> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        let n = (FOLD_END - FOLD_START + 1) as usize;
-        let mut bits = vec![0u64; n.div_ceil(64)];
-        let mut pairs = Vec::new();
-        // Convert every candidate at once, each between line breaks so that
-        // the converter's word-context rules never see a neighbour.
-        let all: String = (FOLD_START..=FOLD_END)
-            .filter_map(char::from_u32)
-            .flat_map(|c| [c, '\n'])
-            .collect();
-        let converted = fast2s::convert(&all);
-        for (c, d) in all.chars().zip(converted.chars()) {
-            if c != d && c != '\n' && d.len_utf8() == c.len_utf8() {
-                let i = (c as u32 - FOLD_START) as usize;
-                bits[i / 64] |= 1 << (i % 64);
-                pairs.push((c, d));
-            }
+/// One bit per code point from `FOLD_START`: set when it folds (built once
+/// from the generated pair table, a few microseconds).
+fn fold_bits() -> &'static [u64] {
+    static BITS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    BITS.get_or_init(|| {
+        let mut bits = vec![0u64; ((FOLD_END - FOLD_START + 1) as usize).div_ceil(64)];
+        for &(c, _) in FOLD_PAIRS.iter() {
+            let i = (c as u32 - FOLD_START) as usize;
+            bits[i / 64] |= 1 << (i % 64);
         }
-        pairs.sort_unstable();
-        FoldTable { bits, pairs }
+        bits
     })
 }
 
@@ -266,13 +246,12 @@ pub fn fold_char(c: char) -> char {
     if !(FOLD_START..=FOLD_END).contains(&cp) {
         return c;
     }
-    let t = fold_table();
     let i = (cp - FOLD_START) as usize;
-    if t.bits[i / 64] & (1 << (i % 64)) == 0 {
+    if fold_bits()[i / 64] & (1 << (i % 64)) == 0 {
         return c;
     }
-    match t.pairs.binary_search_by_key(&c, |p| p.0) {
-        Ok(k) => t.pairs[k].1,
+    match FOLD_PAIRS.binary_search_by_key(&c, |p| p.0) {
+        Ok(k) => FOLD_PAIRS[k].1,
         Err(_) => c,
     }
 }
