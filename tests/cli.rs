@@ -606,3 +606,33 @@ fn diff_errors_exit_two() {
     let o = run(&["diff", "drafts/qinghe-2024.md"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn diff_never_prints_raw_control_characters() {
+    let dir = temp_dir("hostile-diff");
+    let (a, b) = (dir.join("a.txt"), dir.join("b.txt"));
+    std::fs::write(
+        &a,
+        "某镇2023年度法治政府建设情况报告\n一、主要举措\n正文\u{1b}[2J第一段。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "某镇2024年度法治政府建设情况报告\n一、主要举措\n正文\u{202e}第一段改了。\n",
+    )
+    .unwrap();
+    for format in ["text", "markdown", "html"] {
+        let o = run(&[
+            "diff",
+            "--format",
+            format,
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+        ]);
+        let out = stdout(&o);
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{202e}'),
+            "{format}: {out:?}"
+        );
+    }
+}

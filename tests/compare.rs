@@ -410,3 +410,29 @@ fn the_sample_drafts_compare_as_documented() {
     assert_eq!(fig.change, FigureChange::Up);
     assert_eq!(or.figures[fig.old.unwrap()].value, 286.0);
 }
+
+#[test]
+fn invisible_differences_are_not_changes() {
+    let spec = CompiledSpec::default_spec();
+    let old = "某镇2023年度法治政府建设情况报告\n一、主要举措和成效\n全年调处矛盾纠纷120件，调解成功率98%。\n";
+    // Zero-width space, a bidi mark, full-width digits and an extra space.
+    let new = "某镇2024年度法治政府建设情况报告\n一、主要举措和成效\n全年调处矛盾\u{200b}纠纷１２０件， 调解成功率98%\u{200e}。\n";
+    let (od, nd) = (Document::parse(old), Document::parse(new));
+    let opts = CheckOptions::default();
+    let cmp = compare(
+        &od,
+        &nd,
+        &check(&od, &spec, &opts),
+        &check(&nd, &spec, &opts),
+        &spec,
+        &CompareOptions::default(),
+    );
+    assert!(
+        cmp.paragraphs
+            .iter()
+            .all(|p| p.status == ParaStatus::Unchanged),
+        "{:?}",
+        cmp.paragraphs
+    );
+    assert!(cmp.paragraphs[0].year_rolled);
+}
