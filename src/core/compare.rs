@@ -6,7 +6,7 @@
 //! Pure: the only outside input is an optional deadline, passed by the caller,
 //! that bounds the diff algorithm on pathological inputs.
 
-use super::check::{Report, match_sections};
+use super::check::{ItemSections, Report, match_sections};
 use super::document::{Document, ParagraphKind, years_with_nian};
 use super::figures::Figure;
 use super::outline::enumeration_items;
@@ -253,9 +253,11 @@ pub fn compare(
         .collect();
     let paragraphs = align_paragraphs(old, new, &old_ps, &new_ps, &old_keys, &new_keys, roll, opts);
     let summary = summarise(new, &old_ps, &new_ps, &paragraphs, &new_keys);
-    let sections = align_sections(old, new, spec);
+    // Which sections play which checklist item, once for both documents.
+    let (old_roles, new_roles) = (match_sections(old, spec), match_sections(new, spec));
+    let sections = align_sections(old, new, spec, &old_roles, &new_roles);
     let figures = pair_figures(old, new, old_report, new_report, &paragraphs, roll);
-    let plans = follow_up_plans(old, new, spec);
+    let plans = follow_up_plans(old, new, spec, &old_roles, &new_roles);
     Comparison {
         summary,
         sections,
@@ -740,9 +742,13 @@ fn summarise(
     s
 }
 
-fn align_sections(old: &Document, new: &Document, spec: &CompiledSpec) -> Vec<SectionChange> {
-    let old_roles = match_sections(old, spec);
-    let new_roles = match_sections(new, spec);
+fn align_sections(
+    old: &Document,
+    new: &Document,
+    spec: &CompiledSpec,
+    old_roles: &ItemSections,
+    new_roles: &ItemSections,
+) -> Vec<SectionChange> {
     let top = |d: &Document| -> Vec<usize> {
         (0..d.headings().len())
             .filter(|&h| d.headings()[h].level <= 2)
@@ -767,22 +773,27 @@ fn align_sections(old: &Document, new: &Document, spec: &CompiledSpec) -> Vec<Se
     };
     let roll = old.year().zip(new.year()).map(|(a, b)| (a, b - a));
     let mut cands: Vec<(f32, usize, usize)> = Vec::new();
+    let new_keys: FxHashMap<usize, Vec<u64>> = new_h
+        .iter()
+        .filter(|n| !new_taken.contains(n))
+        .map(|&n| (n, key(new, n, None)))
+        .collect();
     for &o in &old_h {
         if old_pair.contains_key(&o) {
             continue;
         }
         let ob = key(old, o, roll);
-        for &n in &new_h {
-            if new_taken.contains(&n) || new.headings()[n].level != old.headings()[o].level {
+        for (&n, nb) in &new_keys {
+            if new.headings()[n].level != old.headings()[o].level {
                 continue;
             }
-            let s = dice(&ob, &key(new, n, None));
+            let s = dice(&ob, nb);
             if s >= 0.5 {
                 cands.push((s, o, n));
             }
         }
     }
-    cands.sort_by(|a, b| b.0.total_cmp(&a.0));
+    cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     for (_, o, n) in cands {
         if !old_pair.contains_key(&o) && !new_taken.contains(&n) {
             old_pair.insert(o, (n, None));
@@ -978,7 +989,13 @@ fn plan_bigrams(s: &str) -> Vec<u64> {
 /// Items of the old report's plans section and their follow-up in the new
 /// report's account of the year (its measures section when found, else
 /// everything outside its plans and shortcomings).
-fn follow_up_plans(old: &Document, new: &Document, spec: &CompiledSpec) -> Vec<PlanFollowUp> {
+fn follow_up_plans(
+    old: &Document,
+    new: &Document,
+    spec: &CompiledSpec,
+    old_sections: &ItemSections,
+    new_sections: &ItemSections,
+) -> Vec<PlanFollowUp> {
     let plans_id = spec
         .spec
         .lints
@@ -989,7 +1006,6 @@ fn follow_up_plans(old: &Document, new: &Document, spec: &CompiledSpec) -> Vec<P
     let Some(pi) = spec.item_index(plans_id) else {
         return Vec::new();
     };
-    let old_sections = match_sections(old, spec);
     let Some(&plan_h) = old_sections[pi].first() else {
         return Vec::new();
     };
@@ -1024,7 +1040,6 @@ fn follow_up_plans(old: &Document, new: &Document, spec: &CompiledSpec) -> Vec<P
         }
     }
     // Where this year's report gives its account.
-    let new_sections = match_sections(new, spec);
     let measures = spec
         .item_index("measures")
         .and_then(|m| new_sections[m].first().copied());
