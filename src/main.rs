@@ -9,10 +9,23 @@ fn main() -> std::process::ExitCode {
     let cli = match cli::Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
-            // --help and --version print to stdout and exit 0; usage errors exit 2.
-            let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
-            return std::process::ExitCode::from(code);
+            // --help and --version print to stdout and exit 0.
+            if !e.use_stderr() {
+                let _ = e.print();
+                return std::process::ExitCode::SUCCESS;
+            }
+            // Usage errors: one sentence on stderr, exit 2.
+            // clap's first paragraph is the error; usage and tips follow.
+            let text = e.to_string();
+            let first: Vec<&str> = text
+                .lines()
+                .take_while(|l| !l.trim().is_empty())
+                .map(str::trim)
+                .collect();
+            let first = first.join(" ");
+            let first = first.strip_prefix("error: ").unwrap_or(&first);
+            eprintln!("reportbench: {first} (see `reportbench --help`)");
+            return std::process::ExitCode::from(2);
         }
     };
     match cli::run(cli) {
