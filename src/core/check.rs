@@ -634,10 +634,13 @@ fn eval_statement(
         .collect();
         weak.extend(find_in_body(doc, wm, in_scope));
         if let Some(first) = weak.first() {
+            // What the body should have said: the item's own evidence words.
+            let hint = m.body.as_ref().map(keywords_hint).unwrap_or_default();
+            let shown = truncate_chars(&first.text, 30);
             let msg = tr!(
                 lang,
-                "只在第{}行出现“原因”等字样，正文没有具体分析（由于、导致、究其原因……）",
-                "only named at line {} (\"原因\"); the body gives no actual explanation (由于, 导致, 究其原因 …)",
+                "只在第{}行点到为止（{shown}），正文没有实质内容（如：{hint}……）",
+                "only touched on at line {} ({shown}); nothing of substance in the body (e.g. {hint} …)",
                 first.position.line
             );
             weak.truncate(3);
