@@ -72,5 +72,18 @@ fn benches(c: &mut Criterion) {
     });
 }
 
-criterion_group!(compare_benches, benches);
+fn large(c: &mut Criterion) {
+    let spec = CompiledSpec::default_spec();
+    // Two 1 MB reports, the second an edited copy: must stay far from quadratic.
+    let old = grown(include_str!("../drafts/qinghe-2023.txt"), 350_000);
+    let new = grown(include_str!("../drafts/qinghe-2024.md"), 350_000);
+    let mut g = c.benchmark_group("large");
+    g.sample_size(10);
+    g.bench_function("diff two 1 MB reports (check both + compare)", |b| {
+        b.iter(|| run(black_box(&old), black_box(&new), &spec))
+    });
+    g.finish();
+}
+
+criterion_group!(compare_benches, benches, large);
 criterion_main!(compare_benches);

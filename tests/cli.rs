@@ -346,8 +346,14 @@ fn bad_input_exits_two_with_one_sentence() {
         "missing.yaml: no such spec file",
     );
     // Unknown flags and missing arguments are usage errors, one sentence too.
-    assert_error(&run(&["check", "--frobnicate", "drafts/qinghe-2023.txt"]), "--frobnicate");
-    assert_error(&run(&["check", "--format", "yaml", "drafts/qinghe-2023.txt"]), "yaml");
+    assert_error(
+        &run(&["check", "--frobnicate", "drafts/qinghe-2023.txt"]),
+        "--frobnicate",
+    );
+    assert_error(
+        &run(&["check", "--format", "yaml", "drafts/qinghe-2023.txt"]),
+        "yaml",
+    );
     assert_error(&run(&["metrics"]), "required");
 }
 

@@ -342,44 +342,37 @@ fn align_paragraphs(
     let (n_old, n_new) = (old_ps.len(), new_ps.len());
     let oh: Vec<u64> = old_keys.iter().map(|k| hash_key(k)).collect();
     let nh: Vec<u64> = new_keys.iter().map(|k| hash_key(k)).collect();
-    // 1. The order-preserving backbone of identical paragraphs.
-    let ops = capture_diff_slices_deadline(Algorithm::Patience, &oh, &nh, opts.deadline);
+    // 1. Identical paragraphs. Each new paragraph takes the first unused
+    //    identical old one after the last one taken (so that runs of
+    //    repeated text keep their order), else the first unused one. Which
+    //    pairs are in place and which moved is decided in step 4. Linear in
+    //    the number of paragraphs times the copies of one paragraph.
     let mut new_to_old: Vec<Option<usize>> = vec![None; n_new];
     let mut old_to_new: Vec<Option<usize>> = vec![None; n_old];
-    let mut in_place = vec![false; n_new];
-    for op in &ops {
-        if let DiffOp::Equal {
-            old_index,
-            new_index,
-            len,
-        } = *op
-        {
-            for k in 0..len {
-                if old_keys[old_index + k] == new_keys[new_index + k] {
-                    new_to_old[new_index + k] = Some(old_index + k);
-                    old_to_new[old_index + k] = Some(new_index + k);
-                    in_place[new_index + k] = true;
-                }
-            }
-        }
-    }
-    // 2. Identical paragraphs elsewhere: moved.
     let mut free_old: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-    for (i, &h) in oh.iter().enumerate().rev() {
-        if old_to_new[i].is_none() {
-            free_old.entry(h).or_default().push(i);
-        }
+    for (i, &h) in oh.iter().enumerate() {
+        free_old.entry(h).or_default().push(i);
     }
+    let mut last_old: Option<usize> = None;
     for j in 0..n_new {
-        if new_to_old[j].is_some() {
+        let Some(list) = free_old.get_mut(&nh[j]) else {
             continue;
-        }
-        if let Some(list) = free_old.get_mut(&nh[j])
-            && let Some(pos) = list.iter().rposition(|&i| old_keys[i] == new_keys[j])
-        {
+        };
+        let after = last_old.map_or(0, |l| list.partition_point(|&i| i <= l));
+        let pos = list[after..]
+            .iter()
+            .position(|&i| old_keys[i] == new_keys[j])
+            .map(|p| p + after)
+            .or_else(|| {
+                list[..after]
+                    .iter()
+                    .position(|&i| old_keys[i] == new_keys[j])
+            });
+        if let Some(pos) = pos {
             let i = list.remove(pos);
             new_to_old[j] = Some(i);
             old_to_new[i] = Some(j);
+            last_old = Some(i);
         }
     }
     // 3. Similar paragraphs: candidates from an index of shared bigrams
@@ -403,49 +396,7 @@ fn align_paragraphs(
             }
         })
         .collect();
-    let mut index: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-    for (i, bg) in old_bg.iter().enumerate() {
-        if old_to_new[i].is_none() {
-            for &b in bg {
-                index.entry(b).or_default().push(i);
-            }
-        }
-    }
-    let common_cap = 64.max(n_old / 8);
-    let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
-    // Shared-bigram counts per old paragraph, reset after each new one.
-    let mut counts: Vec<u32> = vec![0; n_old];
-    let mut touched: Vec<usize> = Vec::new();
-    for j in 0..n_new {
-        if new_to_old[j].is_some() {
-            continue;
-        }
-        for b in &new_bg[j] {
-            if let Some(list) = index.get(b)
-                && list.len() <= common_cap
-            {
-                for &i in list {
-                    if counts[i] == 0 {
-                        touched.push(i);
-                    }
-                    counts[i] += 1;
-                }
-            }
-        }
-        // Score the best few candidates exactly.
-        let mut cands: Vec<(u32, usize)> = touched.iter().map(|&i| (counts[i], i)).collect();
-        for &i in &touched {
-            counts[i] = 0;
-        }
-        touched.clear();
-        cands.sort_unstable_by(|a, b| b.cmp(a));
-        for &(_, i) in cands.iter().take(8) {
-            let s = dice(&old_bg[i], &new_bg[j]);
-            if s >= PAIR_THRESHOLD {
-                pairs.push((s, i, j));
-            }
-        }
-    }
+    let mut pairs = similar_pairs(&old_bg, &new_bg, PAIR_THRESHOLD);
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
     let mut fuzzy: Vec<Option<(usize, f32)>> = vec![None; n_new];
     for (s, i, j) in pairs {
@@ -539,6 +490,62 @@ fn align_paragraphs(
     }
     emit_removed_until(n_old, &mut out, &mut next_old, &mut emitted_old);
     out
+}
+
+/// Pairs `(dice, old, new)` of bigram sets at least `threshold` similar.
+/// Empty sets take no part. Each new set is scored exactly against the eight
+/// old sets sharing most bigrams with it, found through an index that leaves
+/// out very common bigrams: the cost stays near-linear however many sets
+/// there are, and unrelated inputs do not go quadratic.
+fn similar_pairs(
+    old_bg: &[Vec<u64>],
+    new_bg: &[Vec<u64>],
+    threshold: f32,
+) -> Vec<(f32, usize, usize)> {
+    const COMMON_CAP: usize = 64;
+    const BEST: usize = 8;
+    let mut index: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    for (i, bg) in old_bg.iter().enumerate() {
+        for &b in bg {
+            index.entry(b).or_default().push(i);
+        }
+    }
+    let mut pairs = Vec::new();
+    // Shared-bigram counts per old set, reset after each new one.
+    let mut counts: Vec<u32> = vec![0; old_bg.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    for (j, nb) in new_bg.iter().enumerate() {
+        for b in nb {
+            if let Some(list) = index.get(b)
+                && list.len() <= COMMON_CAP
+            {
+                for &i in list {
+                    if counts[i] == 0 {
+                        touched.push(i);
+                    }
+                    counts[i] += 1;
+                }
+            }
+        }
+        let mut cands: Vec<(u32, usize)> = touched.iter().map(|&i| (counts[i], i)).collect();
+        for &i in &touched {
+            counts[i] = 0;
+        }
+        touched.clear();
+        // The best few by shared bigrams, without sorting them all.
+        if cands.len() > BEST {
+            cands.select_nth_unstable_by(BEST - 1, |a, b| b.cmp(a));
+            cands.truncate(BEST);
+        }
+        for &(_, i) in &cands {
+            let s = dice(&old_bg[i], nb);
+            if s >= threshold {
+                pairs.push((s, i, j));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1)));
+    pairs
 }
 
 /// Indices (into `v`) of a longest strictly increasing subsequence.
@@ -772,26 +779,36 @@ fn align_sections(
         bigrams(&comparison_key(d.heading_title(h), roll))
     };
     let roll = old.year().zip(new.year()).map(|(a, b)| (a, b - a));
-    let mut cands: Vec<(f32, usize, usize)> = Vec::new();
-    let new_keys: FxHashMap<usize, Vec<u64>> = new_h
+    // Unpaired headings of the same level, by title similarity.
+    let old_free: Vec<usize> = old_h
         .iter()
-        .filter(|n| !new_taken.contains(n))
-        .map(|&n| (n, key(new, n, None)))
+        .copied()
+        .filter(|o| !old_pair.contains_key(o))
         .collect();
-    for &o in &old_h {
-        if old_pair.contains_key(&o) {
-            continue;
-        }
-        let ob = key(old, o, roll);
-        for (&n, nb) in &new_keys {
-            if new.headings()[n].level != old.headings()[o].level {
-                continue;
-            }
-            let s = dice(&ob, nb);
-            if s >= 0.5 {
-                cands.push((s, o, n));
-            }
-        }
+    let new_free: Vec<usize> = new_h
+        .iter()
+        .copied()
+        .filter(|n| !new_taken.contains(n))
+        .collect();
+    let mut cands: Vec<(f32, usize, usize)> = Vec::new();
+    for level in 1..=2u8 {
+        let os: Vec<usize> = old_free
+            .iter()
+            .copied()
+            .filter(|&o| old.headings()[o].level == level)
+            .collect();
+        let ns: Vec<usize> = new_free
+            .iter()
+            .copied()
+            .filter(|&n| new.headings()[n].level == level)
+            .collect();
+        let ob: Vec<Vec<u64>> = os.iter().map(|&o| key(old, o, roll)).collect();
+        let nb: Vec<Vec<u64>> = ns.iter().map(|&n| key(new, n, None)).collect();
+        cands.extend(
+            similar_pairs(&ob, &nb, 0.5)
+                .into_iter()
+                .map(|(s, i, j)| (s, os[i], ns[j])),
+        );
     }
     cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     for (_, o, n) in cands {
@@ -874,6 +891,9 @@ fn figure_key(f: &Figure, roll: Option<(i32, i32)>) -> Vec<u64> {
     b
 }
 
+/// Unit, metric and context words of a figure.
+type ContextKey<'a> = (&'a str, Option<usize>, &'a [u64]);
+
 fn pair_figures(
     old: &Document,
     new: &Document,
@@ -906,12 +926,44 @@ fn pair_figures(
         out
     };
     let (ordinal, new_ordinal) = (ordinals(of), ordinals(nf));
+    // Bounded work on huge reports: a large bucket of same-unit figures is
+    // not scanned whole; only the aligned paragraph's figures and figures
+    // with the very same context words are candidates.
+    const SCAN_ALL_UP_TO: usize = 256;
+    let mut by_para: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    let mut by_context: FxHashMap<ContextKey, Vec<usize>> = FxHashMap::default();
+    for (i, f) in of.iter().enumerate() {
+        by_para.entry(f.paragraph).or_default().push(i);
+        by_context
+            .entry((&f.unit, f.metric, &ok[i]))
+            .or_default()
+            .push(i);
+    }
     let mut cands: Vec<(f32, usize, usize)> = Vec::new();
+    let mut few: Vec<usize> = Vec::new();
     for (j, f) in nf.iter().enumerate() {
-        let Some(list) = by_unit.get(&(&*f.unit, f.metric)) else {
+        let Some(bucket) = by_unit.get(&(&*f.unit, f.metric)) else {
             continue;
         };
         let aligned = para_pair.get(&f.paragraph).copied();
+        let list: &[usize] = if bucket.len() <= SCAN_ALL_UP_TO {
+            bucket
+        } else {
+            few.clear();
+            if let Some(ps) = aligned.and_then(|p| by_para.get(&p)) {
+                few.extend(
+                    ps.iter()
+                        .copied()
+                        .filter(|&i| of[i].unit == f.unit && of[i].metric == f.metric),
+                );
+            }
+            if let Some(same) = by_context.get(&(&*f.unit, f.metric, nk[j].as_slice())) {
+                few.extend(same.iter().copied().take(SCAN_ALL_UP_TO));
+            }
+            few.sort_unstable();
+            few.dedup();
+            &few
+        };
         for &i in list.iter() {
             let mut s = dice(&ok[i], &nk[j]);
             // In paragraphs aligned with each other, a figure of the same
