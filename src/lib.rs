@@ -3,8 +3,10 @@
 //! government under the rule of law).
 //!
 //! The library has two layers: [`core`], the pure analysis (document model,
-//! checklist spec, figures, lints) that knows nothing of terminals or files,
-//! and [`io`], loading files, finding config and specs, and rendering output.
+//! checklist spec, figures, lints, comparison) that knows nothing of
+//! terminals or files, and [`io`], loading files, finding config and specs,
+//! and rendering output; [`app`] and [`ui`] hold the workbench's keymap and
+//! themes.
 //!
 //! ```
 //! use reportbench::core::check::{check, CheckOptions, Status};
@@ -29,5 +31,7 @@
 //! assert_eq!(spec.spec.metrics[f.metric.unwrap()].id, "legality_review");
 //! ```
 
+pub mod app;
 pub mod core;
 pub mod io;
+pub mod ui;

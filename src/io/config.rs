@@ -4,8 +4,10 @@
 //! platform's (`~/.config/reportbench` on Linux). It holds `config.yaml` and
 //! the user's own specs in `specs/NAME.yaml`.
 
+use crate::app::keymap::{KeyOverrides, Keymap};
 use crate::core::lang::Lang;
 use crate::core::spec::{CompiledSpec, DEFAULT_SPEC_YAML, MAX_SPEC_BYTES, SpecError};
+use crate::ui::theme::{BUILTIN, DEFAULT_THEME, Theme};
 use anyhow::{Context, Result, anyhow, bail};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -34,6 +36,13 @@ pub struct Config {
     /// The reviewer's name for comments and sign-offs.
     #[serde(default)]
     pub author: Option<String>,
+    /// The workbench's theme: a built-in name (dark, light, high-contrast,
+    /// monochrome), a name in the config folder's `themes/`, or a path.
+    #[serde(default)]
+    pub theme: Option<String>,
+    /// Key binding overrides for the workbench, per pane.
+    #[serde(default)]
+    pub keys: KeyOverrides,
 }
 
 impl Config {
@@ -56,7 +65,7 @@ impl Config {
         if src.trim().is_empty() {
             return Ok(Config::default());
         }
-        serde_yaml::from_str(&src).map_err(|e| {
+        let config: Config = serde_yaml::from_str(&src).map_err(|e| {
             let loc = e
                 .location()
                 .map(|l| format!(":{}:{}", l.line(), l.column()))
@@ -64,7 +73,25 @@ impl Config {
             let msg = e.to_string();
             let msg = msg.split(" at line ").next().unwrap_or(&msg).to_owned();
             anyhow!("{}{loc}: {msg}", path.display())
-        })
+        })?;
+        // Key names are checked now, not when the workbench starts.
+        config.keymap().map_err(|e| {
+            let key = match &e {
+                crate::app::keymap::KeymapError::BadKey(k) => k.clone(),
+            };
+            let at = src.find(&key).unwrap_or(0);
+            let line = src[..at].matches('\n').count() + 1;
+            let col = at - src[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
+            anyhow!("{}:{line}:{col}: {e}", path.display())
+        })?;
+        Ok(config)
+    }
+
+    /// The default keymap with this config's overrides.
+    pub fn keymap(&self) -> Result<Keymap, crate::app::keymap::KeymapError> {
+        let mut km = Keymap::defaults();
+        km.merge(&self.keys)?;
+        Ok(km)
     }
 }
 
@@ -82,6 +109,40 @@ fn locale_lang() -> Option<Lang> {
         .filter_map(|v| std::env::var(v).ok())
         .find(|v| !v.is_empty())
         .and_then(|v| Lang::from_locale(&v))
+}
+
+/// The theme: monochrome when `NO_COLOR` is set; else the flag, else the
+/// config's `theme`, else `dark`. A name is a built-in theme or
+/// `themes/NAME.yaml` in the config folder; anything else is a path.
+pub fn resolve_theme(flag: Option<&str>, config: &Config) -> Result<Theme> {
+    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        return Theme::builtin("monochrome").ok_or_else(|| anyhow!("no monochrome theme"));
+    }
+    let name = flag.or(config.theme.as_deref()).unwrap_or(DEFAULT_THEME);
+    if let Some(dir) = config_dir() {
+        let p = dir.join("themes").join(format!("{name}.yaml"));
+        if p.is_file() {
+            return load_theme_file(&p);
+        }
+    }
+    if let Some(t) = Theme::builtin(name) {
+        return Ok(t);
+    }
+    let p = Path::new(name);
+    if p.is_file() {
+        return load_theme_file(p);
+    }
+    let builtin: Vec<&str> = BUILTIN.iter().map(|(n, _)| *n).collect();
+    bail!(
+        "no theme named `{name}` (built in: {}; or a file, or the config folder's themes/)",
+        builtin.join(", ")
+    )
+}
+
+fn load_theme_file(p: &Path) -> Result<Theme> {
+    let src = std::fs::read_to_string(p)
+        .with_context(|| format!("{}: cannot read the theme", p.display()))?;
+    Theme::from_yaml(&src, &p.display().to_string()).map_err(|e| anyhow!(e))
 }
 
 /// Resolves a spec argument: an existing file path; else a name in the config
@@ -183,6 +244,60 @@ mod tests {
                 .is_none()
         );
         std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn bad_key_in_config_is_located() {
+        let dir = std::env::temp_dir().join(format!("rb-config-keys-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("config.yaml");
+        std::fs::write(
+            &p,
+            "lang: en
+keys:
+  global:
+    hyper-x: save
+",
+        )
+        .unwrap();
+        let e = Config::load_from(&p).unwrap_err().to_string();
+        assert!(e.contains("config.yaml:4:5"), "{e}");
+        std::fs::write(
+            &p,
+            "keys:
+  global:
+    ctrl-w: save
+",
+        )
+        .unwrap();
+        let km = Config::load_from(&p).unwrap().keymap().unwrap();
+        let w = crate::app::keymap::Key::parse("ctrl-w").unwrap();
+        assert_eq!(
+            km.resolve(crate::app::keymap::Pane::Editor, &w),
+            Some(crate::app::keymap::Action::Save)
+        );
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn themes_resolve_by_name() {
+        let c = Config {
+            theme: Some("light".into()),
+            ..Default::default()
+        };
+        if std::env::var_os("NO_COLOR").is_none() {
+            assert_eq!(resolve_theme(None, &c).unwrap().name, "light");
+            assert_eq!(
+                resolve_theme(Some("high-contrast"), &c).unwrap().name,
+                "high-contrast"
+            );
+            assert!(
+                resolve_theme(Some("neon"), &c)
+                    .unwrap_err()
+                    .to_string()
+                    .contains("no theme named `neon`")
+            );
+        }
     }
 
     #[test]

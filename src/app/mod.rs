@@ -1,0 +1,3 @@
+//! The workbench's state machine (no terminal). So far: the keymap.
+
+pub mod keymap;
