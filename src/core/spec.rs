@@ -820,9 +820,7 @@ fn locate(src: &str, needle: &str, from: usize) -> (usize, usize) {
     } else {
         src[from..].find(needle).map(|i| i + from).unwrap_or(from)
     };
-    let line = src[..at].matches('\n').count() + 1;
-    let line_start = src[..at].rfind('\n').map(|i| i + 1).unwrap_or(0);
-    (line, src[line_start..at].chars().count() + 1)
+    super::text::line_column(src, at)
 }
 
 fn locate_id(src: &str, id: &str) -> (usize, usize) {

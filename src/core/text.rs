@@ -117,6 +117,18 @@ pub fn denormalize(text: &str, format: TextFormat) -> String {
     out
 }
 
+/// 1-based (line, column in characters) of byte `at` in `src`, without an
+/// index (for error messages about small files such as specs and themes).
+pub fn line_column(src: &str, at: usize) -> (usize, usize) {
+    let mut at = at.min(src.len());
+    while !src.is_char_boundary(at) {
+        at -= 1;
+    }
+    let line = src[..at].matches('\n').count() + 1;
+    let line_start = src[..at].rfind('\n').map_or(0, |i| i + 1);
+    (line, src[line_start..at].chars().count() + 1)
+}
+
 /// A 1-based position: line, and column counted in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub struct Position {
@@ -400,6 +412,15 @@ mod tests {
         assert_eq!(idx.position(text, 10_000).line, 3);
         // Inside a multi-byte character rounds down.
         assert_eq!(idx.position(text, 1), Position { line: 1, column: 1 });
+    }
+
+    #[test]
+    fn line_column_counts_characters() {
+        let src = "a: 1\n名称: 甲乙\n";
+        let at = src.find("甲").unwrap();
+        assert_eq!(line_column(src, at), (2, 5));
+        assert_eq!(line_column(src, 0), (1, 1));
+        assert_eq!(line_column(src, at + 1), (2, 5), "inside a character rounds down");
     }
 
     #[test]

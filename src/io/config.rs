@@ -79,9 +79,7 @@ impl Config {
             let key = match &e {
                 crate::app::keymap::KeymapError::BadKey(k) => k.clone(),
             };
-            let at = src.find(&key).unwrap_or(0);
-            let line = src[..at].matches('\n').count() + 1;
-            let col = at - src[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
+            let (line, col) = crate::core::text::line_column(&src, src.find(&key).unwrap_or(0));
             anyhow!("{}:{line}:{col}: {e}", path.display())
         })?;
         Ok(config)

@@ -193,9 +193,7 @@ impl Theme {
         let mut styles = BTreeMap::new();
         for (name, spec) in file.styles {
             if !STYLE_NAMES.contains(&name.as_str()) {
-                let at = src.find(&name).unwrap_or(0);
-                let line = src[..at].matches('\n').count() + 1;
-                let col = at - src[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
+                let (line, col) = crate::core::text::line_column(src, src.find(&name).unwrap_or(0));
                 return Err(err(
                     line,
                     col,
