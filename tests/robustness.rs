@@ -175,3 +175,46 @@ fn empty_and_degenerate_texts() {
     let long_line = "审核合同38份，".repeat(20_000);
     run_all(&long_line, &spec);
 }
+
+#[test]
+fn mangled_specs_are_errors_not_panics() {
+    use reportbench::core::spec::{CompiledSpec, DEFAULT_SPEC_YAML};
+    let src: Vec<char> = DEFAULT_SPEC_YAML.chars().collect();
+    let noise = [
+        '[', ']', '{', '}', ':', '-', '*', '&', '\'', '"', '\n', ' ', '#', '|', '>', '甲', '\t',
+        '!', '%', '@',
+    ];
+    let mut rng = Rng(7);
+    for _ in 0..400 {
+        let mut s = src.clone();
+        for _ in 0..1 + rng.below(6) {
+            let at = rng.below(s.len());
+            match rng.below(3) {
+                0 => {
+                    s.remove(at);
+                }
+                1 => s.insert(at, noise[rng.below(noise.len())]),
+                _ => s[at] = noise[rng.below(noise.len())],
+            }
+        }
+        let text: String = s.into_iter().collect();
+        if let Err(e) = CompiledSpec::from_yaml(&text, "mangled.yaml") {
+            assert!(e.to_string().starts_with("mangled.yaml"), "{e}");
+        }
+    }
+}
+
+#[test]
+fn random_bytes_decode_or_fail_cleanly() {
+    use reportbench::io::load::decode;
+    let spec = CompiledSpec::default_spec();
+    let mut rng = Rng(99);
+    for _ in 0..2000 {
+        let n = rng.below(64);
+        let bytes: Vec<u8> = (0..n).map(|_| rng.next() as u8).collect();
+        if let Ok((text, _)) = decode(&bytes) {
+            // Whatever decodes also parses and checks.
+            run_all(&text, &spec);
+        }
+    }
+}

@@ -420,7 +420,11 @@ mod tests {
         let at = src.find("甲").unwrap();
         assert_eq!(line_column(src, at), (2, 5));
         assert_eq!(line_column(src, 0), (1, 1));
-        assert_eq!(line_column(src, at + 1), (2, 5), "inside a character rounds down");
+        assert_eq!(
+            line_column(src, at + 1),
+            (2, 5),
+            "inside a character rounds down"
+        );
     }
 
     #[test]
