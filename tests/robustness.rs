@@ -1,5 +1,6 @@
 //! Bad and strange input never panics: random mixes of the tokens the
 //! parser and the figure reader care about, and drafts cut at random places.
+//! `FUZZ_N=30000 cargo test --release --test robustness` runs longer rounds.
 
 mod common;
 
@@ -130,7 +131,11 @@ fn run_all(text: &str, spec: &CompiledSpec) {
 fn random_token_soup_never_panics() {
     let spec = CompiledSpec::default_spec();
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    for _ in 0..1500 {
+    for _ in 0..std::env::var("FUZZ_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1500)
+    {
         let n = rng.below(60);
         let text: String = (0..n).map(|_| TOKENS[rng.below(TOKENS.len())]).collect();
         run_all(&text, &spec);
@@ -185,7 +190,11 @@ fn mangled_specs_are_errors_not_panics() {
         '!', '%', '@',
     ];
     let mut rng = Rng(7);
-    for _ in 0..400 {
+    for _ in 0..std::env::var("FUZZ_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(400)
+    {
         let mut s = src.clone();
         for _ in 0..1 + rng.below(6) {
             let at = rng.below(s.len());
@@ -216,5 +225,58 @@ fn random_bytes_decode_or_fail_cleanly() {
             // Whatever decodes also parses and checks.
             run_all(&text, &spec);
         }
+    }
+}
+
+#[test]
+fn comparing_random_texts_never_panics_and_covers_every_paragraph() {
+    use reportbench::core::compare::{CompareOptions, compare, compared_paragraphs};
+    let spec = CompiledSpec::default_spec();
+    let mut rng = Rng(2024);
+    let n_rounds = std::env::var("FUZZ_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(300);
+    let soup = |rng: &mut Rng| -> String {
+        (0..rng.below(80))
+            .map(|_| TOKENS[rng.below(TOKENS.len())])
+            .collect()
+    };
+    for _ in 0..n_rounds {
+        let a = soup(&mut rng);
+        // Half the time, the second text is an edited copy of the first.
+        let b = if rng.below(2) == 0 {
+            soup(&mut rng)
+        } else {
+            format!(
+                "{}{}",
+                &a[..a
+                    .char_indices()
+                    .nth(a.chars().count() / 2)
+                    .map_or(0, |(i, _)| i)],
+                soup(&mut rng)
+            )
+        };
+        let (da, db) = (Document::parse(&a), Document::parse(&b));
+        let opts = CheckOptions::default();
+        let cmp = compare(
+            &da,
+            &db,
+            &check(&da, &spec, &opts),
+            &check(&db, &spec, &opts),
+            &spec,
+            &CompareOptions::default(),
+        );
+        let olds = cmp.paragraphs.iter().filter(|p| p.old.is_some()).count();
+        let news = cmp.paragraphs.iter().filter(|p| p.new.is_some()).count();
+        assert_eq!(
+            (olds, news),
+            (
+                compared_paragraphs(&da).len(),
+                compared_paragraphs(&db).len()
+            ),
+            "{a:?} / {b:?}"
+        );
+        assert!((0.0..=1.0).contains(&cmp.summary.carried_over_ratio));
     }
 }
