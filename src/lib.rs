@@ -31,6 +31,8 @@
 //! assert_eq!(spec.spec.metrics[f.metric.unwrap()].id, "legality_review");
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod app;
 pub mod core;
 pub mod io;
