@@ -278,6 +278,7 @@ pub fn fold_for_matching(text: &str) -> Cow<'_, str> {
     // Only CJK ideographs (U+4E00..U+9FFF) can fold: three-byte characters
     // whose lead byte is 0xE4 to 0xE9. Decode those alone.
     let b = text.as_bytes();
+    let bits = fold_bits();
     let mut i = 0;
     let mut first = None;
     while i < b.len() {
@@ -298,11 +299,13 @@ pub fn fold_for_matching(text: &str) -> Cow<'_, str> {
             let cp = ((x as u32 & 0x0F) << 12)
                 | ((b[i + 1] as u32 & 0x3F) << 6)
                 | (b[i + 2] as u32 & 0x3F);
-            if let Some(c) = char::from_u32(cp)
-                && fold_char(c) != c
-            {
-                first = Some(i);
-                break;
+            // The bit test alone (no table search) for the common case.
+            if (FOLD_START..=FOLD_END).contains(&cp) {
+                let k = (cp - FOLD_START) as usize;
+                if bits[k / 64] & (1 << (k % 64)) != 0 {
+                    first = Some(i);
+                    break;
+                }
             }
         }
         i += 3;
