@@ -47,6 +47,9 @@ pub struct Loaded {
     pub encoding: Encoding,
     /// Size of the file in bytes.
     pub bytes: u64,
+    /// What the file looked like, to notice changes made by someone else
+    /// before saving over it.
+    pub fingerprint: super::save::Fingerprint,
 }
 
 /// Why a file could not be loaded. Each message is one sentence naming the file.
@@ -137,6 +140,7 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
         format,
         encoding,
         bytes: bytes.len() as u64,
+        fingerprint: super::save::Fingerprint::of(&bytes),
     })
 }
 

@@ -4,5 +4,6 @@ pub mod config;
 pub mod diff_output;
 pub mod load;
 pub mod output;
+pub mod save;
 
 pub use load::{Encoding, LoadError, Loaded, load};

@@ -1,0 +1,426 @@
+//! Atomic saves: a temporary file in the same folder, written and flushed to
+//! disk, renamed over the original, the folder synced; permissions,
+//! encoding, BOM and line endings kept. A failure at any step leaves the
+//! original untouched. Before writing, the file on disk is compared with
+//! what was loaded, so that a change made by someone else is never
+//! overwritten silently.
+//!
+//! The file-system steps go through [`SaveFs`], so that tests can make each
+//! step fail.
+
+use super::load::Encoding;
+use crate::core::text::TextFormat;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// What a file looked like when it was loaded (or last saved).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fingerprint {
+    /// Size in bytes.
+    pub len: u64,
+    /// A hash of the bytes (FxHash: fast, not cryptographic).
+    pub hash: u64,
+}
+
+impl Fingerprint {
+    /// The fingerprint of some bytes.
+    pub fn of(bytes: &[u8]) -> Fingerprint {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        bytes.hash(&mut h);
+        Fingerprint {
+            len: bytes.len() as u64,
+            hash: h.finish(),
+        }
+    }
+}
+
+/// Why a save failed. The original file is untouched in every case.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// Someone else changed the file since it was loaded.
+    #[error("{0}: the file was changed on disk since it was opened; not overwritten")]
+    ChangedOnDisk(PathBuf),
+    /// The folder or file is not writable.
+    #[error("{path}: cannot save here ({source}); the text is kept, save it elsewhere")]
+    NotWritable {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// A step of the save failed (disk full, I/O error).
+    #[error(
+        "{path}: the save failed while {step} ({source}); the original is untouched and the text is kept"
+    )]
+    Failed {
+        /// The file.
+        path: PathBuf,
+        /// The step: "writing", "flushing to disk", "replacing the file" …
+        step: &'static str,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+/// The file-system operations a save uses.
+pub trait SaveFs {
+    /// Reads a whole file (to compare with the fingerprint); `Ok(None)` when
+    /// it does not exist.
+    fn read(&self, path: &Path) -> std::io::Result<Option<Vec<u8>>>;
+    /// Creates a new file for writing (must not exist).
+    fn create_new(&self, path: &Path) -> std::io::Result<std::fs::File>;
+    /// Writes all bytes.
+    fn write_all(&self, file: &mut std::fs::File, bytes: &[u8]) -> std::io::Result<()>;
+    /// Flushes the file to disk.
+    fn sync(&self, file: &std::fs::File) -> std::io::Result<()>;
+    /// Copies the permissions of `from` (if it exists) to `to`.
+    fn copy_permissions(&self, from: &Path, to: &Path) -> std::io::Result<()>;
+    /// Renames `from` over `to`.
+    fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()>;
+    /// Flushes a folder's entries to disk.
+    fn sync_dir(&self, dir: &Path) -> std::io::Result<()>;
+    /// Removes a file (clean-up after a failure).
+    fn remove(&self, path: &Path) -> std::io::Result<()>;
+}
+
+/// The real file system.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RealFs;
+
+impl SaveFs for RealFs {
+    fn read(&self, path: &Path) -> std::io::Result<Option<Vec<u8>>> {
+        match std::fs::read(path) {
+            Ok(b) => Ok(Some(b)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+    fn create_new(&self, path: &Path) -> std::io::Result<std::fs::File> {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+    }
+    fn write_all(&self, file: &mut std::fs::File, bytes: &[u8]) -> std::io::Result<()> {
+        file.write_all(bytes)?;
+        file.flush()
+    }
+    fn sync(&self, file: &std::fs::File) -> std::io::Result<()> {
+        file.sync_all()
+    }
+    fn copy_permissions(&self, from: &Path, to: &Path) -> std::io::Result<()> {
+        match std::fs::metadata(from) {
+            Ok(m) => std::fs::set_permissions(to, m.permissions()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+    fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()> {
+        std::fs::rename(from, to)
+    }
+    fn sync_dir(&self, dir: &Path) -> std::io::Result<()> {
+        // Opening a folder to sync it works on Unix; elsewhere it is not
+        // needed (and not possible), so a failure to open is not an error.
+        match std::fs::File::open(dir) {
+            Ok(d) => d.sync_all().or(Ok(())),
+            Err(_) => Ok(()),
+        }
+    }
+    fn remove(&self, path: &Path) -> std::io::Result<()> {
+        std::fs::remove_file(path)
+    }
+}
+
+/// The temporary file a save of `path` writes first: hidden, beside it.
+pub fn temp_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = format!(".{name}.reportbench-save-{}", std::process::id());
+    path.with_file_name(tmp)
+}
+
+/// Saves `text` to `path` atomically, in `encoding` with `format` (BOM,
+/// line endings), checking first that the file on disk still has the
+/// `expected` fingerprint (`None`: the file is new, or the check is
+/// skipped because the user chose to overwrite). Returns the new fingerprint.
+pub fn save_atomic(
+    fs: &dyn SaveFs,
+    path: &Path,
+    text: &str,
+    format: TextFormat,
+    encoding: Encoding,
+    expected: Option<Fingerprint>,
+) -> Result<Fingerprint, SaveError> {
+    let failed = |step: &'static str| {
+        move |source: std::io::Error| SaveError::Failed {
+            path: path.to_owned(),
+            step,
+            source,
+        }
+    };
+    if let Some(expected) = expected {
+        let on_disk = fs.read(path).map_err(failed("reading the file on disk"))?;
+        if on_disk.as_deref().map(Fingerprint::of) != Some(expected) {
+            return Err(SaveError::ChangedOnDisk(path.to_owned()));
+        }
+    }
+    let bytes = super::load::encode(text, format, encoding);
+    let tmp = temp_path(path);
+    let mut file = fs.create_new(&tmp).map_err(|source| match source.kind() {
+        std::io::ErrorKind::PermissionDenied
+        | std::io::ErrorKind::NotFound
+        | std::io::ErrorKind::ReadOnlyFilesystem => SaveError::NotWritable {
+            path: path.to_owned(),
+            source,
+        },
+        _ => failed("creating the temporary file")(source),
+    })?;
+    let result = (|| {
+        fs.write_all(&mut file, &bytes).map_err(failed("writing"))?;
+        fs.sync(&file).map_err(failed("flushing to disk"))?;
+        drop(file);
+        fs.copy_permissions(path, &tmp)
+            .map_err(failed("copying permissions"))?;
+        fs.rename(&tmp, path)
+            .map_err(failed("replacing the file"))?;
+        Ok(())
+    })();
+    if let Err(e) = result {
+        let _ = fs.remove(&tmp);
+        return Err(e);
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        // The file is in place; a failed folder sync only weakens durability
+        // after a power cut, so it is reported as a failure too.
+        fs.sync_dir(dir)
+            .map_err(failed("flushing the folder to disk"))?;
+    }
+    Ok(Fingerprint::of(&bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::text::LineEnding;
+    use std::cell::Cell;
+
+    fn dir(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("rb-save-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    /// The real file system, failing at one named step.
+    struct Failing {
+        at: &'static str,
+        calls: Cell<usize>,
+    }
+
+    fn fail() -> std::io::Error {
+        std::io::Error::other("injected failure")
+    }
+
+    impl SaveFs for Failing {
+        fn read(&self, p: &Path) -> std::io::Result<Option<Vec<u8>>> {
+            if self.at == "read" {
+                Err(fail())
+            } else {
+                RealFs.read(p)
+            }
+        }
+        fn create_new(&self, p: &Path) -> std::io::Result<std::fs::File> {
+            if self.at == "create" {
+                Err(fail())
+            } else {
+                RealFs.create_new(p)
+            }
+        }
+        fn write_all(&self, f: &mut std::fs::File, b: &[u8]) -> std::io::Result<()> {
+            if self.at == "write" {
+                // Half written, then the disk is full.
+                f.write_all(&b[..b.len() / 2])?;
+                Err(std::io::Error::new(
+                    std::io::ErrorKind::StorageFull,
+                    "no space left on device",
+                ))
+            } else {
+                RealFs.write_all(f, b)
+            }
+        }
+        fn sync(&self, f: &std::fs::File) -> std::io::Result<()> {
+            if self.at == "sync" {
+                Err(fail())
+            } else {
+                RealFs.sync(f)
+            }
+        }
+        fn copy_permissions(&self, a: &Path, b: &Path) -> std::io::Result<()> {
+            if self.at == "permissions" {
+                Err(fail())
+            } else {
+                RealFs.copy_permissions(a, b)
+            }
+        }
+        fn rename(&self, a: &Path, b: &Path) -> std::io::Result<()> {
+            self.calls.set(self.calls.get() + 1);
+            if self.at == "rename" {
+                Err(fail())
+            } else {
+                RealFs.rename(a, b)
+            }
+        }
+        fn sync_dir(&self, d: &Path) -> std::io::Result<()> {
+            if self.at == "sync_dir" {
+                Err(fail())
+            } else {
+                RealFs.sync_dir(d)
+            }
+        }
+        fn remove(&self, p: &Path) -> std::io::Result<()> {
+            RealFs.remove(p)
+        }
+    }
+
+    const ORIGINAL: &str = "旧的正文\r\n第二行\r\n";
+
+    #[test]
+    fn saves_in_the_original_encoding_and_line_endings() {
+        let d = dir("ok");
+        let p = d.join("draft.txt");
+        let (bytes, _, _) = encoding_rs::GB18030.encode(ORIGINAL);
+        std::fs::write(&p, &bytes).unwrap();
+        let fp = Fingerprint::of(&bytes);
+        let format = TextFormat {
+            bom: false,
+            line_ending: LineEnding::CrLf,
+        };
+        let new_fp = save_atomic(
+            &RealFs,
+            &p,
+            "新的正文\n第二行\n",
+            format,
+            Encoding::Gb18030,
+            Some(fp),
+        )
+        .unwrap();
+        let saved = std::fs::read(&p).unwrap();
+        let (text, _, _) = encoding_rs::GB18030.decode(&saved);
+        assert_eq!(text, "新的正文\r\n第二行\r\n");
+        assert_eq!(new_fp, Fingerprint::of(&saved));
+        // No temporary file left behind.
+        assert_eq!(std::fs::read_dir(&d).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_failure_at_any_step_leaves_the_original_untouched() {
+        for at in ["read", "create", "write", "sync", "permissions", "rename"] {
+            let d = dir(at);
+            let p = d.join("draft.txt");
+            std::fs::write(&p, ORIGINAL).unwrap();
+            let fp = Fingerprint::of(ORIGINAL.as_bytes());
+            let fs = Failing {
+                at,
+                calls: Cell::new(0),
+            };
+            let e = save_atomic(
+                &fs,
+                &p,
+                "新的正文\n",
+                TextFormat::default(),
+                Encoding::Utf8,
+                Some(fp),
+            )
+            .unwrap_err();
+            assert_eq!(
+                std::fs::read_to_string(&p).unwrap(),
+                ORIGINAL,
+                "{at}: original changed"
+            );
+            assert_eq!(
+                std::fs::read_dir(&d).unwrap().count(),
+                1,
+                "{at}: temporary file left behind"
+            );
+            assert!(e.to_string().contains("draft.txt"), "{at}: {e}");
+        }
+        // A failed folder sync comes after the rename: the new text is in place.
+        let d = dir("sync_dir");
+        let p = d.join("draft.txt");
+        std::fs::write(&p, ORIGINAL).unwrap();
+        let fs = Failing {
+            at: "sync_dir",
+            calls: Cell::new(0),
+        };
+        assert!(save_atomic(&fs, &p, "新\n", TextFormat::default(), Encoding::Utf8, None).is_err());
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "新\n");
+    }
+
+    #[test]
+    fn a_file_changed_by_someone_else_is_not_overwritten() {
+        let d = dir("changed");
+        let p = d.join("draft.txt");
+        std::fs::write(&p, ORIGINAL).unwrap();
+        let fp = Fingerprint::of(ORIGINAL.as_bytes());
+        std::fs::write(&p, "别人改过了\n").unwrap();
+        let e = save_atomic(
+            &RealFs,
+            &p,
+            "我的修改\n",
+            TextFormat::default(),
+            Encoding::Utf8,
+            Some(fp),
+        )
+        .unwrap_err();
+        assert!(matches!(e, SaveError::ChangedOnDisk(_)), "{e}");
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "别人改过了\n");
+        // Overwriting deliberately (no fingerprint) works.
+        save_atomic(
+            &RealFs,
+            &p,
+            "我的修改\n",
+            TextFormat::default(),
+            Encoding::Utf8,
+            None,
+        )
+        .unwrap();
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "我的修改\n");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn permissions_are_kept_and_unwritable_folders_are_reported() {
+        use std::os::unix::fs::PermissionsExt;
+        let d = dir("perm");
+        let p = d.join("draft.txt");
+        std::fs::write(&p, ORIGINAL).unwrap();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o640)).unwrap();
+        save_atomic(
+            &RealFs,
+            &p,
+            "新\n",
+            TextFormat::default(),
+            Encoding::Utf8,
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            std::fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
+        let missing = d.join("no-such-folder").join("draft.txt");
+        let e = save_atomic(
+            &RealFs,
+            &missing,
+            "新\n",
+            TextFormat::default(),
+            Encoding::Utf8,
+            None,
+        )
+        .unwrap_err();
+        assert!(matches!(e, SaveError::NotWritable { .. }), "{e}");
+    }
+}
