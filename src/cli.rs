@@ -29,6 +29,10 @@ pub struct Cli {
     /// Checklist spec: a YAML file, or a name in the config folder's specs/.
     #[arg(long, value_name = "SPEC")]
     pub spec: Option<String>,
+    /// Workbench theme: dark, light, high-contrast, monochrome, a name in the
+    /// config folder's themes/, or a file.
+    #[arg(long, value_name = "THEME")]
+    pub theme: Option<String>,
     /// Interface language (default: config, then locale).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
@@ -212,23 +216,25 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     "no file given: try `reportbench FILE`, or `reportbench --help`"
                 ));
             };
-            // The workbench (TUI) is not built yet: show the checklist.
             let spec = config::resolve_spec(cli.spec.as_deref(), &config)?;
-            eprintln!(
-                "{}",
-                lang.pick(
-                    "提示：工作台（终端界面）尚未完成，先显示检查结果（即 reportbench check）。",
-                    "note: the workbench (terminal UI) is not built yet; showing the checklist (reportbench check)."
-                )
-            );
-            run_check(
-                &[file],
-                &spec,
-                cli.previous.as_deref(),
-                CheckFormat::Text,
-                lang,
-                paint,
-            )
+            // The workbench needs a terminal; piped or redirected, print the
+            // checklist instead.
+            if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+                return run_check(
+                    &[file],
+                    &spec,
+                    cli.previous.as_deref(),
+                    CheckFormat::Text,
+                    lang,
+                    paint,
+                );
+            }
+            let theme = config::resolve_theme(cli.theme.as_deref(), &config)?;
+            let keymap = config.keymap()?;
+            let loaded = load(&file)?;
+            let app = reportbench::app::state::App::new(loaded, spec, keymap, theme, lang);
+            reportbench::tui::run(app)?;
+            Ok(0)
         }
     }
 }

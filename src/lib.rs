@@ -36,4 +36,5 @@
 pub mod app;
 pub mod core;
 pub mod io;
+pub mod tui;
 pub mod ui;

@@ -1,3 +1,4 @@
-//! The workbench's state machine (no terminal). So far: the keymap.
+//! The workbench's state machine (no terminal): the keymap and the state.
 
 pub mod keymap;
+pub mod state;

@@ -1,3 +1,4 @@
-//! Rendering for the workbench (no I/O). So far: themes.
+//! Rendering for the workbench (no I/O): themes and drawing.
 
+pub mod draw;
 pub mod theme;

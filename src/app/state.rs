@@ -1,0 +1,388 @@
+//! The workbench's state and its update function: no terminal here, so that
+//! it can be driven and rendered in tests.
+
+use super::keymap::{Action, Key, Keymap, Pane};
+use crate::core::check::{CheckOptions, Report, Status, check};
+use crate::core::document::Document;
+use crate::core::lang::Lang;
+use crate::core::spec::CompiledSpec;
+use crate::core::text::TextFormat;
+use crate::io::load::{Encoding, Loaded};
+use crate::io::save::{Fingerprint, RealFs, SaveError, save_atomic};
+use crate::tr;
+use crate::ui::theme::Theme;
+use crossterm::event::KeyEvent;
+use std::path::PathBuf;
+use tui_textarea::{CursorMove, TextArea, WrapMode};
+
+/// What has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The checklist.
+    Checklist,
+    /// The editor.
+    Editor,
+}
+
+/// What is shown over the panes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    /// Nothing.
+    None,
+    /// The key help.
+    Help,
+    /// "Quit without saving?" — y quits, anything else cancels.
+    ConfirmQuit,
+    /// "Changed on disk: overwrite?" — y overwrites, anything else cancels.
+    ConfirmOverwrite,
+}
+
+/// One row of the checklist pane.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Row {
+    /// A checklist item (index into the report's items).
+    Item(usize),
+    /// A metric.
+    Metric(usize),
+    /// A lint.
+    Lint(usize),
+}
+
+/// Everything the workbench shows.
+pub struct App {
+    /// The file being edited.
+    pub path: PathBuf,
+    /// Its encoding.
+    pub encoding: Encoding,
+    /// Its BOM and line endings.
+    pub format: TextFormat,
+    /// What the file on disk looked like when loaded or last saved.
+    pub fingerprint: Option<Fingerprint>,
+    /// The editor.
+    pub editor: TextArea<'static>,
+    /// The parsed text (as of the last re-check).
+    pub doc: Document,
+    /// The checklist verdicts (as of the last re-check).
+    pub report: Report,
+    /// The spec.
+    pub spec: CompiledSpec,
+    /// Keys.
+    pub keymap: Keymap,
+    /// Colours.
+    pub theme: Theme,
+    /// Language.
+    pub lang: Lang,
+    /// Focus.
+    pub focus: Focus,
+    /// Overlay.
+    pub overlay: Overlay,
+    /// The selected checklist row.
+    pub selected: usize,
+    /// Unsaved changes.
+    pub modified: bool,
+    /// A one-line message for the status bar.
+    pub message: Option<(String, bool)>,
+    /// Set when the user chose to quit.
+    pub quit: bool,
+}
+
+impl App {
+    /// Opens a loaded file.
+    pub fn new(
+        loaded: Loaded,
+        spec: CompiledSpec,
+        keymap: Keymap,
+        theme: Theme,
+        lang: Lang,
+    ) -> App {
+        let lines: Vec<String> = loaded.text.split('\n').map(str::to_owned).collect();
+        let mut editor = TextArea::new(lines);
+        editor.set_wrap_mode(WrapMode::Glyph);
+        editor.set_max_histories(10_000);
+        let doc = Document::parse_normalized(loaded.text, loaded.format);
+        let report = check(&doc, &spec, &CheckOptions { lang });
+        let mut app = App {
+            path: loaded.path,
+            encoding: loaded.encoding,
+            format: loaded.format,
+            fingerprint: Some(loaded.fingerprint),
+            editor,
+            doc,
+            report,
+            spec,
+            keymap,
+            theme,
+            lang,
+            focus: Focus::Editor,
+            overlay: Overlay::None,
+            selected: 0,
+            modified: false,
+            message: None,
+            quit: false,
+        };
+        app.style_editor();
+        app
+    }
+
+    fn style_editor(&mut self) {
+        self.editor.set_style(self.theme.style("ui.editor"));
+        self.editor
+            .set_cursor_line_style(self.theme.style("ui.editor.cursor_line"));
+        self.editor
+            .set_selection_style(self.theme.style("ui.editor.selection"));
+    }
+
+    /// The editor's text, `\n`-separated.
+    pub fn text(&self) -> String {
+        self.editor.lines().join("\n")
+    }
+
+    /// Re-parses and re-checks the text (a few milliseconds for a long report).
+    pub fn recheck(&mut self) {
+        self.doc = Document::parse_normalized(self.text(), self.format);
+        self.report = check(&self.doc, &self.spec, &CheckOptions { lang: self.lang });
+        let n = self.rows().len();
+        if self.selected >= n {
+            self.selected = n.saturating_sub(1);
+        }
+    }
+
+    /// The checklist rows: required and optional items, then metrics, then lints.
+    pub fn rows(&self) -> Vec<Row> {
+        (0..self.report.items.len())
+            .map(Row::Item)
+            .chain((0..self.report.metrics.len()).map(Row::Metric))
+            .chain((0..self.report.lints.len()).map(Row::Lint))
+            .collect()
+    }
+
+    /// The pane that has the keyboard.
+    pub fn pane(&self) -> Pane {
+        match self.focus {
+            Focus::Checklist => Pane::Checklist,
+            Focus::Editor => Pane::Editor,
+        }
+    }
+
+    /// Handles a key press.
+    pub fn on_key(&mut self, e: KeyEvent) {
+        if e.kind != crossterm::event::KeyEventKind::Press {
+            return;
+        }
+        let key = Key::from_event(&e);
+        match self.overlay {
+            Overlay::ConfirmQuit | Overlay::ConfirmOverwrite => {
+                let yes = matches!(e.code, crossterm::event::KeyCode::Char('y' | 'Y'));
+                let which = std::mem::replace(&mut self.overlay, Overlay::None);
+                if yes {
+                    match which {
+                        Overlay::ConfirmQuit => self.quit = true,
+                        _ => self.save(None),
+                    }
+                } else {
+                    self.message = Some((self.lang.pick("已取消", "cancelled").into(), false));
+                }
+                return;
+            }
+            Overlay::Help => {
+                self.overlay = Overlay::None;
+                return;
+            }
+            Overlay::None => {}
+        }
+        if let Some(action) = key.and_then(|k| self.keymap.resolve(self.pane(), &k)) {
+            self.act(action);
+            return;
+        }
+        if self.focus == Focus::Editor && self.editor.input(e) {
+            self.edited();
+        }
+    }
+
+    /// Inserts pasted text at the cursor in one go.
+    pub fn on_paste(&mut self, text: &str) {
+        if self.focus == Focus::Editor && self.overlay == Overlay::None {
+            let t = text.replace("\r\n", "\n").replace('\r', "\n");
+            if self.editor.insert_str(t) {
+                self.edited();
+            }
+        }
+    }
+
+    fn edited(&mut self) {
+        self.modified = true;
+        self.message = None;
+        self.recheck();
+    }
+
+    /// Performs an action.
+    pub fn act(&mut self, action: Action) {
+        let n = self.rows().len();
+        match action {
+            Action::Save => self.save(self.fingerprint),
+            Action::Quit => {
+                if self.modified {
+                    self.overlay = Overlay::ConfirmQuit;
+                } else {
+                    self.quit = true;
+                }
+            }
+            Action::Help => self.overlay = Overlay::Help,
+            Action::Cancel => {
+                self.overlay = Overlay::None;
+                self.editor.cancel_selection();
+            }
+            Action::SwitchFocus => {
+                self.focus = match self.focus {
+                    Focus::Checklist => Focus::Editor,
+                    Focus::Editor => Focus::Checklist,
+                }
+            }
+            Action::Down => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Jump => {
+                self.jump_to_selected();
+                self.focus = Focus::Editor;
+            }
+            Action::NextProblem | Action::PreviousProblem => {
+                let rows = self.rows();
+                let problem = |r: &Row| match r {
+                    Row::Item(i) => {
+                        self.report.items[*i].required
+                            && !self.report.items[*i].status.is_satisfied()
+                    }
+                    Row::Metric(_) => false,
+                    Row::Lint(_) => true,
+                };
+                let found = if action == Action::NextProblem {
+                    (self.selected + 1..rows.len())
+                        .chain(0..=self.selected.min(rows.len().saturating_sub(1)))
+                        .find(|&i| problem(&rows[i]))
+                } else {
+                    (0..self.selected)
+                        .rev()
+                        .chain((self.selected..rows.len()).rev())
+                        .find(|&i| problem(&rows[i]))
+                };
+                match found {
+                    Some(i) => {
+                        self.selected = i;
+                        self.jump_to_selected();
+                    }
+                    None => {
+                        self.message =
+                            Some((self.lang.pick("没有问题", "no problems").into(), false))
+                    }
+                }
+            }
+            Action::Undo => {
+                if self.editor.undo() {
+                    self.edited();
+                }
+            }
+            Action::Redo => {
+                if self.editor.redo() {
+                    self.edited();
+                }
+            }
+            Action::Copy => self.editor.copy(),
+            Action::Cut => {
+                if self.editor.cut() {
+                    self.edited();
+                }
+            }
+            Action::Paste => {
+                if self.editor.paste() {
+                    self.edited();
+                }
+            }
+            Action::DiffView | Action::FiguresView | Action::Search | Action::SearchNext => {
+                self.message = Some((
+                    self.lang
+                        .pick(
+                            "这个视图还在开发中（见 README）",
+                            "this view is not built yet (see the README)",
+                        )
+                        .into(),
+                    false,
+                ));
+            }
+        }
+    }
+
+    /// The byte offset the selected row points at: its evidence, or where a
+    /// missing section belongs.
+    pub fn selected_target(&self) -> Option<usize> {
+        match self.rows().get(self.selected)? {
+            Row::Item(i) => {
+                let it = &self.report.items[*i];
+                it.evidence
+                    .first()
+                    .map(|e| e.range.start)
+                    .or(it.suggested_at)
+            }
+            Row::Metric(m) => {
+                let mr = &self.report.metrics[*m];
+                mr.figures
+                    .first()
+                    .map(|&f| self.report.figures[f].range.start)
+                    .or(mr.mention.as_ref().map(|e| e.range.start))
+            }
+            Row::Lint(l) => Some(self.report.lints[*l].range.start),
+        }
+    }
+
+    fn jump_to_selected(&mut self) {
+        if let Some(at) = self.selected_target() {
+            let pos = self.doc.position(at);
+            self.editor.move_cursor(CursorMove::Jump(
+                (pos.line - 1).min(u16::MAX as usize) as u16,
+                (pos.column - 1).min(u16::MAX as usize) as u16,
+            ));
+        }
+    }
+
+    /// Saves through the loader's encoding and line endings. `expected`:
+    /// the fingerprint the file on disk must still have (`None` overwrites).
+    pub fn save(&mut self, expected: Option<Fingerprint>) {
+        let text = self.text();
+        match save_atomic(
+            &RealFs,
+            &self.path,
+            &text,
+            self.format,
+            self.encoding,
+            expected,
+        ) {
+            Ok(fp) => {
+                self.fingerprint = Some(fp);
+                self.modified = false;
+                self.message = Some((
+                    tr!(self.lang, "已保存 {}", "saved {}", self.path.display()),
+                    false,
+                ));
+            }
+            Err(SaveError::ChangedOnDisk(_)) => self.overlay = Overlay::ConfirmOverwrite,
+            Err(e) => {
+                self.message = Some((
+                    crate::core::text::sanitize_for_display(&e.to_string()).into_owned(),
+                    true,
+                ))
+            }
+        }
+    }
+
+    /// (required met, required) for the gauge.
+    pub fn gauge(&self) -> (usize, usize) {
+        self.report.required_counts()
+    }
+
+    /// The status of a row, for its glyph and style.
+    pub fn row_status(&self, r: &Row) -> Option<Status> {
+        match r {
+            Row::Item(i) => Some(self.report.items[*i].status),
+            Row::Metric(m) => Some(self.report.metrics[*m].status),
+            Row::Lint(_) => None,
+        }
+    }
+}

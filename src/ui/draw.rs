@@ -1,0 +1,387 @@
+//! Drawing the workbench: a pure function of the state onto a frame. Text
+//! from a file is shown with visible symbols for control, bidi and
+//! zero-width characters (`sanitize_for_display`), and the whole drawn
+//! buffer passes one more sanitising step at the end ([`sanitize_buffer`]),
+//! so that none of them reaches the terminal, whatever widget drew it. (The
+//! editor widget drops C0 controls it is given rather than showing them.)
+
+use crate::app::keymap::{Action, Pane};
+use crate::app::state::{App, Focus, Overlay, Row};
+use crate::core::check::Status;
+use crate::core::text::{
+    is_unsafe_for_display, sanitize_for_display, truncate_chars, visible_symbol,
+};
+use crate::tr;
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
+
+/// The smallest terminal the workbench draws in.
+pub const MIN_WIDTH: u16 = 60;
+/// The smallest terminal height.
+pub const MIN_HEIGHT: u16 = 15;
+
+/// Draws the whole workbench.
+pub fn draw(f: &mut Frame, app: &mut App) {
+    let area = f.area();
+    let base = app.theme.style("ui");
+    f.buffer_mut().set_style(area, base);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = tr!(
+            app.lang,
+            "终端太小（{}×{}），至少需要 {}×{}",
+            "terminal too small ({}×{}); at least {}×{} needed",
+            area.width,
+            area.height,
+            MIN_WIDTH,
+            MIN_HEIGHT
+        );
+        f.render_widget(
+            Paragraph::new(msg)
+                .style(app.theme.style("ui.message.error"))
+                .wrap(Wrap { trim: true }),
+            area,
+        );
+        sanitize_buffer(f.buffer_mut());
+        return;
+    }
+    let [main, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    // Side by side when wide enough; stacked (checklist above) when narrow.
+    let (list_area, editor_area) = if main.width >= 100 {
+        let [a, b] = Layout::horizontal([Constraint::Length(42), Constraint::Min(20)]).areas(main);
+        (a, b)
+    } else {
+        let [a, b] = Layout::default()
+            .direction(Direction::Vertical)
+            .constraints([Constraint::Percentage(45), Constraint::Min(5)])
+            .areas(main);
+        (a, b)
+    };
+    draw_checklist(f, app, list_area);
+    draw_editor(f, app, editor_area);
+    draw_status(f, app, status);
+    match app.overlay {
+        Overlay::Help => draw_help(f, app, area),
+        Overlay::ConfirmQuit => draw_confirm(
+            f,
+            app,
+            area,
+            app.lang.pick(
+                "有未保存的修改。不保存就退出吗？(y/N)",
+                "Unsaved changes. Quit without saving? (y/N)",
+            ),
+        ),
+        Overlay::ConfirmOverwrite => draw_confirm(
+            f,
+            app,
+            area,
+            app.lang.pick(
+                "文件在磁盘上已被别人修改。覆盖吗？(y/N)",
+                "The file was changed on disk by someone else. Overwrite it? (y/N)",
+            ),
+        ),
+        Overlay::None => {}
+    }
+    sanitize_buffer(f.buffer_mut());
+}
+
+fn block<'a>(app: &App, title: String, focused: bool) -> Block<'a> {
+    let border = if focused {
+        app.theme.style("ui.border.focused")
+    } else {
+        app.theme.style("ui.border")
+    };
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(border)
+        .title(Span::styled(title, app.theme.style("ui.title")))
+}
+
+fn status_style(app: &App, s: Option<Status>) -> Style {
+    app.theme.style(match s {
+        Some(Status::Met) => "ui.checklist.met",
+        Some(Status::Partial) => "ui.checklist.partial",
+        Some(Status::Missing) => "ui.checklist.missing",
+        Some(Status::Na) => "ui.checklist.na",
+        None => "ui.lint.warning",
+    })
+}
+
+fn draw_checklist(f: &mut Frame, app: &App, area: Rect) {
+    let (met, total) = app.gauge();
+    let title = tr!(
+        app.lang,
+        " 清单 {met}/{total} 必备 ",
+        " Checklist {met}/{total} required "
+    );
+    let rows = app.rows();
+    let width = area.width.saturating_sub(4) as usize;
+    let items: Vec<ListItem> = rows
+        .iter()
+        .map(|r| {
+            let st = app.row_status(r);
+            let (glyph, name) = match r {
+                Row::Item(i) => {
+                    let it = &app.report.items[*i];
+                    (it.status.glyph(), it.title.clone())
+                }
+                Row::Metric(m) => {
+                    let mr = &app.report.metrics[*m];
+                    (mr.status.glyph(), mr.label.clone())
+                }
+                Row::Lint(l) => {
+                    let li = &app.report.lints[*l];
+                    (
+                        "!",
+                        format!("{}:{} {}", li.position.line, li.rule, li.message),
+                    )
+                }
+            };
+            let style = match r {
+                Row::Lint(l) => app.theme.style(match app.report.lints[*l].severity {
+                    crate::core::spec::Severity::Error => "ui.lint.error",
+                    crate::core::spec::Severity::Warning => "ui.lint.warning",
+                    crate::core::spec::Severity::Info => "ui.lint.info",
+                }),
+                _ => status_style(app, st),
+            };
+            let text =
+                truncate_chars(&sanitize_for_display(&name), width.saturating_sub(2)).into_owned();
+            ListItem::new(Line::from(vec![
+                Span::styled(format!("{glyph} "), style),
+                Span::raw(text),
+            ]))
+        })
+        .collect();
+    let focused = app.focus == Focus::Checklist;
+    // The selected row's message under the list.
+    let detail = sanitize_for_display(&selected_message(app)).into_owned();
+    let [list_area, detail_area] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(area);
+    let list = List::new(items)
+        .block(block(app, title, focused))
+        .highlight_style(app.theme.style("ui.checklist.selected"));
+    let mut state = ListState::default().with_selected(Some(app.selected));
+    f.render_stateful_widget(list, list_area, &mut state);
+    f.render_widget(
+        Paragraph::new(detail).wrap(Wrap { trim: false }).block(
+            Block::default()
+                .borders(Borders::LEFT | Borders::RIGHT | Borders::BOTTOM)
+                .border_style(app.theme.style("ui.border")),
+        ),
+        detail_area,
+    );
+}
+
+fn selected_message(app: &App) -> String {
+    match app.rows().get(app.selected) {
+        Some(Row::Item(i)) => app.report.items[*i].message.clone(),
+        Some(Row::Metric(m)) => app.report.metrics[*m].message.clone(),
+        Some(Row::Lint(l)) => app.report.lints[*l].message.clone(),
+        None => String::new(),
+    }
+}
+
+fn draw_editor(f: &mut Frame, app: &mut App, area: Rect) {
+    let name = app
+        .path
+        .file_name()
+        .map(|n| sanitize_for_display(&n.to_string_lossy()).into_owned())
+        .unwrap_or_default();
+    let mark = if app.modified { " ●" } else { "" };
+    let focused = app.focus == Focus::Editor;
+    let b = block(app, format!(" {name}{mark} "), focused);
+    // Highlight the selected row's evidence and every lint span.
+    app.editor.clear_custom_highlight();
+    let evidence_style = app.theme.style("ui.editor.evidence");
+    let lint_style = app.theme.style("ui.editor.lint");
+    // The widget's highlight positions are (row, byte offset in the row).
+    let to_rc = |app: &App, byte: usize| {
+        let line = app.doc.index().line_of(byte);
+        (line, byte - app.doc.index().line_start(line))
+    };
+    let lint_ranges: Vec<(usize, usize)> = app
+        .report
+        .lints
+        .iter()
+        .map(|l| (l.range.start, l.range.end))
+        .collect();
+    for (s, e) in lint_ranges {
+        let (a, b2) = (to_rc(app, s), to_rc(app, e));
+        app.editor.custom_highlight((a, b2), lint_style, 1);
+    }
+    if let Some(Row::Item(i)) = app.rows().get(app.selected).cloned() {
+        let ranges: Vec<(usize, usize)> = app.report.items[i]
+            .evidence
+            .iter()
+            .map(|ev| (ev.range.start, ev.range.end))
+            .collect();
+        for (s, e) in ranges {
+            let (a, b2) = (to_rc(app, s), to_rc(app, e));
+            app.editor.custom_highlight((a, b2), evidence_style, 2);
+        }
+    }
+    app.editor.set_block(b);
+    f.render_widget(&app.editor, area);
+    if focused && app.overlay == Overlay::None {
+        // The real cursor where the writer types, so that an input method's
+        // candidate window appears there.
+        if let Some(pos) = app.editor.rendered_cursor_position() {
+            f.set_cursor_position(pos);
+        }
+    }
+}
+
+fn draw_status(f: &mut Frame, app: &App, area: Rect) {
+    let (row, col) = app.editor.cursor();
+    let year = app
+        .doc
+        .year()
+        .map(|y| y.to_string())
+        .unwrap_or_else(|| "?".into());
+    let name = sanitize_for_display(&app.path.display().to_string()).into_owned();
+    let left = format!(
+        " {}{} · {} · {} · {}:{} ",
+        truncate_chars(&name, 30),
+        if app.modified { " ●" } else { "" },
+        app.encoding.name(),
+        tr!(app.lang, "{year}年度", "year {year}"),
+        row + 1,
+        col + 1
+    );
+    let hints = hint_line(app);
+    let (text, style) = match &app.message {
+        Some((m, true)) => (format!("{left}  {m}"), app.theme.style("ui.message.error")),
+        Some((m, false)) => (format!("{left}  {m}"), app.theme.style("ui.status")),
+        None => (
+            format!("{left}  {hints}"),
+            app.theme.style(if app.modified {
+                "ui.status.modified"
+            } else {
+                "ui.status"
+            }),
+        ),
+    };
+    f.render_widget(Paragraph::new(text).style(style), area);
+}
+
+/// The keys that matter in the focused pane, from the keymap itself.
+fn hint_line(app: &App) -> String {
+    let pane = app.pane();
+    let mut actions = vec![
+        Action::Save,
+        Action::Quit,
+        Action::Help,
+        Action::SwitchFocus,
+    ];
+    if pane == Pane::Checklist {
+        actions.push(Action::Jump);
+    }
+    actions.push(Action::NextProblem);
+    actions
+        .into_iter()
+        .filter_map(|a| {
+            let keys = app.keymap.keys_for(pane, a);
+            let k = keys.first()?;
+            Some(format!("{k} {}", short(a, app)))
+        })
+        .collect::<Vec<_>>()
+        .join("  ")
+}
+
+fn short(a: Action, app: &App) -> &'static str {
+    let l = app.lang;
+    match a {
+        Action::Save => l.pick("保存", "save"),
+        Action::Quit => l.pick("退出", "quit"),
+        Action::Help => l.pick("帮助", "help"),
+        Action::SwitchFocus => l.pick("切换", "focus"),
+        Action::Jump => l.pick("跳转", "jump"),
+        Action::NextProblem => l.pick("下一问题", "next problem"),
+        _ => "",
+    }
+}
+
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+fn draw_help(f: &mut Frame, app: &App, area: Rect) {
+    let entries = app.keymap.help(app.lang);
+    let key_style = app.theme.style("ui.help.key");
+    let lines: Vec<Line> = entries
+        .iter()
+        .map(|(pane, keys, what)| {
+            let where_ = match pane {
+                Pane::Global => "",
+                Pane::Checklist => app.lang.pick("［清单］", "[checklist] "),
+                Pane::Editor => app.lang.pick("［编辑器］", "[editor] "),
+            };
+            Line::from(vec![
+                Span::styled(format!("{keys:<20}"), key_style),
+                Span::raw(format!("{where_}{what}")),
+            ])
+        })
+        .collect();
+    let rect = centered(area, 76, lines.len() as u16 + 4);
+    f.render_widget(Clear, rect);
+    let title = tr!(app.lang, " 按键（任意键关闭）", " Keys (any key closes) ");
+    f.render_widget(
+        Paragraph::new(lines)
+            .style(app.theme.style("ui.help"))
+            .block(block(app, title, true))
+            .wrap(Wrap { trim: false }),
+        rect,
+    );
+}
+
+fn draw_confirm(f: &mut Frame, app: &App, area: Rect, text: &str) {
+    let rect = centered(area, 60, 5);
+    f.render_widget(Clear, rect);
+    f.render_widget(
+        Paragraph::new(text.to_owned())
+            .style(app.theme.style("ui.help"))
+            .block(block(app, String::new(), true))
+            .wrap(Wrap { trim: true }),
+        rect,
+    );
+}
+
+/// Replaces every character that must not reach a terminal (controls, bidi
+/// overrides and isolates, zero-width characters, line separators) in the
+/// drawn buffer with a visible symbol styled as such.
+pub fn sanitize_buffer(buf: &mut Buffer) {
+    let area = buf.area;
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            if let Some(cell) = buf.cell_mut((x, y)) {
+                let sym = cell.symbol();
+                if sym.chars().any(|c| is_unsafe_for_display(c) || c == '\t') {
+                    let clean: String = sym
+                        .chars()
+                        .map(|c| {
+                            if c == '\t' {
+                                ' '
+                            } else if is_unsafe_for_display(c) {
+                                visible_symbol(c)
+                            } else {
+                                c
+                            }
+                        })
+                        .collect();
+                    cell.set_symbol(&clean);
+                }
+            }
+        }
+    }
+}

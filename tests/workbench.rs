@@ -1,0 +1,228 @@
+//! The workbench without a terminal: the state driven by key events, drawn
+//! on ratatui's TestBackend at 100×30 and 80×24.
+
+mod common;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use reportbench::app::keymap::Keymap;
+use reportbench::app::state::{App, Focus, Overlay};
+use reportbench::core::check::Status;
+use reportbench::core::lang::Lang;
+use reportbench::core::spec::CompiledSpec;
+use reportbench::ui::draw::draw;
+use reportbench::ui::theme::Theme;
+
+fn open(path: &std::path::Path, lang: Lang) -> App {
+    let loaded = reportbench::io::load(path).unwrap();
+    App::new(
+        loaded,
+        CompiledSpec::default_spec(),
+        Keymap::defaults(),
+        Theme::builtin("dark").unwrap(),
+        lang,
+    )
+}
+
+fn screen(app: &mut App, w: u16, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| draw(f, app)).unwrap();
+    let buf = t.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..h {
+        let mut line = String::new();
+        let mut x = 0;
+        while x < w {
+            let sym = buf[(x, y)].symbol();
+            line.push_str(sym);
+            // A wide character covers the next cell too.
+            x += unicode_width::UnicodeWidthStr::width(sym).max(1) as u16;
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+fn copy_draft(name: &str) -> std::path::PathBuf {
+    let dir = common::temp_dir(&format!("wb-{name}"));
+    let p = dir.join(name);
+    std::fs::copy(common::root().join("drafts").join(name), &p).unwrap();
+    p
+}
+
+#[test]
+fn side_by_side_at_100x30() {
+    let mut app = open(&common::root().join("drafts/qinghe-2024.md"), Lang::Zh);
+    let s = screen(&mut app, 100, 30);
+    let first = s.lines().next().unwrap();
+    assert!(
+        first.contains("清单 5/6 必备") && first.contains("qinghe-2024.md"),
+        "{s}"
+    );
+    assert!(s.contains("◐ 党政主要负责人"), "{s}");
+    assert!(s.contains("✗ 其他需要报告的情况"), "{s}");
+    let status = s.lines().nth(29).unwrap();
+    assert!(
+        status.contains("UTF-8") && status.contains("2024年度") && status.contains("Ctrl-S 保存"),
+        "{status}"
+    );
+}
+
+#[test]
+fn stacked_at_80x24_and_a_clear_message_below_the_minimum() {
+    let mut app = open(&common::root().join("drafts/qinghe-2024.md"), Lang::En);
+    let s = screen(&mut app, 80, 24);
+    // The checklist above the editor.
+    let top = s.lines().next().unwrap();
+    assert!(
+        top.contains("Checklist 5/6 required") && !top.contains("qinghe"),
+        "{s}"
+    );
+    assert!(s.lines().any(|l| l.contains("qinghe-2024.md")));
+    let s = screen(&mut app, 40, 10);
+    assert!(s.contains("terminal too small (40×10)"), "{s}");
+}
+
+#[test]
+fn typing_rechecks_at_once() {
+    let p = copy_draft("qinghe-2024.md");
+    let mut app = open(&p, Lang::Zh);
+    let other = |app: &App| {
+        app.report
+            .items
+            .iter()
+            .find(|i| i.id == "other")
+            .unwrap()
+            .status
+    };
+    assert_eq!(other(&app), Status::Missing);
+    // Add an "other matters" section at the end, typed in Chinese.
+    app.on_key(ctrl('e'));
+    for _ in 0..200 {
+        app.on_key(key(KeyCode::Down));
+    }
+    app.on_key(key(KeyCode::End));
+    app.on_key(key(KeyCode::Enter));
+    for c in "四、其他需要报告的情况".chars() {
+        app.on_key(key(KeyCode::Char(c)));
+    }
+    assert!(app.modified);
+    assert_eq!(other(&app), Status::Met);
+    // Undo puts it back.
+    for _ in 0..20 {
+        app.on_key(ctrl('z'));
+    }
+    assert_eq!(other(&app), Status::Missing);
+}
+
+#[test]
+fn paste_arrives_in_one_go() {
+    let p = copy_draft("qinghe-2024.md");
+    let mut app = open(&p, Lang::Zh);
+    let long = "（十）补充。".repeat(500);
+    app.on_paste(&long);
+    assert!(app.text().contains(&long));
+}
+
+#[test]
+fn save_keeps_the_encoding_and_quit_asks_first() {
+    let dir = common::temp_dir("wb-gbk");
+    let p = dir.join("gbk.txt");
+    let text = std::fs::read_to_string(common::root().join("drafts/qinghe-2023.txt"))
+        .unwrap()
+        .replace('\n', "\r\n");
+    let (bytes, _, _) = encoding_rs::GB18030.encode(&text);
+    std::fs::write(&p, &bytes).unwrap();
+    let mut app = open(&p, Lang::En);
+    app.on_key(key(KeyCode::Char('甲')));
+    app.on_key(ctrl('q'));
+    assert_eq!(app.overlay, Overlay::ConfirmQuit);
+    assert!(screen(&mut app, 100, 30).contains("Quit without saving?"));
+    app.on_key(key(KeyCode::Char('n')));
+    assert!(!app.quit);
+    app.on_key(ctrl('s'));
+    assert!(!app.modified, "{:?}", app.message);
+    let saved = std::fs::read(&p).unwrap();
+    let (decoded, _, errors) = encoding_rs::GB18030.decode(&saved);
+    assert!(!errors);
+    assert!(
+        decoded.starts_with("甲青禾镇2023年度") && decoded.contains("\r\n"),
+        "{}",
+        &decoded[..40]
+    );
+    app.on_key(ctrl('q'));
+    assert!(app.quit);
+}
+
+#[test]
+fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
+    let p = copy_draft("qinghe-2023.txt");
+    let mut app = open(&p, Lang::En);
+    std::fs::write(&p, "someone else's text\n").unwrap();
+    app.on_key(key(KeyCode::Char('x')));
+    app.on_key(ctrl('s'));
+    assert_eq!(app.overlay, Overlay::ConfirmOverwrite);
+    app.on_key(key(KeyCode::Esc));
+    assert_eq!(
+        std::fs::read_to_string(&p).unwrap(),
+        "someone else's text\n"
+    );
+    app.on_key(ctrl('s'));
+    app.on_key(key(KeyCode::Char('y')));
+    assert!(std::fs::read_to_string(&p).unwrap().starts_with("x青禾镇"));
+}
+
+#[test]
+fn checklist_navigation_jumps_to_evidence_and_problems() {
+    let mut app = open(&common::root().join("drafts/qinghe-2024.md"), Lang::En);
+    app.on_key(key(KeyCode::F(2)));
+    assert_eq!(app.focus, Focus::Checklist);
+    // Shortcomings is the third row; Enter jumps to its heading (line 67).
+    app.on_key(key(KeyCode::Down));
+    app.on_key(key(KeyCode::Down));
+    app.on_key(key(KeyCode::Enter));
+    assert_eq!(app.focus, Focus::Editor);
+    assert_eq!(app.editor.cursor().0 + 1, 67);
+    // Alt-N: the next problem is the partial leader-duty item.
+    app.on_key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::ALT));
+    let s = screen(&mut app, 100, 30);
+    assert!(s.contains("only mentioned inside"), "{s}");
+    // F1 shows the help from the keymap; any key closes it.
+    app.on_key(key(KeyCode::F(1)));
+    let s = screen(&mut app, 100, 30);
+    assert!(s.contains("F1 / Alt-1") && s.contains("Ctrl-S"), "{s}");
+    app.on_key(key(KeyCode::Char('q')));
+    assert_eq!(app.overlay, Overlay::None);
+}
+
+#[test]
+fn hostile_text_never_reaches_the_screen_raw() {
+    let dir = common::temp_dir("wb-hostile");
+    let p = dir.join("hostile.txt");
+    let body = "全年调处矛盾纠纷120件，审核合同38份，开展普法活动52场次。".repeat(20);
+    std::fs::write(
+        &p,
+        format!("某镇2024年度法治政府建设情况报告\u{1b}]0;pwned\u{7}\n一、主要举措\u{202e}反转\u{200b}\n正文\u{1b}[2J。\u{85}\n{body}\n"),
+    )
+    .unwrap();
+    let mut app = open(&p, Lang::En);
+    let s = screen(&mut app, 100, 30);
+    for bad in ['\u{1b}', '\u{7}', '\u{202e}', '\u{200b}', '\u{85}'] {
+        assert!(!s.contains(bad), "{bad:?} reached the screen");
+    }
+    // The checklist shows the title's escape as a visible symbol.
+    assert!(
+        s.contains('\u{241b}'),
+        "escape shown as a visible symbol: {s}"
+    );
+}
