@@ -97,7 +97,7 @@ impl App {
     ) -> App {
         let lines: Vec<String> = loaded.text.split('\n').map(str::to_owned).collect();
         let mut editor = TextArea::new(lines);
-        editor.set_wrap_mode(WrapMode::Glyph);
+        editor.set_wrap_mode(WrapMode::Word);
         editor.set_max_histories(10_000);
         let doc = Document::parse_normalized(loaded.text, loaded.format);
         let report = check(&doc, &spec, &CheckOptions { lang });

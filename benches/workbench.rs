@@ -1,0 +1,68 @@
+//! Benchmark of a keystroke in the workbench on a 30,000-character draft:
+//! the key handled (text edited, draft re-checked) and the frame drawn on
+//! ratatui's TestBackend. Budget (issue #5): 16 ms, target 4 ms.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use reportbench::app::keymap::Keymap;
+use reportbench::app::state::App;
+use reportbench::core::lang::Lang;
+use reportbench::core::spec::CompiledSpec;
+use reportbench::io::load::{Encoding, Loaded};
+use reportbench::io::save::Fingerprint;
+use reportbench::ui::draw::draw;
+use reportbench::ui::theme::Theme;
+
+fn draft_of(chars: usize) -> String {
+    let draft = include_str!("../drafts/qinghe-2024.md");
+    let mut out = String::new();
+    let mut k = 0;
+    while out.chars().count() < chars {
+        out.extend(draft.chars().map(|c| match c.to_digit(10) {
+            Some(d) if c.is_ascii_digit() => char::from(b'0' + ((d + k) % 10) as u8),
+            _ => c,
+        }));
+        k += 1;
+    }
+    out
+}
+
+fn benches(c: &mut Criterion) {
+    let text = draft_of(30_000);
+    let loaded = Loaded {
+        path: "bench.md".into(),
+        fingerprint: Fingerprint::of(text.as_bytes()),
+        bytes: text.len() as u64,
+        text,
+        format: Default::default(),
+        encoding: Encoding::Utf8,
+    };
+    let mut app = App::new(
+        loaded,
+        CompiledSpec::default_spec(),
+        Keymap::defaults(),
+        Theme::builtin("dark").unwrap_or_else(|| panic!("theme")),
+        Lang::Zh,
+    );
+    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap_or_else(|e| panic!("{e}"));
+    let mut flip = false;
+    c.bench_function("keystroke to frame, 30k-char draft", |b| {
+        b.iter(|| {
+            // Type a character, then delete it: the text stays the same size.
+            flip = !flip;
+            let key = if flip {
+                KeyCode::Char('甲')
+            } else {
+                KeyCode::Backspace
+            };
+            app.on_key(KeyEvent::new(key, KeyModifiers::NONE));
+            term.draw(|f| draw(f, &mut app))
+                .unwrap_or_else(|e| panic!("{e}"));
+        })
+    });
+}
+
+criterion_group!(workbench_benches, benches);
+criterion_main!(workbench_benches);

@@ -1,0 +1,175 @@
+//! End-to-end: the real binary in a pseudo-terminal. Types Chinese, saves,
+//! quits, and reads the screen through a terminal emulator (vt100); a hostile
+//! draft's escape sequences never reach the terminal raw.
+
+mod common;
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+struct Session {
+    writer: Box<dyn Write + Send>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+fn start(file: &std::path::Path, cols: u16, rows: u16) -> Session {
+    let pty = native_pty_system();
+    let pair = pty
+        .openpty(PtySize {
+            rows,
+            cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pseudo-terminal");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_reportbench"));
+    cmd.arg("--lang");
+    cmd.arg("en");
+    cmd.arg(file);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env(
+        "REPORTBENCH_CONFIG_DIR",
+        common::root().join("target/test-config-none"),
+    );
+    cmd.env_remove("NO_COLOR");
+    let child = pair.slave.spawn_command(cmd).expect("spawn");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let writer = pair.master.take_writer().expect("writer");
+    let raw = Arc::new(Mutex::new(Vec::new()));
+    let sink = raw.clone();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            if let Ok(mut r) = sink.lock() {
+                r.extend_from_slice(&buf[..n]);
+            }
+        }
+    });
+    // Keep the master alive as long as the session.
+    std::mem::forget(pair.master);
+    Session { writer, raw, child }
+}
+
+impl Session {
+    fn screen(&self, cols: u16, rows: u16) -> String {
+        let mut p = vt100::Parser::new(rows, cols, 0);
+        p.process(&self.raw.lock().map(|r| r.clone()).unwrap_or_default());
+        p.screen().contents()
+    }
+
+    fn wait_for(&self, needle: &str, cols: u16, rows: u16) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen(cols, rows);
+            if s.contains(needle) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "`{needle}` never appeared:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).expect("write");
+        self.writer.flush().expect("flush");
+        std::thread::sleep(Duration::from_millis(150));
+    }
+
+    fn wait_exit(&mut self) {
+        let start = Instant::now();
+        loop {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "the workbench did not exit"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+#[test]
+fn type_chinese_save_and_quit() {
+    let dir = common::temp_dir("pty-edit");
+    let p = dir.join("draft.md");
+    std::fs::copy(common::root().join("drafts/qinghe-2024.md"), &p).unwrap();
+    let mut s = start(&p, 100, 30);
+    s.wait_for("Checklist 5/6 required", 100, 30);
+    s.send("甲乙".as_bytes());
+    s.wait_for("draft.md ●", 100, 30);
+    s.send(b"\x13"); // Ctrl-S
+    s.wait_for("saved", 100, 30);
+    s.send(b"\x11"); // Ctrl-Q
+    s.wait_exit();
+    let saved = std::fs::read_to_string(&p).unwrap();
+    assert!(
+        saved.starts_with("甲乙# 青禾镇2024年度"),
+        "{}",
+        &saved[..40]
+    );
+    // The terminal was given back: the alternate screen was left.
+    let raw = s.raw.lock().unwrap().clone();
+    let tail = String::from_utf8_lossy(&raw[raw.len().saturating_sub(200)..]).into_owned();
+    assert!(
+        tail.contains("\u{1b}[?1049l"),
+        "alternate screen left: {tail:?}"
+    );
+}
+
+#[test]
+fn quitting_with_changes_asks_first() {
+    let dir = common::temp_dir("pty-quit");
+    let p = dir.join("draft.txt");
+    std::fs::copy(common::root().join("drafts/qinghe-2023.txt"), &p).unwrap();
+    let before = std::fs::read(&p).unwrap();
+    let mut s = start(&p, 80, 24);
+    s.wait_for("Checklist", 80, 24);
+    s.send("丙".as_bytes());
+    s.send(b"\x11");
+    s.wait_for("Quit without saving?", 80, 24);
+    s.send(b"y");
+    s.wait_exit();
+    assert_eq!(std::fs::read(&p).unwrap(), before, "nothing saved");
+}
+
+#[test]
+fn a_hostile_draft_sends_no_raw_escapes() {
+    let dir = common::temp_dir("pty-hostile");
+    let p = dir.join("hostile.txt");
+    let body = "全年调处矛盾纠纷120件，审核合同38份。".repeat(30);
+    std::fs::write(
+        &p,
+        format!("某镇2024年度法治政府建设情况报告\u{1b}]0;pwned\u{7}\n一、主要举措\u{202e}反转\n{body}\n"),
+    )
+    .unwrap();
+    let mut s = start(&p, 100, 30);
+    s.wait_for("Checklist", 100, 30);
+    s.send(b"\x11");
+    s.wait_exit();
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
+    // The text after the escape is harmless on screen; the escape itself must not get through.
+    assert!(
+        !raw.contains("\u{1b}]0;pwned"),
+        "an OSC sequence from the file reached the terminal"
+    );
+    assert!(
+        !raw.contains('\u{7}'),
+        "a BEL from the file reached the terminal"
+    );
+    assert!(
+        !raw.contains('\u{202e}'),
+        "a bidi override reached the terminal"
+    );
+}
