@@ -226,3 +226,32 @@ fn hostile_text_never_reaches_the_screen_raw() {
         "escape shown as a visible symbol: {s}"
     );
 }
+
+#[test]
+fn search_finds_text_as_written() {
+    let mut app = open(&common::root().join("drafts/qinghe-2024.md"), Lang::En);
+    app.on_key(ctrl('f'));
+    assert!(screen(&mut app, 100, 30).contains("Search:"));
+    for c in "智慧调解".chars() {
+        app.on_key(key(KeyCode::Char(c)));
+    }
+    app.on_key(key(KeyCode::Enter));
+    let (row, _) = app.editor.cursor();
+    assert!(
+        app.editor.lines()[row].contains("智慧调解"),
+        "{}",
+        app.editor.lines()[row]
+    );
+    // Ctrl-G: the next occurrence, further down.
+    app.on_key(ctrl('g'));
+    assert!(app.editor.cursor().0 > row);
+    // Regex characters are taken literally.
+    app.on_key(ctrl('f'));
+    // `*场` is not a valid pattern; as text it is the placeholder in the draft.
+    for c in "*场".chars() {
+        app.on_key(key(KeyCode::Char(c)));
+    }
+    app.on_key(key(KeyCode::Enter));
+    assert!(app.message.is_none(), "{:?}", app.message);
+    assert!(app.editor.lines()[app.editor.cursor().0].contains("*场次"));
+}

@@ -326,6 +326,8 @@ impl Keymap {
             (Pane::Checklist, "j", Action::Down),
             (Pane::Checklist, "up", Action::Up),
             (Pane::Checklist, "k", Action::Up),
+            (Pane::Editor, "ctrl-f", Action::Search),
+            (Pane::Editor, "ctrl-g", Action::SearchNext),
             (Pane::Editor, "ctrl-z", Action::Undo),
             (Pane::Editor, "ctrl-y", Action::Redo),
             (Pane::Editor, "ctrl-c", Action::Copy),

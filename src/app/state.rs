@@ -35,6 +35,8 @@ pub enum Overlay {
     ConfirmQuit,
     /// "Changed on disk: overwrite?" — y overwrites, anything else cancels.
     ConfirmOverwrite,
+    /// Typing a search: Enter searches, Esc cancels.
+    Search(String),
 }
 
 /// One row of the checklist pane.
@@ -170,7 +172,31 @@ impl App {
             return;
         }
         let key = Key::from_event(&e);
+        if let Overlay::Search(query) = &mut self.overlay {
+            use crossterm::event::KeyCode;
+            match e.code {
+                KeyCode::Enter => {
+                    let q = std::mem::take(query);
+                    self.overlay = Overlay::None;
+                    self.search(&q);
+                }
+                KeyCode::Esc => self.overlay = Overlay::None,
+                KeyCode::Backspace => {
+                    query.pop();
+                }
+                KeyCode::Char(c)
+                    if !e
+                        .modifiers
+                        .contains(crossterm::event::KeyModifiers::CONTROL) =>
+                {
+                    query.push(c)
+                }
+                _ => {}
+            }
+            return;
+        }
         match self.overlay {
+            Overlay::Search(_) => {}
             Overlay::ConfirmQuit | Overlay::ConfirmOverwrite => {
                 let yes = matches!(e.code, crossterm::event::KeyCode::Char('y' | 'Y'));
                 let which = std::mem::replace(&mut self.overlay, Overlay::None);
@@ -296,7 +322,21 @@ impl App {
                     self.edited();
                 }
             }
-            Action::DiffView | Action::FiguresView | Action::Search | Action::SearchNext => {
+            Action::Search => {
+                self.focus = Focus::Editor;
+                self.overlay = Overlay::Search(String::new());
+            }
+            Action::SearchNext => {
+                if self.editor.search_pattern().is_some() {
+                    if !self.editor.search_forward(false) {
+                        self.message =
+                            Some((self.lang.pick("没有找到", "not found").into(), false));
+                    }
+                } else {
+                    self.overlay = Overlay::Search(String::new());
+                }
+            }
+            Action::DiffView | Action::FiguresView => {
                 self.message = Some((
                     self.lang
                         .pick(
@@ -307,6 +347,23 @@ impl App {
                     false,
                 ));
             }
+        }
+    }
+
+    /// Searches forward for `query` as written (not a pattern), from the cursor.
+    pub fn search(&mut self, query: &str) {
+        if query.is_empty() {
+            let _ = self.editor.set_search_pattern("");
+            return;
+        }
+        let _ = self.editor.set_search_pattern(regex::escape(query));
+        self.editor
+            .set_search_style(self.theme.style("ui.editor.search"));
+        if !self.editor.search_forward(true) {
+            self.message = Some((
+                tr!(self.lang, "没有找到“{query}”", "\"{query}\" not found"),
+                false,
+            ));
         }
     }
 

@@ -83,6 +83,18 @@ pub fn draw(f: &mut Frame, app: &mut App) {
                 "The file was changed on disk by someone else. Overwrite it? (y/N)",
             ),
         ),
+        Overlay::Search(ref q) => {
+            let prompt = tr!(
+                app.lang,
+                "查找：{}▏（回车查找，Esc 取消）",
+                "Search: {}▏ (Enter to search, Esc to cancel)",
+                sanitize_for_display(q)
+            );
+            f.render_widget(
+                Paragraph::new(prompt).style(app.theme.style("ui.status.modified")),
+                status,
+            );
+        }
         Overlay::None => {}
     }
     sanitize_buffer(f.buffer_mut());
