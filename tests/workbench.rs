@@ -255,3 +255,22 @@ fn search_finds_text_as_written() {
     assert!(app.message.is_none(), "{:?}", app.message);
     assert!(app.editor.lines()[app.editor.cursor().0].contains("*场次"));
 }
+
+#[test]
+fn word_motions_stop_at_chinese_punctuation() {
+    let dir = common::temp_dir("wb-words");
+    let p = dir.join("w.txt");
+    std::fs::write(&p, "审核合同38份，调处纠纷。\n").unwrap();
+    let mut app = open(&p, Lang::En);
+    let ctrl_right = KeyEvent::new(KeyCode::Right, KeyModifiers::CONTROL);
+    let mut cols = vec![];
+    for _ in 0..5 {
+        app.on_key(ctrl_right);
+        cols.push(app.editor.cursor().1);
+    }
+    assert_eq!(cols, [4, 6, 7, 8, 12]);
+    // Alt-Backspace deletes 调处纠纷 only, not the comma before it.
+    app.on_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::ALT));
+    assert_eq!(app.editor.lines()[0], "审核合同38份，。");
+    assert!(app.modified);
+}

@@ -2,3 +2,4 @@
 
 pub mod keymap;
 pub mod state;
+pub mod words;

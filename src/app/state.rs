@@ -220,9 +220,83 @@ impl App {
             self.act(action);
             return;
         }
-        if self.focus == Focus::Editor && self.editor.input(e) {
-            self.edited();
+        if self.focus == Focus::Editor {
+            if self.word_key(&e) {
+                return;
+            }
+            if self.editor.input(e) {
+                self.edited();
+            }
         }
+    }
+
+    /// Word motions and word deletion that stop at full-width punctuation
+    /// and at script changes (Ctrl-←/→, Alt-B/F, Alt-Backspace, Alt-D,
+    /// Alt-Delete). Returns whether the key was one of them.
+    fn word_key(&mut self, e: &KeyEvent) -> bool {
+        use super::words::{next_word_start, prev_word_start};
+        use crossterm::event::{KeyCode, KeyModifiers};
+        let (ctrl, alt, shift) = (
+            e.modifiers.contains(KeyModifiers::CONTROL),
+            e.modifiers.contains(KeyModifiers::ALT),
+            e.modifiers.contains(KeyModifiers::SHIFT),
+        );
+        if shift {
+            return false; // selections: the widget's own motions
+        }
+        enum Op {
+            Forward,
+            Back,
+            DeleteBack,
+            DeleteForward,
+        }
+        let op = match (e.code, ctrl, alt) {
+            (KeyCode::Right, true, false) | (KeyCode::Char('f'), false, true) => Op::Forward,
+            (KeyCode::Left, true, false) | (KeyCode::Char('b'), false, true) => Op::Back,
+            (KeyCode::Backspace, false, true) => Op::DeleteBack,
+            (KeyCode::Delete, false, true) | (KeyCode::Char('d'), false, true) => Op::DeleteForward,
+            _ => return false,
+        };
+        let (row, col) = self.editor.cursor();
+        let line: Vec<char> = self.editor.lines()[row].chars().collect();
+        let jump = |ed: &mut TextArea<'static>, r: usize, c: usize| {
+            ed.move_cursor(CursorMove::Jump(
+                r.min(u16::MAX as usize) as u16,
+                c.min(u16::MAX as usize) as u16,
+            ));
+        };
+        match op {
+            Op::Forward => match next_word_start(&line, col) {
+                Some(c) => jump(&mut self.editor, row, c),
+                None => self.editor.move_cursor(CursorMove::Forward),
+            },
+            Op::Back => match prev_word_start(&line, col) {
+                Some(c) => jump(&mut self.editor, row, c),
+                None => self.editor.move_cursor(CursorMove::Back),
+            },
+            Op::DeleteBack => {
+                let changed = match prev_word_start(&line, col) {
+                    Some(c) => {
+                        jump(&mut self.editor, row, c);
+                        self.editor.delete_str(col - c)
+                    }
+                    None => self.editor.delete_char(),
+                };
+                if changed {
+                    self.edited();
+                }
+            }
+            Op::DeleteForward => {
+                let changed = match next_word_start(&line, col) {
+                    Some(c) if c > col => self.editor.delete_str(c - col),
+                    _ => self.editor.delete_next_char(),
+                };
+                if changed {
+                    self.edited();
+                }
+            }
+        }
+        true
     }
 
     /// Inserts pasted text at the cursor in one go.
