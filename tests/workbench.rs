@@ -274,3 +274,34 @@ fn word_motions_stop_at_chinese_punctuation() {
     assert_eq!(app.editor.lines()[0], "审核合同38份，。");
     assert!(app.modified);
 }
+
+#[test]
+fn mouse_clicks_select_rows_and_focus_the_editor() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mut app = open(&common::root().join("drafts/qinghe-2024.md"), Lang::En);
+    screen(&mut app, 100, 30);
+    let click = |col: u16, row: u16| MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: col,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    // The third row of the checklist (row 0 is its border).
+    app.on_mouse(click(5, 3));
+    assert_eq!((app.focus, app.selected), (Focus::Checklist, 2));
+    // Clicking it again jumps to its evidence.
+    app.on_mouse(click(5, 3));
+    assert_eq!(app.focus, Focus::Editor);
+    assert_eq!(app.editor.cursor().0 + 1, 67);
+    app.on_mouse(click(5, 3));
+    app.on_mouse(click(60, 10));
+    assert_eq!(app.focus, Focus::Editor);
+    let wheel = MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 5,
+        row: 5,
+        modifiers: KeyModifiers::NONE,
+    };
+    app.on_mouse(wheel);
+    assert_eq!(app.selected, 3);
+}

@@ -86,6 +86,19 @@ pub struct App {
     pub message: Option<(String, bool)>,
     /// Set when the user chose to quit.
     pub quit: bool,
+    /// Where the last frame put the checklist rows and the editor (for the mouse).
+    pub areas: Areas,
+}
+
+/// Screen areas of the last frame.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Areas {
+    /// The checklist rows (inside the border).
+    pub rows: ratatui::layout::Rect,
+    /// The first row index shown at the top of `rows`.
+    pub first_row: usize,
+    /// The editor (border included).
+    pub editor: ratatui::layout::Rect,
 }
 
 impl App {
@@ -121,6 +134,7 @@ impl App {
             modified: false,
             message: None,
             quit: false,
+            areas: Areas::default(),
         };
         app.style_editor();
         app
@@ -297,6 +311,37 @@ impl App {
             }
         }
         true
+    }
+
+    /// Handles the mouse: a click selects a checklist row (twice: jumps) or
+    /// focuses the editor; the wheel scrolls the pane under it.
+    pub fn on_mouse(&mut self, m: crossterm::event::MouseEvent) {
+        use crossterm::event::{MouseButton, MouseEventKind};
+        if self.overlay != Overlay::None {
+            return;
+        }
+        let at = ratatui::layout::Position::new(m.column, m.row);
+        let in_rows = self.areas.rows.contains(at);
+        let in_editor = self.areas.editor.contains(at);
+        match m.kind {
+            MouseEventKind::Down(MouseButton::Left) if in_rows => {
+                let row = self.areas.first_row + (m.row - self.areas.rows.y) as usize;
+                if row < self.rows().len() {
+                    let again = self.focus == Focus::Checklist && row == self.selected;
+                    self.focus = Focus::Checklist;
+                    self.selected = row;
+                    if again {
+                        self.act(Action::Jump);
+                    }
+                }
+            }
+            MouseEventKind::Down(MouseButton::Left) if in_editor => self.focus = Focus::Editor,
+            MouseEventKind::ScrollDown if in_rows => self.act(Action::Down),
+            MouseEventKind::ScrollUp if in_rows => self.act(Action::Up),
+            MouseEventKind::ScrollDown if in_editor => self.editor.scroll((3, 0)),
+            MouseEventKind::ScrollUp if in_editor => self.editor.scroll((-3, 0)),
+            _ => {}
+        }
     }
 
     /// Inserts pasted text at the cursor in one go.

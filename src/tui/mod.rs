@@ -5,14 +5,17 @@
 use crate::app::state::App;
 use crate::ui::draw::draw;
 use anyhow::{Context, Result};
-use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
 use crossterm::execute;
 use std::io::stdout;
 
 /// Restores the terminal: leaves the alternate screen, raw mode and
 /// bracketed paste. Safe to call more than once; never panics.
 pub fn restore() {
-    let _ = execute!(stdout(), DisableBracketedPaste);
+    let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
     ratatui::restore();
 }
 
@@ -27,7 +30,7 @@ pub fn run(mut app: App) -> Result<()> {
     let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
     // Without bracketed paste, a long paste arrives as a burst of key
     // presses (and stalls); with it, as one Paste event.
-    let _ = execute!(stdout(), EnableBracketedPaste);
+    let _ = execute!(stdout(), EnableBracketedPaste, EnableMouseCapture);
     let result = (|| -> Result<()> {
         loop {
             terminal
@@ -39,6 +42,7 @@ pub fn run(mut app: App) -> Result<()> {
             match event::read().context("cannot read the terminal")? {
                 Event::Key(k) => app.on_key(k),
                 Event::Paste(s) => app.on_paste(&s),
+                Event::Mouse(m) => app.on_mouse(m),
                 Event::Resize(_, _) => {}
                 _ => {}
             }

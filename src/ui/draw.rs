@@ -122,7 +122,7 @@ fn status_style(app: &App, s: Option<Status>) -> Style {
     })
 }
 
-fn draw_checklist(f: &mut Frame, app: &App, area: Rect) {
+fn draw_checklist(f: &mut Frame, app: &mut App, area: Rect) {
     let (met, total) = app.gauge();
     let title = tr!(
         app.lang,
@@ -178,6 +178,13 @@ fn draw_checklist(f: &mut Frame, app: &App, area: Rect) {
         .highlight_style(app.theme.style("ui.checklist.selected"));
     let mut state = ListState::default().with_selected(Some(app.selected));
     f.render_stateful_widget(list, list_area, &mut state);
+    app.areas.rows = Rect::new(
+        list_area.x + 1,
+        list_area.y + 1,
+        list_area.width.saturating_sub(2),
+        list_area.height.saturating_sub(2),
+    );
+    app.areas.first_row = state.offset();
     f.render_widget(
         Paragraph::new(detail).wrap(Wrap { trim: false }).block(
             Block::default()
@@ -238,6 +245,7 @@ fn draw_editor(f: &mut Frame, app: &mut App, area: Rect) {
     }
     app.editor.set_block(b);
     f.render_widget(&app.editor, area);
+    app.areas.editor = area;
     if focused && app.overlay == Overlay::None {
         // The real cursor where the writer types, so that an input method's
         // candidate window appears there.
