@@ -8,9 +8,7 @@
 use crate::app::keymap::{Action, Pane};
 use crate::app::state::{App, Focus, Overlay, Row};
 use crate::core::check::Status;
-use crate::core::text::{
-    is_unsafe_for_display, sanitize_for_display, truncate_chars, visible_symbol,
-};
+use crate::core::text::{sanitize_for_display, truncate_chars};
 use crate::tr;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -379,28 +377,15 @@ fn draw_confirm(f: &mut Frame, app: &App, area: Rect, text: &str) {
 
 /// Replaces every character that must not reach a terminal (controls, bidi
 /// overrides and isolates, zero-width characters, line separators) in the
-/// drawn buffer with a visible symbol styled as such.
+/// drawn buffer with a visible symbol.
 pub fn sanitize_buffer(buf: &mut Buffer) {
     let area = buf.area;
     for y in area.top()..area.bottom() {
         for x in area.left()..area.right() {
-            if let Some(cell) = buf.cell_mut((x, y)) {
-                let sym = cell.symbol();
-                if sym.chars().any(|c| is_unsafe_for_display(c) || c == '\t') {
-                    let clean: String = sym
-                        .chars()
-                        .map(|c| {
-                            if c == '\t' {
-                                ' '
-                            } else if is_unsafe_for_display(c) {
-                                visible_symbol(c)
-                            } else {
-                                c
-                            }
-                        })
-                        .collect();
-                    cell.set_symbol(&clean);
-                }
+            if let Some(cell) = buf.cell_mut((x, y))
+                && let std::borrow::Cow::Owned(clean) = sanitize_for_display(cell.symbol())
+            {
+                cell.set_symbol(&clean);
             }
         }
     }
