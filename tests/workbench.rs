@@ -305,3 +305,19 @@ fn mouse_clicks_select_rows_and_focus_the_editor() {
     app.on_mouse(wheel);
     assert_eq!(app.selected, 3);
 }
+
+#[test]
+fn highlights_stay_in_place_on_wrapped_rows() {
+    let mut app = open(&common::root().join("drafts/qinghe-2024.md"), Lang::Zh);
+    // Jump to the year-consistency lint (a highlight in the middle of a row).
+    app.on_key(key(KeyCode::F(8)));
+    let s = screen(&mut app, 120, 32);
+    let row = s
+        .lines()
+        .find(|l| l.contains("提升执法案卷质量"))
+        .unwrap_or_else(|| panic!("{s}"));
+    assert!(
+        row.contains("力争2024年"),
+        "the highlighted year is drawn away from its text: {row:?}"
+    );
+}
