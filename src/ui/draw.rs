@@ -183,14 +183,59 @@ fn draw_checklist(f: &mut Frame, app: &mut App, area: Rect) {
         list_area.height.saturating_sub(2),
     );
     app.areas.first_row = state.offset();
+    // Wrapped here by display width (CJK counts double), not by the widget.
+    let inner = detail_area.width.saturating_sub(2) as usize;
+    let detail: Vec<Line> = wrap_to_width(&detail, inner)
+        .into_iter()
+        .map(Line::from)
+        .collect();
     f.render_widget(
-        Paragraph::new(detail).wrap(Wrap { trim: false }).block(
+        Paragraph::new(detail).block(
             Block::default()
                 .borders(Borders::LEFT | Borders::RIGHT | Borders::BOTTOM)
                 .border_style(app.theme.style("ui.border")),
         ),
         detail_area,
     );
+}
+
+/// The start of `s` that fits in `width` terminal columns, with `…` when cut.
+pub fn truncate_to_width(s: &str, width: usize) -> String {
+    if unicode_width::UnicodeWidthStr::width(s) <= width {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// Splits `s` into rows of at most `width` terminal columns.
+pub fn wrap_to_width(s: &str, width: usize) -> Vec<String> {
+    let mut rows = Vec::new();
+    let mut row = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width && !row.is_empty() {
+            rows.push(std::mem::take(&mut row));
+            used = 0;
+        }
+        row.push(c);
+        used += w;
+    }
+    if !row.is_empty() {
+        rows.push(row);
+    }
+    rows
 }
 
 fn selected_message(app: &App) -> String {

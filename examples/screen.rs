@@ -1,0 +1,59 @@
+//! Prints the workbench's screen for a draft as plain text (for the README
+//! and for eyeballing layouts): `cargo run --example screen -- FILE [COLS ROWS] [en|zh]`.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use reportbench::app::keymap::Keymap;
+use reportbench::app::state::App;
+use reportbench::core::lang::Lang;
+use reportbench::core::spec::CompiledSpec;
+use reportbench::ui::draw::draw;
+use reportbench::ui::theme::Theme;
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let path = args
+        .first()
+        .map(String::as_str)
+        .unwrap_or("drafts/qinghe-2024.md");
+    let w: u16 = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(100);
+    let h: u16 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(30);
+    let lang = if args.get(3).map(String::as_str) == Some("zh") {
+        Lang::Zh
+    } else {
+        Lang::En
+    };
+    let loaded = reportbench::io::load(std::path::Path::new(path))?;
+    let theme = Theme::builtin("monochrome").ok_or_else(|| anyhow::anyhow!("no theme"))?;
+    let mut app = App::new(
+        loaded,
+        CompiledSpec::default_spec(),
+        Keymap::defaults(),
+        theme,
+        lang,
+    );
+    let mut t = Terminal::new(TestBackend::new(w, h))?;
+    t.draw(|f| draw(f, &mut app))?;
+    let buf = t.backend().buffer().clone();
+    if std::env::var_os("RAW_ROW").is_some() {
+        let y: u16 = std::env::var("RAW_ROW")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        for x in 0..w {
+            print!("[{}]", buf[(x, y)].symbol());
+        }
+        println!();
+    }
+    for y in 0..h {
+        let mut line = String::new();
+        let mut x = 0;
+        while x < w {
+            let sym = buf[(x, y)].symbol();
+            line.push_str(sym);
+            x += unicode_width::UnicodeWidthStr::width(sym).max(1) as u16;
+        }
+        println!("{}", line.trim_end());
+    }
+    Ok(())
+}
