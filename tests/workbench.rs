@@ -321,3 +321,16 @@ fn highlights_stay_in_place_on_wrapped_rows() {
         "the highlighted year is drawn away from its text: {row:?}"
     );
 }
+
+#[test]
+fn wide_characters_never_overwrite_a_border() {
+    let mut app = open(&common::root().join("drafts/qinghe-2024.md"), Lang::En);
+    let mut t = Terminal::new(TestBackend::new(100, 24)).unwrap();
+    t.draw(|f| draw(f, &mut app)).unwrap();
+    let buf = t.backend().buffer().clone();
+    // The checklist column is 42 wide: its right border is column 41 on every row.
+    for y in 0..23 {
+        let sym = buf[(41, y)].symbol();
+        assert!(["│", "┐", "┘", "┤"].contains(&sym), "row {y}: {sym:?} where the border belongs");
+    }
+}
