@@ -45,15 +45,8 @@ fn main() -> anyhow::Result<()> {
         }
         println!();
     }
-    for y in 0..h {
-        let mut line = String::new();
-        let mut x = 0;
-        while x < w {
-            let sym = buf[(x, y)].symbol();
-            line.push_str(sym);
-            x += unicode_width::UnicodeWidthStr::width(sym).max(1) as u16;
-        }
-        println!("{}", line.trim_end());
+    for line in reportbench::ui::draw::buffer_lines(&buf) {
+        println!("{line}");
     }
     Ok(())
 }

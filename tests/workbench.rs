@@ -28,20 +28,8 @@ fn open(path: &std::path::Path, lang: Lang) -> App {
 fn screen(app: &mut App, w: u16, h: u16) -> String {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| draw(f, app)).unwrap();
-    let buf = t.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut line = String::new();
-        let mut x = 0;
-        while x < w {
-            let sym = buf[(x, y)].symbol();
-            line.push_str(sym);
-            // A wide character covers the next cell too.
-            x += unicode_width::UnicodeWidthStr::width(sym).max(1) as u16;
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
+    let mut out = reportbench::ui::draw::buffer_lines(t.backend().buffer()).join("\n");
+    out.push('\n');
     out
 }
 
@@ -331,6 +319,9 @@ fn wide_characters_never_overwrite_a_border() {
     // The checklist column is 42 wide: its right border is column 41 on every row.
     for y in 0..23 {
         let sym = buf[(41, y)].symbol();
-        assert!(["│", "┐", "┘", "┤"].contains(&sym), "row {y}: {sym:?} where the border belongs");
+        assert!(
+            ["│", "┐", "┘", "┤"].contains(&sym),
+            "row {y}: {sym:?} where the border belongs"
+        );
     }
 }

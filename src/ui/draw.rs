@@ -420,6 +420,24 @@ fn draw_confirm(f: &mut Frame, app: &App, area: Rect, text: &str) {
     );
 }
 
+/// The text of a drawn buffer, one string per row, trailing blanks removed
+/// (a wide character's second cell is not repeated). For tests and examples.
+pub fn buffer_lines(buf: &Buffer) -> Vec<String> {
+    let area = buf.area;
+    (area.top()..area.bottom())
+        .map(|y| {
+            let mut line = String::new();
+            let mut x = area.left();
+            while x < area.right() {
+                let sym = buf[(x, y)].symbol();
+                line.push_str(sym);
+                x += unicode_width::UnicodeWidthStr::width(sym).max(1) as u16;
+            }
+            line.trim_end().to_owned()
+        })
+        .collect()
+}
+
 /// Replaces every character that must not reach a terminal (controls, bidi
 /// overrides and isolates, zero-width characters, line separators) in the
 /// drawn buffer with a visible symbol.
