@@ -167,6 +167,17 @@ pub fn save_atomic(
             return Err(SaveError::ChangedOnDisk(path.to_owned()));
         }
     }
+    // A read-only file stays read-only: renaming over it would succeed, so
+    // the permission is checked first.
+    if std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+        return Err(SaveError::NotWritable {
+            path: path.to_owned(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                "the file is read-only",
+            ),
+        });
+    }
     let bytes = super::load::encode(text, format, encoding);
     let tmp = temp_path(path);
     let mut file = fs.create_new(&tmp).map_err(|source| match source.kind() {
@@ -411,6 +422,19 @@ mod tests {
             std::fs::metadata(&p).unwrap().permissions().mode() & 0o777,
             0o640
         );
+        // A read-only file is not replaced, even by root.
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let e = save_atomic(
+            &RealFs,
+            &p,
+            "再改\n",
+            TextFormat::default(),
+            Encoding::Utf8,
+            None,
+        )
+        .unwrap_err();
+        assert!(matches!(e, SaveError::NotWritable { .. }), "{e}");
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "新\n");
         let missing = d.join("no-such-folder").join("draft.txt");
         let e = save_atomic(
             &RealFs,
