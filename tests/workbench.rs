@@ -325,3 +325,44 @@ fn wide_characters_never_overwrite_a_border() {
         );
     }
 }
+
+#[test]
+fn huge_drafts_are_rechecked_when_typing_pauses() {
+    let dir = common::temp_dir("wb-huge");
+    let p = dir.join("huge.txt");
+    let one = std::fs::read_to_string(common::root().join("drafts/qinghe-2023.txt")).unwrap();
+    std::fs::write(&p, one.repeat(60)).unwrap();
+    let mut app = open(&p, Lang::En);
+    let lints = app.report.lints.len();
+    app.on_key(key(KeyCode::Char('X')));
+    app.on_key(key(KeyCode::Char('X')));
+    assert!(app.stale, "not re-checked at every key");
+    assert!(app.on_idle());
+    assert!(
+        app.report.lints.len() > lints,
+        "the placeholder XX is found once typing pauses"
+    );
+    assert!(!app.on_idle());
+}
+
+#[test]
+fn a_stale_checklist_never_breaks_drawing() {
+    let dir = common::temp_dir("wb-stale");
+    let p = dir.join("huge.txt");
+    let one = std::fs::read_to_string(common::root().join("drafts/qinghe-2024.md")).unwrap();
+    std::fs::write(&p, one.repeat(50)).unwrap();
+    let mut app = open(&p, Lang::En);
+    // Delete characters in the middle of highlighted text while the checklist is stale.
+    app.on_key(KeyEvent::new(KeyCode::F(8), KeyModifiers::NONE));
+    app.on_key(key(KeyCode::Enter));
+    for _ in 0..5 {
+        app.on_key(key(KeyCode::Char('甲')));
+        app.on_key(key(KeyCode::Backspace));
+        app.on_key(key(KeyCode::Backspace));
+    }
+    assert!(app.stale);
+    let s = screen(&mut app, 100, 30);
+    assert!(s.contains("(checking…)"), "{s}");
+    app.on_idle();
+    screen(&mut app, 100, 30);
+}

@@ -88,7 +88,13 @@ pub struct App {
     pub quit: bool,
     /// Where the last frame put the checklist rows and the editor (for the mouse).
     pub areas: Areas,
+    /// The checklist is older than the text (huge drafts are re-checked when
+    /// typing pauses, not at every key).
+    pub stale: bool,
 }
+
+/// Drafts longer than this (in bytes) are re-checked when typing pauses.
+pub const RECHECK_AT_ONCE_UP_TO: usize = 512 * 1024;
 
 /// Screen areas of the last frame.
 #[derive(Debug, Clone, Copy, Default)]
@@ -135,6 +141,7 @@ impl App {
             message: None,
             quit: false,
             areas: Areas::default(),
+            stale: false,
         };
         app.style_editor();
         app
@@ -357,7 +364,23 @@ impl App {
     fn edited(&mut self) {
         self.modified = true;
         self.message = None;
-        self.recheck();
+        if self.doc.text().len() <= RECHECK_AT_ONCE_UP_TO {
+            self.recheck();
+        } else {
+            self.stale = true;
+        }
+    }
+
+    /// Called when no input came for a moment: re-checks a stale checklist.
+    /// Returns whether anything changed.
+    pub fn on_idle(&mut self) -> bool {
+        if self.stale {
+            self.stale = false;
+            self.recheck();
+            true
+        } else {
+            false
+        }
     }
 
     /// Performs an action.
@@ -390,6 +413,7 @@ impl App {
                 self.focus = Focus::Editor;
             }
             Action::NextProblem | Action::PreviousProblem => {
+                self.on_idle();
                 let rows = self.rows();
                 let problem = |r: &Row| match r {
                     Row::Item(i) => {
@@ -509,6 +533,8 @@ impl App {
     }
 
     fn jump_to_selected(&mut self) {
+        // A jump needs positions in the current text.
+        self.on_idle();
         if let Some(at) = self.selected_target() {
             let pos = self.doc.position(at);
             self.editor.move_cursor(CursorMove::Jump(

@@ -39,6 +39,14 @@ pub fn run(mut app: App) -> Result<()> {
             if app.quit {
                 return Ok(());
             }
+            // A pause in typing lets a huge draft's checklist catch up.
+            if app.stale
+                && !event::poll(std::time::Duration::from_millis(300))
+                    .context("cannot read the terminal")?
+            {
+                app.on_idle();
+                continue;
+            }
             match event::read().context("cannot read the terminal")? {
                 Event::Key(k) => app.on_key(k),
                 Event::Paste(s) => app.on_paste(&s),

@@ -122,11 +122,14 @@ fn status_style(app: &App, s: Option<Status>) -> Style {
 
 fn draw_checklist(f: &mut Frame, app: &mut App, area: Rect) {
     let (met, total) = app.gauge();
-    let title = tr!(
+    let mut title = tr!(
         app.lang,
         " 清单 {met}/{total} 必备 ",
         " Checklist {met}/{total} required "
     );
+    if app.stale {
+        title.push_str(app.lang.pick("（检查中…） ", "(checking…) "));
+    }
     let rows = app.rows();
     let width = area.width.saturating_sub(4) as usize;
     let items: Vec<ListItem> = rows
@@ -260,10 +263,14 @@ fn draw_editor(f: &mut Frame, app: &mut App, area: Rect) {
     app.editor.clear_custom_highlight();
     let evidence_style = app.theme.style("ui.editor.evidence");
     let lint_style = app.theme.style("ui.editor.lint");
-    // The widget's highlight positions are (row, byte offset in the row).
-    let to_rc = |app: &App, byte: usize| {
+    // The widget's highlight positions are (row, byte offset in the row);
+    // a position that is not a character boundary of the editor's current
+    // line (a checklist older than the text) is not drawn at all.
+    let to_rc = |app: &App, byte: usize| -> Option<(usize, usize)> {
         let line = app.doc.index().line_of(byte);
-        (line, byte - app.doc.index().line_start(line))
+        let col = byte.checked_sub(app.doc.index().line_start(line))?;
+        let text = app.editor.lines().get(line)?;
+        text.is_char_boundary(col).then_some((line, col))
     };
     let lint_ranges: Vec<(usize, usize)> = app
         .report
@@ -271,9 +278,10 @@ fn draw_editor(f: &mut Frame, app: &mut App, area: Rect) {
         .iter()
         .map(|l| (l.range.start, l.range.end))
         .collect();
-    for (s, e) in lint_ranges {
-        let (a, b2) = (to_rc(app, s), to_rc(app, e));
-        app.editor.custom_highlight((a, b2), lint_style, 1);
+    for (s, e) in lint_ranges.into_iter().filter(|_| !app.stale) {
+        if let (Some(a), Some(b2)) = (to_rc(app, s), to_rc(app, e)) {
+            app.editor.custom_highlight((a, b2), lint_style, 1);
+        }
     }
     if let Some(Row::Item(i)) = app.rows().get(app.selected).cloned() {
         let ranges: Vec<(usize, usize)> = app.report.items[i]
@@ -281,9 +289,10 @@ fn draw_editor(f: &mut Frame, app: &mut App, area: Rect) {
             .iter()
             .map(|ev| (ev.range.start, ev.range.end))
             .collect();
-        for (s, e) in ranges {
-            let (a, b2) = (to_rc(app, s), to_rc(app, e));
-            app.editor.custom_highlight((a, b2), evidence_style, 2);
+        for (s, e) in ranges.into_iter().filter(|_| !app.stale) {
+            if let (Some(a), Some(b2)) = (to_rc(app, s), to_rc(app, e)) {
+                app.editor.custom_highlight((a, b2), evidence_style, 2);
+            }
         }
     }
     app.editor.set_block(b);
