@@ -232,7 +232,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let theme = config::resolve_theme(cli.theme.as_deref(), &config)?;
             let keymap = config.keymap()?;
             let loaded = load(&file)?;
-            let app = reportbench::app::state::App::new(loaded, spec, keymap, theme, lang);
+            let mut app = reportbench::app::state::App::new(loaded, spec, keymap, theme, lang);
+            if let Some(dir) = reportbench::io::recovery::default_dir() {
+                app.enable_recovery(dir);
+            }
             reportbench::tui::run(app)?;
             Ok(0)
         }

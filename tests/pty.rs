@@ -6,6 +6,7 @@ mod common;
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -13,6 +14,14 @@ struct Session {
     writer: Box<dyn Write + Send>,
     raw: Arc<Mutex<Vec<u8>>>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
+    master: Option<Box<dyn portable_pty::MasterPty + Send>>,
+    stop: Arc<AtomicBool>,
+    reader: Option<std::thread::JoinHandle<()>>,
+}
+
+/// The state folder (recovery files) of a test: beside its draft.
+fn state_dir(file: &std::path::Path) -> std::path::PathBuf {
+    file.with_file_name("state")
 }
 
 fn start(file: &std::path::Path, cols: u16, rows: u16) -> Session {
@@ -34,27 +43,53 @@ fn start(file: &std::path::Path, cols: u16, rows: u16) -> Session {
         "REPORTBENCH_CONFIG_DIR",
         common::root().join("target/test-config-none"),
     );
+    cmd.env("REPORTBENCH_STATE_DIR", state_dir(file));
     cmd.env_remove("NO_COLOR");
     let child = pair.slave.spawn_command(cmd).expect("spawn");
     drop(pair.slave);
+    // Non-blocking, so that the reader thread can let go of its copy of the
+    // master and a test can hang the terminal up by closing it.
+    if let Some(fd) = pair.master.as_raw_fd() {
+        // SAFETY: fcntl on a descriptor the master owns; flags only.
+        unsafe {
+            let flags = libc::fcntl(fd, libc::F_GETFL);
+            libc::fcntl(fd, libc::F_SETFL, flags | libc::O_NONBLOCK);
+        }
+    }
     let mut reader = pair.master.try_clone_reader().expect("reader");
     let writer = pair.master.take_writer().expect("writer");
     let raw = Arc::new(Mutex::new(Vec::new()));
     let sink = raw.clone();
-    std::thread::spawn(move || {
+    let stop = Arc::new(AtomicBool::new(false));
+    let stopped = stop.clone();
+    let reader = std::thread::spawn(move || {
         let mut buf = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            if let Ok(mut r) = sink.lock() {
-                r.extend_from_slice(&buf[..n]);
+        loop {
+            match reader.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => {
+                    if let Ok(mut r) = sink.lock() {
+                        r.extend_from_slice(&buf[..n]);
+                    }
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                    if stopped.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                Err(_) => break,
             }
         }
     });
-    // Keep the master alive as long as the session.
-    std::mem::forget(pair.master);
-    Session { writer, raw, child }
+    Session {
+        writer,
+        raw,
+        child,
+        master: Some(pair.master),
+        stop,
+        reader: Some(reader),
+    }
 }
 
 impl Session {
@@ -83,6 +118,21 @@ impl Session {
         self.writer.write_all(bytes).expect("write");
         self.writer.flush().expect("flush");
         std::thread::sleep(Duration::from_millis(150));
+    }
+
+    /// Hangs the terminal up, as a dropped SSH link does: every descriptor
+    /// of the master side is closed.
+    fn hang_up(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        if let Some(r) = self.reader.take() {
+            let _ = r.join();
+        }
+        self.writer = Box::new(std::io::sink());
+        self.master = None;
+    }
+
+    fn pid(&self) -> i32 {
+        self.child.process_id().expect("a process id") as i32
     }
 
     fn wait_exit(&mut self) {
@@ -172,4 +222,112 @@ fn a_hostile_draft_sends_no_raw_escapes() {
         !raw.contains('\u{202e}'),
         "a bidi override reached the terminal"
     );
+}
+
+/// The recovery files in a test's state folder.
+fn recovery_files(file: &std::path::Path) -> Vec<std::path::PathBuf> {
+    match std::fs::read_dir(state_dir(file).join("recovery")) {
+        Ok(d) => d.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+fn wait_until(what: &str, mut ok: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !ok() {
+        assert!(start.elapsed() < Duration::from_secs(20), "{what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn text_typed_before_a_sigkill_is_recovered() {
+    let dir = common::temp_dir("pty-kill");
+    let p = dir.join("draft.md");
+    std::fs::copy(common::root().join("drafts/qinghe-2024.md"), &p).unwrap();
+    let original = std::fs::read(&p).unwrap();
+    let mut s = start(&p, 100, 30);
+    s.wait_for("Checklist 5/6 required", 100, 30);
+    s.send("未保存的一句话。".as_bytes());
+    s.wait_for("draft.md ●", 100, 30);
+    // Written within two seconds of the last edit, by the workbench itself.
+    wait_until("no recovery file within the time allowed", || {
+        recovery_files(&p).len() == 1
+    });
+    // SAFETY: kill(2) on our own child.
+    unsafe { libc::kill(s.pid(), libc::SIGKILL) };
+    s.wait_exit();
+    assert_eq!(
+        std::fs::read(&p).unwrap(),
+        original,
+        "the draft is untouched"
+    );
+
+    let mut s = start(&p, 100, 30);
+    let screen = s.wait_for("Unsaved text from an earlier session", 100, 30);
+    assert!(screen.contains("+ 未保存的一句话。# 青禾镇"), "{screen}");
+    assert!(screen.contains("- # 青禾镇"), "{screen}");
+    s.send(b"r");
+    s.wait_for("unsaved text restored", 100, 30);
+    s.send(b"\x13");
+    s.wait_for("saved", 100, 30);
+    s.send(b"\x11");
+    s.wait_exit();
+    let saved = std::fs::read_to_string(&p).unwrap();
+    assert!(
+        saved.starts_with("未保存的一句话。# 青禾镇"),
+        "{}",
+        &saved[..60]
+    );
+    assert!(
+        recovery_files(&p).is_empty(),
+        "saving removes the recovery file"
+    );
+}
+
+#[test]
+fn a_hangup_keeps_the_text_and_ends_the_process() {
+    let dir = common::temp_dir("pty-hup");
+    let p = dir.join("draft.md");
+    std::fs::copy(common::root().join("drafts/qinghe-2024.md"), &p).unwrap();
+    let original = std::fs::read(&p).unwrap();
+    let mut s = start(&p, 100, 30);
+    s.wait_for("Checklist 5/6 required", 100, 30);
+    s.send("断线前".as_bytes());
+    s.wait_for("draft.md ●", 100, 30);
+    // At once, before the timed write: the hangup handler writes it.
+    s.hang_up();
+    s.wait_exit();
+    assert_eq!(
+        std::fs::read(&p).unwrap(),
+        original,
+        "the draft is untouched"
+    );
+    let files = recovery_files(&p);
+    assert_eq!(files.len(), 1, "{files:?}");
+    let kept = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(kept.contains("\n\n断线前# 青禾镇"), "{}", &kept[..200]);
+}
+
+#[test]
+fn discarding_on_open_removes_the_recovery_file() {
+    let dir = common::temp_dir("pty-discard");
+    let p = dir.join("draft.md");
+    std::fs::copy(common::root().join("drafts/qinghe-2024.md"), &p).unwrap();
+    let mut s = start(&p, 100, 30);
+    s.wait_for("Checklist 5/6 required", 100, 30);
+    s.send(b"zz");
+    s.wait_for("draft.md ●", 100, 30);
+    // SIGTERM: the text is kept, the terminal given back.
+    // SAFETY: kill(2) on our own child.
+    unsafe { libc::kill(s.pid(), libc::SIGTERM) };
+    s.wait_exit();
+    assert_eq!(recovery_files(&p).len(), 1);
+    let mut s = start(&p, 100, 30);
+    s.wait_for("Unsaved text from an earlier session", 100, 30);
+    s.send(b"d");
+    s.wait_for("recovery file discarded", 100, 30);
+    assert!(recovery_files(&p).is_empty());
+    s.send(b"\x11");
+    s.wait_exit();
 }

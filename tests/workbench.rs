@@ -366,3 +366,82 @@ fn a_stale_checklist_never_breaks_drawing() {
     app.on_idle();
     screen(&mut app, 100, 30);
 }
+
+#[test]
+fn unsaved_text_reaches_the_recovery_file_within_two_seconds() {
+    use reportbench::io::recovery;
+    use std::time::Duration;
+    let dir = common::temp_dir("wb-recover");
+    let p = dir.join("draft.md");
+    std::fs::copy(common::root().join("drafts/qinghe-2024.md"), &p).unwrap();
+    let rec = dir.join("recovery");
+    let mut app = open(&p, Lang::En);
+    app.enable_recovery(rec.clone());
+    assert_eq!(
+        app.next_tick(std::time::Instant::now()),
+        None,
+        "nothing to do"
+    );
+    app.on_key(key(KeyCode::Char('甲')));
+    let t0 = app.last_edit.unwrap();
+    let wait = app.next_tick(t0).unwrap();
+    assert!(wait <= Duration::from_secs(1), "{wait:?}");
+    app.tick(t0 + Duration::from_millis(500));
+    assert_eq!(recovery::read(&rec, &p).unwrap(), None, "not while typing");
+    // Typing on without a pause still writes every two seconds.
+    app.last_edit = Some(t0 + Duration::from_millis(1900));
+    app.tick(t0 + Duration::from_millis(2000));
+    let r = recovery::read(&rec, &p).unwrap().expect("written");
+    assert!(r.text.starts_with("甲# 青禾镇"));
+    assert!(!app.recovery_due);
+    // Saving removes it.
+    app.on_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    assert_eq!(recovery::read(&rec, &p).unwrap(), None);
+    // Quitting without saving (a deliberate discard) removes it too.
+    app.on_key(key(KeyCode::Char('乙')));
+    let t1 = app.last_edit.unwrap();
+    app.tick(t1 + Duration::from_secs(1));
+    assert!(recovery::read(&rec, &p).unwrap().is_some());
+    app.on_key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL));
+    app.on_key(key(KeyCode::Char('y')));
+    assert!(app.quit);
+    assert_eq!(recovery::read(&rec, &p).unwrap(), None);
+}
+
+#[test]
+fn a_recovery_offer_shows_the_difference_and_esc_keeps_it() {
+    use reportbench::io::recovery;
+    let dir = common::temp_dir("wb-offer");
+    let p = dir.join("draft.md");
+    std::fs::copy(common::root().join("drafts/qinghe-2024.md"), &p).unwrap();
+    let rec = dir.join("recovery");
+    let text = std::fs::read_to_string(&p)
+        .unwrap()
+        .replacen("# 青禾镇", "# 青禾乡", 1);
+    recovery::write(&rec, &p, &text).unwrap();
+    for lang in [Lang::En, Lang::Zh] {
+        let mut app = open(&p, lang);
+        app.enable_recovery(rec.clone());
+        let s = screen(&mut app, 80, 24);
+        let (head, minus, plus) = match lang {
+            Lang::En => ("+1 / -1 lines", "- # 青禾镇", "+ # 青禾乡"),
+            Lang::Zh => ("+1 行、-1 行", "- # 青禾镇", "+ # 青禾乡"),
+        };
+        assert!(
+            s.contains(head) && s.contains(minus) && s.contains(plus),
+            "{s}"
+        );
+        app.on_key(key(KeyCode::Esc));
+        assert!(!app.modified, "Esc opens the saved file");
+        assert!(
+            recovery::read(&rec, &p).unwrap().is_some(),
+            "and keeps the recovery file"
+        );
+    }
+    // The same text as the file: nothing to offer, and the stale file goes.
+    recovery::write(&rec, &p, &std::fs::read_to_string(&p).unwrap()).unwrap();
+    let mut app = open(&p, Lang::En);
+    app.enable_recovery(rec.clone());
+    assert!(!screen(&mut app, 80, 24).contains("Recovery"));
+    assert_eq!(recovery::read(&rec, &p).unwrap(), None);
+}

@@ -8,11 +8,14 @@ use crate::core::lang::Lang;
 use crate::core::spec::CompiledSpec;
 use crate::core::text::TextFormat;
 use crate::io::load::{Encoding, Loaded};
+use crate::io::recovery::{self, Recovered};
 use crate::io::save::{Fingerprint, RealFs, SaveError, save_atomic};
 use crate::tr;
 use crate::ui::theme::Theme;
 use crossterm::event::KeyEvent;
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 use tui_textarea::{CursorMove, TextArea, WrapMode};
 
 /// What has the keyboard.
@@ -37,7 +40,47 @@ pub enum Overlay {
     ConfirmOverwrite,
     /// Typing a search: Enter searches, Esc cancels.
     Search(String),
+    /// Unsaved text from an earlier session was found: r restores it,
+    /// d discards it, Esc opens the file as saved and keeps the recovery file.
+    Recover(Recovered),
 }
+
+/// What a hangup, termination or panic handler needs to write the recovery
+/// file without the main thread: shared, updated at every edit.
+#[derive(Debug, Default)]
+pub struct Snapshot {
+    /// The editor's text.
+    pub text: String,
+    /// Whether it differs from the saved file.
+    pub modified: bool,
+    /// The draft.
+    pub path: PathBuf,
+    /// Where recovery files go (`None`: nowhere).
+    pub dir: Option<PathBuf>,
+}
+
+impl Snapshot {
+    /// Writes the recovery file if there are unsaved changes. Never blocks
+    /// on a lock held elsewhere: a poisoned lock is still read.
+    pub fn write_recovery(shared: &Mutex<Snapshot>) -> Option<PathBuf> {
+        let s = match shared.try_lock() {
+            Ok(s) => s,
+            Err(std::sync::TryLockError::Poisoned(p)) => p.into_inner(),
+            Err(std::sync::TryLockError::WouldBlock) => return None,
+        };
+        match (&s.dir, s.modified) {
+            (Some(dir), true) => recovery::write(dir, &s.path, &s.text).ok(),
+            _ => None,
+        }
+    }
+}
+
+/// The recovery file is written this long after the last edit…
+pub const RECOVERY_AFTER_PAUSE: Duration = Duration::from_millis(1000);
+/// …or, while typing goes on, at least this often.
+pub const RECOVERY_AT_LEAST_EVERY: Duration = Duration::from_millis(2000);
+/// A huge draft is re-checked this long after the last edit.
+pub const RECHECK_AFTER_PAUSE: Duration = Duration::from_millis(300);
 
 /// One row of the checklist pane.
 #[derive(Debug, Clone, PartialEq)]
@@ -91,6 +134,14 @@ pub struct App {
     /// The checklist is older than the text (huge drafts are re-checked when
     /// typing pauses, not at every key).
     pub stale: bool,
+    /// The text, for the hangup / termination / panic handlers.
+    pub snapshot: Arc<Mutex<Snapshot>>,
+    /// When the text last changed.
+    pub last_edit: Option<Instant>,
+    /// Unsaved changes not yet in the recovery file.
+    pub recovery_due: bool,
+    /// When the recovery file was last written.
+    pub recovery_written: Option<Instant>,
 }
 
 /// Drafts longer than this (in bytes) are re-checked when typing pauses.
@@ -142,9 +193,129 @@ impl App {
             quit: false,
             areas: Areas::default(),
             stale: false,
+            snapshot: Arc::default(),
+            last_edit: None,
+            recovery_due: false,
+            recovery_written: None,
         };
         app.style_editor();
         app
+    }
+
+    /// Keeps unsaved text in recovery files under `dir`; if one from an
+    /// earlier session holds text other than the file's, offers it.
+    pub fn enable_recovery(&mut self, dir: PathBuf) {
+        match recovery::read(&dir, &self.path) {
+            Ok(Some(r)) if r.text != self.text() => self.overlay = Overlay::Recover(r),
+            Ok(Some(_)) => {
+                let _ = recovery::remove(&dir, &self.path);
+            }
+            Ok(None) => {}
+            Err(e) => {
+                self.message = Some((
+                    crate::core::text::sanitize_for_display(&e.to_string()).into_owned(),
+                    true,
+                ))
+            }
+        }
+        let mut s = self.lock_snapshot();
+        s.path = self.path.clone();
+        s.dir = Some(dir);
+    }
+
+    fn lock_snapshot(&self) -> std::sync::MutexGuard<'_, Snapshot> {
+        self.snapshot
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn recovery_dir(&self) -> Option<PathBuf> {
+        self.lock_snapshot().dir.clone()
+    }
+
+    /// Removes the recovery file (after a save or a deliberate discard).
+    fn drop_recovery(&mut self) {
+        self.recovery_due = false;
+        let mut s = self.lock_snapshot();
+        s.modified = false;
+        let result = match &s.dir {
+            Some(dir) => recovery::remove(dir, &s.path),
+            None => Ok(()),
+        };
+        drop(s);
+        if let Err(e) = result {
+            self.message = Some((
+                tr!(
+                    self.lang,
+                    "无法删除恢复文件：{}",
+                    "cannot remove the recovery file: {}",
+                    e
+                ),
+                true,
+            ));
+        }
+    }
+
+    /// Writes the recovery file now.
+    fn write_recovery(&mut self, now: Instant) {
+        self.recovery_due = false;
+        self.recovery_written = Some(now);
+        let Some(dir) = self.recovery_dir() else {
+            return;
+        };
+        if let Err(e) = recovery::write(&dir, &self.path, &self.text()) {
+            self.message = Some((
+                tr!(
+                    self.lang,
+                    "无法写恢复文件（{}）：请尽快保存",
+                    "cannot write the recovery file ({}): save soon",
+                    e
+                ),
+                true,
+            ));
+        }
+    }
+
+    /// How long the event loop may wait for input before [`App::tick`]
+    /// has work to do (`None`: until the next input).
+    pub fn next_tick(&self, now: Instant) -> Option<Duration> {
+        let since =
+            |t: Option<Instant>| t.map_or(Duration::MAX, |t| now.saturating_duration_since(t));
+        let mut wait: Option<Duration> = None;
+        let mut at = |d: Duration| wait = Some(wait.map_or(d, |w| w.min(d)));
+        if self.stale {
+            at(RECHECK_AFTER_PAUSE.saturating_sub(since(self.last_edit)));
+        }
+        if self.recovery_due && self.recovery_dir().is_some() {
+            at(RECOVERY_AFTER_PAUSE.saturating_sub(since(self.last_edit)));
+            if let Some(t) = self.recovery_written {
+                at(RECOVERY_AT_LEAST_EVERY.saturating_sub(now.saturating_duration_since(t)));
+            }
+        }
+        wait
+    }
+
+    /// Timed work: re-checks a huge draft once typing pauses, writes the
+    /// recovery file within two seconds of an edit. Returns whether
+    /// anything on screen may have changed.
+    pub fn tick(&mut self, now: Instant) -> bool {
+        let since =
+            |t: Option<Instant>| t.map_or(Duration::MAX, |t| now.saturating_duration_since(t));
+        let mut changed = false;
+        if self.stale && since(self.last_edit) >= RECHECK_AFTER_PAUSE {
+            changed = self.on_idle();
+        }
+        if self.recovery_due
+            && (since(self.last_edit) >= RECOVERY_AFTER_PAUSE
+                || self
+                    .recovery_written
+                    .is_some_and(|t| now.saturating_duration_since(t) >= RECOVERY_AT_LEAST_EVERY))
+        {
+            let had = self.message.is_some();
+            self.write_recovery(now);
+            changed |= had != self.message.is_some();
+        }
+        changed
     }
 
     fn style_editor(&mut self) {
@@ -223,7 +394,11 @@ impl App {
                 let which = std::mem::replace(&mut self.overlay, Overlay::None);
                 if yes {
                     match which {
-                        Overlay::ConfirmQuit => self.quit = true,
+                        Overlay::ConfirmQuit => {
+                            // Quitting without saving discards deliberately.
+                            self.drop_recovery();
+                            self.quit = true
+                        }
                         _ => self.save(None),
                     }
                 } else {
@@ -233,6 +408,58 @@ impl App {
             }
             Overlay::Help => {
                 self.overlay = Overlay::None;
+                return;
+            }
+            Overlay::Recover(_) => {
+                use crossterm::event::KeyCode;
+                let Overlay::Recover(r) = std::mem::replace(&mut self.overlay, Overlay::None)
+                else {
+                    return;
+                };
+                match e.code {
+                    KeyCode::Char('r' | 'R') => {
+                        let lines: Vec<String> = r.text.split('\n').map(str::to_owned).collect();
+                        let mut editor = TextArea::new(lines);
+                        editor.set_wrap_mode(WrapMode::Word);
+                        editor.set_max_histories(10_000);
+                        self.editor = editor;
+                        self.style_editor();
+                        self.stale = false;
+                        self.edited();
+                        if self.stale {
+                            self.on_idle();
+                        }
+                        self.message = Some((
+                            self.lang
+                                .pick(
+                                    "已恢复未保存的文字；Ctrl-S 保存",
+                                    "unsaved text restored; Ctrl-S saves",
+                                )
+                                .into(),
+                            false,
+                        ));
+                    }
+                    KeyCode::Char('d' | 'D') => {
+                        self.drop_recovery();
+                        self.message = Some((
+                            self.lang
+                                .pick("已丢弃恢复文件", "recovery file discarded")
+                                .into(),
+                            false,
+                        ));
+                    }
+                    _ => {
+                        self.message = Some((
+                            tr!(
+                                self.lang,
+                                "恢复文件保留在 {}",
+                                "the recovery file is kept at {}",
+                                r.file.display()
+                            ),
+                            false,
+                        ));
+                    }
+                }
                 return;
             }
             Overlay::None => {}
@@ -364,6 +591,19 @@ impl App {
     fn edited(&mut self) {
         self.modified = true;
         self.message = None;
+        let now = Instant::now();
+        self.last_edit = Some(now);
+        if !self.recovery_due {
+            // A burst of typing counts from its first key.
+            self.recovery_written.get_or_insert(now);
+        }
+        self.recovery_due = true;
+        {
+            let text = self.text();
+            let mut s = self.lock_snapshot();
+            s.text = text;
+            s.modified = true;
+        }
         if self.doc.text().len() <= RECHECK_AT_ONCE_UP_TO {
             self.recheck();
         } else {
@@ -559,6 +799,7 @@ impl App {
             Ok(fp) => {
                 self.fingerprint = Some(fp);
                 self.modified = false;
+                self.drop_recovery();
                 self.message = Some((
                     tr!(self.lang, "已保存 {}", "saved {}", self.path.display()),
                     false,

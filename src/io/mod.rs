@@ -4,6 +4,7 @@ pub mod config;
 pub mod diff_output;
 pub mod load;
 pub mod output;
+pub mod recovery;
 pub mod save;
 
 pub use load::{Encoding, LoadError, Loaded, load};

@@ -8,6 +8,7 @@
 use crate::app::keymap::{Action, Pane};
 use crate::app::state::{App, Focus, Overlay, Row};
 use crate::core::check::Status;
+use crate::core::lang::Lang;
 use crate::core::text::{sanitize_for_display, truncate_chars};
 use crate::tr;
 use ratatui::Frame;
@@ -93,6 +94,7 @@ pub fn draw(f: &mut Frame, app: &mut App) {
                 status,
             );
         }
+        Overlay::Recover(ref r) => draw_recover(f, app, area, r),
         Overlay::None => {}
     }
     sanitize_buffer(f.buffer_mut());
@@ -412,6 +414,90 @@ fn draw_help(f: &mut Frame, app: &App, area: Rect) {
         Paragraph::new(lines)
             .style(app.theme.style("ui.help"))
             .block(block(app, title, true))
+            .wrap(Wrap { trim: false }),
+        rect,
+    );
+}
+
+/// The recovery offer: when, how much differs, the changed lines, the keys.
+fn draw_recover(f: &mut Frame, app: &App, area: Rect, r: &crate::io::recovery::Recovered) {
+    let saved_text = app.text();
+    let diff = similar::TextDiff::from_lines(saved_text.as_str(), r.text.as_str());
+    let (mut added, mut removed) = (0usize, 0usize);
+    let mut shown: Vec<Line> = Vec::new();
+    let w = area.width.min(90);
+    let room = area.height.saturating_sub(11).max(1) as usize;
+    let width = w.saturating_sub(6) as usize;
+    for change in diff.iter_all_changes() {
+        let (sign, style) = match change.tag() {
+            similar::ChangeTag::Equal => continue,
+            similar::ChangeTag::Delete => {
+                removed += 1;
+                ("-", app.theme.style("ui.checklist.missing"))
+            }
+            similar::ChangeTag::Insert => {
+                added += 1;
+                ("+", app.theme.style("ui.checklist.met"))
+            }
+        };
+        let line = change.value().trim_end_matches('\n');
+        if shown.len() < room && !line.trim().is_empty() {
+            shown.push(Line::styled(
+                format!(
+                    "{sign} {}",
+                    truncate_to_width(&sanitize_for_display(line), width)
+                ),
+                style,
+            ));
+        }
+    }
+    let ago = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs().saturating_sub(r.saved))
+        .unwrap_or(0);
+    let ago = match (app.lang, ago) {
+        (Lang::Zh, a) if a < 120 => format!("{a} 秒前"),
+        (Lang::Zh, a) if a < 7200 => format!("{} 分钟前", a / 60),
+        (Lang::Zh, a) => format!("{} 小时前", a / 3600),
+        (Lang::En, a) if a < 120 => format!("{a} s ago"),
+        (Lang::En, a) if a < 7200 => format!("{} min ago", a / 60),
+        (Lang::En, a) => format!("{} h ago", a / 3600),
+    };
+    let mut lines = vec![
+        Line::from(tr!(
+            app.lang,
+            "上次编辑（{}，进程 {}）有未保存的文字：与文件相比 +{} 行、-{} 行。",
+            "Unsaved text from an earlier session ({}, process {}): +{} / -{} lines against the file.",
+            ago,
+            r.pid,
+            added,
+            removed
+        )),
+        Line::from(""),
+    ];
+    lines.extend(shown);
+    if added + removed > room {
+        lines.push(Line::from("…"));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::styled(
+        app.lang.pick(
+            "r 恢复这些文字　d 丢弃恢复文件　Esc 打开已保存的文件（保留恢复文件）",
+            "r restore it   d discard it   Esc open the saved file (keep the recovery file)",
+        ),
+        app.theme.style("ui.help.key"),
+    ));
+    // Room for the border and a wrapped heading.
+    let rect = centered(area, w, (lines.len() as u16 + 3).min(area.height));
+    f.render_widget(Clear, rect);
+    f.render_widget(
+        Paragraph::new(lines)
+            .style(app.theme.style("ui.help"))
+            .block(block(
+                app,
+                app.lang.pick(" 恢复 ", " Recovery ").to_owned(),
+                true,
+            ))
             .wrap(Wrap { trim: false }),
         rect,
     );

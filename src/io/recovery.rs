@@ -1,0 +1,215 @@
+//! Recovery files: the unsaved text of a draft, written shortly after each
+//! edit and on a hangup, termination or panic, so that nothing typed is lost.
+//!
+//! They live in the user's state folder (`$REPORTBENCH_STATE_DIR`, else
+//! `~/.local/state/reportbench/recovery` on Linux), not beside the draft:
+//! the draft's folder may be shared with other users (who must not see
+//! someone's unsaved words), read-only, or on a full disk, and a stray
+//! hidden file beside a report confuses whoever publishes the folder.
+//! The file name carries a hash of the draft's absolute path, so two
+//! drafts with one name in different folders never share a recovery file.
+//!
+//! Format: a header (`reportbench-recovery 1`, then `path:`, `pid:` and
+//! `saved:` lines), an empty line, then the text as UTF-8 with `\n` line ends.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+const MAGIC: &str = "reportbench-recovery 1";
+
+/// The folder recovery files go to: `$REPORTBENCH_STATE_DIR/recovery` when
+/// set, else the platform's state (or local data) folder.
+pub fn default_dir() -> Option<PathBuf> {
+    if let Some(d) = std::env::var_os("REPORTBENCH_STATE_DIR").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(d).join("recovery"));
+    }
+    let p = directories::ProjectDirs::from("", "", "reportbench")?;
+    let base = p.state_dir().unwrap_or_else(|| p.data_local_dir());
+    Some(base.join("recovery"))
+}
+
+/// A recovery file found for a draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recovered {
+    /// The unsaved text (`\n` line ends).
+    pub text: String,
+    /// The process that wrote it.
+    pub pid: u32,
+    /// When, in seconds since 1970.
+    pub saved: u64,
+    /// Where the recovery file is.
+    pub file: PathBuf,
+}
+
+/// Where the recovery file of `draft` goes in `dir`.
+pub fn path_for(dir: &Path, draft: &Path) -> PathBuf {
+    let abs = absolute(draft);
+    // FNV-1a: stable across runs and versions (std's hasher is not).
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in abs.to_string_lossy().as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    let name: String = draft
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '.' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(40)
+        .collect();
+    dir.join(format!("{name}-{h:016x}.recover"))
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    std::fs::canonicalize(p)
+        .or_else(|_| std::path::absolute(p))
+        .unwrap_or_else(|_| p.to_owned())
+}
+
+/// Writes the recovery file of `draft` atomically (temporary file, fsync,
+/// rename). Only async-signal-tolerant work: no locks, no terminal.
+pub fn write(dir: &Path, draft: &Path, text: &str) -> std::io::Result<PathBuf> {
+    std::fs::create_dir_all(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+    }
+    let target = path_for(dir, draft);
+    let tmp = target.with_extension(format!("tmp{}", std::process::id()));
+    let saved = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        write!(
+            f,
+            "{MAGIC}\npath: {}\npid: {}\nsaved: {saved}\n\n",
+            absolute(draft).display(),
+            std::process::id()
+        )?;
+        f.write_all(text.as_bytes())?;
+        f.sync_all()?;
+        drop(f);
+        std::fs::rename(&tmp, &target)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map(|()| target)
+}
+
+/// Reads the recovery file of `draft`, if there is one. A file that is not
+/// a recovery file (or not UTF-8) is an error, never silently dropped.
+pub fn read(dir: &Path, draft: &Path) -> std::io::Result<Option<Recovered>> {
+    let file = path_for(dir, draft);
+    let bytes = match std::fs::read(&file) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let bad = |what: &str| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "{} is not a reportbench recovery file ({what})",
+                file.display()
+            ),
+        )
+    };
+    let all = String::from_utf8(bytes).map_err(|_| bad("not UTF-8"))?;
+    let (header, text) = all.split_once("\n\n").ok_or_else(|| bad("no header"))?;
+    let mut lines = header.lines();
+    if lines.next() != Some(MAGIC) {
+        return Err(bad("unknown first line"));
+    }
+    let (mut pid, mut saved) = (0, 0);
+    for l in lines {
+        if let Some(v) = l.strip_prefix("pid: ") {
+            pid = v.trim().parse().map_err(|_| bad("bad pid"))?;
+        } else if let Some(v) = l.strip_prefix("saved: ") {
+            saved = v.trim().parse().map_err(|_| bad("bad time"))?;
+        }
+    }
+    Ok(Some(Recovered {
+        text: text.to_owned(),
+        pid,
+        saved,
+        file,
+    }))
+}
+
+/// Removes the recovery file of `draft` (after a save or a deliberate
+/// discard). A missing file is not an error.
+pub fn remove(dir: &Path, draft: &Path) -> std::io::Result<()> {
+    match std::fs::remove_file(path_for(dir, draft)) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dir(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!(
+            "reportbench-recovery-{}-{name}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    #[test]
+    fn round_trip_and_remove() {
+        let d = dir("rt");
+        let draft = d.join("报告.md");
+        assert_eq!(read(&d.join("rec"), &draft).unwrap(), None);
+        let text = "一、主要举措\n\n正文，含空行\n\n\n末尾";
+        let f = write(&d.join("rec"), &draft, text).unwrap();
+        let r = read(&d.join("rec"), &draft).unwrap().unwrap();
+        assert_eq!(r.text, text);
+        assert_eq!(r.pid, std::process::id());
+        assert!(r.saved > 1_700_000_000);
+        assert_eq!(r.file, f);
+        remove(&d.join("rec"), &draft).unwrap();
+        assert_eq!(read(&d.join("rec"), &draft).unwrap(), None);
+        remove(&d.join("rec"), &draft).unwrap();
+    }
+
+    #[test]
+    fn same_name_in_two_folders_does_not_collide() {
+        let d = dir("names");
+        let a = path_for(&d, Path::new("/a/report.md"));
+        let b = path_for(&d, Path::new("/b/report.md"));
+        assert_ne!(a, b);
+        assert!(
+            a.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("report.md-")
+        );
+    }
+
+    #[test]
+    fn a_foreign_file_is_an_error() {
+        let d = dir("foreign");
+        let draft = d.join("x.txt");
+        std::fs::write(path_for(&d, &draft), "hello\n\nworld").unwrap();
+        let e = read(&d, &draft).unwrap_err();
+        assert!(
+            e.to_string().contains("not a reportbench recovery file"),
+            "{e}"
+        );
+    }
+}
