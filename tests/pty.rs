@@ -331,3 +331,29 @@ fn discarding_on_open_removes_the_recovery_file() {
     s.send(b"\x11");
     s.wait_exit();
 }
+
+#[test]
+fn another_writer_is_noticed_and_saving_asks_first() {
+    let dir = common::temp_dir("pty-other");
+    let p = dir.join("draft.md");
+    std::fs::copy(common::root().join("drafts/qinghe-2024.md"), &p).unwrap();
+    let mut s = start(&p, 120, 30);
+    s.wait_for("Checklist 5/6 required", 120, 30);
+    s.send("我的".as_bytes());
+    s.wait_for("draft.md ●", 120, 30);
+    let theirs = std::fs::read_to_string(&p)
+        .unwrap()
+        .replacen("# 青禾镇", "# 别人的", 1);
+    std::fs::write(&p, &theirs).unwrap();
+    // Noticed by the running workbench without a key press.
+    s.wait_for("changed on disk", 120, 30);
+    s.send(b"\x13");
+    s.wait_for("y overwrites it", 120, 30);
+    s.send(b"n");
+    s.wait_for("cancelled", 120, 30);
+    assert_eq!(std::fs::read_to_string(&p).unwrap(), theirs);
+    s.send(b"\x11");
+    s.send(b"y");
+    s.wait_exit();
+    assert_eq!(std::fs::read_to_string(&p).unwrap(), theirs);
+}

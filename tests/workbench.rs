@@ -377,10 +377,10 @@ fn unsaved_text_reaches_the_recovery_file_within_two_seconds() {
     let rec = dir.join("recovery");
     let mut app = open(&p, Lang::En);
     app.enable_recovery(rec.clone());
-    assert_eq!(
-        app.next_tick(std::time::Instant::now()),
-        None,
-        "nothing to do"
+    let idle = app.next_tick(std::time::Instant::now()).unwrap();
+    assert!(
+        idle <= Duration::from_secs(2),
+        "only the look at the disk: {idle:?}"
     );
     app.on_key(key(KeyCode::Char('甲')));
     let t0 = app.last_edit.unwrap();
@@ -444,4 +444,60 @@ fn a_recovery_offer_shows_the_difference_and_esc_keeps_it() {
     app.enable_recovery(rec.clone());
     assert!(!screen(&mut app, 80, 24).contains("Recovery"));
     assert_eq!(recovery::read(&rec, &p).unwrap(), None);
+}
+
+#[test]
+fn a_change_on_disk_reloads_a_clean_buffer_and_is_shown_for_a_modified_one() {
+    use reportbench::io::recovery;
+    use std::time::{Duration, Instant};
+    let dir = common::temp_dir("wb-disk");
+    let p = dir.join("draft.md");
+    std::fs::copy(common::root().join("drafts/qinghe-2024.md"), &p).unwrap();
+    let rec = dir.join("recovery");
+    let mut app = open(&p, Lang::En);
+    app.enable_recovery(rec.clone());
+    // Someone else rewrites the file; nothing here was changed: reload.
+    let theirs = std::fs::read_to_string(&p)
+        .unwrap()
+        .replacen("# 青禾镇", "# 他们改的", 1);
+    std::fs::write(&p, &theirs).unwrap();
+    let later = Instant::now() + Duration::from_secs(3);
+    assert!(app.tick(later));
+    assert!(app.text().starts_with("# 他们改的"));
+    assert!(!app.modified && !app.changed_on_disk);
+    assert!(screen(&mut app, 100, 30).contains("reloaded: changed on disk"));
+
+    // Now with unsaved changes: shown, never overwritten silently.
+    app.on_key(key(KeyCode::Char('我')));
+    let again = theirs.replacen("# 他们改的", "# 又改了", 1);
+    std::fs::write(&p, &again).unwrap();
+    assert!(app.tick(later + Duration::from_secs(3)));
+    assert!(app.changed_on_disk);
+    let s = screen(&mut app, 100, 30);
+    assert!(s.contains("● changed on disk"), "{s}");
+    app.on_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    assert_eq!(app.overlay, Overlay::ConfirmOverwrite);
+    assert!(screen(&mut app, 100, 30).contains("r reloads it"));
+    assert_eq!(
+        std::fs::read_to_string(&p).unwrap(),
+        again,
+        "not saved over"
+    );
+    // r reloads theirs and keeps ours in the recovery file.
+    app.on_key(key(KeyCode::Char('r')));
+    assert!(app.text().starts_with("# 又改了"));
+    assert!(!app.modified && !app.changed_on_disk);
+    let kept = recovery::read(&rec, &p).unwrap().expect("our text kept");
+    assert!(
+        kept.text.starts_with("我# 他们改的"),
+        "{}",
+        &kept.text[..30]
+    );
+    // And saving afterwards does not ask.
+    app.on_key(key(KeyCode::Char('它')));
+    app.on_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    assert_eq!(app.overlay, Overlay::None);
+    // The cursor stayed where it was (line 1, column 2).
+    let saved = std::fs::read_to_string(&p).unwrap();
+    assert!(saved.starts_with("#它 又改了"), "{}", &saved[..20]);
 }

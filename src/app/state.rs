@@ -36,7 +36,8 @@ pub enum Overlay {
     Help,
     /// "Quit without saving?" — y quits, anything else cancels.
     ConfirmQuit,
-    /// "Changed on disk: overwrite?" — y overwrites, anything else cancels.
+    /// "Changed on disk: overwrite?" — y overwrites, r reloads the file from
+    /// disk (unsaved text goes to the recovery file), anything else cancels.
     ConfirmOverwrite,
     /// Typing a search: Enter searches, Esc cancels.
     Search(String),
@@ -142,6 +143,20 @@ pub struct App {
     pub recovery_due: bool,
     /// When the recovery file was last written.
     pub recovery_written: Option<Instant>,
+    /// The file's modification time and size as last seen.
+    disk_seen: Option<(std::time::SystemTime, u64)>,
+    /// When the file on disk was last looked at.
+    disk_checked: Option<Instant>,
+    /// Someone else changed the file on disk since it was loaded or saved.
+    pub changed_on_disk: bool,
+}
+
+/// How often the file on disk is looked at for someone else's changes.
+pub const DISK_CHECK_EVERY: Duration = Duration::from_secs(2);
+
+fn disk_meta(path: &std::path::Path) -> Option<(std::time::SystemTime, u64)> {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.modified().ok()?, m.len()))
 }
 
 /// Drafts longer than this (in bytes) are re-checked when typing pauses.
@@ -197,7 +212,11 @@ impl App {
             last_edit: None,
             recovery_due: false,
             recovery_written: None,
+            disk_seen: None,
+            disk_checked: None,
+            changed_on_disk: false,
         };
+        app.disk_seen = disk_meta(&app.path);
         app.style_editor();
         app
     }
@@ -286,6 +305,7 @@ impl App {
         if self.stale {
             at(RECHECK_AFTER_PAUSE.saturating_sub(since(self.last_edit)));
         }
+        at(DISK_CHECK_EVERY.saturating_sub(since(self.disk_checked)));
         if self.recovery_due && self.recovery_dir().is_some() {
             at(RECOVERY_AFTER_PAUSE.saturating_sub(since(self.last_edit)));
             if let Some(t) = self.recovery_written {
@@ -315,7 +335,143 @@ impl App {
             self.write_recovery(now);
             changed |= had != self.message.is_some();
         }
+        if since(self.disk_checked) >= DISK_CHECK_EVERY {
+            self.disk_checked = Some(now);
+            changed |= self.check_disk();
+        }
         changed
+    }
+
+    /// Looks at the file on disk: a change by someone else reloads an
+    /// unmodified buffer and is shown (and asked about at the next save)
+    /// when there are unsaved changes. Returns whether anything changed.
+    pub fn check_disk(&mut self) -> bool {
+        let now = disk_meta(&self.path);
+        if now == self.disk_seen {
+            return false;
+        }
+        self.disk_seen = now;
+        let bytes = std::fs::read(&self.path).ok();
+        let same = match (&bytes, self.fingerprint) {
+            (Some(b), Some(fp)) => Fingerprint::of(b) == fp,
+            (None, None) => true,
+            _ => false,
+        };
+        if same || self.changed_on_disk {
+            return false;
+        }
+        if !self.modified && bytes.is_some() {
+            self.reload();
+            if !self.changed_on_disk {
+                self.message = Some((
+                    self.lang
+                        .pick("磁盘上的文件已变，已重新载入", "reloaded: changed on disk")
+                        .into(),
+                    false,
+                ));
+            }
+            return true;
+        }
+        self.changed_on_disk = true;
+        self.message = Some((
+            match bytes {
+                Some(_) => self.lang.pick(
+                    "文件在磁盘上已被别人修改；保存时会先询问",
+                    "the file was changed on disk by someone else; saving will ask first",
+                ),
+                None => self.lang.pick(
+                    "文件在磁盘上已被删除或移走；Ctrl-S 会重新写出",
+                    "the file was deleted or moved on disk; Ctrl-S writes it again",
+                ),
+            }
+            .into(),
+            true,
+        ));
+        true
+    }
+
+    /// Replaces the buffer with the file on disk. Unsaved text is written to
+    /// the recovery file first, so it can still be restored.
+    pub fn reload(&mut self) {
+        let loaded = match crate::io::load(&self.path) {
+            Ok(l) => l,
+            Err(e) => {
+                self.message = Some((
+                    crate::core::text::sanitize_for_display(&e.to_string()).into_owned(),
+                    true,
+                ));
+                return;
+            }
+        };
+        let kept = if self.modified {
+            let Some(dir) = self.recovery_dir() else {
+                self.message = Some((
+                    self.lang
+                        .pick(
+                            "没有恢复文件夹，不能丢弃未保存的文字",
+                            "no recovery folder: unsaved text cannot be set aside",
+                        )
+                        .into(),
+                    true,
+                ));
+                return;
+            };
+            match recovery::write(&dir, &self.path, &self.text()) {
+                Ok(f) => Some(f),
+                Err(e) => {
+                    self.message = Some((
+                        tr!(
+                            self.lang,
+                            "无法写恢复文件（{}），未重新载入",
+                            "cannot write the recovery file ({}); not reloaded",
+                            e
+                        ),
+                        true,
+                    ));
+                    return;
+                }
+            }
+        } else {
+            None
+        };
+        let (row, col) = self.editor.cursor();
+        self.set_text(&loaded.text);
+        self.editor.move_cursor(CursorMove::Jump(
+            row.min(u16::MAX as usize) as u16,
+            col.min(u16::MAX as usize) as u16,
+        ));
+        self.encoding = loaded.encoding;
+        self.format = loaded.format;
+        self.fingerprint = Some(loaded.fingerprint);
+        self.disk_seen = disk_meta(&self.path);
+        self.changed_on_disk = false;
+        self.modified = false;
+        self.recovery_due = false;
+        self.lock_snapshot().modified = false;
+        self.stale = false;
+        self.recheck();
+        self.message = Some(match kept {
+            Some(f) => (
+                tr!(
+                    self.lang,
+                    "已重新载入；未保存的文字保存在 {}，下次打开时可恢复",
+                    "reloaded; your unsaved text is kept in {} and offered when the file is next opened",
+                    f.display()
+                ),
+                false,
+            ),
+            None => (self.lang.pick("已重新载入", "reloaded").into(), false),
+        });
+    }
+
+    /// Replaces the editor's text (a fresh undo history).
+    fn set_text(&mut self, text: &str) {
+        let lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
+        let mut editor = TextArea::new(lines);
+        editor.set_wrap_mode(WrapMode::Word);
+        editor.set_max_histories(10_000);
+        self.editor = editor;
+        self.style_editor();
     }
 
     fn style_editor(&mut self) {
@@ -392,7 +548,11 @@ impl App {
             Overlay::ConfirmQuit | Overlay::ConfirmOverwrite => {
                 let yes = matches!(e.code, crossterm::event::KeyCode::Char('y' | 'Y'));
                 let which = std::mem::replace(&mut self.overlay, Overlay::None);
-                if yes {
+                if which == Overlay::ConfirmOverwrite
+                    && matches!(e.code, crossterm::event::KeyCode::Char('r' | 'R'))
+                {
+                    self.reload();
+                } else if yes {
                     match which {
                         Overlay::ConfirmQuit => {
                             // Quitting without saving discards deliberately.
@@ -418,12 +578,7 @@ impl App {
                 };
                 match e.code {
                     KeyCode::Char('r' | 'R') => {
-                        let lines: Vec<String> = r.text.split('\n').map(str::to_owned).collect();
-                        let mut editor = TextArea::new(lines);
-                        editor.set_wrap_mode(WrapMode::Word);
-                        editor.set_max_histories(10_000);
-                        self.editor = editor;
-                        self.style_editor();
+                        self.set_text(&r.text);
                         self.stale = false;
                         self.edited();
                         if self.stale {
@@ -798,6 +953,8 @@ impl App {
         ) {
             Ok(fp) => {
                 self.fingerprint = Some(fp);
+                self.disk_seen = disk_meta(&self.path);
+                self.changed_on_disk = false;
                 self.modified = false;
                 self.drop_recovery();
                 self.message = Some((

@@ -78,8 +78,8 @@ pub fn draw(f: &mut Frame, app: &mut App) {
             app,
             area,
             app.lang.pick(
-                "文件在磁盘上已被别人修改。覆盖吗？(y/N)",
-                "The file was changed on disk by someone else. Overwrite it? (y/N)",
+                "文件在磁盘上已被别人修改。y 覆盖，r 重新载入（未保存的文字存入恢复文件），其他键取消",
+                "The file was changed on disk by someone else. y overwrites it, r reloads it (your unsaved text goes to the recovery file), any other key cancels",
             ),
         ),
         Overlay::Search(ref q) => {
@@ -320,7 +320,11 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
     let left = format!(
         " {}{} · {} · {} · {}:{} ",
         truncate_chars(&name, 30),
-        if app.modified { " ●" } else { "" },
+        match (app.modified, app.changed_on_disk) {
+            (_, true) => app.lang.pick(" ● 磁盘上已变", " ● changed on disk"),
+            (true, false) => " ●",
+            (false, false) => "",
+        },
         app.encoding.name(),
         tr!(app.lang, "{year}年度", "year {year}"),
         row + 1,
@@ -504,7 +508,7 @@ fn draw_recover(f: &mut Frame, app: &App, area: Rect, r: &crate::io::recovery::R
 }
 
 fn draw_confirm(f: &mut Frame, app: &App, area: Rect, text: &str) {
-    let rect = centered(area, 60, 5);
+    let rect = centered(area, 64, 6);
     f.render_widget(Clear, rect);
     f.render_widget(
         Paragraph::new(text.to_owned())
