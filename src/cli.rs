@@ -233,6 +233,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let keymap = config.keymap()?;
             let loaded = load(&file)?;
             let mut app = reportbench::app::state::App::new(loaded, spec, keymap, theme, lang);
+            app.take_lock();
             if let Some(dir) = reportbench::io::recovery::default_dir() {
                 app.enable_recovery(dir);
             }

@@ -357,3 +357,32 @@ fn another_writer_is_noticed_and_saving_asks_first() {
     s.wait_exit();
     assert_eq!(std::fs::read_to_string(&p).unwrap(), theirs);
 }
+
+#[test]
+fn a_second_workbench_on_one_draft_is_offered_read_only() {
+    let dir = common::temp_dir("pty-lock");
+    let p = dir.join("draft.md");
+    std::fs::copy(common::root().join("drafts/qinghe-2024.md"), &p).unwrap();
+    let lock = dir.join(".draft.md.reportbench-lock");
+    let mut first = start(&p, 100, 30);
+    first.wait_for("Checklist 5/6 required", 100, 30);
+    assert!(lock.exists(), "the first workbench locks the draft");
+    let mut second = start(&p, 100, 30);
+    second.wait_for("is editing this file in reportbench", 100, 30);
+    second.send(b"o");
+    second.wait_for("read-only", 100, 30);
+    second.send("不该进去".as_bytes());
+    second.wait_for("another reportbench is editing this file", 100, 30);
+    second.send(b"\x13");
+    second.wait_for("read-only: not saved", 100, 30);
+    second.send(b"\x11");
+    second.wait_exit();
+    assert!(lock.exists(), "the viewer leaves the editor's lock alone");
+    first.send(b"\x11");
+    first.wait_exit();
+    assert!(!lock.exists(), "quitting removes the lock");
+    assert_eq!(
+        std::fs::read(&p).unwrap(),
+        std::fs::read(common::root().join("drafts/qinghe-2024.md")).unwrap()
+    );
+}

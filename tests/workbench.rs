@@ -474,6 +474,13 @@ fn a_change_on_disk_reloads_a_clean_buffer_and_is_shown_for_a_modified_one() {
     assert!(app.tick(later + Duration::from_secs(3)));
     assert!(app.changed_on_disk);
     let s = screen(&mut app, 100, 30);
+    assert!(s.contains("changed on disk by someone else"), "{s}");
+    // The message goes with the next key; the mark stays.
+    app.on_key(key(KeyCode::Right));
+    app.on_key(key(KeyCode::Left));
+    app.on_key(key(KeyCode::Backspace));
+    app.on_key(key(KeyCode::Char('我')));
+    let s = screen(&mut app, 100, 30);
     assert!(s.contains("● changed on disk"), "{s}");
     app.on_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
     assert_eq!(app.overlay, Overlay::ConfirmOverwrite);
@@ -500,4 +507,34 @@ fn a_change_on_disk_reloads_a_clean_buffer_and_is_shown_for_a_modified_one() {
     // The cursor stayed where it was (line 1, column 2).
     let saved = std::fs::read_to_string(&p).unwrap();
     assert!(saved.starts_with("#它 又改了"), "{}", &saved[..20]);
+}
+
+#[test]
+fn a_read_only_view_puts_every_edit_back() {
+    let dir = common::temp_dir("wb-ro");
+    let p = dir.join("draft.md");
+    std::fs::copy(common::root().join("drafts/qinghe-2024.md"), &p).unwrap();
+    let before = std::fs::read_to_string(&p).unwrap();
+    std::fs::write(dir.join(".draft.md.reportbench-lock"), "li elsewhere 1\n").unwrap();
+    let mut app = open(&p, Lang::En);
+    app.take_lock();
+    let s = screen(&mut app, 100, 30);
+    assert!(
+        s.contains("li@elsewhere (process 1) is editing this file"),
+        "{s}"
+    );
+    app.on_key(key(KeyCode::Char('o')));
+    assert!(app.read_only);
+    app.on_key(key(KeyCode::Down));
+    app.on_key(key(KeyCode::Char('甲')));
+    app.on_paste("粘贴");
+    app.on_key(key(KeyCode::Backspace));
+    app.on_key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::CONTROL));
+    assert!(app.text() == before, "the text changed in a read-only view");
+    assert!(!app.modified);
+    assert_eq!(app.editor.cursor().0, 1, "the cursor still moves");
+    let s = screen(&mut app, 100, 30);
+    assert!(s.contains("read-only"), "{s}");
+    app.on_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    assert_eq!(std::fs::read_to_string(&p).unwrap(), before);
 }

@@ -8,6 +8,7 @@ use crate::core::lang::Lang;
 use crate::core::spec::CompiledSpec;
 use crate::core::text::TextFormat;
 use crate::io::load::{Encoding, Loaded};
+use crate::io::lock::{self, Acquired, Holder};
 use crate::io::recovery::{self, Recovered};
 use crate::io::save::{Fingerprint, RealFs, SaveError, save_atomic};
 use crate::tr;
@@ -44,6 +45,9 @@ pub enum Overlay {
     /// Unsaved text from an earlier session was found: r restores it,
     /// d discards it, Esc opens the file as saved and keeps the recovery file.
     Recover(Recovered),
+    /// Another live reportbench edits the file: o (or Esc) opens it
+    /// read-only, e edits anyway (taking the lock over), q quits.
+    Locked(Holder),
 }
 
 /// What a hangup, termination or panic handler needs to write the recovery
@@ -58,6 +62,8 @@ pub struct Snapshot {
     pub path: PathBuf,
     /// Where recovery files go (`None`: nowhere).
     pub dir: Option<PathBuf>,
+    /// Our edit lock beside the draft, removed on the way out.
+    pub lock: Option<PathBuf>,
 }
 
 impl Snapshot {
@@ -72,6 +78,18 @@ impl Snapshot {
         match (&s.dir, s.modified) {
             (Some(dir), true) => recovery::write(dir, &s.path, &s.text).ok(),
             _ => None,
+        }
+    }
+
+    /// Removes our edit lock (on the way out).
+    pub fn release_lock(shared: &Mutex<Snapshot>) {
+        let lock = match shared.try_lock() {
+            Ok(mut s) => s.lock.take(),
+            Err(std::sync::TryLockError::Poisoned(p)) => p.into_inner().lock.take(),
+            Err(std::sync::TryLockError::WouldBlock) => return,
+        };
+        if let Some(l) = lock {
+            lock::release(&l);
         }
     }
 }
@@ -149,6 +167,11 @@ pub struct App {
     disk_checked: Option<Instant>,
     /// Someone else changed the file on disk since it was loaded or saved.
     pub changed_on_disk: bool,
+    /// Viewing only: another reportbench edits the file.
+    pub read_only: bool,
+    /// The cursor before the current key or paste (where a refused edit
+    /// puts it back).
+    cursor_before: (usize, usize),
 }
 
 /// How often the file on disk is looked at for someone else's changes.
@@ -215,6 +238,8 @@ impl App {
             disk_seen: None,
             disk_checked: None,
             changed_on_disk: false,
+            read_only: false,
+            cursor_before: (0, 0),
         };
         app.disk_seen = disk_meta(&app.path);
         app.style_editor();
@@ -224,6 +249,36 @@ impl App {
     /// Keeps unsaved text in recovery files under `dir`; if one from an
     /// earlier session holds text other than the file's, offers it.
     pub fn enable_recovery(&mut self, dir: PathBuf) {
+        {
+            let mut s = self.lock_snapshot();
+            s.path = self.path.clone();
+            s.dir = Some(dir);
+        }
+        if self.overlay == Overlay::None && !self.read_only {
+            self.offer_recovery();
+        }
+    }
+
+    /// Locks the file for editing (see [`crate::io::lock`]); if another
+    /// live reportbench edits it, asks whether to open it read-only.
+    pub fn take_lock(&mut self) {
+        self.lock_outcome(lock::acquire(&self.path));
+    }
+
+    fn lock_outcome(&mut self, a: Acquired) {
+        match a {
+            Acquired::Mine(p) => self.lock_snapshot().lock = Some(p),
+            Acquired::HeldBy(h) => self.overlay = Overlay::Locked(h),
+            // A folder we cannot write to: no lock, and saving will say why.
+            Acquired::Unavailable(_) => {}
+        }
+    }
+
+    /// Offers the recovery file, if there is one with other text.
+    fn offer_recovery(&mut self) {
+        let Some(dir) = self.recovery_dir() else {
+            return;
+        };
         match recovery::read(&dir, &self.path) {
             Ok(Some(r)) if r.text != self.text() => self.overlay = Overlay::Recover(r),
             Ok(Some(_)) => {
@@ -237,9 +292,6 @@ impl App {
                 ))
             }
         }
-        let mut s = self.lock_snapshot();
-        s.path = self.path.clone();
-        s.dir = Some(dir);
     }
 
     fn lock_snapshot(&self) -> std::sync::MutexGuard<'_, Snapshot> {
@@ -520,6 +572,7 @@ impl App {
             return;
         }
         let key = Key::from_event(&e);
+        self.cursor_before = self.editor.cursor();
         if let Overlay::Search(query) = &mut self.overlay {
             use crossterm::event::KeyCode;
             match e.code {
@@ -568,6 +621,36 @@ impl App {
             }
             Overlay::Help => {
                 self.overlay = Overlay::None;
+                return;
+            }
+            Overlay::Locked(_) => {
+                use crossterm::event::KeyCode;
+                let Overlay::Locked(h) = std::mem::replace(&mut self.overlay, Overlay::None) else {
+                    return;
+                };
+                match e.code {
+                    KeyCode::Char('e' | 'E') => {
+                        self.lock_outcome(lock::take_over(&self.path));
+                        if self.overlay == Overlay::None {
+                            self.offer_recovery();
+                        }
+                    }
+                    KeyCode::Char('q' | 'Q') => self.quit = true,
+                    _ => {
+                        self.read_only = true;
+                        self.message = Some((
+                            tr!(
+                                self.lang,
+                                "只读：{}@{}（进程 {}）正在编辑",
+                                "read-only: {}@{} (process {}) is editing it",
+                                h.user,
+                                h.host,
+                                h.pid
+                            ),
+                            false,
+                        ));
+                    }
+                }
                 return;
             }
             Overlay::Recover(_) => {
@@ -735,6 +818,7 @@ impl App {
 
     /// Inserts pasted text at the cursor in one go.
     pub fn on_paste(&mut self, text: &str) {
+        self.cursor_before = self.editor.cursor();
         if self.focus == Focus::Editor && self.overlay == Overlay::None {
             let t = text.replace("\r\n", "\n").replace('\r', "\n");
             if self.editor.insert_str(t) {
@@ -744,6 +828,26 @@ impl App {
     }
 
     fn edited(&mut self) {
+        if self.read_only {
+            // Every edit comes through here: put the text back.
+            let (row, col) = self.cursor_before;
+            let text = self.doc.text().to_owned();
+            self.set_text(&text);
+            self.editor.move_cursor(CursorMove::Jump(
+                row.min(u16::MAX as usize) as u16,
+                col.min(u16::MAX as usize) as u16,
+            ));
+            self.message = Some((
+                self.lang
+                    .pick(
+                        "只读：另一个 reportbench 正在编辑这个文件",
+                        "read-only: another reportbench is editing this file",
+                    )
+                    .into(),
+                true,
+            ));
+            return;
+        }
         self.modified = true;
         self.message = None;
         let now = Instant::now();
@@ -782,6 +886,14 @@ impl App {
     pub fn act(&mut self, action: Action) {
         let n = self.rows().len();
         match action {
+            Action::Save if self.read_only => {
+                self.message = Some((
+                    self.lang
+                        .pick("只读，不能保存", "read-only: not saved")
+                        .into(),
+                    true,
+                ))
+            }
             Action::Save => self.save(self.fingerprint),
             Action::Quit => {
                 if self.modified {

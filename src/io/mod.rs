@@ -3,6 +3,7 @@
 pub mod config;
 pub mod diff_output;
 pub mod load;
+pub mod lock;
 pub mod output;
 pub mod recovery;
 pub mod save;

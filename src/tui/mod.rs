@@ -67,6 +67,7 @@ fn watch_signals(snapshot: Arc<Mutex<Snapshot>>) -> Result<()> {
                         eprintln!("reportbench: unsaved text kept in {}", f.display());
                     }
                 }
+                Snapshot::release_lock(&snapshot);
                 std::process::exit(128 + sig);
             }
         })
@@ -82,6 +83,7 @@ pub fn run(mut app: App) -> Result<()> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let written = Snapshot::write_recovery(&snapshot);
+        Snapshot::release_lock(&snapshot);
         restore_once();
         previous(info);
         if let Some(f) = written {
@@ -128,6 +130,7 @@ pub fn run(mut app: App) -> Result<()> {
     if result.is_err() {
         Snapshot::write_recovery(&app.snapshot);
     }
+    Snapshot::release_lock(&app.snapshot);
     restore_once();
     RESTORING.store(false, Ordering::SeqCst);
     let _ = std::panic::take_hook();

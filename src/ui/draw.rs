@@ -95,6 +95,17 @@ pub fn draw(f: &mut Frame, app: &mut App) {
             );
         }
         Overlay::Recover(ref r) => draw_recover(f, app, area, r),
+        Overlay::Locked(ref h) => {
+            let text = tr!(
+                app.lang,
+                "{}@{}（进程 {}）正在用 reportbench 编辑这个文件。o 只读打开　e 仍然编辑　q 退出",
+                "{}@{} (process {}) is editing this file in reportbench. o opens it read-only, e edits anyway, q quits",
+                sanitize_for_display(&h.user),
+                sanitize_for_display(&h.host),
+                h.pid
+            );
+            draw_confirm(f, app, area, &text)
+        }
         Overlay::None => {}
     }
     sanitize_buffer(f.buffer_mut());
@@ -321,6 +332,7 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
         " {}{} · {} · {} · {}:{} ",
         truncate_chars(&name, 30),
         match (app.modified, app.changed_on_disk) {
+            _ if app.read_only => app.lang.pick(" 只读", " read-only"),
             (_, true) => app.lang.pick(" ● 磁盘上已变", " ● changed on disk"),
             (true, false) => " ●",
             (false, false) => "",
@@ -332,8 +344,12 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
     );
     let hints = hint_line(app);
     let (text, style) = match &app.message {
-        Some((m, true)) => (format!("{left}  {m}"), app.theme.style("ui.message.error")),
-        Some((m, false)) => (format!("{left}  {m}"), app.theme.style("ui.status")),
+        // A message comes first, so that a narrow terminal still shows it.
+        Some((m, true)) => (
+            format!(" {m}  │{left}"),
+            app.theme.style("ui.message.error"),
+        ),
+        Some((m, false)) => (format!(" {m}  │{left}"), app.theme.style("ui.status")),
         None => (
             format!("{left}  {hints}"),
             app.theme.style(if app.modified {

@@ -1,0 +1,215 @@
+//! Edit locks: a hidden file beside the draft (`.NAME.reportbench-lock`)
+//! saying who edits it, so that a second reportbench — the same user in
+//! another SSH session, or a colleague on the shared server — is told and
+//! offered read-only. It is beside the draft, not in the state folder,
+//! because two users have two state folders but share the draft's folder.
+//!
+//! A lock left by a process that no longer runs on this machine (after
+//! `kill -9` or a power cut) is taken over silently; one from another
+//! machine cannot be checked and is reported as held.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Who holds a lock.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holder {
+    /// Their login name.
+    pub user: String,
+    /// Their machine.
+    pub host: String,
+    /// Their process.
+    pub pid: u32,
+}
+
+/// The outcome of trying to lock a draft.
+#[derive(Debug)]
+pub enum Acquired {
+    /// The lock is ours; remove the file with [`release`] when done.
+    Mine(PathBuf),
+    /// Another live reportbench edits the draft.
+    HeldBy(Holder),
+    /// No lock could be made (a read-only folder, say): editing goes on
+    /// without one.
+    Unavailable(std::io::Error),
+}
+
+/// The lock file of `draft`.
+pub fn lock_path(draft: &Path) -> PathBuf {
+    let name = draft
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    draft.with_file_name(format!(".{name}.reportbench-lock"))
+}
+
+/// This process as a lock holder.
+pub fn me() -> Holder {
+    Holder {
+        user: std::env::var("USER")
+            .or_else(|_| std::env::var("LOGNAME"))
+            .unwrap_or_else(|_| "?".into()),
+        host: hostname(),
+        pid: std::process::id(),
+    }
+}
+
+fn hostname() -> String {
+    #[cfg(unix)]
+    {
+        let mut buf = [0u8; 256];
+        // SAFETY: the buffer is valid for its length; gethostname writes at
+        // most that many bytes.
+        if unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len()) } == 0 {
+            let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
+            return String::from_utf8_lossy(&buf[..end]).into_owned();
+        }
+    }
+    std::env::var("HOSTNAME").unwrap_or_else(|_| "?".into())
+}
+
+fn alive(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = i32::try_from(pid) else {
+            return false;
+        };
+        // SAFETY: signal 0 only checks that the process exists.
+        let r = unsafe { libc::kill(pid, 0) };
+        r == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
+    }
+}
+
+fn parse(text: &str) -> Option<Holder> {
+    let mut parts = text.split_whitespace();
+    let user = parts.next()?.to_owned();
+    let host = parts.next()?.to_owned();
+    let pid = parts.next()?.parse().ok()?;
+    Some(Holder { user, host, pid })
+}
+
+/// Tries to lock `draft` for editing.
+pub fn acquire(draft: &Path) -> Acquired {
+    let path = lock_path(draft);
+    let me = me();
+    for _ in 0..2 {
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut f) => {
+                return match writeln!(f, "{} {} {}", me.user, me.host, me.pid) {
+                    Ok(()) => Acquired::Mine(path),
+                    Err(e) => {
+                        let _ = std::fs::remove_file(&path);
+                        Acquired::Unavailable(e)
+                    }
+                };
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                let held = std::fs::read_to_string(&path).ok().and_then(|t| parse(&t));
+                match held {
+                    // Ours from a process that is gone (or unreadable: a
+                    // crash mid-write): take it over.
+                    Some(h) if h.host == me.host && !alive(h.pid) => {}
+                    None => {}
+                    Some(h) => return Acquired::HeldBy(h),
+                }
+                if let Err(e) = std::fs::remove_file(&path) {
+                    return Acquired::Unavailable(e);
+                }
+            }
+            Err(e) => return Acquired::Unavailable(e),
+        }
+    }
+    Acquired::Unavailable(std::io::Error::other("the lock file keeps reappearing"))
+}
+
+/// Takes a lock over from its holder (the user chose to edit anyway).
+pub fn take_over(draft: &Path) -> Acquired {
+    let _ = std::fs::remove_file(lock_path(draft));
+    acquire(draft)
+}
+
+/// Removes our lock file, if it is still ours.
+pub fn release(lock: &Path) {
+    let ours = std::fs::read_to_string(lock)
+        .ok()
+        .and_then(|t| parse(&t))
+        .is_some_and(|h| h == me());
+    if ours {
+        let _ = std::fs::remove_file(lock);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dir(name: &str) -> PathBuf {
+        let d =
+            std::env::temp_dir().join(format!("reportbench-lock-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    #[test]
+    fn a_second_editor_is_told_who_holds_it() {
+        let d = dir("second");
+        let draft = d.join("报告.md");
+        let Acquired::Mine(lock) = acquire(&draft) else {
+            panic!("first lock")
+        };
+        assert_eq!(lock, d.join(".报告.md.reportbench-lock"));
+        match acquire(&draft) {
+            Acquired::HeldBy(h) => assert_eq!(h, me()),
+            other => panic!("{other:?}"),
+        }
+        release(&lock);
+        assert!(!lock.exists());
+        assert!(matches!(acquire(&draft), Acquired::Mine(_)));
+    }
+
+    #[test]
+    fn a_dead_process_lock_is_taken_over_but_another_machine_is_respected() {
+        let d = dir("stale");
+        let draft = d.join("a.md");
+        let m = me();
+        std::fs::write(
+            lock_path(&draft),
+            format!("{} {} 2147483600\n", m.user, m.host),
+        )
+        .unwrap();
+        assert!(matches!(acquire(&draft), Acquired::Mine(_)));
+        std::fs::write(lock_path(&draft), "li elsewhere 1\n").unwrap();
+        match acquire(&draft) {
+            Acquired::HeldBy(h) => {
+                assert_eq!((h.user.as_str(), h.host.as_str()), ("li", "elsewhere"))
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(take_over(&draft), Acquired::Mine(_)));
+    }
+
+    #[test]
+    fn release_leaves_someone_elses_lock() {
+        let d = dir("release");
+        let draft = d.join("a.md");
+        std::fs::write(lock_path(&draft), "li elsewhere 1\n").unwrap();
+        release(&lock_path(&draft));
+        assert!(lock_path(&draft).exists());
+    }
+
+    #[test]
+    fn an_unwritable_folder_means_no_lock() {
+        let draft = Path::new("/proc/reportbench-no-such-dir/a.md");
+        assert!(matches!(acquire(draft), Acquired::Unavailable(_)));
+    }
+}
