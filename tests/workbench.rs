@@ -538,3 +538,90 @@ fn a_read_only_view_puts_every_edit_back() {
     app.on_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
     assert_eq!(std::fs::read_to_string(&p).unwrap(), before);
 }
+
+#[test]
+fn save_as_writes_a_new_file_and_goes_on_with_it() {
+    let dir = common::temp_dir("wb-saveas");
+    let p = dir.join("draft.md");
+    std::fs::copy(common::root().join("drafts/qinghe-2024.md"), &p).unwrap();
+    let before = std::fs::read(&p).unwrap();
+    let mut app = open(&p, Lang::En);
+    app.take_lock();
+    app.on_key(key(KeyCode::Char('新')));
+    app.on_key(key(KeyCode::F(12)));
+    assert_eq!(app.overlay, Overlay::SaveAs(p.display().to_string()));
+    let s = screen(&mut app, 100, 30);
+    assert!(s.contains("Save as:"), "{s}");
+    // An existing file is never overwritten this way.
+    std::fs::write(dir.join("other.md"), "theirs").unwrap();
+    for _ in 0.."draft.md".len() {
+        app.on_key(key(KeyCode::Backspace));
+    }
+    for c in "other.md".chars() {
+        app.on_key(key(KeyCode::Char(c)));
+    }
+    app.on_key(key(KeyCode::Enter));
+    assert!(app.modified);
+    assert!(screen(&mut app, 100, 30).contains("exists: not saved"));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("other.md")).unwrap(),
+        "theirs"
+    );
+    app.on_key(key(KeyCode::F(12)));
+    for _ in 0.."draft.md".len() {
+        app.on_key(key(KeyCode::Backspace));
+    }
+    for c in "copy.md".chars() {
+        app.on_key(key(KeyCode::Char(c)));
+    }
+    app.on_key(key(KeyCode::Enter));
+    let copy = dir.join("copy.md");
+    assert_eq!(app.path, copy);
+    assert!(!app.modified);
+    assert!(
+        std::fs::read_to_string(&copy)
+            .unwrap()
+            .starts_with("新# 青禾镇")
+    );
+    assert_eq!(
+        std::fs::read(&p).unwrap(),
+        before,
+        "the original is untouched"
+    );
+    assert!(
+        !dir.join(".draft.md.reportbench-lock").exists(),
+        "the old lock goes"
+    );
+    assert!(
+        dir.join(".copy.md.reportbench-lock").exists(),
+        "the new file is locked"
+    );
+    app.on_key(key(KeyCode::F(12)));
+    for c in "/x".chars() {
+        app.on_key(key(KeyCode::Char(c)));
+    }
+    app.on_key(key(KeyCode::Esc));
+    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.path, copy);
+}
+
+#[test]
+fn a_failed_save_keeps_the_text_and_points_at_save_as() {
+    let dir = common::temp_dir("wb-failsave");
+    let sub = dir.join("gone");
+    std::fs::create_dir_all(&sub).unwrap();
+    let p = sub.join("draft.md");
+    std::fs::copy(common::root().join("drafts/qinghe-2024.md"), &p).unwrap();
+    let mut app = open(&p, Lang::En);
+    app.on_key(key(KeyCode::Char('新')));
+    // The folder disappears under the editor (a moved share, say).
+    std::fs::remove_dir_all(&sub).unwrap();
+    app.on_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    if app.overlay == Overlay::ConfirmOverwrite {
+        app.on_key(key(KeyCode::Char('y')));
+    }
+    assert!(app.modified, "not saved");
+    assert!(app.text().starts_with("新# 青禾镇"), "the text is kept");
+    let (m, error) = app.message.clone().expect("a message");
+    assert!(error && m.contains("(F12: save as)"), "{m}");
+}

@@ -14,6 +14,8 @@ use std::fmt;
 pub enum Action {
     /// Save the draft.
     Save,
+    /// Save the draft under another name (and go on editing that file).
+    SaveAs,
     /// Quit (asking first when there are unsaved changes).
     Quit,
     /// Show or hide the help overlay.
@@ -56,6 +58,7 @@ impl Action {
     /// Every action, in help order.
     pub const ALL: &'static [Action] = &[
         Action::Save,
+        Action::SaveAs,
         Action::Quit,
         Action::Help,
         Action::SwitchFocus,
@@ -80,6 +83,7 @@ impl Action {
     pub fn describe(self, lang: Lang) -> &'static str {
         match self {
             Action::Save => lang.pick("保存", "save"),
+            Action::SaveAs => lang.pick("另存为", "save as"),
             Action::Quit => lang.pick(
                 "退出（有未保存的修改时先询问）",
                 "quit (asks first when there are unsaved changes)",
@@ -307,6 +311,8 @@ impl Keymap {
     pub fn defaults() -> Keymap {
         let table: &[(Pane, &str, Action)] = &[
             (Pane::Global, "ctrl-s", Action::Save),
+            (Pane::Global, "f12", Action::SaveAs),
+            (Pane::Global, "alt-s", Action::SaveAs),
             (Pane::Global, "ctrl-q", Action::Quit),
             (Pane::Global, "f1", Action::Help),
             (Pane::Global, "alt-1", Action::Help),

@@ -42,6 +42,8 @@ pub enum Overlay {
     ConfirmOverwrite,
     /// Typing a search: Enter searches, Esc cancels.
     Search(String),
+    /// Typing a file name to save to: Enter saves, Esc cancels.
+    SaveAs(String),
     /// Unsaved text from an earlier session was found: r restores it,
     /// d discards it, Esc opens the file as saved and keeps the recovery file.
     Recover(Recovered),
@@ -573,6 +575,32 @@ impl App {
         }
         let key = Key::from_event(&e);
         self.cursor_before = self.editor.cursor();
+        if let Overlay::SaveAs(name) = &mut self.overlay {
+            use crossterm::event::KeyCode;
+            match e.code {
+                KeyCode::Enter => {
+                    let target = PathBuf::from(std::mem::take(name).trim());
+                    self.overlay = Overlay::None;
+                    self.save_as(target);
+                }
+                KeyCode::Esc => {
+                    self.overlay = Overlay::None;
+                    self.message = Some((self.lang.pick("已取消", "cancelled").into(), false));
+                }
+                KeyCode::Backspace => {
+                    name.pop();
+                }
+                KeyCode::Char(c)
+                    if !e
+                        .modifiers
+                        .contains(crossterm::event::KeyModifiers::CONTROL) =>
+                {
+                    name.push(c)
+                }
+                _ => {}
+            }
+            return;
+        }
         if let Overlay::Search(query) = &mut self.overlay {
             use crossterm::event::KeyCode;
             match e.code {
@@ -597,7 +625,7 @@ impl App {
             return;
         }
         match self.overlay {
-            Overlay::Search(_) => {}
+            Overlay::Search(_) | Overlay::SaveAs(_) => {}
             Overlay::ConfirmQuit | Overlay::ConfirmOverwrite => {
                 let yes = matches!(e.code, crossterm::event::KeyCode::Char('y' | 'Y'));
                 let which = std::mem::replace(&mut self.overlay, Overlay::None);
@@ -895,6 +923,9 @@ impl App {
                 ))
             }
             Action::Save => self.save(self.fingerprint),
+            Action::SaveAs => {
+                self.overlay = Overlay::SaveAs(self.path.display().to_string());
+            }
             Action::Quit => {
                 if self.modified {
                     self.overlay = Overlay::ConfirmQuit;
@@ -1075,6 +1106,80 @@ impl App {
                 ));
             }
             Err(SaveError::ChangedOnDisk(_)) => self.overlay = Overlay::ConfirmOverwrite,
+            Err(e) => {
+                let hint = match self.keymap.keys_for(Pane::Global, Action::SaveAs).first() {
+                    Some(k) => tr!(self.lang, "（{} 另存为）", " ({}: save as)", k),
+                    None => String::new(),
+                };
+                self.message = Some((
+                    format!(
+                        "{}{hint}",
+                        crate::core::text::sanitize_for_display(&e.to_string())
+                    ),
+                    true,
+                ))
+            }
+        }
+    }
+
+    /// Saves to another file (which must not exist yet) and goes on editing
+    /// that one: the way out when the draft's own file cannot be written.
+    pub fn save_as(&mut self, target: PathBuf) {
+        if target.as_os_str().is_empty() {
+            self.message = Some((
+                self.lang
+                    .pick("没有文件名，未保存", "no file name: not saved")
+                    .into(),
+                true,
+            ));
+            return;
+        }
+        let target = match target.strip_prefix("~/") {
+            Ok(rest) => {
+                std::env::var_os("HOME").map_or(target.clone(), |h| PathBuf::from(h).join(rest))
+            }
+            Err(_) => target,
+        };
+        if target == self.path {
+            self.save(self.fingerprint);
+            return;
+        }
+        if target.exists() {
+            self.message = Some((
+                tr!(
+                    self.lang,
+                    "{} 已存在，未保存：请换一个名字",
+                    "{} exists: not saved; choose another name",
+                    target.display()
+                ),
+                true,
+            ));
+            return;
+        }
+        let text = self.text();
+        match save_atomic(&RealFs, &target, &text, self.format, self.encoding, None) {
+            Ok(fp) => {
+                // The unsaved text is safe: the old draft's recovery file and
+                // lock go, the new file gets its own.
+                self.drop_recovery();
+                Snapshot::release_lock(&self.snapshot);
+                self.path = target;
+                {
+                    let mut s = self.lock_snapshot();
+                    s.path = self.path.clone();
+                    s.modified = false;
+                }
+                self.lock_outcome(lock::acquire(&self.path));
+                self.read_only = false;
+                self.fingerprint = Some(fp);
+                self.disk_seen = disk_meta(&self.path);
+                self.changed_on_disk = false;
+                self.modified = false;
+                self.message = Some((
+                    tr!(self.lang, "已另存为 {}", "saved as {}", self.path.display()),
+                    false,
+                ));
+            }
             Err(e) => {
                 self.message = Some((
                     crate::core::text::sanitize_for_display(&e.to_string()).into_owned(),

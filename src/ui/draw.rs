@@ -82,6 +82,18 @@ pub fn draw(f: &mut Frame, app: &mut App) {
                 "The file was changed on disk by someone else. y overwrites it, r reloads it (your unsaved text goes to the recovery file), any other key cancels",
             ),
         ),
+        Overlay::SaveAs(ref name) => {
+            let prompt = tr!(
+                app.lang,
+                "另存为：{}▏（回车保存，Esc 取消）",
+                "Save as: {}▏ (Enter to save, Esc to cancel)",
+                sanitize_for_display(name)
+            );
+            f.render_widget(
+                Paragraph::new(prompt).style(app.theme.style("ui.status.modified")),
+                status,
+            );
+        }
         Overlay::Search(ref q) => {
             let prompt = tr!(
                 app.lang,
