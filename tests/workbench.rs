@@ -485,6 +485,12 @@ fn a_change_on_disk_reloads_a_clean_buffer_and_is_shown_for_a_modified_one() {
     app.on_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
     assert_eq!(app.overlay, Overlay::ConfirmOverwrite);
     assert!(screen(&mut app, 100, 30).contains("r reloads it"));
+    // a offers a new name instead; Esc comes back to the same question.
+    app.on_key(key(KeyCode::Char('a')));
+    assert!(matches!(app.overlay, Overlay::SaveAs(_)));
+    app.on_key(key(KeyCode::Esc));
+    app.on_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    assert_eq!(app.overlay, Overlay::ConfirmOverwrite);
     assert_eq!(
         std::fs::read_to_string(&p).unwrap(),
         again,

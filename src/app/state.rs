@@ -38,7 +38,8 @@ pub enum Overlay {
     /// "Quit without saving?" — y quits, anything else cancels.
     ConfirmQuit,
     /// "Changed on disk: overwrite?" — y overwrites, r reloads the file from
-    /// disk (unsaved text goes to the recovery file), anything else cancels.
+    /// disk (unsaved text goes to the recovery file), a saves under another
+    /// name, anything else cancels.
     ConfirmOverwrite,
     /// Typing a search: Enter searches, Esc cancels.
     Search(String),
@@ -629,10 +630,12 @@ impl App {
             Overlay::ConfirmQuit | Overlay::ConfirmOverwrite => {
                 let yes = matches!(e.code, crossterm::event::KeyCode::Char('y' | 'Y'));
                 let which = std::mem::replace(&mut self.overlay, Overlay::None);
-                if which == Overlay::ConfirmOverwrite
-                    && matches!(e.code, crossterm::event::KeyCode::Char('r' | 'R'))
-                {
+                let overwrite = which == Overlay::ConfirmOverwrite;
+                if overwrite && matches!(e.code, crossterm::event::KeyCode::Char('r' | 'R')) {
                     self.reload();
+                } else if overwrite && matches!(e.code, crossterm::event::KeyCode::Char('a' | 'A'))
+                {
+                    self.overlay = Overlay::SaveAs(self.path.display().to_string());
                 } else if yes {
                     match which {
                         Overlay::ConfirmQuit => {

@@ -78,8 +78,8 @@ pub fn draw(f: &mut Frame, app: &mut App) {
             app,
             area,
             app.lang.pick(
-                "文件在磁盘上已被别人修改。y 覆盖，r 重新载入（未保存的文字存入恢复文件），其他键取消",
-                "The file was changed on disk by someone else. y overwrites it, r reloads it (your unsaved text goes to the recovery file), any other key cancels",
+                "文件在磁盘上已被别人修改。y 覆盖，r 重新载入（未保存的文字存入恢复文件），a 另存为，其他键取消",
+                "The file was changed on disk by someone else. y overwrites it, r reloads it (your unsaved text goes to the recovery file), a saves it under another name, any other key cancels",
             ),
         ),
         Overlay::SaveAs(ref name) => {
