@@ -631,3 +631,31 @@ fn a_failed_save_keeps_the_text_and_points_at_save_as() {
     let (m, error) = app.message.clone().expect("a message");
     assert!(error && m.contains("(F12: save as)"), "{m}");
 }
+
+#[test]
+fn the_way_out_keeps_the_text_even_after_a_panic_poisoned_the_lock() {
+    use reportbench::app::state::Snapshot;
+    use reportbench::io::recovery;
+    let dir = common::temp_dir("wb-wayout");
+    let p = dir.join("draft.md");
+    std::fs::copy(common::root().join("drafts/qinghe-2024.md"), &p).unwrap();
+    let rec = dir.join("recovery");
+    let mut app = open(&p, Lang::En);
+    app.take_lock();
+    app.enable_recovery(rec.clone());
+    let shared = app.snapshot.clone();
+    app.on_key(key(KeyCode::Char('终')));
+    // A panic while the snapshot is held (the worst case for the hook).
+    let poison = shared.clone();
+    let _ = std::thread::spawn(move || {
+        let _g = poison.lock().unwrap();
+        panic!("poisoning the snapshot on purpose");
+    })
+    .join();
+    assert!(shared.is_poisoned());
+    let written = Snapshot::on_the_way_out(&shared).expect("written");
+    let r = recovery::read(&rec, &p).unwrap().unwrap();
+    assert_eq!(r.file, written);
+    assert!(r.text.starts_with("终# 青禾镇"));
+    assert!(!dir.join(".draft.md.reportbench-lock").exists());
+}

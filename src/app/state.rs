@@ -84,6 +84,15 @@ impl Snapshot {
         }
     }
 
+    /// What the hangup / termination handlers and the panic hook do before
+    /// the process ends: keep unsaved text, give the lock back. Returns the
+    /// recovery file written, if any.
+    pub fn on_the_way_out(shared: &Mutex<Snapshot>) -> Option<PathBuf> {
+        let written = Snapshot::write_recovery(shared);
+        Snapshot::release_lock(shared);
+        written
+    }
+
     /// Removes our edit lock (on the way out).
     pub fn release_lock(shared: &Mutex<Snapshot>) {
         let lock = match shared.try_lock() {

@@ -82,8 +82,7 @@ pub fn run(mut app: App) -> Result<()> {
     let snapshot = app.snapshot.clone();
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let written = Snapshot::write_recovery(&snapshot);
-        Snapshot::release_lock(&snapshot);
+        let written = Snapshot::on_the_way_out(&snapshot);
         restore_once();
         previous(info);
         if let Some(f) = written {
