@@ -85,6 +85,18 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = MetricsFormat::Text)]
         format: MetricsFormat,
     },
+    /// Export a draft's review (FILE.review.yaml): the checklist with
+    /// sign-offs, and every comment with its quote and where it is now.
+    Review {
+        /// The draft.
+        file: PathBuf,
+        /// Checklist spec.
+        #[arg(long, value_name = "SPEC")]
+        spec: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReviewFormat::Markdown)]
+        format: ReviewFormat,
+    },
     /// Show the checklist spec in use, or print the embedded default.
     Spec {
         /// Print the embedded default spec (YAML) to copy and edit.
@@ -118,6 +130,15 @@ pub enum DiffFormat {
     Markdown,
     /// A standalone HTML page.
     Html,
+}
+
+/// `--format` of `review`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReviewFormat {
+    /// Markdown, to send by mail.
+    Markdown,
+    /// JSON, for scripts.
+    Json,
 }
 
 /// `--format` of `metrics`.
@@ -206,6 +227,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let spec = config::resolve_spec(spec.as_deref(), &config)?;
             run_metrics(&file, &spec, format, lang, paint)
         }
+        Some(Command::Review { file, spec, format }) => {
+            let spec = config::resolve_spec(spec.as_deref(), &config)?;
+            run_review(&file, &spec, format, lang)
+        }
         Some(Command::Spec {
             print_default,
             spec,
@@ -233,6 +258,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let keymap = config.keymap()?;
             let loaded = load(&file)?;
             let mut app = reportbench::app::state::App::new(loaded, spec, keymap, theme, lang);
+            app.load_review();
             app.take_lock();
             if let Some(dir) = reportbench::io::recovery::default_dir() {
                 app.enable_recovery(dir);
@@ -260,7 +286,10 @@ fn check_one(
     use reportbench::core::compare::{CompareOptions, compare};
     let loaded = load(path)?;
     let doc = Document::parse_normalized(loaded.text, loaded.format);
-    let report = check(&doc, spec, &CheckOptions { lang });
+    let mut report = check(&doc, spec, &CheckOptions { lang });
+    // A reviewer's "not applicable" sign-offs (the draft's review sidecar).
+    let review = reportbench::io::review::read(path)?;
+    report.apply_na(review.na_items(), lang);
     let previous = previous.map(|p| {
         let deadline = Some(std::time::Instant::now() + std::time::Duration::from_secs(5));
         let cmp = compare(
@@ -548,4 +577,144 @@ fn write_stdout(s: &str) -> Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.map_err(Into::into),
     }
+}
+
+fn run_review(
+    file: &Path,
+    spec: &CompiledSpec,
+    format: ReviewFormat,
+    lang: Lang,
+) -> Result<ExitCode> {
+    use reportbench::core::review::{CommentStatus, anchor, line_at};
+    let loaded = load(file)?;
+    let review = reportbench::io::review::read(file)?;
+    let doc = Document::parse_normalized(loaded.text, loaded.format);
+    let mut report = check(&doc, spec, &CheckOptions { lang });
+    report.apply_na(review.na_items(), lang);
+    let text = doc.text();
+    let anchored: Vec<_> = review
+        .comments
+        .iter()
+        .map(|c| {
+            (
+                c,
+                anchor(c, text).map(|a| (line_at(text, a.start), a.exact)),
+            )
+        })
+        .collect();
+    let out = match format {
+        ReviewFormat::Json => {
+            let comments: Vec<serde_json::Value> = anchored
+                .iter()
+                .map(|(c, at)| {
+                    serde_json::json!({
+                        "id": c.id,
+                        "status": c.status,
+                        "author": c.author,
+                        "created": c.created,
+                        "quote": c.quote,
+                        "body": c.body,
+                        "line": at.map(|(l, _)| l),
+                        "orphaned": at.is_none(),
+                        "quote_edited": at.is_some_and(|(_, exact)| !exact),
+                        "replies": c.replies,
+                    })
+                })
+                .collect();
+            let items: Vec<serde_json::Value> = report
+                .items
+                .iter()
+                .map(|i| {
+                    serde_json::json!({
+                        "id": i.id,
+                        "title": i.title,
+                        "required": i.required,
+                        "status": i.status.as_str(),
+                        "message": i.message,
+                        "signoff": review.signoffs.iter().find(|s| s.item == i.id),
+                    })
+                })
+                .collect();
+            serde_json::to_string_pretty(&serde_json::json!({
+                "file": file.display().to_string(),
+                "comments": comments,
+                "signoffs": review.signoffs,
+                "items": items,
+            }))? + "\n"
+        }
+        ReviewFormat::Markdown => {
+            use std::fmt::Write as _;
+            let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+            let mut o = String::new();
+            let _ = writeln!(
+                o,
+                "{}",
+                reportbench::tr!(lang, "# 审核意见：{}\n", "# Review of {}\n", file.display())
+            );
+            let _ = writeln!(
+                o,
+                "{}",
+                lang.pick(
+                    "| 项目 | 状态 | 签核 | 理由 | 签核人 |\n|---|---|---|---|---|",
+                    "| item | status | sign-off | reason | by |\n|---|---|---|---|---|"
+                )
+            );
+            for i in &report.items {
+                let s = review.signoffs.iter().find(|s| s.item == i.id);
+                let verdict = s.map(|s| match s.verdict {
+                    reportbench::core::review::Verdict::Met => lang.pick("符合", "met"),
+                    reportbench::core::review::Verdict::NotMet => lang.pick("不符合", "not met"),
+                    reportbench::core::review::Verdict::Na => lang.pick("不适用", "not applicable"),
+                });
+                let _ = writeln!(
+                    o,
+                    "| {} | {} {} | {} | {} | {} |",
+                    cell(&i.title),
+                    i.status.glyph(),
+                    i.status.as_str(),
+                    verdict.unwrap_or(""),
+                    cell(s.map_or("", |s| s.reason.as_str())),
+                    cell(s.map_or("", |s| s.author.as_str())),
+                );
+            }
+            let _ = writeln!(o, "\n{}\n", lang.pick("## 批注", "## Comments"));
+            if anchored.is_empty() {
+                let _ = writeln!(o, "{}", lang.pick("（无）", "(none)"));
+            }
+            for (c, at) in &anchored {
+                let place = match at {
+                    Some((l, true)) => reportbench::tr!(lang, "第 {} 行", "line {}", l),
+                    Some((l, false)) => reportbench::tr!(
+                        lang,
+                        "第 {} 行（原文已改）",
+                        "line {} (quoted text edited)",
+                        l
+                    ),
+                    None => lang
+                        .pick(
+                            "已失去位置（原文已删除）",
+                            "orphaned (the quoted text is gone)",
+                        )
+                        .to_owned(),
+                };
+                let status = match c.status {
+                    CommentStatus::Open => lang.pick("未解决", "open"),
+                    CommentStatus::Resolved => lang.pick("已解决", "resolved"),
+                };
+                let _ = writeln!(
+                    o,
+                    "- **{}** · {} · {} · {} {}",
+                    c.id, place, status, c.author, c.created
+                );
+                let _ = writeln!(o, "  > {}", cell(&c.quote));
+                let _ = writeln!(o, "  {}", cell(&c.body));
+                for r in &c.replies {
+                    let _ = writeln!(o, "  - {} {}: {}", r.author, r.created, cell(&r.body));
+                }
+            }
+            o
+        }
+    };
+    write_stdout(&out)?;
+    Ok(0)
 }

@@ -641,3 +641,113 @@ fn diff_never_prints_raw_control_characters() {
         );
     }
 }
+
+const SIDECAR: &str = "comments:
+  - id: c-20250301-0001
+    author: 李律师
+    created: 2025-03-01T09:30:00+08:00
+    quote: 第一责任人
+    prefix: 镇党委书记、镇长要切实担起推进法治建设
+    suffix: 职责
+    line: 80
+    body: 请补充主要负责人履职的具体事例。
+    status: open
+    replies:
+      - {author: 王主任, created: 2025-03-02T10:00:00+08:00, body: 已补充。}
+  - id: c-20250301-0002
+    author: 李律师
+    created: 2025-03-01T09:31:00+08:00
+    quote: 已经删掉的一句话
+    line: 3
+    body: 这句话删了。
+signoffs:
+  - item: other
+    verdict: na
+    reason: 本年度无其他需要报告的情况
+    author: 李律师
+    at: 2025-03-01T09:40:00+08:00
+";
+
+#[test]
+fn an_na_signoff_shows_in_check_and_the_review_exports() {
+    let dir = temp_dir("cli-review");
+    let p = dir.join("draft.md");
+    std::fs::copy(root().join("drafts/qinghe-2024.md"), &p).unwrap();
+    let file = p.to_str().unwrap();
+    let before: Value =
+        serde_json::from_str(&stdout(&run(&["check", file, "--format", "json"]))).unwrap();
+    let other = |v: &Value| {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == "other")
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(other(&before)["status"], "missing");
+    std::fs::write(dir.join("draft.md.review.yaml"), SIDECAR).unwrap();
+    let after: Value = serde_json::from_str(&stdout(&run(&[
+        "check", file, "--format", "json", "--lang", "en",
+    ])))
+    .unwrap();
+    assert_eq!(other(&after)["status"], "na");
+    assert!(
+        other(&after)["message"]
+            .as_str()
+            .unwrap()
+            .contains("本年度无其他需要报告的情况")
+    );
+
+    let o = run(&["review", file, "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["file"], file);
+    let c = &v["comments"];
+    assert_eq!(
+        (c[0]["line"].as_u64(), c[0]["orphaned"].as_bool()),
+        (Some(83), Some(false))
+    );
+    assert_eq!(c[0]["replies"][0]["author"], "王主任");
+    assert_eq!(
+        (c[1]["line"].is_null(), c[1]["orphaned"].as_bool()),
+        (true, Some(true))
+    );
+    assert_eq!(v["signoffs"][0]["verdict"], "na");
+    assert_eq!(other(&v)["status"], "na");
+
+    // Insert lines above: the comment follows its text.
+    let text = std::fs::read_to_string(&p).unwrap();
+    std::fs::write(&p, format!("新加的一行。\n\n{text}")).unwrap();
+    let v: Value =
+        serde_json::from_str(&stdout(&run(&["review", file, "--format", "json"]))).unwrap();
+    assert_eq!(v["comments"][0]["line"].as_u64(), Some(85));
+
+    let md = stdout(&run(&["review", file, "--lang", "en"]));
+    assert!(
+        md.contains(
+            "| Other matters | – na | not applicable | 本年度无其他需要报告的情况 | 李律师 |"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("orphaned (the quoted text is gone)"), "{md}");
+}
+
+#[test]
+fn a_broken_review_file_is_located() {
+    let dir = temp_dir("cli-review-bad");
+    let p = dir.join("draft.md");
+    std::fs::copy(root().join("drafts/qinghe-2024.md"), &p).unwrap();
+    std::fs::write(
+        dir.join("draft.md.review.yaml"),
+        "signoffs:\n  - item: other\n    verdict: perhaps\n",
+    )
+    .unwrap();
+    let o = run(&["check", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("draft.md.review.yaml:3:"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -659,3 +659,22 @@ fn the_way_out_keeps_the_text_even_after_a_panic_poisoned_the_lock() {
     assert!(r.text.starts_with("终# 青禾镇"));
     assert!(!dir.join(".draft.md.reportbench-lock").exists());
 }
+
+#[test]
+fn a_reviewers_na_signoff_shows_in_the_checklist_and_survives_edits() {
+    let dir = common::temp_dir("wb-na");
+    let p = dir.join("draft.md");
+    std::fs::copy(common::root().join("drafts/qinghe-2024.md"), &p).unwrap();
+    std::fs::write(
+        dir.join("draft.md.review.yaml"),
+        "signoffs:\n  - {item: other, verdict: na, reason: 本年度无, author: 李律师, at: '2025-03-01T09:40:00+08:00'}\n",
+    )
+    .unwrap();
+    let mut app = open(&p, Lang::En);
+    assert!(screen(&mut app, 100, 30).contains("✗ Other matters"));
+    app.load_review();
+    assert!(screen(&mut app, 100, 30).contains("– Other matters"));
+    app.on_key(key(KeyCode::Char('甲')));
+    let other = app.report.items.iter().find(|i| i.id == "other").unwrap();
+    assert_eq!(other.status, Status::Na, "re-checks keep the sign-off");
+}

@@ -184,6 +184,8 @@ pub struct App {
     /// The cursor before the current key or paste (where a refused edit
     /// puts it back).
     cursor_before: (usize, usize),
+    /// Items a reviewer signed off as not applicable: (item, reason).
+    pub na: Vec<(String, String)>,
 }
 
 /// How often the file on disk is looked at for someone else's changes.
@@ -252,6 +254,7 @@ impl App {
             changed_on_disk: false,
             read_only: false,
             cursor_before: (0, 0),
+            na: Vec::new(),
         };
         app.disk_seen = disk_meta(&app.path);
         app.style_editor();
@@ -268,6 +271,26 @@ impl App {
         }
         if self.overlay == Overlay::None && !self.read_only {
             self.offer_recovery();
+        }
+    }
+
+    /// Reads the draft's review sidecar: items signed off as not applicable
+    /// show as `–` with the reviewer's reason.
+    pub fn load_review(&mut self) {
+        match crate::io::review::read(&self.path) {
+            Ok(r) => {
+                self.na = r
+                    .na_items()
+                    .map(|(i, why)| (i.to_owned(), why.to_owned()))
+                    .collect();
+                self.recheck();
+            }
+            Err(e) => {
+                self.message = Some((
+                    crate::core::text::sanitize_for_display(&e.to_string()).into_owned(),
+                    true,
+                ))
+            }
         }
     }
 
@@ -555,6 +578,10 @@ impl App {
     pub fn recheck(&mut self) {
         self.doc = Document::parse_normalized(self.text(), self.format);
         self.report = check(&self.doc, &self.spec, &CheckOptions { lang: self.lang });
+        self.report.apply_na(
+            self.na.iter().map(|(i, r)| (i.as_str(), r.as_str())),
+            self.lang,
+        );
         let n = self.rows().len();
         if self.selected >= n {
             self.selected = n.saturating_sub(1);

@@ -6,6 +6,7 @@ pub mod load;
 pub mod lock;
 pub mod output;
 pub mod recovery;
+pub mod review;
 pub mod save;
 
 pub use load::{Encoding, LoadError, Loaded, load};

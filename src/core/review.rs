@@ -1,0 +1,375 @@
+//! Review data: comments anchored to text and per-item sign-off, as stored
+//! in the `FILE.review.yaml` sidecar (see the contract), with re-anchoring
+//! of comments in the current text and merging of two reviewers' files.
+//! Pure: no files here.
+
+use serde::{Deserialize, Serialize};
+
+/// A review sidecar's content.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Review {
+    /// Comments, in id order.
+    #[serde(default)]
+    pub comments: Vec<Comment>,
+    /// Sign-offs, in item order.
+    #[serde(default)]
+    pub signoffs: Vec<Signoff>,
+}
+
+/// A comment anchored to a quote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comment {
+    /// Stable, unique id (`c-YYYYMMDD-NNNN`).
+    pub id: String,
+    /// Who wrote it.
+    pub author: String,
+    /// When (RFC 3339).
+    pub created: String,
+    /// The commented text.
+    pub quote: String,
+    /// A little text before the quote.
+    #[serde(default)]
+    pub prefix: String,
+    /// A little text after the quote.
+    #[serde(default)]
+    pub suffix: String,
+    /// The line (1-based) where the quote was when the comment was written.
+    #[serde(default)]
+    pub line: usize,
+    /// The comment.
+    pub body: String,
+    /// Open or resolved.
+    #[serde(default)]
+    pub status: CommentStatus,
+    /// Replies, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replies: Vec<Reply>,
+}
+
+/// Whether a comment still needs attention.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommentStatus {
+    /// Needs attention.
+    #[default]
+    Open,
+    /// Dealt with.
+    Resolved,
+}
+
+/// A reply to a comment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reply {
+    /// Who wrote it.
+    pub author: String,
+    /// When (RFC 3339).
+    pub created: String,
+    /// The reply.
+    pub body: String,
+}
+
+/// A reviewer's verdict on one checklist item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Signoff {
+    /// The checklist item's id.
+    pub item: String,
+    /// Met, not met, or not applicable.
+    pub verdict: Verdict,
+    /// Why.
+    #[serde(default)]
+    pub reason: String,
+    /// Who.
+    pub author: String,
+    /// When (RFC 3339).
+    pub at: String,
+}
+
+/// A sign-off verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// The item is met.
+    Met,
+    /// The item is not met.
+    NotMet,
+    /// The item does not apply to this report.
+    Na,
+}
+
+/// Where a comment's quote is in the current text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    /// Byte range of the quote (or of what replaced it, between its context).
+    pub start: usize,
+    /// End of that range.
+    pub end: usize,
+    /// Whether the quote itself was found (false: only its context, the
+    /// quote was edited).
+    pub exact: bool,
+}
+
+fn line_of(text: &str, byte: usize) -> usize {
+    text[..byte].bytes().filter(|&b| b == b'\n').count() + 1
+}
+
+/// Characters two strings share at their ends (`a`'s end, `b`'s start when
+/// `forward`; both ends otherwise).
+fn common_suffix_chars(a: &str, b: &str) -> usize {
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
+fn common_prefix_chars(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+/// Finds a comment's place in `text`: every occurrence of the quote is
+/// scored by how much of the stored context surrounds it, ties going to the
+/// one nearest the line hint. When the quote is gone but its context is
+/// still there with a short stretch between (the quote was edited), that
+/// stretch is the anchor. `None`: orphaned.
+pub fn anchor(c: &Comment, text: &str) -> Option<Anchor> {
+    if !c.quote.is_empty() {
+        let mut best: Option<(usize, usize, usize)> = None; // (score, -distance, start)
+        for (start, _) in text.match_indices(c.quote.as_str()) {
+            let end = start + c.quote.len();
+            let score = common_suffix_chars(&text[..start], &c.prefix)
+                + common_prefix_chars(&text[end..], &c.suffix);
+            let distance = line_of(text, start).abs_diff(c.line);
+            let better = match best {
+                None => true,
+                Some((s, d, _)) => score > s || (score == s && distance < d),
+            };
+            if better {
+                best = Some((score, distance, start));
+            }
+        }
+        let context = (c.prefix.chars().count() + c.suffix.chars().count()).min(8);
+        let exact = best.map(|(score, _, start)| {
+            (
+                score,
+                Anchor {
+                    start,
+                    end: start + c.quote.len(),
+                    exact: true,
+                },
+            )
+        });
+        match exact {
+            // Well surrounded: this is it.
+            Some((score, a)) if score * 2 >= context => return Some(a),
+            // The quote occurs, but not in its context: the commented
+            // place may have been edited, with the words left elsewhere.
+            Some((_, a)) => {
+                return Some(match by_context(c, text) {
+                    Some(ctx) => match text[ctx.start..ctx.end].find(c.quote.as_str()) {
+                        Some(off) => Anchor {
+                            start: ctx.start + off,
+                            end: ctx.start + off + c.quote.len(),
+                            exact: true,
+                        },
+                        None => ctx,
+                    },
+                    None => a,
+                });
+            }
+            None => {}
+        }
+    }
+    by_context(c, text)
+}
+
+/// The stretch between a comment's prefix and suffix, when both are still
+/// there close together (the quote itself was edited).
+fn by_context(c: &Comment, text: &str) -> Option<Anchor> {
+    if c.prefix.chars().count() < 2 || c.suffix.chars().count() < 2 {
+        return None;
+    }
+    let limit = c.quote.len() * 3 + 60;
+    let mut best: Option<(usize, Anchor)> = None;
+    for (p, _) in text.match_indices(c.prefix.as_str()) {
+        let start = p + c.prefix.len();
+        let window_end = text.len().min(start + limit);
+        let window_end = (window_end..=text.len())
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(text.len());
+        if let Some(off) = text[start..window_end].find(c.suffix.as_str()) {
+            let a = Anchor {
+                start,
+                end: start + off,
+                exact: false,
+            };
+            let distance = line_of(text, start).abs_diff(c.line);
+            if best.is_none_or(|(d, _)| distance < d) {
+                best = Some((distance, a));
+            }
+        }
+    }
+    best.map(|(_, a)| a)
+}
+
+/// The line (1-based) of a byte offset, for reports.
+pub fn line_at(text: &str, byte: usize) -> usize {
+    line_of(text, byte.min(text.len()))
+}
+
+impl Review {
+    /// Puts comments in id order and sign-offs in item order, so that the
+    /// file is stable and two reviewers' files merge cleanly.
+    pub fn sort(&mut self) {
+        self.comments.sort_by(|a, b| a.id.cmp(&b.id));
+        self.signoffs.sort_by(|a, b| a.item.cmp(&b.item));
+    }
+
+    /// Merges `other` (the file as now on disk) into `self` (what this
+    /// process is about to write): comments by id — replies united, a
+    /// resolution kept from either side — and sign-offs by item, the later
+    /// one winning. Nothing from either side is dropped.
+    pub fn merge(&mut self, other: &Review) {
+        for theirs in &other.comments {
+            match self.comments.iter_mut().find(|c| c.id == theirs.id) {
+                Some(ours) => {
+                    for r in &theirs.replies {
+                        if !ours.replies.contains(r) {
+                            ours.replies.push(r.clone());
+                        }
+                    }
+                    ours.replies.sort_by(|a, b| a.created.cmp(&b.created));
+                    if theirs.status == CommentStatus::Resolved {
+                        ours.status = CommentStatus::Resolved;
+                    }
+                }
+                None => self.comments.push(theirs.clone()),
+            }
+        }
+        for theirs in &other.signoffs {
+            match self.signoffs.iter_mut().find(|s| s.item == theirs.item) {
+                Some(ours) if ours.at < theirs.at => *ours = theirs.clone(),
+                Some(_) => {}
+                None => self.signoffs.push(theirs.clone()),
+            }
+        }
+        self.sort();
+    }
+
+    /// The `(item, reason)` pairs of not-applicable sign-offs.
+    pub fn na_items(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.signoffs
+            .iter()
+            .filter(|s| s.verdict == Verdict::Na)
+            .map(|s| (s.item.as_str(), s.reason.as_str()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn comment(quote: &str, prefix: &str, suffix: &str, line: usize) -> Comment {
+        Comment {
+            id: "c-20250301-0001".into(),
+            author: "李律师".into(),
+            created: "2025-03-01T09:30:00+08:00".into(),
+            quote: quote.into(),
+            prefix: prefix.into(),
+            suffix: suffix.into(),
+            line,
+            body: "请补充。".into(),
+            status: CommentStatus::Open,
+            replies: vec![],
+        }
+    }
+
+    const TEXT: &str =
+        "一、举措\n落实党政主要负责人第一责任人职责。\n\n二、打算\n压实第一责任人职责。\n";
+
+    #[test]
+    fn context_picks_the_right_occurrence() {
+        let c = comment("第一责任人", "落实党政主要负责人", "职责", 2);
+        let a = anchor(&c, TEXT).unwrap();
+        assert!(a.exact);
+        assert_eq!(line_at(TEXT, a.start), 2);
+        let c = comment("第一责任人", "压实", "职责", 2);
+        assert_eq!(line_at(TEXT, anchor(&c, TEXT).unwrap().start), 5);
+    }
+
+    #[test]
+    fn comments_follow_insertions_and_moves() {
+        let c = comment("第一责任人", "落实党政主要负责人", "职责", 2);
+        let moved = format!("前言一段。\n新增一行。\n\n{TEXT}");
+        let a = anchor(&c, &moved).unwrap();
+        assert_eq!(&moved[a.start..a.end], "第一责任人");
+        assert_eq!(line_at(&moved, a.start), 5);
+        let swapped =
+            "二、打算\n压实第一责任人职责。\n\n一、举措\n落实党政主要负责人第一责任人职责。\n";
+        let a = anchor(&c, swapped).unwrap();
+        assert_eq!(line_at(swapped, a.start), 5, "context beats the line hint");
+    }
+
+    #[test]
+    fn an_edited_quote_is_found_by_its_context_and_a_deleted_one_is_orphaned() {
+        let c = comment("第一责任人", "落实党政主要负责人", "职责", 2);
+        // Words added around the quote: still the quote, in its place (not
+        // the weaker occurrence on line 5).
+        let grown = TEXT.replace("负责人第一责任人职责", "负责人推进法治建设第一责任人的职责");
+        let a = anchor(&c, &grown).unwrap();
+        assert!(a.exact);
+        assert_eq!(
+            (line_at(&grown, a.start), &grown[a.start..a.end]),
+            (2, "第一责任人")
+        );
+        // The quote itself rewritten: what stands between its context.
+        let edited = TEXT.replace("负责人第一责任人职责", "负责人首要责任人职责");
+        let a = anchor(&c, &edited).unwrap();
+        assert!(!a.exact);
+        assert_eq!(&edited[a.start..a.end], "首要责任人");
+        let gone = "一、举措\n其他内容。\n";
+        assert_eq!(anchor(&c, gone), None);
+    }
+
+    #[test]
+    fn merging_two_reviewers_loses_nothing() {
+        let mut a = Review::default();
+        let mut b = Review::default();
+        let mut c1 = comment("x", "", "", 1);
+        c1.id = "c-1".into();
+        let mut c2 = comment("y", "", "", 1);
+        c2.id = "c-2".into();
+        a.comments.push(c1.clone());
+        b.comments.push(c1.clone());
+        b.comments.push(c2);
+        b.comments[0].replies.push(Reply {
+            author: "王".into(),
+            created: "2025-03-02T10:00:00+08:00".into(),
+            body: "已补充。".into(),
+        });
+        b.comments[0].status = CommentStatus::Resolved;
+        let so = |at: &str, v| Signoff {
+            item: "other".into(),
+            verdict: v,
+            reason: String::new(),
+            author: "李".into(),
+            at: at.into(),
+        };
+        a.signoffs
+            .push(so("2025-03-01T09:00:00+08:00", Verdict::NotMet));
+        b.signoffs
+            .push(so("2025-03-01T10:00:00+08:00", Verdict::Na));
+        a.merge(&b);
+        assert_eq!(a.comments.len(), 2);
+        assert_eq!(a.comments[0].replies.len(), 1);
+        assert_eq!(a.comments[0].status, CommentStatus::Resolved);
+        assert_eq!(
+            a.signoffs[0].verdict,
+            Verdict::Na,
+            "the later sign-off wins"
+        );
+        assert_eq!(a.na_items().collect::<Vec<_>>(), vec![("other", "")]);
+        let again = a.clone();
+        a.merge(&again);
+        assert_eq!(a, again, "merging is idempotent");
+    }
+}

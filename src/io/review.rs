@@ -1,0 +1,216 @@
+//! The review sidecar `FILE.review.yaml`: reading it (errors with line and
+//! column) and writing it atomically after merging in what is on disk, so
+//! that two reviewers on one server never overwrite each other's comments.
+
+use crate::core::review::Review;
+use crate::core::text::{LineEnding, TextFormat};
+use crate::io::load::Encoding;
+use crate::io::save::{RealFs, save_atomic};
+use std::path::{Path, PathBuf};
+
+/// Why a sidecar could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum ReviewError {
+    /// Not readable.
+    #[error("{path}: cannot read the review file: {source}")]
+    Read {
+        /// The sidecar.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// Not valid review YAML.
+    #[error("{path}:{line}:{column}: {message}")]
+    Yaml {
+        /// The sidecar.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// Not writable.
+    #[error("{path}: cannot write the review file: {message}")]
+    Write {
+        /// The sidecar.
+        path: PathBuf,
+        /// Why.
+        message: String,
+    },
+}
+
+/// The sidecar of `draft`: `draft.review.yaml` beside it.
+pub fn sidecar_path(draft: &Path) -> PathBuf {
+    let mut name = draft.file_name().unwrap_or_default().to_os_string();
+    name.push(".review.yaml");
+    draft.with_file_name(name)
+}
+
+/// Reads the review of `draft`; a missing sidecar is an empty review.
+pub fn read(draft: &Path) -> Result<Review, ReviewError> {
+    let path = sidecar_path(draft);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Review::default()),
+        Err(source) => return Err(ReviewError::Read { path, source }),
+    };
+    parse(&path, &text)
+}
+
+fn parse(path: &Path, text: &str) -> Result<Review, ReviewError> {
+    if text.trim().is_empty() {
+        return Ok(Review::default());
+    }
+    serde_yaml::from_str(text).map_err(|e| {
+        let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+        ReviewError::Yaml {
+            path: path.to_owned(),
+            line,
+            column,
+            message: e.to_string(),
+        }
+    })
+}
+
+/// Writes `review` for `draft`: re-reads the sidecar and merges what another
+/// reviewer wrote since, then saves atomically. Returns the merged review.
+pub fn write(draft: &Path, review: &Review) -> Result<Review, ReviewError> {
+    let path = sidecar_path(draft);
+    let _guard = WriteLock::take(&path)?;
+    let mut merged = review.clone();
+    merged.merge(&read(draft)?);
+    let yaml = serde_yaml::to_string(&merged).map_err(|e| ReviewError::Write {
+        path: path.clone(),
+        message: e.to_string(),
+    })?;
+    let format = TextFormat {
+        bom: false,
+        line_ending: LineEnding::Lf,
+    };
+    save_atomic(&RealFs, &path, &yaml, format, Encoding::Utf8, None).map_err(|e| {
+        ReviewError::Write {
+            path: path.clone(),
+            message: e.to_string(),
+        }
+    })?;
+    Ok(merged)
+}
+
+/// Held while a sidecar is read, merged and written, so that two writers
+/// take turns (a hidden `.NAME.lock` beside it; one older than ten seconds
+/// is left from a crash and removed).
+struct WriteLock(PathBuf);
+
+impl WriteLock {
+    fn take(sidecar: &Path) -> Result<WriteLock, ReviewError> {
+        let name = sidecar.file_name().unwrap_or_default().to_string_lossy();
+        let lock = sidecar.with_file_name(format!(".{name}.lock"));
+        for _ in 0..500 {
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&lock)
+            {
+                Ok(_) => return Ok(WriteLock(lock)),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    let stale = std::fs::metadata(&lock)
+                        .and_then(|m| m.modified())
+                        .ok()
+                        .and_then(|t| t.elapsed().ok())
+                        .is_some_and(|age| age > std::time::Duration::from_secs(10));
+                    if stale {
+                        let _ = std::fs::remove_file(&lock);
+                    } else {
+                        std::thread::sleep(std::time::Duration::from_millis(10));
+                    }
+                }
+                Err(e) => {
+                    return Err(ReviewError::Write {
+                        path: sidecar.to_owned(),
+                        message: e.to_string(),
+                    });
+                }
+            }
+        }
+        Err(ReviewError::Write {
+            path: sidecar.to_owned(),
+            message: "another reportbench kept the review file busy for five seconds".into(),
+        })
+    }
+}
+
+impl Drop for WriteLock {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::review::{Signoff, Verdict};
+
+    #[test]
+    fn bad_yaml_is_located_and_missing_is_empty() {
+        let d = std::env::temp_dir().join(format!("reportbench-review-{}", std::process::id()));
+        std::fs::create_dir_all(&d).unwrap();
+        let draft = d.join("a.md");
+        assert_eq!(sidecar_path(&draft), d.join("a.md.review.yaml"));
+        let _ = std::fs::remove_file(sidecar_path(&draft));
+        assert_eq!(read(&draft).unwrap(), Review::default());
+        std::fs::write(
+            sidecar_path(&draft),
+            "signoffs:\n  - item: other\n    verdict: maybe\n",
+        )
+        .unwrap();
+        let e = read(&draft).unwrap_err().to_string();
+        assert!(e.contains("a.md.review.yaml:3:"), "{e}");
+        std::fs::remove_file(sidecar_path(&draft)).unwrap();
+        let mut r = Review::default();
+        r.signoffs.push(Signoff {
+            item: "other".into(),
+            verdict: Verdict::Na,
+            reason: "本年度无".into(),
+            author: "李律师".into(),
+            at: "2025-03-01T09:40:00+08:00".into(),
+        });
+        write(&draft, &r).unwrap();
+        assert_eq!(read(&draft).unwrap(), r);
+    }
+
+    #[test]
+    fn writers_at_once_lose_nothing() {
+        use crate::core::review::{Comment, CommentStatus};
+        let d =
+            std::env::temp_dir().join(format!("reportbench-review-race-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        let draft = d.join("a.md");
+        std::thread::scope(|s| {
+            for n in 0..8 {
+                let draft = &draft;
+                s.spawn(move || {
+                    let mut r = Review::default();
+                    r.comments.push(Comment {
+                        id: format!("c-20250301-{n:04}"),
+                        author: format!("reviewer {n}"),
+                        created: "2025-03-01T09:30:00+08:00".into(),
+                        quote: "第一责任人".into(),
+                        prefix: String::new(),
+                        suffix: String::new(),
+                        line: 1,
+                        body: format!("comment {n}"),
+                        status: CommentStatus::Open,
+                        replies: vec![],
+                    });
+                    write(draft, &r).unwrap();
+                });
+            }
+        });
+        let r = read(&draft).unwrap();
+        assert_eq!(r.comments.len(), 8, "{r:?}");
+        assert!(!d.join(".a.md.review.yaml.lock").exists());
+    }
+}
