@@ -678,3 +678,22 @@ fn a_reviewers_na_signoff_shows_in_the_checklist_and_survives_edits() {
     let other = app.report.items.iter().find(|i| i.id == "other").unwrap();
     assert_eq!(other.status, Status::Na, "re-checks keep the sign-off");
 }
+
+#[test]
+fn a_change_hidden_by_equal_size_and_time_is_still_noticed() {
+    use std::time::{Duration, Instant};
+    let dir = common::temp_dir("wb-racy");
+    let p = dir.join("draft.md");
+    std::fs::copy(common::root().join("drafts/qinghe-2024.md"), &p).unwrap();
+    let mtime = std::fs::metadata(&p).unwrap().modified().unwrap();
+    let mut app = open(&p, Lang::En);
+    let theirs = std::fs::read_to_string(&p)
+        .unwrap()
+        .replacen("# 青禾镇", "# 别人的", 1);
+    std::fs::write(&p, &theirs).unwrap();
+    let f = std::fs::File::options().write(true).open(&p).unwrap();
+    f.set_modified(mtime).unwrap();
+    drop(f);
+    assert!(app.tick(Instant::now() + Duration::from_secs(3)));
+    assert!(app.text().starts_with("# 别人的"), "reloaded");
+}

@@ -434,7 +434,10 @@ impl App {
     /// when there are unsaved changes. Returns whether anything changed.
     pub fn check_disk(&mut self) -> bool {
         let now = disk_meta(&self.path);
-        if now == self.disk_seen {
+        // Same time and size may still hide a change (a coarse clock, an
+        // edit of equal length): small files are compared byte for byte.
+        let small = now.is_some_and(|(_, len)| len <= 1024 * 1024);
+        if now == self.disk_seen && !small {
             return false;
         }
         self.disk_seen = now;
