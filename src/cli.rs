@@ -284,12 +284,7 @@ fn check_one(
     lang: Lang,
 ) -> Result<Checked> {
     use reportbench::core::compare::{CompareOptions, compare};
-    let loaded = load(path)?;
-    let doc = Document::parse_normalized(loaded.text, loaded.format);
-    let mut report = check(&doc, spec, &CheckOptions { lang });
-    // A reviewer's "not applicable" sign-offs (the draft's review sidecar).
-    let review = reportbench::io::review::read(path)?;
-    report.apply_na(review.na_items(), lang);
+    let (encoding, doc, report, _) = load_and_check(path, spec, lang)?;
     let previous = previous.map(|p| {
         let deadline = Some(std::time::Instant::now() + std::time::Duration::from_secs(5));
         let cmp = compare(
@@ -308,10 +303,30 @@ fn check_one(
     });
     Ok(Checked {
         file: path.display().to_string(),
-        encoding: loaded.encoding.name(),
+        encoding: encoding.name(),
         report,
         previous,
     })
+}
+
+/// Loads a draft and checks it, with the "not applicable" sign-offs of its
+/// review sidecar applied.
+fn load_and_check(
+    path: &Path,
+    spec: &CompiledSpec,
+    lang: Lang,
+) -> Result<(
+    reportbench::io::Encoding,
+    Document,
+    reportbench::core::check::Report,
+    reportbench::core::review::Review,
+)> {
+    let loaded = load(path)?;
+    let doc = Document::parse_normalized(loaded.text, loaded.format);
+    let mut report = check(&doc, spec, &CheckOptions { lang });
+    let review = reportbench::io::review::read(path)?;
+    report.apply_na(review.na_items(), lang);
+    Ok((loaded.encoding, doc, report, review))
 }
 
 /// Checks files in parallel (at most one thread per core), keeping order.
@@ -586,11 +601,7 @@ fn run_review(
     lang: Lang,
 ) -> Result<ExitCode> {
     use reportbench::core::review::{CommentStatus, anchor, line_at};
-    let loaded = load(file)?;
-    let review = reportbench::io::review::read(file)?;
-    let doc = Document::parse_normalized(loaded.text, loaded.format);
-    let mut report = check(&doc, spec, &CheckOptions { lang });
-    report.apply_na(review.na_items(), lang);
+    let (_, doc, report, review) = load_and_check(file, spec, lang)?;
     let text = doc.text();
     let anchored: Vec<_> = review
         .comments

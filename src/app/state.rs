@@ -19,6 +19,22 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tui_textarea::{CursorMove, TextArea, WrapMode};
 
+/// An editor holding `text`: word wrap, a long undo history.
+fn new_editor(text: &str) -> TextArea<'static> {
+    let mut editor = TextArea::new(text.split('\n').map(str::to_owned).collect());
+    editor.set_wrap_mode(WrapMode::Word);
+    editor.set_max_histories(10_000);
+    editor
+}
+
+/// Moves the cursor to (row, col), clamped by the widget to the text.
+fn jump(editor: &mut TextArea<'static>, row: usize, col: usize) {
+    editor.move_cursor(CursorMove::Jump(
+        row.min(u16::MAX as usize) as u16,
+        col.min(u16::MAX as usize) as u16,
+    ));
+}
+
 /// What has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -73,11 +89,7 @@ impl Snapshot {
     /// Writes the recovery file if there are unsaved changes. Never blocks
     /// on a lock held elsewhere: a poisoned lock is still read.
     pub fn write_recovery(shared: &Mutex<Snapshot>) -> Option<PathBuf> {
-        let s = match shared.try_lock() {
-            Ok(s) => s,
-            Err(std::sync::TryLockError::Poisoned(p)) => p.into_inner(),
-            Err(std::sync::TryLockError::WouldBlock) => return None,
-        };
+        let s = Snapshot::try_get(shared)?;
         match (&s.dir, s.modified) {
             (Some(dir), true) => recovery::write(dir, &s.path, &s.text).ok(),
             _ => None,
@@ -95,13 +107,19 @@ impl Snapshot {
 
     /// Removes our edit lock (on the way out).
     pub fn release_lock(shared: &Mutex<Snapshot>) {
-        let lock = match shared.try_lock() {
-            Ok(mut s) => s.lock.take(),
-            Err(std::sync::TryLockError::Poisoned(p)) => p.into_inner().lock.take(),
-            Err(std::sync::TryLockError::WouldBlock) => return,
-        };
+        let lock = Snapshot::try_get(shared).and_then(|mut s| s.lock.take());
         if let Some(l) = lock {
             lock::release(&l);
+        }
+    }
+
+    /// The snapshot unless another thread holds it; a lock poisoned by a
+    /// panic is still read (that is when it matters most).
+    fn try_get(shared: &Mutex<Snapshot>) -> Option<std::sync::MutexGuard<'_, Snapshot>> {
+        match shared.try_lock() {
+            Ok(s) => Some(s),
+            Err(std::sync::TryLockError::Poisoned(p)) => Some(p.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) => None,
         }
     }
 }
@@ -219,10 +237,7 @@ impl App {
         theme: Theme,
         lang: Lang,
     ) -> App {
-        let lines: Vec<String> = loaded.text.split('\n').map(str::to_owned).collect();
-        let mut editor = TextArea::new(lines);
-        editor.set_wrap_mode(WrapMode::Word);
-        editor.set_max_histories(10_000);
+        let editor = new_editor(&loaded.text);
         let doc = Document::parse_normalized(loaded.text, loaded.format);
         let report = check(&doc, &spec, &CheckOptions { lang });
         let mut app = App {
@@ -286,10 +301,7 @@ impl App {
                 self.recheck();
             }
             Err(e) => {
-                self.message = Some((
-                    crate::core::text::sanitize_for_display(&e.to_string()).into_owned(),
-                    true,
-                ))
+                self.complain(e);
             }
         }
     }
@@ -321,10 +333,7 @@ impl App {
             }
             Ok(None) => {}
             Err(e) => {
-                self.message = Some((
-                    crate::core::text::sanitize_for_display(&e.to_string()).into_owned(),
-                    true,
-                ))
+                self.complain(e);
             }
         }
     }
@@ -382,47 +391,49 @@ impl App {
         }
     }
 
+    /// When each piece of timed work falls due: re-checking a huge draft,
+    /// the recovery file, the look at the file on disk (`None`: not due).
+    fn deadlines(&self, now: Instant) -> [Option<Instant>; 3] {
+        let after = |t: Option<Instant>, d: Duration| t.map_or(now, |t| t + d);
+        let recheck = self
+            .stale
+            .then(|| after(self.last_edit, RECHECK_AFTER_PAUSE));
+        let recovery = (self.recovery_due && self.recovery_dir().is_some()).then(|| {
+            let pause = after(self.last_edit, RECOVERY_AFTER_PAUSE);
+            match self.recovery_written {
+                Some(t) => pause.min(t + RECOVERY_AT_LEAST_EVERY),
+                None => pause,
+            }
+        });
+        let disk = Some(after(self.disk_checked, DISK_CHECK_EVERY));
+        [recheck, recovery, disk]
+    }
+
     /// How long the event loop may wait for input before [`App::tick`]
     /// has work to do (`None`: until the next input).
     pub fn next_tick(&self, now: Instant) -> Option<Duration> {
-        let since =
-            |t: Option<Instant>| t.map_or(Duration::MAX, |t| now.saturating_duration_since(t));
-        let mut wait: Option<Duration> = None;
-        let mut at = |d: Duration| wait = Some(wait.map_or(d, |w| w.min(d)));
-        if self.stale {
-            at(RECHECK_AFTER_PAUSE.saturating_sub(since(self.last_edit)));
-        }
-        at(DISK_CHECK_EVERY.saturating_sub(since(self.disk_checked)));
-        if self.recovery_due && self.recovery_dir().is_some() {
-            at(RECOVERY_AFTER_PAUSE.saturating_sub(since(self.last_edit)));
-            if let Some(t) = self.recovery_written {
-                at(RECOVERY_AT_LEAST_EVERY.saturating_sub(now.saturating_duration_since(t)));
-            }
-        }
-        wait
+        self.deadlines(now)
+            .into_iter()
+            .flatten()
+            .map(|d| d.saturating_duration_since(now))
+            .min()
     }
 
     /// Timed work: re-checks a huge draft once typing pauses, writes the
-    /// recovery file within two seconds of an edit. Returns whether
-    /// anything on screen may have changed.
+    /// recovery file within two seconds of an edit, looks at the file on
+    /// disk. Returns whether anything on screen may have changed.
     pub fn tick(&mut self, now: Instant) -> bool {
-        let since =
-            |t: Option<Instant>| t.map_or(Duration::MAX, |t| now.saturating_duration_since(t));
+        let due = self.deadlines(now).map(|d| d.is_some_and(|d| d <= now));
         let mut changed = false;
-        if self.stale && since(self.last_edit) >= RECHECK_AFTER_PAUSE {
+        if due[0] {
             changed = self.on_idle();
         }
-        if self.recovery_due
-            && (since(self.last_edit) >= RECOVERY_AFTER_PAUSE
-                || self
-                    .recovery_written
-                    .is_some_and(|t| now.saturating_duration_since(t) >= RECOVERY_AT_LEAST_EVERY))
-        {
+        if due[1] {
             let had = self.message.is_some();
             self.write_recovery(now);
             changed |= had != self.message.is_some();
         }
-        if since(self.disk_checked) >= DISK_CHECK_EVERY {
+        if due[2] {
             self.disk_checked = Some(now);
             changed |= self.check_disk();
         }
@@ -486,10 +497,7 @@ impl App {
         let loaded = match crate::io::load(&self.path) {
             Ok(l) => l,
             Err(e) => {
-                self.message = Some((
-                    crate::core::text::sanitize_for_display(&e.to_string()).into_owned(),
-                    true,
-                ));
+                self.complain(e);
                 return;
             }
         };
@@ -524,12 +532,7 @@ impl App {
         } else {
             None
         };
-        let (row, col) = self.editor.cursor();
-        self.set_text(&loaded.text);
-        self.editor.move_cursor(CursorMove::Jump(
-            row.min(u16::MAX as usize) as u16,
-            col.min(u16::MAX as usize) as u16,
-        ));
+        self.set_text(&loaded.text, self.editor.cursor());
         self.encoding = loaded.encoding;
         self.format = loaded.format;
         self.fingerprint = Some(loaded.fingerprint);
@@ -554,14 +557,20 @@ impl App {
         });
     }
 
-    /// Replaces the editor's text (a fresh undo history).
-    fn set_text(&mut self, text: &str) {
-        let lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
-        let mut editor = TextArea::new(lines);
-        editor.set_wrap_mode(WrapMode::Word);
-        editor.set_max_histories(10_000);
-        self.editor = editor;
+    /// Replaces the editor's text (a fresh undo history), the cursor put at
+    /// `(row, col)` or as near as the new text allows.
+    fn set_text(&mut self, text: &str, (row, col): (usize, usize)) {
+        self.editor = new_editor(text);
         self.style_editor();
+        jump(&mut self.editor, row, col);
+    }
+
+    /// Puts an error on the status bar (made safe to display).
+    fn complain(&mut self, e: impl std::fmt::Display) {
+        self.message = Some((
+            crate::core::text::sanitize_for_display(&e.to_string()).into_owned(),
+            true,
+        ));
     }
 
     fn style_editor(&mut self) {
@@ -579,7 +588,12 @@ impl App {
 
     /// Re-parses and re-checks the text (a few milliseconds for a long report).
     pub fn recheck(&mut self) {
-        self.doc = Document::parse_normalized(self.text(), self.format);
+        self.recheck_text(self.text());
+    }
+
+    /// Re-checks `text`, the editor's text already joined.
+    fn recheck_text(&mut self, text: String) {
+        self.doc = Document::parse_normalized(text, self.format);
         self.report = check(&self.doc, &self.spec, &CheckOptions { lang: self.lang });
         self.report.apply_na(
             self.na.iter().map(|(i, r)| (i.as_str(), r.as_str())),
@@ -615,50 +629,31 @@ impl App {
         }
         let key = Key::from_event(&e);
         self.cursor_before = self.editor.cursor();
-        if let Overlay::SaveAs(name) = &mut self.overlay {
+        // A one-line prompt (search, save as) takes the keys until Enter or Esc.
+        if let Overlay::Search(line) | Overlay::SaveAs(line) = &mut self.overlay {
             use crossterm::event::KeyCode;
-            match e.code {
-                KeyCode::Enter => {
-                    let target = PathBuf::from(std::mem::take(name).trim());
-                    self.overlay = Overlay::None;
-                    self.save_as(target);
-                }
-                KeyCode::Esc => {
-                    self.overlay = Overlay::None;
-                    self.message = Some((self.lang.pick("已取消", "cancelled").into(), false));
-                }
+            let submit = match e.code {
+                KeyCode::Enter => true,
+                KeyCode::Esc => false,
                 KeyCode::Backspace => {
-                    name.pop();
+                    line.pop();
+                    return;
                 }
                 KeyCode::Char(c)
                     if !e
                         .modifiers
                         .contains(crossterm::event::KeyModifiers::CONTROL) =>
                 {
-                    name.push(c)
+                    line.push(c);
+                    return;
                 }
-                _ => {}
-            }
-            return;
-        }
-        if let Overlay::Search(query) = &mut self.overlay {
-            use crossterm::event::KeyCode;
-            match e.code {
-                KeyCode::Enter => {
-                    let q = std::mem::take(query);
-                    self.overlay = Overlay::None;
-                    self.search(&q);
-                }
-                KeyCode::Esc => self.overlay = Overlay::None,
-                KeyCode::Backspace => {
-                    query.pop();
-                }
-                KeyCode::Char(c)
-                    if !e
-                        .modifiers
-                        .contains(crossterm::event::KeyModifiers::CONTROL) =>
-                {
-                    query.push(c)
+                _ => return,
+            };
+            match (std::mem::replace(&mut self.overlay, Overlay::None), submit) {
+                (Overlay::Search(q), true) => self.search(&q),
+                (Overlay::SaveAs(name), true) => self.save_as(PathBuf::from(name.trim())),
+                (Overlay::SaveAs(_), false) => {
+                    self.message = Some((self.lang.pick("已取消", "cancelled").into(), false))
                 }
                 _ => {}
             }
@@ -731,7 +726,7 @@ impl App {
                 };
                 match e.code {
                     KeyCode::Char('r' | 'R') => {
-                        self.set_text(&r.text);
+                        self.set_text(&r.text, (0, 0));
                         self.stale = false;
                         self.edited();
                         if self.stale {
@@ -815,12 +810,6 @@ impl App {
         };
         let (row, col) = self.editor.cursor();
         let line: Vec<char> = self.editor.lines()[row].chars().collect();
-        let jump = |ed: &mut TextArea<'static>, r: usize, c: usize| {
-            ed.move_cursor(CursorMove::Jump(
-                r.min(u16::MAX as usize) as u16,
-                c.min(u16::MAX as usize) as u16,
-            ));
-        };
         match op {
             Op::Forward => match next_word_start(&line, col) {
                 Some(c) => jump(&mut self.editor, row, c),
@@ -900,13 +889,8 @@ impl App {
     fn edited(&mut self) {
         if self.read_only {
             // Every edit comes through here: put the text back.
-            let (row, col) = self.cursor_before;
             let text = self.doc.text().to_owned();
-            self.set_text(&text);
-            self.editor.move_cursor(CursorMove::Jump(
-                row.min(u16::MAX as usize) as u16,
-                col.min(u16::MAX as usize) as u16,
-            ));
+            self.set_text(&text, self.cursor_before);
             self.message = Some((
                 self.lang
                     .pick(
@@ -922,21 +906,21 @@ impl App {
         self.message = None;
         let now = Instant::now();
         self.last_edit = Some(now);
-        if !self.recovery_due {
-            // A burst of typing counts from its first key.
-            self.recovery_written.get_or_insert(now);
-        }
+        // The first burst of typing counts from its first key; later ones
+        // from the last write of the recovery file.
+        self.recovery_written.get_or_insert(now);
         self.recovery_due = true;
+        // The text is joined once: for the hangup handler and the re-check.
+        let text = self.text();
+        let recheck = (self.doc.text().len() <= RECHECK_AT_ONCE_UP_TO).then(|| text.clone());
         {
-            let text = self.text();
             let mut s = self.lock_snapshot();
             s.text = text;
             s.modified = true;
         }
-        if self.doc.text().len() <= RECHECK_AT_ONCE_UP_TO {
-            self.recheck();
-        } else {
-            self.stale = true;
+        match recheck {
+            Some(text) => self.recheck_text(text),
+            None => self.stale = true,
         }
     }
 
@@ -1117,10 +1101,7 @@ impl App {
         self.on_idle();
         if let Some(at) = self.selected_target() {
             let pos = self.doc.position(at);
-            self.editor.move_cursor(CursorMove::Jump(
-                (pos.line - 1).min(u16::MAX as usize) as u16,
-                (pos.column - 1).min(u16::MAX as usize) as u16,
-            ));
+            jump(&mut self.editor, pos.line - 1, pos.column - 1);
         }
     }
 
@@ -1153,13 +1134,7 @@ impl App {
                     Some(k) => tr!(self.lang, "（{} 另存为）", " ({}: save as)", k),
                     None => String::new(),
                 };
-                self.message = Some((
-                    format!(
-                        "{}{hint}",
-                        crate::core::text::sanitize_for_display(&e.to_string())
-                    ),
-                    true,
-                ))
+                self.complain(format!("{e}{hint}"))
             }
         }
     }
@@ -1223,10 +1198,7 @@ impl App {
                 ));
             }
             Err(e) => {
-                self.message = Some((
-                    crate::core::text::sanitize_for_display(&e.to_string()).into_owned(),
-                    true,
-                ))
+                self.complain(e);
             }
         }
     }

@@ -12,7 +12,6 @@
 //! Format: a header (`reportbench-recovery 1`, then `path:`, `pid:` and
 //! `saved:` lines), an empty line, then the text as UTF-8 with `\n` line ends.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 const MAGIC: &str = "reportbench-recovery 1";
@@ -73,9 +72,12 @@ fn absolute(p: &Path) -> PathBuf {
         .unwrap_or_else(|_| p.to_owned())
 }
 
-/// Writes the recovery file of `draft` atomically (temporary file, fsync,
-/// rename). Only async-signal-tolerant work: no locks, no terminal.
+/// Writes the recovery file of `draft` atomically, through the same save
+/// as drafts (temporary file, fsync, rename, folder fsync). No terminal and
+/// no locks: the hangup handler calls it.
 pub fn write(dir: &Path, draft: &Path, text: &str) -> std::io::Result<PathBuf> {
+    use crate::core::text::{LineEnding, TextFormat};
+    use crate::io::save::{RealFs, save_atomic};
     std::fs::create_dir_all(dir)?;
     #[cfg(unix)]
     {
@@ -83,28 +85,29 @@ pub fn write(dir: &Path, draft: &Path, text: &str) -> std::io::Result<PathBuf> {
         let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
     }
     let target = path_for(dir, draft);
-    let tmp = target.with_extension(format!("tmp{}", std::process::id()));
     let saved = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0);
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        write!(
-            f,
-            "{MAGIC}\npath: {}\npid: {}\nsaved: {saved}\n\n",
-            absolute(draft).display(),
-            std::process::id()
-        )?;
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-        drop(f);
-        std::fs::rename(&tmp, &target)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.map(|()| target)
+    let content = format!(
+        "{MAGIC}\npath: {}\npid: {}\nsaved: {saved}\n\n{text}",
+        absolute(draft).display(),
+        std::process::id()
+    );
+    let format = TextFormat {
+        bom: false,
+        line_ending: LineEnding::Lf,
+    };
+    save_atomic(
+        &RealFs,
+        &target,
+        &content,
+        format,
+        crate::io::Encoding::Utf8,
+        None,
+    )
+    .map_err(std::io::Error::other)?;
+    Ok(target)
 }
 
 /// Reads the recovery file of `draft`, if there is one. A file that is not

@@ -89,10 +89,7 @@ pub fn draw(f: &mut Frame, app: &mut App) {
                 "Save as: {}▏ (Enter to save, Esc to cancel)",
                 sanitize_for_display(name)
             );
-            f.render_widget(
-                Paragraph::new(prompt).style(app.theme.style("ui.status.modified")),
-                status,
-            );
+            draw_prompt(f, app, status, prompt);
         }
         Overlay::Search(ref q) => {
             let prompt = tr!(
@@ -101,10 +98,7 @@ pub fn draw(f: &mut Frame, app: &mut App) {
                 "Search: {}▏ (Enter to search, Esc to cancel)",
                 sanitize_for_display(q)
             );
-            f.render_widget(
-                Paragraph::new(prompt).style(app.theme.style("ui.status.modified")),
-                status,
-            );
+            draw_prompt(f, app, status, prompt);
         }
         Overlay::Recover(ref r) => draw_recover(f, app, area, r),
         Overlay::Locked(ref h) => {
@@ -532,6 +526,14 @@ fn draw_recover(f: &mut Frame, app: &App, area: Rect, r: &crate::io::recovery::R
             ))
             .wrap(Wrap { trim: false }),
         rect,
+    );
+}
+
+/// A one-line prompt in place of the status bar.
+fn draw_prompt(f: &mut Frame, app: &App, status: Rect, prompt: String) {
+    f.render_widget(
+        Paragraph::new(prompt).style(app.theme.style("ui.status.modified")),
+        status,
     );
 }
 
