@@ -86,11 +86,14 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    /// Writes the recovery file if there are unsaved changes. Never blocks
-    /// on a lock held elsewhere: a poisoned lock is still read.
-    pub fn write_recovery(shared: &Mutex<Snapshot>) -> Option<PathBuf> {
+    /// Writes the recovery file if there are unsaved changes; `last` when
+    /// the process exits right after from another thread than the main one
+    /// (see [`recovery::write_last`]). Never blocks on the snapshot held
+    /// elsewhere: a poisoned lock is still read.
+    pub fn write_recovery(shared: &Mutex<Snapshot>, last: bool) -> Option<PathBuf> {
         let s = Snapshot::try_get(shared)?;
         match (&s.dir, s.modified) {
+            (Some(dir), true) if last => recovery::write_last(dir, &s.path, &s.text).ok(),
             (Some(dir), true) => recovery::write(dir, &s.path, &s.text).ok(),
             _ => None,
         }
@@ -100,7 +103,7 @@ impl Snapshot {
     /// the process ends: keep unsaved text, give the lock back. Returns the
     /// recovery file written, if any.
     pub fn on_the_way_out(shared: &Mutex<Snapshot>) -> Option<PathBuf> {
-        let written = Snapshot::write_recovery(shared);
+        let written = Snapshot::write_recovery(shared, false);
         Snapshot::release_lock(shared);
         written
     }

@@ -72,12 +72,47 @@ fn absolute(p: &Path) -> PathBuf {
         .unwrap_or_else(|_| p.to_owned())
 }
 
+/// Writes in this process take turns (the timed write on the main thread,
+/// the hangup handler on its own); `true` once the last one was written.
+static WRITES: std::sync::Mutex<bool> = std::sync::Mutex::new(false);
+
 /// Writes the recovery file of `draft` atomically, through the same save
-/// as drafts (temporary file, fsync, rename, folder fsync). No terminal and
-/// no locks: the hangup handler calls it.
+/// as drafts (temporary file, fsync, rename, folder fsync). No terminal:
+/// the hangup handler calls it.
 pub fn write(dir: &Path, draft: &Path, text: &str) -> std::io::Result<PathBuf> {
+    write_turn(dir, draft, text, false)
+}
+
+/// The last write before the process ends (hangup, termination, panic):
+/// waits for a write in progress to finish, and no write starts after it,
+/// so the exit never leaves a half-written temporary file behind.
+pub fn write_last(dir: &Path, draft: &Path, text: &str) -> std::io::Result<PathBuf> {
+    write_turn(dir, draft, text, true)
+}
+
+fn write_turn(dir: &Path, draft: &Path, text: &str, last: bool) -> std::io::Result<PathBuf> {
     use crate::core::text::{LineEnding, TextFormat};
     use crate::io::save::{RealFs, save_atomic};
+    // Wait (a bounded time: a panic hook may run on the thread that holds
+    // the turn) for a write in progress.
+    let mut turn = None;
+    for _ in 0..200 {
+        match WRITES.try_lock() {
+            Ok(g) => turn = Some(g),
+            Err(std::sync::TryLockError::Poisoned(p)) => turn = Some(p.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) => {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+                continue;
+            }
+        }
+        break;
+    }
+    if let Some(ended) = turn.as_mut() {
+        if **ended {
+            return Err(std::io::Error::other("the process is ending"));
+        }
+        **ended = last;
+    }
     std::fs::create_dir_all(dir)?;
     #[cfg(unix)]
     {

@@ -50,7 +50,7 @@ fn watch_signals(snapshot: Arc<Mutex<Snapshot>>) -> Result<()> {
                 // The main thread holds the lock for microseconds at a time.
                 let mut written = None;
                 for _ in 0..50 {
-                    written = Snapshot::write_recovery(&snapshot);
+                    written = Snapshot::write_recovery(&snapshot, true);
                     let busy = written.is_none()
                         && matches!(
                             snapshot.try_lock(),
@@ -127,7 +127,7 @@ pub fn run(mut app: App) -> Result<()> {
     })();
     // A failed draw or read (the terminal went away) keeps the text.
     if result.is_err() {
-        Snapshot::write_recovery(&app.snapshot);
+        Snapshot::write_recovery(&app.snapshot, false);
     }
     Snapshot::release_lock(&app.snapshot);
     restore_once();
