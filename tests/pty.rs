@@ -127,6 +127,18 @@ impl Session {
         if let Some(r) = self.reader.take() {
             let _ = r.join();
         }
+        // portable-pty's writer types Enter and the EOF character when it is
+        // dropped; a dropped SSH link types nothing, so EOF is unset first.
+        if let Some(fd) = self.master.as_ref().and_then(|m| m.as_raw_fd()) {
+            // SAFETY: termios calls on a descriptor the master owns.
+            unsafe {
+                let mut t: libc::termios = std::mem::zeroed();
+                if libc::tcgetattr(fd, &mut t) == 0 {
+                    t.c_cc[libc::VEOF] = 0;
+                    libc::tcsetattr(fd, libc::TCSANOW, &t);
+                }
+            }
+        }
         self.writer = Box::new(std::io::sink());
         self.master = None;
     }
@@ -224,10 +236,14 @@ fn a_hostile_draft_sends_no_raw_escapes() {
     );
 }
 
-/// The recovery files in a test's state folder.
+/// The recovery files in a test's state folder (not a save's temporary
+/// file, which is there until it is renamed into place).
 fn recovery_files(file: &std::path::Path) -> Vec<std::path::PathBuf> {
     match std::fs::read_dir(state_dir(file).join("recovery")) {
-        Ok(d) => d.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        Ok(d) => d
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "recover"))
+            .collect(),
         Err(_) => Vec::new(),
     }
 }
@@ -294,7 +310,7 @@ fn a_hangup_keeps_the_text_and_ends_the_process() {
     let mut s = start(&p, 100, 30);
     s.wait_for("Checklist 5/6 required", 100, 30);
     s.send("断线前".as_bytes());
-    s.wait_for("draft.md ●", 100, 30);
+    let before = s.wait_for("draft.md ●", 100, 30);
     // At once, before the timed write: the hangup handler writes it.
     s.hang_up();
     s.wait_exit();
@@ -306,7 +322,12 @@ fn a_hangup_keeps_the_text_and_ends_the_process() {
     let files = recovery_files(&p);
     assert_eq!(files.len(), 1, "{files:?}");
     let kept = std::fs::read_to_string(&files[0]).unwrap();
-    assert!(kept.contains("\n\n断线前# 青禾镇"), "{}", &kept[..200]);
+    assert!(
+        kept.contains("\n\n断线前# 青禾镇"),
+        "typed text at {:?} of: {}\nscreen before the hangup:\n{before}",
+        kept.find("断线前"),
+        kept.chars().take(120).collect::<String>()
+    );
 }
 
 #[test]
