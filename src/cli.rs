@@ -29,6 +29,10 @@ pub struct Cli {
     /// Checklist spec: a YAML file, or a name in the config folder's specs/.
     #[arg(long, value_name = "SPEC")]
     pub spec: Option<String>,
+    /// Review the draft: the text is read-only; comments (F5) and sign-offs
+    /// (F7) go to FILE.review.yaml.
+    #[arg(long)]
+    pub review: bool,
     /// Workbench theme: dark, light, high-contrast, monochrome, a name in the
     /// config folder's themes/, or a file.
     #[arg(long, value_name = "THEME")]
@@ -257,11 +261,27 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let theme = config::resolve_theme(cli.theme.as_deref(), &config)?;
             let keymap = config.keymap()?;
             let loaded = load(&file)?;
+            let previous = match &cli.previous {
+                Some(p) => Some(load(p)?),
+                None => None,
+            };
             let mut app = reportbench::app::state::App::new(loaded, spec, keymap, theme, lang);
+            if let Some(name) = config.author.as_ref().filter(|a| !a.trim().is_empty()) {
+                app.author = name.trim().to_owned();
+            }
+            if let Some(p) = previous {
+                app.set_previous(p);
+            }
             app.load_review();
-            app.take_lock();
-            if let Some(dir) = reportbench::io::recovery::default_dir() {
-                app.enable_recovery(dir);
+            if cli.review {
+                // A reviewer does not edit: no edit lock (the writer keeps
+                // working) and no recovery files.
+                app.start_review_mode();
+            } else {
+                app.take_lock();
+                if let Some(dir) = reportbench::io::recovery::default_dir() {
+                    app.enable_recovery(dir);
+                }
             }
             reportbench::tui::run(app)?;
             Ok(0)

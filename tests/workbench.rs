@@ -673,7 +673,7 @@ fn a_reviewers_na_signoff_shows_in_the_checklist_and_survives_edits() {
     let mut app = open(&p, Lang::En);
     assert!(screen(&mut app, 100, 30).contains("✗ Other matters"));
     app.load_review();
-    assert!(screen(&mut app, 100, 30).contains("– Other matters"));
+    assert!(screen(&mut app, 100, 30).contains("– [n/a] Other matters"));
     app.on_key(key(KeyCode::Char('甲')));
     let other = app.report.items.iter().find(|i| i.id == "other").unwrap();
     assert_eq!(other.status, Status::Na, "re-checks keep the sign-off");

@@ -52,6 +52,26 @@ pub enum Action {
     Paste,
     /// Close an overlay or cancel.
     Cancel,
+    /// Go to the next change (diff view).
+    NextChange,
+    /// Go to the previous change (diff view).
+    PreviousChange,
+    /// Show only changes, or everything (diff view).
+    ToggleChanges,
+    /// Down a page.
+    PageDown,
+    /// Up a page.
+    PageUp,
+    /// Sort the figures by the next key (figures view).
+    SortFigures,
+    /// Show the next metric's figures only, then all (figures view).
+    FilterMetric,
+    /// Comment on the selection or the paragraph at the cursor.
+    Comment,
+    /// List the comments (reply, resolve, jump).
+    Comments,
+    /// Sign off the selected checklist item: met, not met or not applicable.
+    SignOff,
 }
 
 impl Action {
@@ -77,6 +97,16 @@ impl Action {
         Action::Cut,
         Action::Paste,
         Action::Cancel,
+        Action::NextChange,
+        Action::PreviousChange,
+        Action::ToggleChanges,
+        Action::PageDown,
+        Action::PageUp,
+        Action::SortFigures,
+        Action::FilterMetric,
+        Action::Comment,
+        Action::Comments,
+        Action::SignOff,
     ];
 
     /// What the action does, for the help overlay.
@@ -114,6 +144,31 @@ impl Action {
             Action::Cut => lang.pick("剪切", "cut"),
             Action::Paste => lang.pick("粘贴", "paste"),
             Action::Cancel => lang.pick("关闭或取消", "close or cancel"),
+            Action::NextChange => lang.pick("下一处变化", "next change"),
+            Action::PreviousChange => lang.pick("上一处变化", "previous change"),
+            Action::ToggleChanges => lang.pick("只看变化 / 看全文", "only changes / everything"),
+            Action::PageDown => lang.pick("下一页", "page down"),
+            Action::PageUp => lang.pick("上一页", "page up"),
+            Action::SortFigures => lang.pick(
+                "换一种排序（原文顺序、指标、变化、幅度）",
+                "sort by the next key (document order, metric, change, size of change)",
+            ),
+            Action::FilterMetric => lang.pick(
+                "只看下一个指标的数字（再按到全部）",
+                "show the next metric only (then all again)",
+            ),
+            Action::Comment => lang.pick(
+                "对选中文字或光标所在段落写批注",
+                "comment on the selection or the paragraph at the cursor",
+            ),
+            Action::Comments => lang.pick(
+                "批注列表（回复、解决、跳转）",
+                "list comments (reply, resolve, jump)",
+            ),
+            Action::SignOff => lang.pick(
+                "审核所选项目：符合 / 不符合 / 不适用",
+                "sign off the selected item: met / not met / not applicable",
+            ),
         }
     }
 }
@@ -128,6 +183,10 @@ pub enum Pane {
     Checklist,
     /// The editor.
     Editor,
+    /// The year-over-year diff view.
+    Diff,
+    /// The figures view.
+    Figures,
 }
 
 /// A key with modifiers, written like `ctrl-s`, `f1`, `alt-n`, `shift-tab`.
@@ -327,6 +386,13 @@ impl Keymap {
             (Pane::Global, "shift-f8", Action::PreviousProblem),
             (Pane::Global, "alt-p", Action::PreviousProblem),
             (Pane::Global, "esc", Action::Cancel),
+            (Pane::Global, "f5", Action::Comment),
+            (Pane::Global, "alt-5", Action::Comment),
+            (Pane::Global, "f6", Action::Comments),
+            (Pane::Global, "alt-6", Action::Comments),
+            (Pane::Global, "f7", Action::SignOff),
+            (Pane::Global, "alt-7", Action::SignOff),
+            (Pane::Checklist, "s", Action::SignOff),
             (Pane::Checklist, "enter", Action::Jump),
             (Pane::Checklist, "down", Action::Down),
             (Pane::Checklist, "j", Action::Down),
@@ -339,6 +405,31 @@ impl Keymap {
             (Pane::Editor, "ctrl-c", Action::Copy),
             (Pane::Editor, "ctrl-x", Action::Cut),
             (Pane::Editor, "ctrl-v", Action::Paste),
+            (Pane::Diff, "down", Action::Down),
+            (Pane::Diff, "j", Action::Down),
+            (Pane::Diff, "up", Action::Up),
+            (Pane::Diff, "k", Action::Up),
+            (Pane::Diff, "pagedown", Action::PageDown),
+            (Pane::Diff, "space", Action::PageDown),
+            (Pane::Diff, "pageup", Action::PageUp),
+            (Pane::Diff, "n", Action::NextChange),
+            (Pane::Diff, "f8", Action::NextChange),
+            (Pane::Diff, "alt-n", Action::NextChange),
+            (Pane::Diff, "p", Action::PreviousChange),
+            (Pane::Diff, "shift-f8", Action::PreviousChange),
+            (Pane::Diff, "alt-p", Action::PreviousChange),
+            (Pane::Diff, "c", Action::ToggleChanges),
+            (Pane::Diff, "enter", Action::Jump),
+            (Pane::Figures, "down", Action::Down),
+            (Pane::Figures, "j", Action::Down),
+            (Pane::Figures, "up", Action::Up),
+            (Pane::Figures, "k", Action::Up),
+            (Pane::Figures, "pagedown", Action::PageDown),
+            (Pane::Figures, "pageup", Action::PageUp),
+            (Pane::Figures, "s", Action::SortFigures),
+            (Pane::Figures, "f", Action::FilterMetric),
+            (Pane::Figures, "tab", Action::SwitchFocus),
+            (Pane::Figures, "enter", Action::Jump),
         ];
         let mut bindings: BTreeMap<Pane, BTreeMap<Key, Action>> = BTreeMap::new();
         for (pane, key, action) in table {
@@ -392,7 +483,13 @@ impl Keymap {
     /// The help listing: (pane, keys as text, description), in a stable order.
     pub fn help(&self, lang: Lang) -> Vec<(Pane, String, &'static str)> {
         let mut out = Vec::new();
-        for pane in [Pane::Global, Pane::Checklist, Pane::Editor] {
+        for pane in [
+            Pane::Global,
+            Pane::Checklist,
+            Pane::Editor,
+            Pane::Diff,
+            Pane::Figures,
+        ] {
             let Some(map) = self.bindings.get(&pane) else {
                 continue;
             };
@@ -467,10 +564,10 @@ mod tests {
     #[test]
     fn every_function_key_has_an_alternative() {
         let km = Keymap::defaults();
-        for keys in km.bindings.values() {
+        for (pane, keys) in &km.bindings {
             for (key, action) in keys {
                 if matches!(key.code, KeyCodeOrd::F(_)) {
-                    let alts = km.keys_for(Pane::Global, *action);
+                    let alts = km.keys_for(*pane, *action);
                     assert!(
                         alts.iter().any(|k| !matches!(k.code, KeyCodeOrd::F(_))),
                         "{action:?} has only function keys"

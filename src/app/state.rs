@@ -19,6 +19,24 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tui_textarea::{CursorMove, TextArea, WrapMode};
 
+mod reviewing;
+mod views;
+
+pub use reviewing::{Draft, Prompt, verdict_name};
+pub use views::{DiffState, FigState, FigureFilter, FigureRow, FigureSort, Previous};
+
+/// What fills the screen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum View {
+    /// The checklist beside the editor.
+    #[default]
+    Workbench,
+    /// The year-over-year diff (F3).
+    Diff,
+    /// The figures view (F4).
+    Figures,
+}
+
 /// An editor holding `text`: word wrap, a long undo history.
 fn new_editor(text: &str) -> TextArea<'static> {
     let mut editor = TextArea::new(text.split('\n').map(str::to_owned).collect());
@@ -67,6 +85,14 @@ pub enum Overlay {
     /// Another live reportbench edits the file: o (or Esc) opens it
     /// read-only, e edits anyway (taking the lock over), q quits.
     Locked(Holder),
+    /// Typing a comment, a reply or a sign-off's reason: Enter saves it to
+    /// the review file, Esc cancels.
+    Input(Prompt, String),
+    /// Signing off this checklist item: m met, x not met, a not applicable,
+    /// u withdraw; then the reason.
+    Verdict(String),
+    /// The comment list, this one selected.
+    Comments(usize),
 }
 
 /// What a hangup, termination or panic handler needs to write the recovery
@@ -207,6 +233,24 @@ pub struct App {
     cursor_before: (usize, usize),
     /// Items a reviewer signed off as not applicable: (item, reason).
     pub na: Vec<(String, String)>,
+    /// What fills the screen.
+    pub view: View,
+    /// Last year's report (`--previous`).
+    pub previous: Option<Previous>,
+    /// The comparison with it, as of the last re-check (`None`: not worked
+    /// out yet, see [`App::comparison`]).
+    pub cmp: Option<crate::core::compare::Comparison>,
+    /// The diff view's place.
+    pub diff: DiffState,
+    /// The figures view's place.
+    pub figs: FigState,
+    /// The review sidecar as last read or written.
+    pub review: crate::core::review::Review,
+    /// Opened with `--review`: the text is read-only, comments and
+    /// sign-offs work.
+    pub review_mode: bool,
+    /// The name comments and sign-offs are written under.
+    pub author: String,
 }
 
 /// How often the file on disk is looked at for someone else's changes.
@@ -273,6 +317,14 @@ impl App {
             read_only: false,
             cursor_before: (0, 0),
             na: Vec::new(),
+            view: View::Workbench,
+            previous: None,
+            cmp: None,
+            diff: DiffState::default(),
+            figs: FigState::default(),
+            review: crate::core::review::Review::default(),
+            review_mode: false,
+            author: crate::io::clock::login_name(),
         };
         app.disk_seen = disk_meta(&app.path);
         app.style_editor();
@@ -296,17 +348,26 @@ impl App {
     /// show as `–` with the reviewer's reason.
     pub fn load_review(&mut self) {
         match crate::io::review::read(&self.path) {
-            Ok(r) => {
-                self.na = r
-                    .na_items()
-                    .map(|(i, why)| (i.to_owned(), why.to_owned()))
-                    .collect();
-                self.recheck();
-            }
+            Ok(r) => self.set_review(r),
             Err(e) => {
                 self.complain(e);
             }
         }
+    }
+
+    /// Opens for review: the text read-only, comments and sign-offs on.
+    pub fn start_review_mode(&mut self) {
+        self.review_mode = true;
+        self.read_only = true;
+        self.message = Some((
+            self.lang
+                .pick(
+                    "审阅模式：正文只读。F5 批注　F6 批注列表　F7 审核所选项目",
+                    "review mode: the text is read-only. F5 comment   F6 comments   F7 sign off the selected item",
+                )
+                .into(),
+            false,
+        ));
     }
 
     /// Locks the file for editing (see [`crate::io::lock`]); if another
@@ -439,6 +500,7 @@ impl App {
         if due[2] {
             self.disk_checked = Some(now);
             changed |= self.check_disk();
+            changed |= self.check_review();
         }
         changed
     }
@@ -598,6 +660,7 @@ impl App {
     fn recheck_text(&mut self, text: String) {
         self.doc = Document::parse_normalized(text, self.format);
         self.report = check(&self.doc, &self.spec, &CheckOptions { lang: self.lang });
+        self.cmp = None;
         self.report.apply_na(
             self.na.iter().map(|(i, r)| (i.as_str(), r.as_str())),
             self.lang,
@@ -619,6 +682,11 @@ impl App {
 
     /// The pane that has the keyboard.
     pub fn pane(&self) -> Pane {
+        match self.view {
+            View::Diff => return Pane::Diff,
+            View::Figures => return Pane::Figures,
+            View::Workbench => {}
+        }
         match self.focus {
             Focus::Checklist => Pane::Checklist,
             Focus::Editor => Pane::Editor,
@@ -632,8 +700,9 @@ impl App {
         }
         let key = Key::from_event(&e);
         self.cursor_before = self.editor.cursor();
-        // A one-line prompt (search, save as) takes the keys until Enter or Esc.
-        if let Overlay::Search(line) | Overlay::SaveAs(line) = &mut self.overlay {
+        // A one-line prompt (search, save as, comment) takes the keys until
+        // Enter or Esc.
+        if let Some(line) = self.prompt_line() {
             use crossterm::event::KeyCode;
             let submit = match e.code {
                 KeyCode::Enter => true,
@@ -655,7 +724,8 @@ impl App {
             match (std::mem::replace(&mut self.overlay, Overlay::None), submit) {
                 (Overlay::Search(q), true) => self.search(&q),
                 (Overlay::SaveAs(name), true) => self.save_as(PathBuf::from(name.trim())),
-                (Overlay::SaveAs(_), false) => {
+                (Overlay::Input(p, text), true) => self.submit_prompt(p, text),
+                (Overlay::SaveAs(_) | Overlay::Input(..), false) => {
                     self.message = Some((self.lang.pick("已取消", "cancelled").into(), false))
                 }
                 _ => {}
@@ -663,7 +733,19 @@ impl App {
             return;
         }
         match self.overlay {
-            Overlay::Search(_) | Overlay::SaveAs(_) => {}
+            Overlay::Search(_) | Overlay::SaveAs(_) | Overlay::Input(..) => {}
+            Overlay::Comments(i) => {
+                self.overlay = Overlay::None;
+                self.comments_key(i, e.code);
+                return;
+            }
+            Overlay::Verdict(_) => {
+                if let Overlay::Verdict(item) = std::mem::replace(&mut self.overlay, Overlay::None)
+                {
+                    self.verdict_key(item, e.code);
+                }
+                return;
+            }
             Overlay::ConfirmQuit | Overlay::ConfirmOverwrite => {
                 let yes = matches!(e.code, crossterm::event::KeyCode::Char('y' | 'Y'));
                 let which = std::mem::replace(&mut self.overlay, Overlay::None);
@@ -774,13 +856,21 @@ impl App {
             self.act(action);
             return;
         }
-        if self.focus == Focus::Editor {
+        if self.focus == Focus::Editor && self.view == View::Workbench {
             if self.word_key(&e) {
                 return;
             }
             if self.editor.input(e) {
                 self.edited();
             }
+        }
+    }
+
+    /// The line being typed in a one-line prompt, if one is open.
+    fn prompt_line(&mut self) -> Option<&mut String> {
+        match &mut self.overlay {
+            Overlay::Search(l) | Overlay::SaveAs(l) | Overlay::Input(_, l) => Some(l),
+            _ => None,
         }
     }
 
@@ -881,7 +971,15 @@ impl App {
     /// Inserts pasted text at the cursor in one go.
     pub fn on_paste(&mut self, text: &str) {
         self.cursor_before = self.editor.cursor();
-        if self.focus == Focus::Editor && self.overlay == Overlay::None {
+        if let Some(line) = self.prompt_line() {
+            // Into the one-line prompt, as one line.
+            line.extend(text.chars().map(|c| if c.is_control() { ' ' } else { c }));
+            return;
+        }
+        if self.focus == Focus::Editor
+            && self.overlay == Overlay::None
+            && self.view == View::Workbench
+        {
             let t = text.replace("\r\n", "\n").replace('\r', "\n");
             if self.editor.insert_str(t) {
                 self.edited();
@@ -894,15 +992,18 @@ impl App {
             // Every edit comes through here: put the text back.
             let text = self.doc.text().to_owned();
             self.set_text(&text, self.cursor_before);
-            self.message = Some((
-                self.lang
-                    .pick(
-                        "只读：另一个 reportbench 正在编辑这个文件",
-                        "read-only: another reportbench is editing this file",
-                    )
-                    .into(),
-                true,
-            ));
+            let msg = if self.review_mode {
+                self.lang.pick(
+                    "审阅模式：正文只读（F5 批注，F7 审核所选项目）",
+                    "review mode: the text is read-only (F5 comments, F7 signs off the selected item)",
+                )
+            } else {
+                self.lang.pick(
+                    "只读：另一个 reportbench 正在编辑这个文件",
+                    "read-only: another reportbench is editing this file",
+                )
+            };
+            self.message = Some((msg.into(), true));
             return;
         }
         self.modified = true;
@@ -941,6 +1042,12 @@ impl App {
 
     /// Performs an action.
     pub fn act(&mut self, action: Action) {
+        if self.view_act(action) {
+            return;
+        }
+        if self.review_act(action) {
+            return;
+        }
         let n = self.rows().len();
         match action {
             Action::Save if self.read_only => {
@@ -965,7 +1072,11 @@ impl App {
             Action::Help => self.overlay = Overlay::Help,
             Action::Cancel => {
                 self.overlay = Overlay::None;
-                self.editor.cancel_selection();
+                if self.view != View::Workbench {
+                    self.view = View::Workbench;
+                } else {
+                    self.editor.cancel_selection();
+                }
             }
             Action::SwitchFocus => {
                 self.focus = match self.focus {
@@ -1046,17 +1157,20 @@ impl App {
                     self.overlay = Overlay::Search(String::new());
                 }
             }
-            Action::DiffView | Action::FiguresView => {
-                self.message = Some((
-                    self.lang
-                        .pick(
-                            "这个视图还在开发中（见 README）",
-                            "this view is not built yet (see the README)",
-                        )
-                        .into(),
-                    false,
-                ));
-            }
+            Action::DiffView => self.toggle_view(View::Diff),
+            Action::FiguresView => self.toggle_view(View::Figures),
+            // Keys of the other views (handled above when one is shown) and
+            // of the review (handled by `review_act`).
+            Action::NextChange
+            | Action::PreviousChange
+            | Action::ToggleChanges
+            | Action::PageDown
+            | Action::PageUp
+            | Action::SortFigures
+            | Action::FilterMetric
+            | Action::Comment
+            | Action::Comments
+            | Action::SignOff => {}
         }
     }
 

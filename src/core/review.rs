@@ -255,6 +255,27 @@ impl Review {
         self.sort();
     }
 
+    /// A new comment id for the day `date` (`YYYYMMDD`): `c-DATE-NNNN`, one
+    /// more than the highest of that day. Taken while the sidecar is locked
+    /// (see `io::review::update`), so two reviewers never get the same one.
+    pub fn next_comment_id(&self, date: &str) -> String {
+        let prefix = format!("c-{date}-");
+        let n = self
+            .comments
+            .iter()
+            .filter_map(|c| c.id.strip_prefix(&prefix)?.parse::<u32>().ok())
+            .max()
+            .unwrap_or(0);
+        format!("{prefix}{:04}", n + 1)
+    }
+
+    /// Sets the sign-off of `s.item`, replacing an earlier one.
+    pub fn sign(&mut self, s: Signoff) {
+        self.signoffs.retain(|o| o.item != s.item);
+        self.signoffs.push(s);
+        self.sort();
+    }
+
     /// The `(item, reason)` pairs of not-applicable sign-offs.
     pub fn na_items(&self) -> impl Iterator<Item = (&str, &str)> {
         self.signoffs

@@ -46,9 +46,7 @@ pub fn lock_path(draft: &Path) -> PathBuf {
 /// This process as a lock holder.
 pub fn me() -> Holder {
     Holder {
-        user: std::env::var("USER")
-            .or_else(|_| std::env::var("LOGNAME"))
-            .unwrap_or_else(|_| "?".into()),
+        user: super::clock::login_name(),
         host: hostname(),
         pid: std::process::id(),
     }

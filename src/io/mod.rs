@@ -1,5 +1,6 @@
 //! Side effects: loading files, finding config and specs, rendering output.
 
+pub mod clock;
 pub mod config;
 pub mod diff_output;
 pub mod load;

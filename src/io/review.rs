@@ -77,10 +77,23 @@ fn parse(path: &Path, text: &str) -> Result<Review, ReviewError> {
 /// Writes `review` for `draft`: re-reads the sidecar and merges what another
 /// reviewer wrote since, then saves atomically. Returns the merged review.
 pub fn write(draft: &Path, review: &Review) -> Result<Review, ReviewError> {
+    update(draft, |on_disk| {
+        let mut merged = review.clone();
+        merged.merge(on_disk);
+        *on_disk = merged;
+    })
+}
+
+/// Changes the review of `draft` in place: takes the write lock, re-reads
+/// the sidecar (what other reviewers wrote so far), applies `change`, and
+/// saves atomically. Returns the review as written. This is how one comment,
+/// reply, resolution or sign-off is added without touching anyone else's.
+pub fn update(draft: &Path, change: impl FnOnce(&mut Review)) -> Result<Review, ReviewError> {
     let path = sidecar_path(draft);
     let _guard = WriteLock::take(&path)?;
-    let mut merged = review.clone();
-    merged.merge(&read(draft)?);
+    let mut merged = read(draft)?;
+    change(&mut merged);
+    merged.sort();
     let yaml = serde_yaml::to_string(&merged).map_err(|e| ReviewError::Write {
         path: path.clone(),
         message: e.to_string(),

@@ -6,7 +6,7 @@
 //! editor widget drops C0 controls it is given rather than showing them.)
 
 use crate::app::keymap::{Action, Pane};
-use crate::app::state::{App, Focus, Overlay, Row};
+use crate::app::state::{App, Focus, Overlay, Row, View};
 use crate::core::check::Status;
 use crate::core::lang::Lang;
 use crate::core::text::{sanitize_for_display, truncate_chars};
@@ -59,8 +59,14 @@ pub fn draw(f: &mut Frame, app: &mut App) {
             .areas(main);
         (a, b)
     };
-    draw_checklist(f, app, list_area);
-    draw_editor(f, app, editor_area);
+    match app.view {
+        View::Workbench => {
+            draw_checklist(f, app, list_area);
+            draw_editor(f, app, editor_area);
+        }
+        View::Diff => super::views::draw_diff(f, app, main),
+        View::Figures => super::views::draw_figures(f, app, main),
+    }
     draw_status(f, app, status);
     match app.overlay {
         Overlay::Help => draw_help(f, app, area),
@@ -101,6 +107,26 @@ pub fn draw(f: &mut Frame, app: &mut App) {
             draw_prompt(f, app, status, prompt);
         }
         Overlay::Recover(ref r) => draw_recover(f, app, area, r),
+        Overlay::Input(ref p, ref line) => {
+            let prompt = tr!(
+                app.lang,
+                "{}{}▏（回车保存，Esc 取消）",
+                "{}{}▏ (Enter saves, Esc cancels)",
+                p.label(app.lang),
+                sanitize_for_display(line)
+            );
+            draw_prompt(f, app, status, prompt);
+        }
+        Overlay::Verdict(ref item) => {
+            let text = tr!(
+                app.lang,
+                "审核“{}”：m 符合　x 不符合　a 不适用　u 撤回审核意见　其他键取消",
+                "Sign off \"{}\": m met   x not met   a not applicable   u withdraw   any other key cancels",
+                sanitize_for_display(item)
+            );
+            draw_confirm(f, app, area, &text)
+        }
+        Overlay::Comments(sel) => draw_comments(f, app, area, sel),
         Overlay::Locked(ref h) => {
             let text = tr!(
                 app.lang,
@@ -117,7 +143,8 @@ pub fn draw(f: &mut Frame, app: &mut App) {
     sanitize_buffer(f.buffer_mut());
 }
 
-fn block<'a>(app: &App, title: String, focused: bool) -> Block<'a> {
+/// A bordered block with a title, its border showing focus.
+pub(crate) fn block<'a>(app: &App, title: String, focused: bool) -> Block<'a> {
     let border = if focused {
         app.theme.style("ui.border.focused")
     } else {
@@ -158,7 +185,12 @@ fn draw_checklist(f: &mut Frame, app: &mut App, area: Rect) {
             let (glyph, name) = match r {
                 Row::Item(i) => {
                     let it = &app.report.items[*i];
-                    (it.status.glyph(), it.title.clone())
+                    let mut name = it.title.clone();
+                    // The reviewer's verdict first, where a narrow pane still shows it.
+                    if let Some(s) = app.signoff(&it.id) {
+                        name = format!("{}{name}", verdict_short(s.verdict, app.lang));
+                    }
+                    (it.status.glyph(), name)
                 }
                 Row::Metric(m) => {
                     let mr = &app.report.metrics[*m];
@@ -260,9 +292,37 @@ pub fn wrap_to_width(s: &str, width: usize) -> Vec<String> {
     rows
 }
 
+/// A sign-off verdict in a word or two.
+fn verdict_short(v: crate::core::review::Verdict, lang: Lang) -> &'static str {
+    use crate::core::review::Verdict;
+    match v {
+        Verdict::Met => lang.pick("〔审：符合〕", "[met] "),
+        Verdict::NotMet => lang.pick("〔审：不符合〕", "[not met] "),
+        Verdict::Na => lang.pick("〔审：不适用〕", "[n/a] "),
+    }
+}
+
 fn selected_message(app: &App) -> String {
     match app.rows().get(app.selected) {
-        Some(Row::Item(i)) => app.report.items[*i].message.clone(),
+        Some(Row::Item(i)) => {
+            let it = &app.report.items[*i];
+            match app.signoff(&it.id) {
+                // An n/a item's message already gives the reviewer's reason.
+                Some(s) if s.verdict == crate::core::review::Verdict::Na => it.message.clone(),
+                // The reviewer's word first: it is what the writer must act on.
+                Some(s) => tr!(
+                    app.lang,
+                    "{}（{}，{}）{}　｜ {}",
+                    "{} ({}, {}) {} | {}",
+                    crate::app::state::verdict_name(s.verdict, app.lang),
+                    s.author,
+                    s.at.get(..10).unwrap_or(&s.at),
+                    s.reason,
+                    it.message
+                ),
+                None => it.message.clone(),
+            }
+        }
         Some(Row::Metric(m)) => app.report.metrics[*m].message.clone(),
         Some(Row::Lint(l)) => app.report.lints[*l].message.clone(),
         None => String::new(),
@@ -302,6 +362,22 @@ fn draw_editor(f: &mut Frame, app: &mut App, area: Rect) {
             app.editor.custom_highlight((a, b2), lint_style, 1);
         }
     }
+    // Commented text (open comments).
+    if !app.stale {
+        let comment_style = app.theme.style("ui.editor.comment");
+        let anchored: Vec<(usize, usize)> = app
+            .anchors()
+            .into_iter()
+            .zip(&app.review.comments)
+            .filter(|(_, c)| c.status == crate::core::review::CommentStatus::Open)
+            .filter_map(|(a, _)| a.map(|a| (a.start, a.end)))
+            .collect();
+        for (s, e) in anchored {
+            if let (Some(a), Some(b2)) = (to_rc(app, s), to_rc(app, e)) {
+                app.editor.custom_highlight((a, b2), comment_style, 0);
+            }
+        }
+    }
     if let Some(Row::Item(i)) = app.rows().get(app.selected).cloned() {
         let ranges: Vec<(usize, usize)> = app.report.items[i]
             .evidence
@@ -338,6 +414,7 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
         " {}{} · {} · {} · {}:{} ",
         truncate_chars(&name, 30),
         match (app.modified, app.changed_on_disk) {
+            _ if app.review_mode => app.lang.pick(" 审阅（只读）", " review (read-only)"),
             _ if app.read_only => app.lang.pick(" 只读", " read-only"),
             (_, true) => app.lang.pick(" ● 磁盘上已变", " ● changed on disk"),
             (true, false) => " ●",
@@ -348,6 +425,11 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
         row + 1,
         col + 1
     );
+    let mut left = left;
+    let open = app.open_comments();
+    if open > 0 {
+        left.push_str(&tr!(app.lang, "· 批注 {open} ", "· {open} comments "));
+    }
     let hints = hint_line(app);
     let (text, style) = match &app.message {
         // A message comes first, so that a narrow terminal still shows it.
@@ -371,16 +453,41 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
 /// The keys that matter in the focused pane, from the keymap itself.
 fn hint_line(app: &App) -> String {
     let pane = app.pane();
-    let mut actions = vec![
-        Action::Save,
-        Action::Quit,
-        Action::Help,
-        Action::SwitchFocus,
-    ];
-    if pane == Pane::Checklist {
-        actions.push(Action::Jump);
-    }
-    actions.push(Action::NextProblem);
+    let actions = match pane {
+        Pane::Diff => vec![
+            Action::DiffView,
+            Action::NextChange,
+            Action::ToggleChanges,
+            Action::Jump,
+            Action::Comment,
+            Action::Help,
+        ],
+        Pane::Figures => vec![
+            Action::FiguresView,
+            Action::SortFigures,
+            Action::FilterMetric,
+            Action::SwitchFocus,
+            Action::Jump,
+            Action::Help,
+        ],
+        Pane::Checklist => vec![
+            Action::Save,
+            Action::Quit,
+            Action::Help,
+            Action::SwitchFocus,
+            Action::Jump,
+            Action::SignOff,
+            Action::NextProblem,
+        ],
+        _ => vec![
+            Action::Save,
+            Action::Quit,
+            Action::Help,
+            Action::SwitchFocus,
+            Action::Comment,
+            Action::NextProblem,
+        ],
+    };
     actions
         .into_iter()
         .filter_map(|a| {
@@ -401,6 +508,13 @@ fn short(a: Action, app: &App) -> &'static str {
         Action::SwitchFocus => l.pick("切换", "focus"),
         Action::Jump => l.pick("跳转", "jump"),
         Action::NextProblem => l.pick("下一问题", "next problem"),
+        Action::DiffView | Action::FiguresView => l.pick("返回", "back"),
+        Action::NextChange => l.pick("下一处变化", "next change"),
+        Action::ToggleChanges => l.pick("只看变化", "only changes"),
+        Action::SortFigures => l.pick("排序", "sort"),
+        Action::FilterMetric => l.pick("筛选指标", "metric"),
+        Action::Comment => l.pick("批注", "comment"),
+        Action::SignOff => l.pick("审核", "sign off"),
         _ => "",
     }
 }
@@ -426,6 +540,8 @@ fn draw_help(f: &mut Frame, app: &App, area: Rect) {
                 Pane::Global => "",
                 Pane::Checklist => app.lang.pick("［清单］", "[checklist] "),
                 Pane::Editor => app.lang.pick("［编辑器］", "[editor] "),
+                Pane::Diff => app.lang.pick("［对比］", "[diff] "),
+                Pane::Figures => app.lang.pick("［数字］", "[figures] "),
             };
             Line::from(vec![
                 Span::styled(format!("{keys:<20}"), key_style),
@@ -525,6 +641,116 @@ fn draw_recover(f: &mut Frame, app: &App, area: Rect, r: &crate::io::recovery::R
                 true,
             ))
             .wrap(Wrap { trim: false }),
+        rect,
+    );
+}
+
+/// The comment list: status, where the text is now (or orphaned), author,
+/// time, the comment, its quote and replies; the keys at the bottom.
+fn draw_comments(f: &mut Frame, app: &App, area: Rect, selected: usize) {
+    use crate::core::review::CommentStatus;
+    let w = area.width.saturating_sub(4).min(110);
+    let width = w.saturating_sub(4) as usize;
+    let anchors = app.anchors();
+    let text = app.doc.text();
+    let selected = selected.min(app.review.comments.len().saturating_sub(1));
+    let mut lines: Vec<Line> = Vec::new();
+    let mut sel_top = 0;
+    for (i, (c, a)) in app.review.comments.iter().zip(&anchors).enumerate() {
+        if i == selected {
+            sel_top = lines.len();
+        }
+        let (glyph, st) = match c.status {
+            CommentStatus::Open => ("●", app.theme.style("ui.checklist.partial")),
+            CommentStatus::Resolved => ("✓", app.theme.style("ui.checklist.met")),
+        };
+        let place = match a {
+            Some(a) if a.exact => tr!(
+                app.lang,
+                "第{}行",
+                "line {}",
+                crate::core::review::line_at(text, a.start)
+            ),
+            Some(a) => tr!(
+                app.lang,
+                "第{}行（原文已改）",
+                "line {} (quote edited)",
+                crate::core::review::line_at(text, a.start)
+            ),
+            None => app.lang.pick("原文已删除", "orphaned").to_owned(),
+        };
+        let head = format!(
+            "{} · {} · {}",
+            place,
+            c.author,
+            c.created.get(..16).unwrap_or(&c.created).replace('T', " ")
+        );
+        let row_style = if i == selected {
+            app.theme.style("ui.checklist.selected")
+        } else {
+            Style::default()
+        };
+        lines.push(
+            Line::from(vec![
+                Span::styled(format!("{glyph} "), st),
+                Span::styled(
+                    truncate_to_width(&sanitize_for_display(&head), width.saturating_sub(2)),
+                    app.theme.style("ui.help.key"),
+                ),
+            ])
+            .style(row_style),
+        );
+        for row in wrap_to_width(&sanitize_for_display(&c.body), width.saturating_sub(2)) {
+            lines.push(Line::from(format!("  {row}")).style(row_style));
+        }
+        lines.push(
+            Line::styled(
+                format!(
+                    "  “{}”",
+                    truncate_to_width(&sanitize_for_display(&c.quote), width.saturating_sub(4))
+                ),
+                app.theme.style("ui.checklist.na"),
+            )
+            .style(row_style),
+        );
+        for r in &c.replies {
+            lines.push(
+                Line::from(format!(
+                    "    ↳ {}：{}",
+                    sanitize_for_display(&r.author),
+                    truncate_to_width(&sanitize_for_display(&r.body), width.saturating_sub(8))
+                ))
+                .style(row_style),
+            );
+        }
+    }
+    let h = area.height.saturating_sub(2).min(lines.len() as u16 + 3);
+    let room = h.saturating_sub(3) as usize;
+    let skip = sel_top
+        .saturating_sub(room / 3)
+        .min(lines.len().saturating_sub(room));
+    let mut shown: Vec<Line> = lines.into_iter().skip(skip).take(room).collect();
+    shown.push(Line::from(""));
+    shown.push(Line::styled(
+        app.lang.pick(
+            "↑↓ 选择　回车 跳到原文　r 回复　v 解决/重新打开　Esc 关闭",
+            "↑↓ select   Enter go to the text   r reply   v resolve/reopen   Esc close",
+        ),
+        app.theme.style("ui.help.key"),
+    ));
+    let rect = centered(area, w, h);
+    f.render_widget(Clear, rect);
+    let title = tr!(
+        app.lang,
+        " 批注：{} 条，{} 条未解决 ",
+        " Comments: {}, {} open ",
+        app.review.comments.len(),
+        app.open_comments()
+    );
+    f.render_widget(
+        Paragraph::new(shown)
+            .style(app.theme.style("ui.help"))
+            .block(block(app, title, true)),
         rect,
     );
 }

@@ -52,6 +52,7 @@ pub const STYLE_NAMES: &[&str] = &[
     "ui.editor.evidence",
     "ui.editor.lint",
     "ui.editor.symbol",
+    "ui.editor.comment",
     "ui.diff",
     "ui.diff.insert",
     "ui.diff.delete",

@@ -46,3 +46,47 @@ pub fn temp_dir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&d).expect("temp dir");
     d
 }
+
+/// Compares `actual` with `tests/snapshots/NAME.txt`. With
+/// `UPDATE_SNAPSHOTS=1` (or when the file does not exist yet, outside CI)
+/// the file is written instead; on a difference the new text is left in
+/// `NAME.txt.new` and the test fails showing the differing lines.
+pub fn assert_snapshot(name: &str, actual: &str) {
+    let dir = root().join("tests/snapshots");
+    let path = dir.join(format!("{name}.txt"));
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    match std::fs::read_to_string(&path) {
+        Ok(expected) if !update => {
+            if expected != actual {
+                let new = dir.join(format!("{name}.txt.new"));
+                std::fs::write(&new, actual).unwrap();
+                let diff: Vec<String> = expected
+                    .lines()
+                    .zip(actual.lines())
+                    .enumerate()
+                    .filter(|(_, (a, b))| a != b)
+                    .take(6)
+                    .map(|(i, (a, b))| format!("line {}:\n- {a}\n+ {b}", i + 1))
+                    .collect();
+                panic!(
+                    "snapshot {name} differs ({} → {} lines); new screen in {}\n{}",
+                    expected.lines().count(),
+                    actual.lines().count(),
+                    new.display(),
+                    diff.join("\n")
+                );
+            }
+        }
+        Err(_) if std::env::var_os("CI").is_some() && !update => {
+            panic!(
+                "snapshot {} is missing (run with UPDATE_SNAPSHOTS=1 and commit it)",
+                path.display()
+            )
+        }
+        _ => {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&path, actual).unwrap();
+            eprintln!("wrote snapshot {}", path.display());
+        }
+    }
+}

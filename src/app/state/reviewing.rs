@@ -1,0 +1,396 @@
+//! Review in the workbench: comments anchored to the selection or the
+//! paragraph at the cursor, replies, resolving, and per-item sign-off. Every
+//! change goes through `io::review::update`, which re-reads the sidecar
+//! under a lock first, so two reviewers on one server keep each other's work.
+
+use super::{App, Overlay, View};
+use crate::app::keymap::Action;
+use crate::core::review::{
+    Anchor, Comment, CommentStatus, Reply, Review, Signoff, Verdict, anchor,
+};
+use crate::io::clock::now_rfc3339;
+use crate::tr;
+
+/// How many characters of context before and after a quote are stored.
+const CONTEXT_CHARS: usize = 16;
+
+/// A comment being written: the text it is anchored to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    /// The commented text.
+    pub quote: String,
+    /// A little text before it.
+    pub prefix: String,
+    /// A little text after it.
+    pub suffix: String,
+    /// Its line (1-based).
+    pub line: usize,
+}
+
+/// What a one-line prompt of the review is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Prompt {
+    /// The body of a new comment.
+    Comment(Draft),
+    /// A reply to the comment with this id.
+    Reply(String),
+    /// The reason for a sign-off of an item.
+    Reason(String, Verdict),
+}
+
+impl Prompt {
+    /// The prompt's label.
+    pub fn label(&self, lang: crate::core::lang::Lang) -> String {
+        match self {
+            Prompt::Comment(d) => tr!(
+                lang,
+                "批注“{}”：",
+                "Comment on \"{}\": ",
+                crate::core::text::truncate_chars(&d.quote, 12)
+            ),
+            Prompt::Reply(id) => tr!(lang, "回复 {id}：", "Reply to {id}: "),
+            Prompt::Reason(item, v) => tr!(
+                lang,
+                "{}（{}）的理由：",
+                "Reason for {} ({}): ",
+                item,
+                verdict_name(*v, lang)
+            ),
+        }
+    }
+}
+
+/// A verdict in words.
+pub fn verdict_name(v: Verdict, lang: crate::core::lang::Lang) -> &'static str {
+    match v {
+        Verdict::Met => lang.pick("符合", "met"),
+        Verdict::NotMet => lang.pick("不符合", "not met"),
+        Verdict::Na => lang.pick("不适用", "not applicable"),
+    }
+}
+
+/// The first `n` characters of `s`.
+fn head(s: &str, n: usize) -> &str {
+    &s[..s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)]
+}
+
+/// The last `n` characters of `s`.
+fn tail(s: &str, n: usize) -> &str {
+    let count = s.chars().count();
+    &s[s.char_indices()
+        .nth(count.saturating_sub(n))
+        .map_or(s.len(), |(i, _)| i)..]
+}
+
+impl App {
+    /// Sets the review read from the sidecar: `na` sign-offs applied to the
+    /// checklist, comments re-anchored.
+    pub(super) fn set_review(&mut self, review: Review) {
+        self.na = review
+            .na_items()
+            .map(|(i, why)| (i.to_owned(), why.to_owned()))
+            .collect();
+        self.review = review;
+        self.recheck();
+    }
+
+    /// Re-reads the sidecar: another reviewer's comments and sign-offs show
+    /// up without a key press. Returns whether anything changed. (A sidecar
+    /// that does not parse is left alone here; writing says why.)
+    pub(super) fn check_review(&mut self) -> bool {
+        match crate::io::review::read(&self.path) {
+            Ok(r) if r != self.review => {
+                self.set_review(r);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Where each comment is in the current text (`None`: orphaned), in
+    /// the order of [`App::review`]'s comments.
+    pub fn anchors(&self) -> Vec<Option<Anchor>> {
+        let text = self.doc.text();
+        self.review
+            .comments
+            .iter()
+            .map(|c| anchor(c, text))
+            .collect()
+    }
+
+    /// Open comments.
+    pub fn open_comments(&self) -> usize {
+        self.review
+            .comments
+            .iter()
+            .filter(|c| c.status == CommentStatus::Open)
+            .count()
+    }
+
+    /// The sign-off of a checklist item, if any.
+    pub fn signoff(&self, item: &str) -> Option<&Signoff> {
+        self.review.signoffs.iter().find(|s| s.item == item)
+    }
+
+    /// A review key (comment, list, sign-off). Returns whether it was one.
+    pub(super) fn review_act(&mut self, action: Action) -> bool {
+        match action {
+            Action::Comment => self.start_comment(),
+            Action::Comments => {
+                if self.review.comments.is_empty() {
+                    self.message = Some((
+                        self.lang.pick("还没有批注", "no comments yet").into(),
+                        false,
+                    ));
+                } else {
+                    self.overlay = Overlay::Comments(0);
+                }
+            }
+            Action::SignOff => {
+                let item = match self.rows().get(self.selected) {
+                    Some(super::Row::Item(i)) if self.view == View::Workbench => {
+                        Some(self.report.items[*i].id.clone())
+                    }
+                    _ => None,
+                };
+                match item {
+                    Some(id) => self.overlay = Overlay::Verdict(id),
+                    None => {
+                        self.message = Some((
+                            self.lang
+                                .pick(
+                                    "先在清单里选一个项目（F2 切到清单）",
+                                    "select a checklist item first (F2 focuses the checklist)",
+                                )
+                                .into(),
+                            false,
+                        ))
+                    }
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// The text to comment on: in the diff view the selected paragraph of
+    /// this year's report; in the editor the selection, else the paragraph
+    /// at the cursor.
+    fn start_comment(&mut self) {
+        self.on_idle();
+        let range = if self.view == View::Diff {
+            self.comparison();
+            self.cmp
+                .as_ref()
+                .and_then(|c| c.paragraphs.get(self.diff.selected))
+                .and_then(|p| p.new)
+                .map(|n| self.doc.paragraphs()[n].range.clone())
+        } else {
+            let index = self.doc.index();
+            let byte = |(row, col): (usize, usize)| {
+                let start = index.line_start(row);
+                let line = self.editor.lines().get(row).map_or("", String::as_str);
+                start + line.char_indices().nth(col).map_or(line.len(), |(i, _)| i)
+            };
+            match self.editor.selection_range() {
+                Some((a, b)) if a != b => Some(byte(a)..byte(b)),
+                _ => {
+                    let row = self.editor.cursor().0;
+                    let line = self.editor.lines().get(row).map_or("", String::as_str);
+                    let start = index.line_start(row);
+                    let lead = line.len() - line.trim_start().len();
+                    Some(start + lead..start + line.trim_end().len())
+                }
+            }
+        };
+        let text = self.doc.text();
+        let Some(r) = range.filter(|r| r.start < r.end && r.end <= text.len()) else {
+            self.message = Some((
+                self.lang
+                    .pick(
+                        "这里没有文字可批注：把光标放到段落里，或先选中文字",
+                        "nothing to comment on here: put the cursor in a paragraph or select text",
+                    )
+                    .into(),
+                true,
+            ));
+            return;
+        };
+        let draft = Draft {
+            quote: text[r.clone()].to_owned(),
+            prefix: tail(&text[..r.start], CONTEXT_CHARS).to_owned(),
+            suffix: head(&text[r.end..], CONTEXT_CHARS).to_owned(),
+            line: crate::core::review::line_at(text, r.start),
+        };
+        self.editor.cancel_selection();
+        self.overlay = Overlay::Input(Prompt::Comment(draft), String::new());
+    }
+
+    /// Finishes a review prompt with the text typed.
+    pub(super) fn submit_prompt(&mut self, prompt: Prompt, text: String) {
+        let body = text.trim().to_owned();
+        let author = self.author.clone();
+        let now = now_rfc3339();
+        let done: Box<dyn FnOnce(&mut Review)> = match prompt {
+            Prompt::Comment(d) => {
+                if body.is_empty() {
+                    self.message = Some((
+                        self.lang
+                            .pick("批注是空的，未保存", "empty comment: not saved")
+                            .into(),
+                        false,
+                    ));
+                    return;
+                }
+                let date: String = now.chars().filter(char::is_ascii_digit).take(8).collect();
+                Box::new(move |r: &mut Review| {
+                    let id = r.next_comment_id(&date);
+                    r.comments.push(Comment {
+                        id,
+                        author,
+                        created: now,
+                        quote: d.quote,
+                        prefix: d.prefix,
+                        suffix: d.suffix,
+                        line: d.line,
+                        body,
+                        status: CommentStatus::Open,
+                        replies: Vec::new(),
+                    });
+                })
+            }
+            Prompt::Reply(id) => {
+                if body.is_empty() {
+                    return;
+                }
+                Box::new(move |r: &mut Review| {
+                    if let Some(c) = r.comments.iter_mut().find(|c| c.id == id) {
+                        c.replies.push(Reply {
+                            author,
+                            created: now,
+                            body,
+                        });
+                    }
+                })
+            }
+            Prompt::Reason(item, verdict) => {
+                if body.is_empty() && verdict != Verdict::Met {
+                    self.message = Some((
+                        self.lang
+                            .pick(
+                                "“不符合”和“不适用”需要写理由，未保存",
+                                "\"not met\" and \"not applicable\" need a reason: not saved",
+                            )
+                            .into(),
+                        true,
+                    ));
+                    return;
+                }
+                Box::new(move |r: &mut Review| {
+                    r.sign(Signoff {
+                        item,
+                        verdict,
+                        reason: body,
+                        author,
+                        at: now,
+                    })
+                })
+            }
+        };
+        self.update_review(
+            done,
+            self.lang.pick("已写入审阅文件", "saved to the review file"),
+        );
+    }
+
+    /// Applies a change to the sidecar (re-read under its lock first).
+    pub(super) fn update_review(&mut self, change: impl FnOnce(&mut Review), done: &str) {
+        match crate::io::review::update(&self.path, change) {
+            Ok(r) => {
+                self.set_review(r);
+                self.message = Some((done.to_owned(), false));
+            }
+            Err(e) => self.complain(e),
+        }
+    }
+
+    /// Keys of the comment list: ↑/↓ (j/k) select, Enter jumps, r replies,
+    /// v resolves or reopens, Esc closes.
+    pub(super) fn comments_key(&mut self, selected: usize, code: crossterm::event::KeyCode) {
+        use crossterm::event::KeyCode;
+        let n = self.review.comments.len();
+        let Some(c) = self.review.comments.get(selected.min(n.saturating_sub(1))) else {
+            return;
+        };
+        let id = c.id.clone();
+        match code {
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.overlay = Overlay::Comments((selected + 1).min(n.saturating_sub(1)))
+            }
+            KeyCode::Up | KeyCode::Char('k') => {
+                self.overlay = Overlay::Comments(selected.saturating_sub(1))
+            }
+            KeyCode::Enter => match anchor(c, self.doc.text()) {
+                Some(a) => {
+                    self.jump_to_byte(a.start);
+                }
+                None => {
+                    self.overlay = Overlay::Comments(selected);
+                    self.message = Some((
+                        self.lang
+                            .pick(
+                                "这条批注的原文已不在稿中",
+                                "this comment's text is no longer in the draft",
+                            )
+                            .into(),
+                        false,
+                    ));
+                }
+            },
+            KeyCode::Char('r') => self.overlay = Overlay::Input(Prompt::Reply(id), String::new()),
+            KeyCode::Char('v') => {
+                let reopen = c.status == CommentStatus::Resolved;
+                self.overlay = Overlay::Comments(selected);
+                self.update_review(
+                    move |r| {
+                        if let Some(c) = r.comments.iter_mut().find(|c| c.id == id) {
+                            c.status = if reopen {
+                                CommentStatus::Open
+                            } else {
+                                CommentStatus::Resolved
+                            };
+                        }
+                    },
+                    if reopen {
+                        self.lang.pick("已重新打开", "reopened")
+                    } else {
+                        self.lang.pick("已解决", "resolved")
+                    },
+                );
+            }
+            KeyCode::Esc | KeyCode::Char('q') => {}
+            _ => self.overlay = Overlay::Comments(selected),
+        }
+    }
+
+    /// Keys of the sign-off choice: m met, x not met, a not applicable,
+    /// u withdraws the sign-off, anything else cancels.
+    pub(super) fn verdict_key(&mut self, item: String, code: crossterm::event::KeyCode) {
+        use crossterm::event::KeyCode;
+        let verdict = match code {
+            KeyCode::Char('m' | 'M') => Verdict::Met,
+            KeyCode::Char('x' | 'X') => Verdict::NotMet,
+            KeyCode::Char('a' | 'A') => Verdict::Na,
+            KeyCode::Char('u' | 'U') => {
+                let msg = self.lang.pick("已撤回审核意见", "sign-off withdrawn");
+                self.update_review(move |r| r.signoffs.retain(|s| s.item != item), msg);
+                return;
+            }
+            _ => {
+                self.message = Some((self.lang.pick("已取消", "cancelled").into(), false));
+                return;
+            }
+        };
+        self.overlay = Overlay::Input(Prompt::Reason(item, verdict), String::new());
+    }
+}

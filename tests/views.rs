@@ -1,0 +1,312 @@
+//! The year-over-year diff view (F3) and the figures view (F4), driven by
+//! key events and drawn on ratatui's TestBackend; snapshots at 120×40 and
+//! 80×24 live in `tests/snapshots/` (UPDATE_SNAPSHOTS=1 rewrites them).
+
+mod common;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use reportbench::app::keymap::Keymap;
+use reportbench::app::state::{App, FigureFilter, View};
+use reportbench::core::compare::{FigureChange, ParaStatus};
+use reportbench::core::lang::Lang;
+use reportbench::core::spec::CompiledSpec;
+use reportbench::ui::draw::{buffer_lines, draw};
+use reportbench::ui::theme::Theme;
+
+/// The 2024 draft with the 2023 report as `--previous` (relative paths:
+/// tests run in the package folder, and snapshots must not hold a checkout's
+/// absolute path).
+fn open(lang: Lang, previous: bool) -> App {
+    let loaded = reportbench::io::load(std::path::Path::new("drafts/qinghe-2024.md")).unwrap();
+    let mut app = App::new(
+        loaded,
+        CompiledSpec::default_spec(),
+        Keymap::defaults(),
+        Theme::builtin("dark").unwrap(),
+        lang,
+    );
+    if previous {
+        app.set_previous(
+            reportbench::io::load(std::path::Path::new("drafts/qinghe-2023.txt")).unwrap(),
+        );
+    }
+    app
+}
+
+fn render(app: &mut App, w: u16, h: u16) -> Buffer {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| draw(f, app)).unwrap();
+    t.backend().buffer().clone()
+}
+
+fn screen(app: &mut App, w: u16, h: u16) -> String {
+    let mut s = buffer_lines(&render(app, w, h)).join("\n");
+    s.push('\n');
+    s
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.on_key(key(code));
+}
+
+/// The style of the first cell whose symbol is `sym` on row `y` from column `x0`.
+fn style_of(buf: &Buffer, y: u16, x0: u16, sym: &str) -> ratatui::style::Style {
+    (x0..buf.area.width)
+        .map(|x| &buf[(x, y)])
+        .find(|c| c.symbol() == sym)
+        .map(|c| c.style())
+        .unwrap_or_else(|| panic!("no {sym} on row {y}"))
+}
+
+#[test]
+fn diff_view_side_by_side_at_120x40() {
+    let mut app = open(Lang::Zh, true);
+    press(&mut app, KeyCode::F(3));
+    assert_eq!(app.view, View::Diff);
+    let s = screen(&mut app, 120, 40);
+    common::assert_snapshot("diff-120x40-zh", &s);
+    let first = s.lines().next().unwrap();
+    let sum = app.cmp.as_ref().unwrap().summary;
+    assert!(
+        first.contains(&format!("修改{}", sum.changed))
+            && first.contains(&format!("删除{}", sum.removed))
+            && first.contains(&format!("{:.0}%", sum.carried_over_ratio * 100.0)),
+        "{first}"
+    );
+    // Side by side: last year left, this year right, aligned on one row.
+    let title_row = s.lines().nth(2).unwrap();
+    assert!(
+        title_row.contains("青禾镇2023年度") && title_row.contains("青禾镇2024年度"),
+        "{title_row}"
+    );
+}
+
+#[test]
+fn rolled_years_are_dimmed_and_edits_highlighted() {
+    let mut app = open(Lang::En, true);
+    press(&mut app, KeyCode::F(3));
+    let buf = render(&mut app, 120, 40);
+    let theme = Theme::builtin("dark").unwrap();
+    // Row 2: the titles, equal but for the year: the 4 on the right is dimmed.
+    let mid = 60;
+    let rolled = style_of(&buf, 2, mid, "4");
+    assert_eq!(rolled.fg, theme.style("ui.diff.rolled").fg);
+    // Row 4: the opening paragraph was edited: inserted words highlighted.
+    let row: String = (mid..120)
+        .map(|x| buf[(x, 4)].symbol().to_owned())
+        .collect();
+    assert!(row.contains('实'), "{row}");
+    let inserted = style_of(&buf, 4, mid, "实");
+    assert_eq!(inserted.fg, theme.style("ui.diff.insert").fg);
+    assert_ne!(rolled.fg, inserted.fg);
+}
+
+#[test]
+fn diff_view_stacked_at_80x24() {
+    let mut app = open(Lang::Zh, true);
+    press(&mut app, KeyCode::F(3));
+    press(&mut app, KeyCode::Char('n'));
+    let s = screen(&mut app, 80, 24);
+    common::assert_snapshot("diff-80x24-zh", &s);
+    // Stacked: no column divider inside the view.
+    let row = s.lines().nth(3).unwrap();
+    assert!(!row.trim_matches('│').contains('│'), "{s}");
+    let s = screen(&mut app, 80, 24);
+    assert!(
+        s.contains("修改 · 去年第"),
+        "the selected change is described: {s}"
+    );
+}
+
+#[test]
+fn next_previous_change_toggle_and_jump() {
+    let mut app = open(Lang::En, true);
+    press(&mut app, KeyCode::F(3));
+    let cmp = app.cmp.clone().unwrap();
+    let changes: Vec<usize> = (0..cmp.paragraphs.len())
+        .filter(|&i| cmp.paragraphs[i].status != ParaStatus::Unchanged)
+        .collect();
+    assert_eq!(app.diff.selected, 0);
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.diff.selected, changes[0]);
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.diff.selected, changes[1]);
+    press(&mut app, KeyCode::Char('p'));
+    assert_eq!(app.diff.selected, changes[0]);
+    // Only changes: every entry shown is a change, and the count says so.
+    press(&mut app, KeyCode::Char('c'));
+    assert!(app.diff.only_changes);
+    let shown = app.diff_entries();
+    assert_eq!(shown, changes);
+    let s = screen(&mut app, 120, 40);
+    assert!(s.lines().next().unwrap().contains("only changes"), "{s}");
+    // Enter: the editor at the same paragraph of this year's text.
+    while cmp.paragraphs[app.diff.selected].new.is_none()
+        || cmp.paragraphs[app.diff.selected].status != ParaStatus::Changed
+    {
+        press(&mut app, KeyCode::Char('n'));
+    }
+    let n = cmp.paragraphs[app.diff.selected].new.unwrap();
+    let line = app.doc.paragraphs()[n].line;
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.view, View::Workbench);
+    assert_eq!(app.editor.cursor().0 + 1, line);
+    // Keys in the view never edit the text.
+    let before = app.text();
+    press(&mut app, KeyCode::F(3));
+    for c in "jkxyz".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    assert_eq!(app.text(), before);
+    assert!(!app.modified);
+    // F3 again (or Esc) goes back.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.view, View::Workbench);
+}
+
+#[test]
+fn the_comparison_follows_the_text() {
+    let mut app = open(Lang::En, true);
+    // Type a new paragraph at the end, then look: it is an added paragraph.
+    app.editor.move_cursor(tui_textarea::CursorMove::Bottom);
+    app.editor.move_cursor(tui_textarea::CursorMove::End);
+    press(&mut app, KeyCode::Enter);
+    for c in "本段是新写的一段话，用来检查对比视图是否跟上。".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::F(3));
+    let cmp = app.cmp.as_ref().unwrap();
+    assert!(cmp.paragraphs.iter().any(|p| {
+        p.status == ParaStatus::Added
+            && p.new
+                .is_some_and(|n| app.doc.paragraph_text(n).starts_with("本段是新写的"))
+    }));
+}
+
+#[test]
+fn diff_view_needs_previous() {
+    let mut app = open(Lang::En, false);
+    press(&mut app, KeyCode::F(3));
+    assert_eq!(app.view, View::Workbench);
+    let (m, _) = app.message.clone().unwrap();
+    assert!(m.contains("--previous"), "{m}");
+    // The Alt-3 twin does the same.
+    app.on_key(KeyEvent::new(KeyCode::Char('3'), KeyModifiers::ALT));
+    assert_eq!(app.view, View::Workbench);
+}
+
+#[test]
+fn figures_view_at_120x40_and_80x24() {
+    let mut app = open(Lang::Zh, true);
+    press(&mut app, KeyCode::F(4));
+    assert_eq!(app.view, View::Figures);
+    let s = screen(&mut app, 120, 40);
+    common::assert_snapshot("figures-120x40-zh", &s);
+    assert!(s.contains("去年的计划："), "{s}");
+    assert!(s.contains("去年▒ 今年█"), "{s}");
+    let mut app = open(Lang::En, true);
+    press(&mut app, KeyCode::F(4));
+    let s = screen(&mut app, 80, 24);
+    common::assert_snapshot("figures-80x24-en", &s);
+    assert!(s.contains("last year") && s.contains("this year"), "{s}");
+}
+
+#[test]
+fn figures_sort_filter_and_jump() {
+    let mut app = open(Lang::En, true);
+    press(&mut app, KeyCode::F(4));
+    let all = app.figure_rows();
+    assert!(all.len() > 50, "{}", all.len());
+    // Every figure of both years appears once.
+    let news = all.iter().filter(|r| r.new.is_some()).count();
+    assert_eq!(news, app.report.figures.len());
+    // Sort: metric, then change (new first), then size of change.
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('s'));
+    let by_change = app.figure_rows();
+    assert_eq!(by_change[0].change, FigureChange::New);
+    assert_eq!(by_change.last().unwrap().change, FigureChange::Dropped);
+    press(&mut app, KeyCode::Char('s'));
+    let by_size = app.figure_rows();
+    let rel = |r: &reportbench::app::state::FigureRow| match app.figure_values(r) {
+        (Some(a), Some(b)) if a != 0.0 => ((b - a) / a).abs(),
+        _ => -1.0,
+    };
+    assert!(rel(&by_size[0]) >= rel(&by_size[1]));
+    // Filter by metric: only that metric's figures.
+    press(&mut app, KeyCode::Char('f'));
+    let FigureFilter::Metric(m) = app.figs.filter else {
+        panic!("{:?}", app.figs.filter)
+    };
+    let rows = app.figure_rows();
+    assert!(!rows.is_empty() && rows.iter().all(|r| r.metric == Some(m)));
+    let s = screen(&mut app, 120, 40);
+    assert!(
+        s.lines()
+            .next()
+            .unwrap()
+            .contains(&app.report.metrics[m].label),
+        "{s}"
+    );
+    // Enter: to the figure in the editor.
+    let target = rows.iter().position(|r| r.new.is_some()).unwrap();
+    for _ in 0..target {
+        press(&mut app, KeyCode::Down);
+    }
+    let fig = &app.report.figures[rows[target].new.unwrap()];
+    let line = fig.position.line;
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.view, View::Workbench);
+    assert_eq!(app.editor.cursor().0 + 1, line);
+}
+
+#[test]
+fn plans_followed_up_and_their_evidence() {
+    let mut app = open(Lang::En, true);
+    press(&mut app, KeyCode::F(4));
+    let plans = app.cmp.as_ref().unwrap().plans.clone();
+    assert!(plans.iter().any(|p| p.followed_up) && plans.iter().any(|p| !p.followed_up));
+    press(&mut app, KeyCode::Tab);
+    assert!(app.figs.plans_focused);
+    let i = plans.iter().position(|p| p.evidence.is_some()).unwrap();
+    for _ in 0..i {
+        press(&mut app, KeyCode::Down);
+    }
+    let at = plans[i].evidence.as_ref().unwrap().0.start;
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.view, View::Workbench);
+    assert_eq!(app.editor.cursor().0 + 1, app.doc.position(at).line);
+}
+
+#[test]
+fn figures_view_without_previous_lists_this_years_figures() {
+    let mut app = open(Lang::En, false);
+    press(&mut app, KeyCode::F(4));
+    assert_eq!(app.view, View::Figures);
+    let rows = app.figure_rows();
+    assert_eq!(rows.len(), app.report.figures.len());
+    let s = screen(&mut app, 100, 30);
+    assert!(s.contains("no previous report"), "{s}");
+    assert!(s.contains("needs --previous"), "{s}");
+}
+
+#[test]
+fn help_lists_the_view_keys() {
+    let mut app = open(Lang::En, true);
+    press(&mut app, KeyCode::F(1));
+    let s = screen(&mut app, 120, 60);
+    for want in [
+        "[diff] next change",
+        "[figures] sort",
+        "only changes / everything",
+    ] {
+        assert!(s.contains(want), "{want}: {s}");
+    }
+}
