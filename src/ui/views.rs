@@ -200,16 +200,16 @@ pub fn draw_diff(f: &mut Frame, app: &mut App, area: Rect) {
     let new_year = year(app.doc.year());
     let title = tr!(
         app.lang,
-        " 对比 {}→{} · 未变{} 修改{} 移动{} 新增{} 删除{} · 沿用去年原文 {:.0}% · {} ",
-        " Compare {}→{} · {} unchanged, {} changed, {} moved, {} added, {} removed · carried over {:.0}% · {} ",
+        " 对比 {}→{} · 沿用去年原文 {:.0}% · 未变{} 修改{} 移动{} 新增{} 删除{} · {} ",
+        " Compare {}→{} · {:.0}% carried over · {} unchanged, {} changed, {} moved, {} added, {} removed · {} ",
         old_year,
         new_year,
+        s.carried_over_ratio * 100.0,
         s.unchanged,
         s.changed,
         s.moved,
         s.added,
         s.removed,
-        s.carried_over_ratio * 100.0,
         if app.diff.only_changes {
             app.lang.pick("只看变化", "only changes")
         } else {
