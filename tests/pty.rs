@@ -25,6 +25,11 @@ fn state_dir(file: &std::path::Path) -> std::path::PathBuf {
 }
 
 fn start(file: &std::path::Path, cols: u16, rows: u16) -> Session {
+    start_with(file, cols, rows, &[])
+}
+
+/// Starts the workbench on `file` with more arguments.
+fn start_with(file: &std::path::Path, cols: u16, rows: u16, args: &[&std::ffi::OsStr]) -> Session {
     let pty = native_pty_system();
     let pair = pty
         .openpty(PtySize {
@@ -38,6 +43,9 @@ fn start(file: &std::path::Path, cols: u16, rows: u16) -> Session {
     cmd.arg("--lang");
     cmd.arg("en");
     cmd.arg(file);
+    for a in args {
+        cmd.arg(a);
+    }
     cmd.env("TERM", "xterm-256color");
     cmd.env(
         "REPORTBENCH_CONFIG_DIR",
@@ -406,4 +414,41 @@ fn a_second_workbench_on_one_draft_is_offered_read_only() {
         std::fs::read(&p).unwrap(),
         std::fs::read(common::root().join("drafts/qinghe-2024.md")).unwrap()
     );
+}
+
+#[test]
+fn a_reviewer_comments_in_review_mode_and_the_draft_stays_as_it_was() {
+    let dir = common::temp_dir("pty-review");
+    let p = dir.join("draft.md");
+    let old = dir.join("old.txt");
+    std::fs::copy(common::root().join("drafts/qinghe-2024.md"), &p).unwrap();
+    std::fs::copy(common::root().join("drafts/qinghe-2023.txt"), &old).unwrap();
+    let before = std::fs::read(&p).unwrap();
+    let args = [
+        std::ffi::OsStr::new("--review"),
+        "--previous".as_ref(),
+        old.as_os_str(),
+    ];
+    let mut s = start_with(&p, 120, 40, &args);
+    s.wait_for("review mode", 120, 40);
+    // No edit lock: the writer can go on editing.
+    assert!(!dir.join(".draft.md.reportbench-lock").exists());
+    s.send("乱".as_bytes());
+    s.wait_for("F7 signs off", 120, 40);
+    // F3: the comparison; F5 comments on its selected paragraph.
+    s.send(b"\x1bOR");
+    s.wait_for("carried over", 120, 40);
+    s.send(b"n");
+    s.send(b"\x1b[15~");
+    s.wait_for("Comment on", 120, 40);
+    s.send("请说明与去年相比的变化。\r".as_bytes());
+    s.wait_for("saved to the review file", 120, 40);
+    s.send(b"\x1b");
+    s.send(b"\x11"); // Ctrl-Q: nothing to save
+    s.wait_exit();
+    assert_eq!(std::fs::read(&p).unwrap(), before, "the draft is untouched");
+    let review = reportbench::io::review::read(&p).unwrap();
+    assert_eq!(review.comments.len(), 1);
+    assert_eq!(review.comments[0].body, "请说明与去年相比的变化。");
+    assert!(recovery_files(&p).is_empty());
 }
