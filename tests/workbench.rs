@@ -697,3 +697,125 @@ fn a_change_hidden_by_equal_size_and_time_is_still_noticed() {
     assert!(app.tick(Instant::now() + Duration::from_secs(3)));
     assert!(app.text().starts_with("# 别人的"), "reloaded");
 }
+
+/// The editor's rows on screen (inside its border), as drawn.
+fn editor_rows(app: &mut App, w: u16, h: u16) -> Vec<String> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| draw(f, app)).unwrap();
+    let r = app.areas.editor;
+    let buf = t.backend().buffer();
+    (r.y + 1..r.y + r.height - 1)
+        .map(|y| {
+            let mut s = String::new();
+            let mut x = r.x + 1;
+            while x < r.x + r.width - 1 {
+                let sym = buf[(x, y)].symbol();
+                s.push_str(sym);
+                // A wide character's second cell repeats nothing: skip it.
+                x += unicode_width::UnicodeWidthStr::width(sym).max(1) as u16;
+            }
+            s.trim_end().to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn no_editor_row_starts_with_closing_punctuation() {
+    for (w, h) in [(100, 30), (80, 24), (120, 40), (97, 30)] {
+        let mut app = open(&common::root().join("drafts/qinghe-2023.txt"), Lang::Zh);
+        // Look at every row of the draft, a screen at a time.
+        let mut seen = 0;
+        for _ in 0..40 {
+            for row in editor_rows(&mut app, w, h) {
+                let row = row.trim_start_matches(' ');
+                if let Some(c) = row.chars().next() {
+                    assert!(
+                        !"，。、；：？！）》」』】”’％".contains(c),
+                        "{w}x{h}: a row starts with {c}: {row}"
+                    );
+                    seen += 1;
+                }
+            }
+            app.on_key(key(KeyCode::PageDown));
+        }
+        assert!(seen > 100, "{seen}");
+    }
+}
+
+#[test]
+fn home_end_act_on_the_visual_row_and_up_down_keep_their_column() {
+    let dir = common::temp_dir("wb-visual");
+    let p = dir.join("d.txt");
+    let long = "甲乙丙丁戊己庚辛壬癸".repeat(12); // 120 characters: several rows
+    std::fs::write(&p, format!("{long}\n短行\n{long}\n")).unwrap();
+    let mut app = open(&p, Lang::Zh);
+    let _ = screen(&mut app, 100, 30);
+    let x0 = app.areas.editor.x + 1;
+    // Down to the second visual row of line 1, a few characters in.
+    app.on_key(key(KeyCode::Down));
+    for _ in 0..3 {
+        app.on_key(key(KeyCode::Right));
+    }
+    let _ = screen(&mut app, 100, 30);
+    let (row, col) = app.editor.cursor();
+    assert_eq!(row, 0, "still the first line: the row was a wrapped one");
+    let at = app.editor.rendered_cursor_position().unwrap();
+    assert_eq!(at.x, x0 + 6);
+    // Home: the start of this visual row, not of the line.
+    app.on_key(key(KeyCode::Home));
+    let _ = screen(&mut app, 100, 30);
+    let (r, c) = app.editor.cursor();
+    assert_eq!((r, c), (0, col - 3));
+    assert!(c > 0);
+    assert_eq!(app.editor.rendered_cursor_position().unwrap().x, x0);
+    assert_eq!(app.editor.rendered_cursor_position().unwrap().y, at.y);
+    // End: the end of this visual row (before its last character).
+    app.on_key(key(KeyCode::End));
+    let _ = screen(&mut app, 100, 30);
+    let end = app.editor.rendered_cursor_position().unwrap();
+    assert_eq!(end.y, at.y);
+    assert!(end.x > x0 + 40, "{end:?}");
+    assert_eq!(app.editor.cursor().0, 0);
+    // Up and Down keep the column across the short line.
+    app.on_key(key(KeyCode::Home));
+    for _ in 0..5 {
+        app.on_key(key(KeyCode::Right));
+    }
+    let _ = screen(&mut app, 100, 30);
+    let goal = app.editor.rendered_cursor_position().unwrap().x;
+    let mut row_of_short = None;
+    for _ in 0..10 {
+        app.on_key(key(KeyCode::Down));
+        if app.editor.cursor().0 == 1 {
+            row_of_short = Some(app.editor.cursor());
+            break;
+        }
+    }
+    assert_eq!(row_of_short, Some((1, 2)), "clamped to the short line's end");
+    app.on_key(key(KeyCode::Down));
+    let _ = screen(&mut app, 100, 30);
+    assert_eq!(app.editor.cursor().0, 2);
+    assert_eq!(app.editor.rendered_cursor_position().unwrap().x, goal);
+    // Any other move forgets the goal.
+    app.on_key(key(KeyCode::Left));
+    app.on_key(key(KeyCode::Up));
+    let _ = screen(&mut app, 100, 30);
+    assert_eq!(app.editor.cursor(), (1, 2));
+}
+
+#[test]
+fn control_characters_show_as_symbols_in_the_editor() {
+    let dir = common::temp_dir("wb-controls");
+    let p = dir.join("d.txt");
+    let body = "全年调处矛盾纠纷120件，审核合同38份。".repeat(20);
+    std::fs::write(&p, format!("某镇\u{1b}[31m红\u{7}字\u{202e}反\n{body}\n")).unwrap();
+    let mut app = open(&p, Lang::Zh);
+    let rows = editor_rows(&mut app, 100, 30);
+    assert_eq!(rows[0], "某镇␛[31m红␇字�反", "{rows:?}");
+    // The cursor's column counts the symbols: End is after all of them.
+    app.on_key(key(KeyCode::End));
+    let _ = screen(&mut app, 100, 30);
+    let x0 = app.areas.editor.x + 1;
+    // 某镇 (4) ␛[31m (5) 红 (2) ␇ (1) 字 (2) � (1) 反 (2) = 17 columns.
+    assert_eq!(app.editor.rendered_cursor_position().unwrap().x, x0 + 17);
+}
