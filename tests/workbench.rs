@@ -791,7 +791,11 @@ fn home_end_act_on_the_visual_row_and_up_down_keep_their_column() {
             break;
         }
     }
-    assert_eq!(row_of_short, Some((1, 2)), "clamped to the short line's end");
+    assert_eq!(
+        row_of_short,
+        Some((1, 2)),
+        "clamped to the short line's end"
+    );
     app.on_key(key(KeyCode::Down));
     let _ = screen(&mut app, 100, 30);
     assert_eq!(app.editor.cursor().0, 2);

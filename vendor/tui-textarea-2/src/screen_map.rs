@@ -1,6 +1,6 @@
 use crate::cursor::{DataCursor, ScreenCursor};
 use crate::textarea::TextArea;
-use crate::wrap::{WrappedLine, wrapped_rows};
+use crate::wrap::{WrapMode, WrappedLine, line_ranges, wrapped_rows};
 
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct ScreenLine {
@@ -63,6 +63,62 @@ fn char_offset_for_screen_col(text: &str, screen_col: usize, tab_len: u8) -> usi
     chars
 }
 
+/// PATCH(reportbench): the wrapped rows of one line, kept between screen
+/// map loads. Upstream re-wraps every line of the text after every edit and
+/// at every frame (two thirds of a keystroke's time on a 30,000-character
+/// report); now only lines whose text changed are wrapped again.
+#[derive(Debug, Clone)]
+pub(crate) struct CachedLine {
+    text: String,
+    pure_ascii: bool,
+    /// (wrapped row, its screen width, its last cursor column); the
+    /// wrapped row's `row` is set when the map is built.
+    rows: Vec<(WrappedLine, usize, usize)>,
+}
+
+/// PATCH(reportbench): the cache of [`CachedLine`]s, valid for one wrap
+/// width, mode and tab length.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ScreenCache {
+    key: Option<(usize, WrapMode, u8)>,
+    lines: Vec<Option<CachedLine>>,
+}
+
+fn cache_line(line: &str, mode: WrapMode, width: usize, tab_len: u8) -> CachedLine {
+    let ranges = line_ranges(line, mode, width, tab_len);
+    let n = ranges.len();
+    let mut start_col = 0usize;
+    let rows = ranges
+        .into_iter()
+        .enumerate()
+        .map(|(i, (start_byte, end_byte))| {
+            let fragment = &line[start_byte..end_byte];
+            let char_count = fragment.chars().count();
+            let wrapped = WrappedLine {
+                row: 0,
+                start_byte,
+                end_byte,
+                start_col,
+                end_col: start_col + char_count,
+                first_in_row: i == 0,
+                last_in_row: i + 1 == n,
+            };
+            start_col += char_count;
+            let cursor_max_col = if wrapped.last_in_row {
+                display_width(fragment, tab_len)
+            } else {
+                screen_col_for_char_offset(fragment, char_count.saturating_sub(1), tab_len)
+            };
+            (wrapped, display_width(fragment, tab_len), cursor_max_col)
+        })
+        .collect();
+    CachedLine {
+        text: line.to_owned(),
+        pure_ascii: is_pure_ascii(line),
+        rows,
+    }
+}
+
 impl TextArea<'_> {
     fn fallback_rows(&self) -> Vec<WrappedLine> {
         self.lines
@@ -85,6 +141,53 @@ impl TextArea<'_> {
         let wrap_width = (width > 0)
             .then(|| self.layout_metrics(width).wrap_width())
             .flatten();
+
+        // PATCH(reportbench): wrapped lines come from the cache when their
+        // text is unchanged (looked for at the same index and one either
+        // side, for a line inserted or removed above).
+        if let Some(width) = wrap_width {
+            let (mode, tab) = (self.wrap_mode(), self.tab_length());
+            let mut cache = self.screen_cache.borrow_mut();
+            let key = Some((width, mode, tab));
+            if cache.key != key {
+                cache.key = key;
+                cache.lines.clear();
+            }
+            let mut old = std::mem::take(&mut cache.lines);
+            let mut fresh = Vec::with_capacity(self.lines.len());
+            let mut screen_lines = Vec::with_capacity(self.lines.len());
+            let mut data_pointers = Vec::with_capacity(self.lines.len());
+            for (row, line) in self.lines.iter().enumerate() {
+                let hit = [row, row + 1, row.wrapping_sub(1)].into_iter().find(|&j| {
+                    old.get(j)
+                        .and_then(Option::as_ref)
+                        .is_some_and(|c| c.text == *line)
+                });
+                let cached = match hit.and_then(|j| old[j].take()) {
+                    Some(c) => c,
+                    None => cache_line(line, mode, width, tab),
+                };
+                data_pointers.push(DataLine {
+                    first_screen_line: screen_lines.len(),
+                    screen_line_count: cached.rows.len(),
+                    pure_ascii: cached.pure_ascii,
+                });
+                for &(mut wrapped, screen_width, cursor_max_col) in &cached.rows {
+                    wrapped.row = row;
+                    screen_lines.push(ScreenLine {
+                        wrapped,
+                        screen_width,
+                        cursor_max_col,
+                    });
+                }
+                fresh.push(Some(cached));
+            }
+            cache.lines = fresh;
+            *self.screen_lines.borrow_mut() = screen_lines;
+            *self.data_pointers.borrow_mut() = data_pointers;
+            return;
+        }
+        self.screen_cache.borrow_mut().key = None;
 
         let rows = match wrap_width {
             Some(width) => wrapped_rows(&self.lines, self.wrap_mode(), width, self.tab_length()),
@@ -228,6 +331,69 @@ mod tests {
                     sc
                 );
             }
+        }
+    }
+
+    /// PATCH(reportbench): the cached screen map equals one built from
+    /// scratch after every kind of edit (typing, new lines, joins, undo,
+    /// redo, a width change).
+    #[test]
+    fn cached_screen_map_matches_a_fresh_one() {
+        use crate::cursor::CursorMove;
+        let lines = [
+            "第一段，这是一行比较长的中文文字，用来测试换行。",
+            "",
+            "Second paragraph with some English words to wrap around.",
+            "第三段：全年办理案件120件，同比增长15%。",
+            "短",
+        ];
+        let mut ta = make_textarea(&lines, WrapMode::Word, 20);
+        let mut seed = 12345u32;
+        let mut next = || {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (seed >> 16) as usize
+        };
+        for step in 0..400 {
+            match next() % 9 {
+                0 => ta.move_cursor(CursorMove::Down),
+                1 => ta.move_cursor(CursorMove::Up),
+                2 => ta.move_cursor(CursorMove::Forward),
+                3 => {
+                    ta.insert_char('甲');
+                }
+                4 => {
+                    ta.insert_char('，');
+                }
+                5 => {
+                    ta.insert_newline();
+                }
+                6 => {
+                    ta.delete_char();
+                }
+                7 => {
+                    ta.undo();
+                }
+                _ => {
+                    ta.redo();
+                }
+            }
+            if step == 200 {
+                ta.area.set(Rect {
+                    x: 0,
+                    y: 0,
+                    width: 13,
+                    height: 40,
+                });
+            }
+            ta.screen_map_load();
+            let lines: Vec<&str> = ta.lines.iter().map(String::as_str).collect();
+            let fresh = make_textarea(&lines, WrapMode::Word, ta.area.get().width);
+            assert_eq!(
+                format!("{:?}", ta.screen_lines.borrow()),
+                format!("{:?}", fresh.screen_lines.borrow()),
+                "step {step}"
+            );
+            assert_eq!(*ta.data_pointers.borrow(), *fresh.data_pointers.borrow());
         }
     }
 

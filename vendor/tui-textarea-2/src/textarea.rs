@@ -232,6 +232,8 @@ pub struct TextArea<'a> {
     measure_cache: Option<(u16, TextAreaMeasure)>,
     pub(crate) screen_lines: RefCell<Vec<ScreenLine>>,
     pub(crate) data_pointers: RefCell<Vec<DataLine>>,
+    /// PATCH(reportbench): each line's wrapped rows as last computed.
+    pub(crate) screen_cache: RefCell<crate::screen_map::ScreenCache>,
     pub(crate) area: Cell<Rect>,
     pub(crate) rendered_cursor_position: Cell<Option<Position>>,
 }
@@ -353,6 +355,7 @@ impl<'a> TextArea<'a> {
             measure_cache: None,
             screen_lines: RefCell::new(Vec::new()),
             data_pointers: RefCell::new(Vec::new()),
+            screen_cache: RefCell::new(Default::default()),
             area: Cell::new(Rect::default()),
             rendered_cursor_position: Cell::new(None),
         };
