@@ -112,6 +112,10 @@ fn a_comment_on_the_paragraph_at_the_cursor() {
         "{s}"
     );
     assert!(s.contains(&format!("第{}行", row + 1)), "{s}");
+    // The list's keys are on screen, also in a small terminal.
+    assert!(s.contains("r 回复"), "{s}");
+    let s = screen(&mut app, 60, 15);
+    assert!(s.contains("r 回复"), "{s}");
 }
 
 #[test]

@@ -724,8 +724,9 @@ fn draw_comments(f: &mut Frame, app: &App, area: Rect, selected: usize) {
             );
         }
     }
-    let h = area.height.saturating_sub(2).min(lines.len() as u16 + 3);
-    let room = h.saturating_sub(3) as usize;
+    // Borders, a blank line and the keys around the comments.
+    let h = area.height.saturating_sub(2).min(lines.len() as u16 + 4);
+    let room = h.saturating_sub(4) as usize;
     let skip = sel_top
         .saturating_sub(room / 3)
         .min(lines.len().saturating_sub(room));
