@@ -330,3 +330,99 @@ fn another_reviewers_comment_shows_up_without_a_key() {
     assert!(a.tick(later));
     assert_eq!(a.open_comments(), 1);
 }
+
+/// Run by `two_processes_commenting_at_once_lose_nothing` in child
+/// processes: one reviewer's workbench writing ten comments as fast as it
+/// can.
+#[test]
+#[ignore = "a helper run in child processes"]
+fn child_reviewer_writes_ten_comments() {
+    let (Some(draft), Some(n)) = (
+        std::env::var_os("RB_CHILD_DRAFT"),
+        std::env::var("RB_CHILD_N").ok(),
+    ) else {
+        return;
+    };
+    let mut app = open(Path::new(&draft), &format!("reviewer {n}"));
+    for k in 0..10 {
+        app.editor
+            .move_cursor(tui_textarea::CursorMove::Jump((k * 2) as u16, 0));
+        press(&mut app, KeyCode::F(5));
+        typed(&mut app, &format!("意见 {n}-{k}"));
+        press(&mut app, KeyCode::Enter);
+        assert!(
+            app.message.as_ref().is_some_and(|(_, err)| !err),
+            "{:?}",
+            app.message
+        );
+    }
+}
+
+#[test]
+fn two_processes_commenting_at_once_lose_nothing() {
+    let path = copy_draft("procs");
+    let exe = std::env::current_exe().unwrap();
+    let children: Vec<_> = (0..3)
+        .map(|n| {
+            std::process::Command::new(&exe)
+                .args([
+                    "--ignored",
+                    "--exact",
+                    "child_reviewer_writes_ten_comments",
+                    "--test-threads=1",
+                ])
+                .env("RB_CHILD_DRAFT", &path)
+                .env("RB_CHILD_N", n.to_string())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        assert!(String::from_utf8_lossy(&out.stdout).contains("1 passed"));
+    }
+    let r = on_disk(&path);
+    assert_eq!(r.comments.len(), 30, "{r:?}");
+    let mut ids: Vec<&str> = r.comments.iter().map(|c| c.id.as_str()).collect();
+    ids.dedup();
+    assert_eq!(ids.len(), 30, "ids are unique");
+    for n in 0..3 {
+        for k in 0..10 {
+            let body = format!("意见 {n}-{k}");
+            assert!(r.comments.iter().any(|c| c.body == body), "{body} lost");
+        }
+    }
+}
+
+#[test]
+fn a_long_comment_keeps_its_end_and_the_cursor_in_view() {
+    let path = copy_draft("long");
+    let mut app = open(&path, "李律师");
+    goto(&mut app, "健全法治建设工作机制");
+    press(&mut app, KeyCode::F(5));
+    let body = "请补充说明".repeat(12) + "结尾在这里";
+    typed(&mut app, &body);
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| draw(f, &mut app)).unwrap();
+    let last = buffer_lines(t.backend().buffer()).pop().unwrap();
+    assert!(
+        last.starts_with('…') && last.contains("结尾在这里"),
+        "{last}"
+    );
+    // The terminal cursor (an input method's candidates) right after it.
+    let at = t.get_cursor_position().unwrap();
+    assert_eq!(at.y, 23);
+    assert_eq!(
+        at.x as usize,
+        unicode_width::UnicodeWidthStr::width(last.trim_end())
+    );
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(on_disk(&path).comments[0].body, body);
+}

@@ -310,3 +310,26 @@ fn help_lists_the_view_keys() {
         assert!(s.contains(want), "{want}: {s}");
     }
 }
+
+#[test]
+fn the_wheel_scrolls_the_views() {
+    use crossterm::event::{MouseEvent, MouseEventKind};
+    let mut app = open(Lang::En, true);
+    press(&mut app, KeyCode::F(3));
+    let _ = screen(&mut app, 120, 40);
+    let wheel = |kind| MouseEvent {
+        kind,
+        column: 50,
+        row: 10,
+        modifiers: KeyModifiers::NONE,
+    };
+    app.on_mouse(wheel(MouseEventKind::ScrollDown));
+    app.on_mouse(wheel(MouseEventKind::ScrollDown));
+    assert_eq!(app.diff.selected, 2);
+    app.on_mouse(wheel(MouseEventKind::ScrollUp));
+    assert_eq!(app.diff.selected, 1);
+    press(&mut app, KeyCode::F(4));
+    app.on_mouse(wheel(MouseEventKind::ScrollDown));
+    assert_eq!(app.figs.selected, 1);
+    assert_eq!(app.text(), open(Lang::En, true).text(), "nothing typed");
+}

@@ -944,6 +944,15 @@ impl App {
         if self.overlay != Overlay::None {
             return;
         }
+        if self.view != View::Workbench {
+            // The diff and figures views scroll with the wheel.
+            match m.kind {
+                MouseEventKind::ScrollDown => self.act(Action::Down),
+                MouseEventKind::ScrollUp => self.act(Action::Up),
+                _ => {}
+            }
+            return;
+        }
         let at = ratatui::layout::Position::new(m.column, m.row);
         let in_rows = self.areas.rows.contains(at);
         let in_editor = self.areas.editor.contains(at);

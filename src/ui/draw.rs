@@ -88,35 +88,31 @@ pub fn draw(f: &mut Frame, app: &mut App) {
                 "The file was changed on disk by someone else. y overwrites it, r reloads it (your unsaved text goes to the recovery file), a saves it under another name, any other key cancels",
             ),
         ),
-        Overlay::SaveAs(ref name) => {
-            let prompt = tr!(
-                app.lang,
-                "另存为：{}▏（回车保存，Esc 取消）",
-                "Save as: {}▏ (Enter to save, Esc to cancel)",
-                sanitize_for_display(name)
-            );
-            draw_prompt(f, app, status, prompt);
-        }
-        Overlay::Search(ref q) => {
-            let prompt = tr!(
-                app.lang,
-                "查找：{}▏（回车查找，Esc 取消）",
-                "Search: {}▏ (Enter to search, Esc to cancel)",
-                sanitize_for_display(q)
-            );
-            draw_prompt(f, app, status, prompt);
-        }
+        Overlay::SaveAs(ref name) => draw_prompt(
+            f,
+            app,
+            status,
+            app.lang.pick("另存为：", "Save as: "),
+            name,
+            app.lang.pick("（回车保存，Esc 取消）", " (Enter to save, Esc to cancel)"),
+        ),
+        Overlay::Search(ref q) => draw_prompt(
+            f,
+            app,
+            status,
+            app.lang.pick("查找：", "Search: "),
+            q,
+            app.lang.pick("（回车查找，Esc 取消）", " (Enter to search, Esc to cancel)"),
+        ),
         Overlay::Recover(ref r) => draw_recover(f, app, area, r),
-        Overlay::Input(ref p, ref line) => {
-            let prompt = tr!(
-                app.lang,
-                "{}{}▏（回车保存，Esc 取消）",
-                "{}{}▏ (Enter saves, Esc cancels)",
-                p.label(app.lang),
-                sanitize_for_display(line)
-            );
-            draw_prompt(f, app, status, prompt);
-        }
+        Overlay::Input(ref p, ref line) => draw_prompt(
+            f,
+            app,
+            status,
+            &p.label(app.lang),
+            line,
+            app.lang.pick("（回车保存，Esc 取消）", " (Enter saves, Esc cancels)"),
+        ),
         Overlay::Verdict(ref item) => {
             let text = tr!(
                 app.lang,
@@ -756,12 +752,38 @@ fn draw_comments(f: &mut Frame, app: &App, area: Rect, selected: usize) {
     );
 }
 
-/// A one-line prompt in place of the status bar.
-fn draw_prompt(f: &mut Frame, app: &App, status: Rect, prompt: String) {
+/// A one-line prompt in place of the status bar: the label, what was typed
+/// (its end kept in view when it is longer than the line), the terminal
+/// cursor after it — where an input method puts its candidates — and the
+/// keys when there is room.
+fn draw_prompt(f: &mut Frame, app: &App, status: Rect, label: &str, line: &str, hint: &str) {
+    use unicode_width::UnicodeWidthStr;
+    let width = status.width as usize;
+    let mut text = format!("{label}{}", sanitize_for_display(line));
+    if text.width() + 1 > width {
+        // Keep the end: drop characters from the front.
+        let mut kept: Vec<char> = Vec::new();
+        let mut used = 1; // the "…"
+        for c in text.chars().rev() {
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + w + 1 > width {
+                break;
+            }
+            used += w;
+            kept.push(c);
+        }
+        text = std::iter::once('…').chain(kept.into_iter().rev()).collect();
+    }
+    let cursor_x = status.x + text.width().min(width.saturating_sub(1)) as u16;
+    if text.width() + 1 + hint.width() <= width {
+        text.push(' ');
+        text.push_str(hint);
+    }
     f.render_widget(
-        Paragraph::new(prompt).style(app.theme.style("ui.status.modified")),
+        Paragraph::new(text).style(app.theme.style("ui.status.modified")),
         status,
     );
+    f.set_cursor_position((cursor_x, status.y));
 }
 
 fn draw_confirm(f: &mut Frame, app: &App, area: Rect, text: &str) {
