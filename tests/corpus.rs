@@ -217,3 +217,77 @@ fn same_verdicts_for_utf8_and_gb18030() {
     }
     std::fs::remove_dir_all(&tmp).ok();
 }
+
+/// Every corpus report in the diff and figures views, against each other
+/// report as "last year" and against the sample draft, at 80×24 and 120×40,
+/// with every view key pressed: no panic, nothing raw on screen, every
+/// paragraph shown once.
+#[test]
+fn corpus_reports_in_the_diff_and_figures_views() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use ratatui::{Terminal, backend::TestBackend};
+    use reportbench::app::state::App;
+    let Some(dir) = common::corpus("corpus_reports_in_the_diff_and_figures_views") else {
+        return;
+    };
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    files.push(common::root().join("drafts/qinghe-2023.txt"));
+    assert!(files.len() >= 3);
+    for new in &files {
+        for old in &files {
+            if old == new {
+                continue;
+            }
+            let mut app = App::new(
+                reportbench::io::load(new).unwrap(),
+                CompiledSpec::default_spec(),
+                reportbench::app::keymap::Keymap::defaults(),
+                reportbench::ui::theme::Theme::builtin("dark").unwrap(),
+                reportbench::core::lang::Lang::Zh,
+            );
+            app.set_previous(reportbench::io::load(old).unwrap());
+            let press = |app: &mut App, code| app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+            let keys = [
+                KeyCode::F(3),
+                KeyCode::Char('n'),
+                KeyCode::PageDown,
+                KeyCode::Char('c'),
+                KeyCode::Char('p'),
+                KeyCode::Down,
+                KeyCode::F(4),
+                KeyCode::Char('s'),
+                KeyCode::Char('f'),
+                KeyCode::PageDown,
+                KeyCode::Tab,
+                KeyCode::Down,
+            ];
+            for (w, h) in [(80, 24), (120, 40)] {
+                let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+                for k in keys {
+                    press(&mut app, k);
+                    t.draw(|f| reportbench::ui::draw::draw(f, &mut app))
+                        .unwrap();
+                    let screen = reportbench::ui::draw::buffer_lines(t.backend().buffer()).concat();
+                    assert!(
+                        !screen
+                            .chars()
+                            .any(reportbench::core::text::is_unsafe_for_display),
+                        "{} vs {}: raw control character on screen",
+                        new.display(),
+                        old.display()
+                    );
+                }
+                press(&mut app, KeyCode::Esc);
+            }
+            // Only changes, then everything: every paragraph once.
+            let cmp = app.comparison().unwrap().clone();
+            let news: usize = cmp.paragraphs.iter().filter(|p| p.new.is_some()).count();
+            assert_eq!(news, cmp.summary.paragraphs_new);
+        }
+    }
+}
