@@ -333,3 +333,33 @@ fn the_wheel_scrolls_the_views() {
     assert_eq!(app.figs.selected, 1);
     assert_eq!(app.text(), open(Lang::En, true).text(), "nothing typed");
 }
+
+#[test]
+fn help_scrolls_when_the_terminal_is_short() {
+    let mut app = open(Lang::En, true);
+    press(&mut app, KeyCode::F(1));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Keys 1-"), "{s}");
+    assert!(s.contains("Ctrl-S") && !s.contains("[figures]"), "{s}");
+    // The status bar stays visible under it.
+    assert!(s.lines().last().unwrap().contains("qinghe-2024.md"), "{s}");
+    for _ in 0..10 {
+        press(&mut app, KeyCode::PageDown);
+    }
+    let s = screen(&mut app, 80, 24);
+    assert!(
+        s.contains("[figures] go to the editor") || s.contains("[figures]"),
+        "{s}"
+    );
+    assert!(!s.contains("Ctrl-S  "), "scrolled past the first rows: {s}");
+    // Back up at once, despite the extra PageDowns.
+    press(&mut app, KeyCode::PageUp);
+    press(&mut app, KeyCode::PageUp);
+    press(&mut app, KeyCode::PageUp);
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Keys 1-"), "{s}");
+    // Any other key closes it.
+    press(&mut app, KeyCode::Char('x'));
+    assert_eq!(app.overlay, reportbench::app::state::Overlay::None);
+    assert_eq!(app.text(), open(Lang::En, true).text());
+}

@@ -173,6 +173,31 @@ impl Action {
     }
 }
 
+impl Action {
+    /// What the action does in `pane`: the diff and figures views give a
+    /// few actions their own meaning.
+    pub fn describe_in(self, pane: Pane, lang: Lang) -> &'static str {
+        match (pane, self) {
+            (Pane::Diff, Action::Jump) => {
+                lang.pick("到编辑器中的同一位置", "go to the same place in the editor")
+            }
+            (Pane::Figures, Action::Jump) => lang.pick(
+                "到编辑器中的这个数字（或计划的回应）",
+                "go to the figure (or the plan's answer) in the editor",
+            ),
+            (Pane::Diff, Action::Down) => lang.pick("下一段", "next paragraph"),
+            (Pane::Diff, Action::Up) => lang.pick("上一段", "previous paragraph"),
+            (Pane::Figures, Action::Down) => lang.pick("下一行", "next row"),
+            (Pane::Figures, Action::Up) => lang.pick("上一行", "previous row"),
+            (Pane::Figures, Action::SwitchFocus) => lang.pick(
+                "在数字表和去年的计划之间切换",
+                "switch between the figures and last year's plans",
+            ),
+            _ => self.describe(lang),
+        }
+    }
+}
+
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -325,6 +350,9 @@ impl fmt::Display for Key {
         match self.code {
             KeyCodeOrd::F(n) => write!(f, "F{n}"),
             KeyCodeOrd::Char(c) => write!(f, "{}", c.to_ascii_uppercase()),
+            KeyCodeOrd::Named("pagedown") => f.write_str("PageDown"),
+            KeyCodeOrd::Named("pageup") => f.write_str("PageUp"),
+            KeyCodeOrd::Named("backtab") => f.write_str("BackTab"),
             KeyCodeOrd::Named(n) => {
                 let mut cs = n.chars();
                 match cs.next() {
@@ -500,7 +528,7 @@ impl Keymap {
                     .map(|(k, _)| k.to_string())
                     .collect();
                 if !keys.is_empty() {
-                    out.push((pane, keys.join(" / "), action.describe(lang)));
+                    out.push((pane, keys.join(" / "), action.describe_in(pane, lang)));
                 }
             }
         }
@@ -522,6 +550,8 @@ mod tests {
             ("enter", "Enter"),
             ("ctrl-space", "Ctrl-Space"),
             ("j", "J"),
+            ("pagedown", "PageDown"),
+            ("shift-pageup", "Shift-PageUp"),
         ] {
             assert_eq!(Key::parse(s).unwrap().to_string(), shown, "{s}");
         }

@@ -67,8 +67,8 @@ pub enum Focus {
 pub enum Overlay {
     /// Nothing.
     None,
-    /// The key help.
-    Help,
+    /// The key help, scrolled this many rows.
+    Help(usize),
     /// "Quit without saving?" — y quits, anything else cancels.
     ConfirmQuit,
     /// "Changed on disk: overwrite?" — y overwrites, r reloads the file from
@@ -769,8 +769,16 @@ impl App {
                 }
                 return;
             }
-            Overlay::Help => {
-                self.overlay = Overlay::None;
+            Overlay::Help(top) => {
+                use crossterm::event::KeyCode;
+                // Arrows and pages scroll a long list; anything else closes.
+                self.overlay = match e.code {
+                    KeyCode::Down | KeyCode::Char('j') => Overlay::Help(top + 1),
+                    KeyCode::Up | KeyCode::Char('k') => Overlay::Help(top.saturating_sub(1)),
+                    KeyCode::PageDown | KeyCode::Char(' ') => Overlay::Help(top + 10),
+                    KeyCode::PageUp => Overlay::Help(top.saturating_sub(10)),
+                    _ => Overlay::None,
+                };
                 return;
             }
             Overlay::Locked(_) => {
@@ -1078,7 +1086,7 @@ impl App {
                     self.quit = true;
                 }
             }
-            Action::Help => self.overlay = Overlay::Help,
+            Action::Help => self.overlay = Overlay::Help(0),
             Action::Cancel => {
                 self.overlay = Overlay::None;
                 if self.view != View::Workbench {

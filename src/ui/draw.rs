@@ -69,7 +69,7 @@ pub fn draw(f: &mut Frame, app: &mut App) {
     }
     draw_status(f, app, status);
     match app.overlay {
-        Overlay::Help => draw_help(f, app, area),
+        Overlay::Help(scroll) => draw_help(f, app, area, scroll),
         Overlay::ConfirmQuit => draw_confirm(
             f,
             app,
@@ -526,33 +526,71 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
     )
 }
 
-fn draw_help(f: &mut Frame, app: &App, area: Rect) {
+/// The key help: every binding from the keymap, a row per key (the
+/// description wrapped under it), scrolled by `scroll` rows when the
+/// terminal is too short for all of them.
+fn draw_help(f: &mut Frame, app: &mut App, area: Rect, scroll: usize) {
+    const KEYS: usize = 22;
     let entries = app.keymap.help(app.lang);
     let key_style = app.theme.style("ui.help.key");
-    let lines: Vec<Line> = entries
-        .iter()
-        .map(|(pane, keys, what)| {
-            let where_ = match pane {
-                Pane::Global => "",
-                Pane::Checklist => app.lang.pick("［清单］", "[checklist] "),
-                Pane::Editor => app.lang.pick("［编辑器］", "[editor] "),
-                Pane::Diff => app.lang.pick("［对比］", "[diff] "),
-                Pane::Figures => app.lang.pick("［数字］", "[figures] "),
+    let w = area.width.saturating_sub(2).min(84);
+    let text_w = (w as usize).saturating_sub(2 + KEYS).max(10);
+    let mut lines: Vec<Line> = Vec::new();
+    for (pane, keys, what) in &entries {
+        let where_ = match pane {
+            Pane::Global => "",
+            Pane::Checklist => app.lang.pick("［清单］", "[checklist] "),
+            Pane::Editor => app.lang.pick("［编辑器］", "[editor] "),
+            Pane::Diff => app.lang.pick("［对比］", "[diff] "),
+            Pane::Figures => app.lang.pick("［数字］", "[figures] "),
+        };
+        let keys = truncate_to_width(keys, KEYS - 1);
+        let pad = KEYS.saturating_sub(unicode_width::UnicodeWidthStr::width(keys.as_str()));
+        for (i, row) in wrap_to_width(&format!("{where_}{what}"), text_w)
+            .into_iter()
+            .enumerate()
+        {
+            let head = if i == 0 {
+                Span::styled(format!("{keys}{}", " ".repeat(pad)), key_style)
+            } else {
+                Span::raw(" ".repeat(KEYS))
             };
-            Line::from(vec![
-                Span::styled(format!("{keys:<20}"), key_style),
-                Span::raw(format!("{where_}{what}")),
-            ])
-        })
-        .collect();
-    let rect = centered(area, 76, lines.len() as u16 + 4);
+            lines.push(Line::from(vec![head, Span::raw(row)]));
+        }
+    }
+    // Leave the status bar visible.
+    let h = (lines.len() as u16 + 2).min(area.height.saturating_sub(1));
+    let room = h.saturating_sub(2) as usize;
+    let max_scroll = lines.len().saturating_sub(room);
+    let scroll = scroll.min(max_scroll);
+    // Keep the clamped value, so that scrolling back starts at once.
+    app.overlay = Overlay::Help(scroll);
+    let rect = centered(
+        Rect {
+            height: area.height.saturating_sub(1),
+            ..area
+        },
+        w,
+        h,
+    );
     f.render_widget(Clear, rect);
-    let title = tr!(app.lang, " 按键（任意键关闭）", " Keys (any key closes) ");
+    let title = if max_scroll > 0 {
+        tr!(
+            app.lang,
+            " 按键 {}-{}/{}（↑↓ 翻页，其他键关闭） ",
+            " Keys {}-{} of {} (↑↓ PageUp PageDown scroll, any other key closes) ",
+            scroll + 1,
+            scroll + room,
+            lines.len()
+        )
+    } else {
+        tr!(app.lang, " 按键（任意键关闭） ", " Keys (any key closes) ")
+    };
+    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(room).collect();
     f.render_widget(
-        Paragraph::new(lines)
+        Paragraph::new(shown)
             .style(app.theme.style("ui.help"))
-            .block(block(app, title, true))
-            .wrap(Wrap { trim: false }),
+            .block(block(app, title, true)),
         rect,
     );
 }
