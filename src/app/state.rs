@@ -359,15 +359,7 @@ impl App {
     pub fn start_review_mode(&mut self) {
         self.review_mode = true;
         self.read_only = true;
-        self.message = Some((
-            self.lang
-                .pick(
-                    "审阅模式：正文只读。F5 批注　F6 批注列表　F7 审核所选项目",
-                    "review mode: the text is read-only. F5 comment   F6 comments   F7 sign off the selected item",
-                )
-                .into(),
-            false,
-        ));
+        self.say("审阅模式：正文只读。F5 批注　F6 批注列表　F7 审核所选项目", "review mode: the text is read-only. F5 comment   F6 comments   F7 sign off the selected item");
     }
 
     /// Locks the file for editing (see [`crate::io::lock`]); if another
@@ -529,12 +521,7 @@ impl App {
         if !self.modified && bytes.is_some() {
             self.reload();
             if !self.changed_on_disk {
-                self.message = Some((
-                    self.lang
-                        .pick("磁盘上的文件已变，已重新载入", "reloaded: changed on disk")
-                        .into(),
-                    false,
-                ));
+                self.say("磁盘上的文件已变，已重新载入", "reloaded: changed on disk");
             }
             return true;
         }
@@ -568,15 +555,10 @@ impl App {
         };
         let kept = if self.modified {
             let Some(dir) = self.recovery_dir() else {
-                self.message = Some((
-                    self.lang
-                        .pick(
-                            "没有恢复文件夹，不能丢弃未保存的文字",
-                            "no recovery folder: unsaved text cannot be set aside",
-                        )
-                        .into(),
-                    true,
-                ));
+                self.warn(
+                    "没有恢复文件夹，不能丢弃未保存的文字",
+                    "no recovery folder: unsaved text cannot be set aside",
+                );
                 return;
             };
             match recovery::write(&dir, &self.path, &self.text()) {
@@ -628,6 +610,17 @@ impl App {
         self.editor = new_editor(text);
         self.style_editor();
         jump(&mut self.editor, row, col);
+    }
+
+    /// Puts a message on the status bar, in the user's language.
+    fn say(&mut self, zh: &'static str, en: &'static str) {
+        self.message = Some((self.lang.pick(zh, en).into(), false));
+    }
+
+    /// Puts a warning on the status bar (shown as an error), in the user's
+    /// language.
+    fn warn(&mut self, zh: &'static str, en: &'static str) {
+        self.message = Some((self.lang.pick(zh, en).into(), true));
     }
 
     /// Puts an error on the status bar (made safe to display).
@@ -725,9 +718,7 @@ impl App {
                 (Overlay::Search(q), true) => self.search(&q),
                 (Overlay::SaveAs(name), true) => self.save_as(PathBuf::from(name.trim())),
                 (Overlay::Input(p, text), true) => self.submit_prompt(p, text),
-                (Overlay::SaveAs(_) | Overlay::Input(..), false) => {
-                    self.message = Some((self.lang.pick("已取消", "cancelled").into(), false))
-                }
+                (Overlay::SaveAs(_) | Overlay::Input(..), false) => self.say("已取消", "cancelled"),
                 _ => {}
             }
             return;
@@ -765,7 +756,7 @@ impl App {
                         _ => self.save(None),
                     }
                 } else {
-                    self.message = Some((self.lang.pick("已取消", "cancelled").into(), false));
+                    self.say("已取消", "cancelled");
                 }
                 return;
             }
@@ -825,24 +816,14 @@ impl App {
                         if self.stale {
                             self.on_idle();
                         }
-                        self.message = Some((
-                            self.lang
-                                .pick(
-                                    "已恢复未保存的文字；Ctrl-S 保存",
-                                    "unsaved text restored; Ctrl-S saves",
-                                )
-                                .into(),
-                            false,
-                        ));
+                        self.say(
+                            "已恢复未保存的文字；Ctrl-S 保存",
+                            "unsaved text restored; Ctrl-S saves",
+                        );
                     }
                     KeyCode::Char('d' | 'D') => {
                         self.drop_recovery();
-                        self.message = Some((
-                            self.lang
-                                .pick("已丢弃恢复文件", "recovery file discarded")
-                                .into(),
-                            false,
-                        ));
+                        self.say("已丢弃恢复文件", "recovery file discarded");
                     }
                     _ => {
                         self.message = Some((
@@ -1067,14 +1048,7 @@ impl App {
         }
         let n = self.rows().len();
         match action {
-            Action::Save if self.read_only => {
-                self.message = Some((
-                    self.lang
-                        .pick("只读，不能保存", "read-only: not saved")
-                        .into(),
-                    true,
-                ))
-            }
+            Action::Save if self.read_only => self.warn("只读，不能保存", "read-only: not saved"),
             Action::Save => self.save(self.fingerprint),
             Action::SaveAs => {
                 self.overlay = Overlay::SaveAs(self.path.display().to_string());
@@ -1133,10 +1107,7 @@ impl App {
                         self.selected = i;
                         self.jump_to_selected();
                     }
-                    None => {
-                        self.message =
-                            Some((self.lang.pick("没有问题", "no problems").into(), false))
-                    }
+                    None => self.say("没有问题", "no problems"),
                 }
             }
             Action::Undo => {
@@ -1167,8 +1138,7 @@ impl App {
             Action::SearchNext => {
                 if self.editor.search_pattern().is_some() {
                     if !self.editor.search_forward(false) {
-                        self.message =
-                            Some((self.lang.pick("没有找到", "not found").into(), false));
+                        self.say("没有找到", "not found");
                     }
                 } else {
                     self.overlay = Overlay::Search(String::new());
@@ -1277,12 +1247,7 @@ impl App {
     /// that one: the way out when the draft's own file cannot be written.
     pub fn save_as(&mut self, target: PathBuf) {
         if target.as_os_str().is_empty() {
-            self.message = Some((
-                self.lang
-                    .pick("没有文件名，未保存", "no file name: not saved")
-                    .into(),
-                true,
-            ));
+            self.warn("没有文件名，未保存", "no file name: not saved");
             return;
         }
         let target = match target.strip_prefix("~/") {

@@ -655,13 +655,10 @@ fn draw_recover(f: &mut Frame, app: &App, area: Rect, r: &crate::io::recovery::R
     if added + removed > room {
         lines.push(Line::from("…"));
     }
-    lines.push(Line::from(""));
-    lines.push(Line::styled(
-        app.lang.pick(
-            "r 恢复这些文字　d 丢弃恢复文件　Esc 打开已保存的文件（保留恢复文件）",
-            "r restore it   d discard it   Esc open the saved file (keep the recovery file)",
-        ),
-        app.theme.style("ui.help.key"),
+    lines.extend(keys_footer(
+        app,
+        "r 恢复这些文字　d 丢弃恢复文件　Esc 打开已保存的文件（保留恢复文件）",
+        "r restore it   d discard it   Esc open the saved file (keep the recovery file)",
     ));
     // Room for the border and a wrapped heading.
     let rect = centered(area, w, (lines.len() as u16 + 3).min(area.height));
@@ -677,6 +674,14 @@ fn draw_recover(f: &mut Frame, app: &App, area: Rect, r: &crate::io::recovery::R
             .wrap(Wrap { trim: false }),
         rect,
     );
+}
+
+/// A blank line and the keys of an overlay, in the user's language.
+fn keys_footer(app: &App, zh: &'static str, en: &'static str) -> [Line<'static>; 2] {
+    [
+        Line::from(""),
+        Line::styled(app.lang.pick(zh, en), app.theme.style("ui.help.key")),
+    ]
 }
 
 /// The comment list: status, where the text is now (or orphaned), author,
@@ -765,13 +770,10 @@ fn draw_comments(f: &mut Frame, app: &App, area: Rect, selected: usize) {
         .saturating_sub(room / 3)
         .min(lines.len().saturating_sub(room));
     let mut shown: Vec<Line> = lines.into_iter().skip(skip).take(room).collect();
-    shown.push(Line::from(""));
-    shown.push(Line::styled(
-        app.lang.pick(
-            "↑↓ 选择　回车 跳到原文　r 回复　v 解决/重新打开　Esc 关闭",
-            "↑↓ select   Enter go to the text   r reply   v resolve/reopen   Esc close",
-        ),
-        app.theme.style("ui.help.key"),
+    shown.extend(keys_footer(
+        app,
+        "↑↓ 选择　回车 跳到原文　r 回复　v 解决/重新打开　Esc 关闭",
+        "↑↓ select   Enter go to the text   r reply   v resolve/reopen   Esc close",
     ));
     let rect = centered(area, w, h);
     f.render_widget(Clear, rect);

@@ -138,10 +138,7 @@ impl App {
             Action::Comment => self.start_comment(),
             Action::Comments => {
                 if self.review.comments.is_empty() {
-                    self.message = Some((
-                        self.lang.pick("还没有批注", "no comments yet").into(),
-                        false,
-                    ));
+                    self.say("还没有批注", "no comments yet");
                 } else {
                     self.overlay = Overlay::Comments(0);
                 }
@@ -155,17 +152,10 @@ impl App {
                 };
                 match item {
                     Some(id) => self.overlay = Overlay::Verdict(id),
-                    None => {
-                        self.message = Some((
-                            self.lang
-                                .pick(
-                                    "先在清单里选一个项目（F2 切到清单）",
-                                    "select a checklist item first (F2 focuses the checklist)",
-                                )
-                                .into(),
-                            false,
-                        ))
-                    }
+                    None => self.say(
+                        "先在清单里选一个项目（F2 切到清单）",
+                        "select a checklist item first (F2 focuses the checklist)",
+                    ),
                 }
             }
             _ => return false,
@@ -205,15 +195,10 @@ impl App {
         };
         let text = self.doc.text();
         let Some(r) = range.filter(|r| r.start < r.end && r.end <= text.len()) else {
-            self.message = Some((
-                self.lang
-                    .pick(
-                        "这里没有文字可批注：把光标放到段落里，或先选中文字",
-                        "nothing to comment on here: put the cursor in a paragraph or select text",
-                    )
-                    .into(),
-                true,
-            ));
+            self.warn(
+                "这里没有文字可批注：把光标放到段落里，或先选中文字",
+                "nothing to comment on here: put the cursor in a paragraph or select text",
+            );
             return;
         };
         let draft = Draft {
@@ -234,12 +219,7 @@ impl App {
         let done: Box<dyn FnOnce(&mut Review)> = match prompt {
             Prompt::Comment(d) => {
                 if body.is_empty() {
-                    self.message = Some((
-                        self.lang
-                            .pick("批注是空的，未保存", "empty comment: not saved")
-                            .into(),
-                        false,
-                    ));
+                    self.say("批注是空的，未保存", "empty comment: not saved");
                     return;
                 }
                 let date: String = now.chars().filter(char::is_ascii_digit).take(8).collect();
@@ -275,15 +255,10 @@ impl App {
             }
             Prompt::Reason(item, verdict) => {
                 if body.is_empty() && verdict != Verdict::Met {
-                    self.message = Some((
-                        self.lang
-                            .pick(
-                                "“不符合”和“不适用”需要写理由，未保存",
-                                "\"not met\" and \"not applicable\" need a reason: not saved",
-                            )
-                            .into(),
-                        true,
-                    ));
+                    self.warn(
+                        "“不符合”和“不适用”需要写理由，未保存",
+                        "\"not met\" and \"not applicable\" need a reason: not saved",
+                    );
                     return;
                 }
                 Box::new(move |r: &mut Review| {
@@ -336,15 +311,10 @@ impl App {
                 }
                 None => {
                     self.overlay = Overlay::Comments(selected);
-                    self.message = Some((
-                        self.lang
-                            .pick(
-                                "这条批注的原文已不在稿中",
-                                "this comment's text is no longer in the draft",
-                            )
-                            .into(),
-                        false,
-                    ));
+                    self.say(
+                        "这条批注的原文已不在稿中",
+                        "this comment's text is no longer in the draft",
+                    );
                 }
             },
             KeyCode::Char('r') => self.overlay = Overlay::Input(Prompt::Reply(id), String::new()),
@@ -387,7 +357,7 @@ impl App {
                 return;
             }
             _ => {
-                self.message = Some((self.lang.pick("已取消", "cancelled").into(), false));
+                self.say("已取消", "cancelled");
                 return;
             }
         };

@@ -37,8 +37,8 @@ pub struct DiffState {
 /// The order of the figures view.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum FigureSort {
-    /// As they appear in this year's report (last year's dropped ones after
-    /// their neighbours).
+    /// As they appear in this year's report, then last year's figures that
+    /// have no counterpart this year.
     #[default]
     Document,
     /// By metric, then document order.
@@ -151,15 +151,10 @@ impl App {
             return;
         }
         if view == View::Diff && self.previous.is_none() {
-            self.message = Some((
-                self.lang
-                    .pick(
-                        "对比需要去年的报告：reportbench 文件 --previous 去年的文件",
-                        "the comparison needs last year's report: reportbench FILE --previous OLD",
-                    )
-                    .into(),
-                true,
-            ));
+            self.warn(
+                "对比需要去年的报告：reportbench 文件 --previous 去年的文件",
+                "the comparison needs last year's report: reportbench FILE --previous OLD",
+            );
             return;
         }
         self.comparison();
@@ -337,12 +332,7 @@ impl App {
                 };
                 match found {
                     Some(&e) => self.diff.selected = e,
-                    None => {
-                        self.message = Some((
-                            self.lang.pick("没有更多变化", "no more changes").into(),
-                            false,
-                        ))
-                    }
+                    None => self.say("没有更多变化", "no more changes"),
                 }
             }
             Action::ToggleChanges => {
@@ -454,14 +444,7 @@ impl App {
                 };
                 match at {
                     Some(at) => self.jump_to_byte(at),
-                    None => {
-                        self.message = Some((
-                            self.lang
-                                .pick("今年的报告里没有对应的文字", "not in this year's text")
-                                .into(),
-                            false,
-                        ))
-                    }
+                    None => self.say("今年的报告里没有对应的文字", "not in this year's text"),
                 }
             }
             _ => return false,
