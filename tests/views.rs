@@ -106,6 +106,20 @@ fn rolled_years_are_dimmed_and_edits_highlighted() {
     let inserted = style_of(&buf, 4, mid, "实");
     assert_eq!(inserted.fg, theme.style("ui.diff.insert").fg);
     assert_ne!(rolled.fg, inserted.fg);
+    // Inside that edited paragraph, 2023年 → 2024年 is a roll, not an edit:
+    // dimmed on both sides.
+    assert_eq!(style_of(&buf, 4, mid, "4").fg, rolled.fg);
+    assert_eq!(style_of(&buf, 4, 0, "3").fg, rolled.fg);
+}
+
+#[test]
+fn the_redline_reads_rolled_years_as_this_years() {
+    let mut app = open(Lang::Zh, true);
+    press(&mut app, KeyCode::F(3));
+    let s = screen(&mut app, 80, 24);
+    // Stacked: the opening paragraph starts 2024年, not 20234年.
+    let row = s.lines().nth(3).unwrap();
+    assert!(row.contains("~2024年是"), "{row}");
 }
 
 #[test]

@@ -120,7 +120,13 @@ fn sides(app: &App, p: &ParaChange) -> Sides {
             s.inline.push((old_text.into(), del));
         }
         _ if !p.spans.is_empty() => {
-            for sp in &p.spans {
+            let rolled_spans = rolled_year_spans(app, p, old_text, new_text);
+            for (sp, &is_rolled) in p.spans.iter().zip(&rolled_spans) {
+                let (d, i) = if is_rolled {
+                    (rolled, rolled)
+                } else {
+                    (del, ins)
+                };
                 match sp.op {
                     SpanOp::Equal => {
                         s.old.push((sp.text.clone(), plain));
@@ -128,12 +134,15 @@ fn sides(app: &App, p: &ParaChange) -> Sides {
                         s.inline.push((sp.text.clone(), plain));
                     }
                     SpanOp::Delete => {
-                        s.old.push((sp.text.clone(), del));
-                        s.inline.push((sp.text.clone(), del));
+                        s.old.push((sp.text.clone(), d));
+                        // A rolled year reads as this year's in the redline.
+                        if !is_rolled {
+                            s.inline.push((sp.text.clone(), d));
+                        }
                     }
                     SpanOp::Insert => {
-                        s.new.push((sp.text.clone(), ins));
-                        s.inline.push((sp.text.clone(), ins));
+                        s.new.push((sp.text.clone(), i));
+                        s.inline.push((sp.text.clone(), i));
                     }
                 }
             }
@@ -164,6 +173,78 @@ fn sides(app: &App, p: &ParaChange) -> Sides {
         }
     }
     s
+}
+
+/// The year `YYYY年` whose digits include `text[a..b]` (only digits).
+fn year_around(text: &str, a: usize, b: usize) -> Option<i32> {
+    let bytes = text.as_bytes();
+    let inner = text.get(a..b)?;
+    if inner.is_empty() || !inner.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let start = (0..a)
+        .rev()
+        .take_while(|&i| bytes[i].is_ascii_digit())
+        .last()
+        .unwrap_or(a);
+    let end = (b..bytes.len())
+        .take_while(|&i| bytes[i].is_ascii_digit())
+        .last()
+        .map_or(b, |i| i + 1);
+    (end - start == 4 && text[end..].starts_with('年'))
+        .then(|| text[start..end].parse().ok())
+        .flatten()
+}
+
+/// Which inline spans of a changed paragraph are only a year rolled forward
+/// (a deleted `3` beside an inserted `4` inside 2023年 → 2024年): those are
+/// dimmed, not highlighted as edits.
+fn rolled_year_spans(app: &App, p: &ParaChange, old: &str, new: &str) -> Vec<bool> {
+    let shift = app.cmp.as_ref().map_or(1, |c| c.year_shift);
+    let old_year = app.previous.as_ref().and_then(|pr| pr.doc.year());
+    let mut out = vec![false; p.spans.len()];
+    // Byte ranges of each span in the old and the new text.
+    let mut ranges = Vec::with_capacity(p.spans.len());
+    let (mut o, mut n) = (0usize, 0usize);
+    for sp in &p.spans {
+        let len = sp.text.len();
+        ranges.push(match sp.op {
+            SpanOp::Equal => {
+                o += len;
+                n += len;
+                (o - len..o, n - len..n)
+            }
+            SpanOp::Delete => {
+                o += len;
+                (o - len..o, n..n)
+            }
+            SpanOp::Insert => {
+                n += len;
+                (o..o, n - len..n)
+            }
+        });
+    }
+    for k in 0..p.spans.len().saturating_sub(1) {
+        let (del, ins) = match (p.spans[k].op, p.spans[k + 1].op) {
+            (SpanOp::Delete, SpanOp::Insert) => (k, k + 1),
+            (SpanOp::Insert, SpanOp::Delete) => (k + 1, k),
+            _ => continue,
+        };
+        let (ro, _) = &ranges[del];
+        let (_, rn) = &ranges[ins];
+        let (Some(yo), Some(yn)) = (
+            year_around(old, ro.start, ro.end),
+            year_around(new, rn.start, rn.end),
+        ) else {
+            continue;
+        };
+        let near = old_year.is_none_or(|y| (y - 1..=y + 1).contains(&yo));
+        if yn - yo == shift && near {
+            out[del] = true;
+            out[ins] = true;
+        }
+    }
+    out
 }
 
 fn glyph(app: &App, p: &ParaChange) -> (char, Style) {
