@@ -64,5 +64,50 @@ fn benches(c: &mut Criterion) {
     });
 }
 
-criterion_group!(workbench_benches, benches);
+/// The diff view: a key (next entry) and the frame, 30,000-character
+/// report against a version of it with other figures, and a 1 MB one.
+fn diff_view(c: &mut Criterion) {
+    for (name, chars) in [("30k-char", 30_000), ("1 MB", 350_000)] {
+        let text = draft_of(chars);
+        // Last year's: every digit one lower, so that most paragraphs changed.
+        let old: String = text
+            .chars()
+            .map(|c| match c.to_digit(10) {
+                Some(d) if c.is_ascii_digit() => char::from(b'0' + ((d + 9) % 10) as u8),
+                _ => c,
+            })
+            .collect();
+        let loaded = |text: String, path: &str| Loaded {
+            path: path.into(),
+            fingerprint: Fingerprint::of(text.as_bytes()),
+            bytes: text.len() as u64,
+            text,
+            format: Default::default(),
+            encoding: Encoding::Utf8,
+        };
+        let mut app = App::new(
+            loaded(text, "bench.md"),
+            CompiledSpec::default_spec(),
+            Keymap::defaults(),
+            Theme::builtin("dark").unwrap_or_else(|| panic!("theme")),
+            Lang::Zh,
+        );
+        app.set_previous(loaded(old, "old.md"));
+        app.on_key(KeyEvent::new(KeyCode::F(3), KeyModifiers::NONE));
+        let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap_or_else(|e| panic!("{e}"));
+        let mut down = true;
+        c.bench_function(&format!("diff view: key to frame, {name} reports"), |b| {
+            b.iter(|| {
+                // Down, then up: the view stays in the same region.
+                down = !down;
+                let key = if down { KeyCode::Down } else { KeyCode::Up };
+                app.on_key(KeyEvent::new(key, KeyModifiers::NONE));
+                term.draw(|f| draw(f, &mut app))
+                    .unwrap_or_else(|e| panic!("{e}"));
+            })
+        });
+    }
+}
+
+criterion_group!(workbench_benches, benches, diff_view);
 criterion_main!(workbench_benches);

@@ -377,3 +377,34 @@ fn help_scrolls_when_the_terminal_is_short() {
     assert_eq!(app.overlay, reportbench::app::state::Overlay::None);
     assert_eq!(app.text(), open(Lang::En, true).text());
 }
+
+#[test]
+fn the_selected_entry_stays_on_screen() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = open(Lang::En, true);
+        press(&mut app, KeyCode::F(3));
+        let n = app.diff_entries().len();
+        let mut moves: Vec<KeyCode> = vec![KeyCode::Down; n + 2];
+        moves.extend([KeyCode::Up; 7]);
+        moves.extend([KeyCode::PageUp; 3]);
+        moves.extend([KeyCode::PageDown; 2]);
+        moves.push(KeyCode::Char('c'));
+        moves.extend([KeyCode::Char('p'); 4]);
+        for (i, k) in moves.into_iter().enumerate() {
+            press(&mut app, k);
+            let s = screen(&mut app, w, h);
+            assert!(
+                s.contains('▌'),
+                "{w}x{h} step {i} ({k:?}): selection off screen\n{s}"
+            );
+        }
+        // At the end, the last entry is shown.
+        let last = *app.diff_entries().last().unwrap();
+        for _ in 0..n {
+            press(&mut app, KeyCode::PageDown);
+        }
+        assert_eq!(app.diff.selected, last);
+        let s = screen(&mut app, w, h);
+        assert!(s.contains('▌'), "{s}");
+    }
+}

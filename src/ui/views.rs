@@ -272,8 +272,16 @@ fn status_word(app: &App, s: ParaStatus) -> &'static str {
 /// when wide, stacked when narrow), the selected change's details.
 pub fn draw_diff(f: &mut Frame, app: &mut App, area: Rect) {
     app.comparison();
-    let Some(cmp) = app.cmp.clone() else {
-        return;
+    let (top, page) = draw_diff_view(f, app, area);
+    app.diff.top = top;
+    app.diff.page = page;
+}
+
+/// Draws the diff view; returns the first entry shown (a position in
+/// [`App::diff_entries`]) and how many entries were shown.
+fn draw_diff_view(f: &mut Frame, app: &App, area: Rect) -> (usize, usize) {
+    let Some(cmp) = app.cmp.as_ref() else {
+        return (0, 1);
     };
     let s = cmp.summary;
     let year = |y: Option<i32>| y.map_or("?".to_owned(), |y| y.to_string());
@@ -355,79 +363,49 @@ pub fn draw_diff(f: &mut Frame, app: &mut App, area: Rect) {
             heads,
         );
     }
-    // Every shown entry as a block of lines.
+    // Only the entries on screen are laid out: from `top`, moved so that
+    // the selected entry is in view (a page of entries before it at most).
     let entries = app.diff_entries();
-    let selected_style = app.theme.style("ui.checklist.selected");
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut sel_span = (0usize, 0usize);
-    for &e in &entries {
-        let p = &cmp.paragraphs[e];
-        let sd = sides(app, p);
-        let (g, gs) = glyph(app, p);
-        let is_sel = e == app.diff.selected;
-        let marker = if is_sel { '▌' } else { ' ' };
-        let top = lines.len();
-        let block_lines: Vec<Line<'static>> = if side {
-            let l = if sd.old.is_empty() {
-                Vec::new()
-            } else {
-                wrap_styled(&sd.old, col_w)
-            };
-            let r = if sd.new.is_empty() {
-                Vec::new()
-            } else {
-                wrap_styled(&sd.new, col_w)
-            };
-            (0..l.len().max(r.len()))
-                .map(|i| {
-                    let left = l.get(i).cloned().unwrap_or_default();
-                    let pad = col_w.saturating_sub(left.width());
-                    let mut spans = vec![
-                        Span::styled(marker.to_string(), app.theme.style("ui.title")),
-                        Span::styled(if i == 0 { g.to_string() } else { " ".into() }, gs),
-                    ];
-                    spans.extend(left.spans);
-                    spans.push(Span::raw(" ".repeat(pad)));
-                    spans.push(Span::styled("│", app.theme.style("ui.border")));
-                    spans.extend(r.get(i).cloned().unwrap_or_default().spans);
-                    Line::from(spans)
-                })
-                .collect()
-        } else {
-            wrap_styled(&sd.inline, col_w)
-                .into_iter()
-                .enumerate()
-                .map(|(i, l)| {
-                    let mut spans = vec![
-                        Span::styled(marker.to_string(), app.theme.style("ui.title")),
-                        Span::styled(if i == 0 { g.to_string() } else { " ".into() }, gs),
-                    ];
-                    spans.extend(l.spans);
-                    Line::from(spans)
-                })
-                .collect()
-        };
-        for l in block_lines {
-            lines.push(if is_sel { l.style(selected_style) } else { l });
-        }
-        if is_sel {
-            sel_span = (top, lines.len());
-        }
-        lines.push(Line::default());
-    }
-    // Keep the selected entry in view.
     let h = body.height as usize;
-    let scroll = &mut app.diff.scroll;
-    if sel_span.0 < *scroll {
-        *scroll = sel_span.0;
-    } else if sel_span.1 > *scroll + h {
-        *scroll = sel_span.0.min(sel_span.1.saturating_sub(h));
+    let lines_of = |pos: usize| {
+        let e = entries[pos];
+        entry_lines(app, &cmp.paragraphs[e], e == app.diff.selected, side, col_w)
+    };
+    let sel = entries
+        .iter()
+        .position(|&e| e >= app.diff.selected)
+        .unwrap_or(entries.len().saturating_sub(1));
+    let mut top = app.diff.top.min(sel);
+    // The first entry from which the selected one still fits on screen.
+    let mut fits_from = sel;
+    let mut used = 0;
+    for pos in (0..=sel.min(entries.len().saturating_sub(1))).rev() {
+        if entries.is_empty() {
+            break;
+        }
+        let n = lines_of(pos).len();
+        if used + n > h && pos != sel {
+            break;
+        }
+        used += n;
+        fits_from = pos;
+        if used >= h {
+            break;
+        }
     }
-    *scroll = (*scroll).min(lines.len().saturating_sub(1));
-    let shown: Vec<Line> = lines.into_iter().skip(*scroll).take(h).collect();
-    // About how many entries a page holds.
-    let blank = shown.iter().filter(|l| l.width() == 0).count();
-    app.diff.page = blank.max(1);
+    if top < fits_from {
+        top = fits_from;
+    }
+    let mut shown: Vec<Line<'static>> = Vec::with_capacity(h);
+    let mut count = 0;
+    for pos in top..entries.len() {
+        if shown.len() >= h {
+            break;
+        }
+        shown.extend(lines_of(pos));
+        count += 1;
+    }
+    shown.truncate(h);
     if entries.is_empty() {
         f.render_widget(
             Paragraph::new(
@@ -472,6 +450,64 @@ pub fn draw_diff(f: &mut Frame, app: &mut App, area: Rect) {
             detail,
         );
     }
+    (top, count.max(1))
+}
+
+/// One entry of the diff view as screen lines, a blank line after it.
+fn entry_lines(
+    app: &App,
+    p: &ParaChange,
+    is_sel: bool,
+    side: bool,
+    col_w: usize,
+) -> Vec<Line<'static>> {
+    let sd = sides(app, p);
+    let (g, gs) = glyph(app, p);
+    let marker = if is_sel { "▌" } else { " " };
+    let head = |i: usize| {
+        vec![
+            Span::styled(marker, app.theme.style("ui.title")),
+            Span::styled(if i == 0 { g.to_string() } else { " ".into() }, gs),
+        ]
+    };
+    let mut lines: Vec<Line<'static>> = if side {
+        let wrap = |runs: &[(String, Style)]| {
+            if runs.is_empty() {
+                Vec::new()
+            } else {
+                wrap_styled(runs, col_w)
+            }
+        };
+        let (l, r) = (wrap(&sd.old), wrap(&sd.new));
+        (0..l.len().max(r.len()))
+            .map(|i| {
+                let left = l.get(i).cloned().unwrap_or_default();
+                let pad = col_w.saturating_sub(left.width());
+                let mut spans = head(i);
+                spans.extend(left.spans);
+                spans.push(Span::raw(" ".repeat(pad)));
+                spans.push(Span::styled("│", app.theme.style("ui.border")));
+                spans.extend(r.get(i).cloned().unwrap_or_default().spans);
+                Line::from(spans)
+            })
+            .collect()
+    } else {
+        wrap_styled(&sd.inline, col_w)
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let mut spans = head(i);
+                spans.extend(l.spans);
+                Line::from(spans)
+            })
+            .collect()
+    };
+    if is_sel {
+        let st = app.theme.style("ui.checklist.selected");
+        lines = lines.into_iter().map(|l| l.style(st)).collect();
+    }
+    lines.push(Line::default());
+    lines
 }
 
 fn change_cell(app: &App, r: &FigureRow) -> (String, Style) {

@@ -27,9 +27,9 @@ pub struct DiffState {
     pub selected: usize,
     /// Unchanged paragraphs hidden.
     pub only_changes: bool,
-    /// The first screen line shown (kept by the drawing, so that the
-    /// selected entry stays in view).
-    pub scroll: usize,
+    /// The first entry shown, a position in [`App::diff_entries`] (kept
+    /// by the drawing, so that the selected entry stays in view).
+    pub top: usize,
     /// Entries on the last screen (a page for PageDown / PageUp).
     pub page: usize,
 }
