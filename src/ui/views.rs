@@ -506,7 +506,15 @@ fn entry_lines(
         let st = app.theme.style("ui.checklist.selected");
         lines = lines.into_iter().map(|l| l.style(st)).collect();
     }
-    lines.push(Line::default());
+    // The gap between entries keeps the column divider unbroken.
+    lines.push(if side {
+        Line::from(vec![
+            Span::raw(" ".repeat(2 + col_w)),
+            Span::styled("│", app.theme.style("ui.border")),
+        ])
+    } else {
+        Line::default()
+    });
     lines
 }
 
