@@ -408,3 +408,32 @@ fn the_selected_entry_stays_on_screen() {
         assert!(s.contains('▌'), "{s}");
     }
 }
+
+#[test]
+fn no_diff_row_starts_with_closing_punctuation() {
+    for (w, h) in [(120, 40), (80, 24), (131, 40)] {
+        let mut app = open(Lang::Zh, true);
+        press(&mut app, KeyCode::F(3));
+        let n = app.diff_entries().len();
+        let mut rows = 0;
+        for _ in 0..n / 3 {
+            let s = screen(&mut app, w, h);
+            for line in s.lines().skip(2).take(h as usize - 4) {
+                for seg in line.split('│') {
+                    let text = seg.trim_start_matches(['▌', '~', '+', '-', '>', ' ']);
+                    if let Some(c) = text.chars().next() {
+                        rows += 1;
+                        assert!(
+                            !"，。、；：？！）》」』】”’％".contains(c),
+                            "{w}x{h}: {line}"
+                        );
+                    }
+                }
+            }
+            for _ in 0..3 {
+                press(&mut app, KeyCode::Down);
+            }
+        }
+        assert!(rows > 200, "{rows}");
+    }
+}

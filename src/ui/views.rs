@@ -47,9 +47,13 @@ pub fn wrap_styled(spans: &[(String, Style)], width: usize) -> Vec<Line<'static>
         let w = chars[i].0.width().unwrap_or(0);
         if used + w > width && i > start {
             let mut brk = i;
-            // Keep closing punctuation with the character before it.
-            if is_closing(chars[i].0) && brk - start > 1 {
+            // Keep closing punctuation (one mark or several, such as ）》)
+            // with the character before it.
+            while brk - start > 1 && is_closing(chars[brk].0) {
                 brk -= 1;
+            }
+            if is_closing(chars[brk].0) {
+                brk = i; // nothing to move down with it: break where it was
             }
             rows.push(start..brk);
             start = brk;
@@ -825,5 +829,30 @@ fn draw_plans(f: &mut Frame, app: &App, area: Rect) {
             .style(app.theme.style("ui.checklist.na")),
             inner,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(s: &str, width: usize) -> Vec<String> {
+        wrap_styled(&[(s.to_owned(), Style::default())], width)
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn wrapping_keeps_closing_marks_off_the_start_of_a_row() {
+        assert_eq!(rows("甲乙丙丁", 4), ["甲乙", "丙丁"]);
+        assert_eq!(rows("甲乙，丁", 4), ["甲", "乙，", "丁"]);
+        // Two marks: both move down with the character before them.
+        assert_eq!(rows("甲乙丙）》戊", 6), ["甲乙", "丙）》", "戊"]);
+        // Only marks: nothing to move, broken where they overflow.
+        assert_eq!(rows("，，，", 4), ["，，", "，"]);
+        // Control characters are shown, one cell each.
+        assert_eq!(rows("a\u{1b}b", 10), ["a\u{241b}b"]);
+        assert_eq!(rows("", 4), [""]);
     }
 }
