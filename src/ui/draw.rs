@@ -268,24 +268,17 @@ pub fn truncate_to_width(s: &str, width: usize) -> String {
     out
 }
 
-/// Splits `s` into rows of at most `width` terminal columns.
+/// Splits `s` into rows of at most `width` terminal columns (see
+/// [`super::views::wrap_styled`]: no row starts with closing punctuation).
 pub fn wrap_to_width(s: &str, width: usize) -> Vec<String> {
-    let mut rows = Vec::new();
-    let mut row = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w > width && !row.is_empty() {
-            rows.push(std::mem::take(&mut row));
-            used = 0;
-        }
-        row.push(c);
-        used += w;
+    if s.is_empty() {
+        return Vec::new();
     }
-    if !row.is_empty() {
-        rows.push(row);
-    }
-    rows
+    // One wrapping everywhere: closing punctuation stays off row starts.
+    super::views::wrap_styled(&[(s.to_owned(), Style::default())], width)
+        .into_iter()
+        .map(|l| l.spans.into_iter().map(|s| s.content).collect())
+        .collect()
 }
 
 /// A sign-off verdict in a word or two.
