@@ -180,6 +180,32 @@ fn replies_and_resolving() {
     // And can reopen it.
     press(&mut app, KeyCode::Char('v'));
     assert_eq!(on_disk(&path).comments[0].status, CommentStatus::Open);
+    // Only its author deletes it, after saying yes.
+    press(&mut app, KeyCode::Char('d'));
+    assert_eq!(on_disk(&path).comments.len(), 1);
+    assert!(
+        app.message.as_ref().unwrap().0.contains("李律师"),
+        "{:?}",
+        app.message
+    );
+    app.author = "李律师".into();
+    press(&mut app, KeyCode::Char('d'));
+    assert!(
+        matches!(app.overlay, Overlay::DeleteComment(..)),
+        "{:?}",
+        app.overlay
+    );
+    assert!(screen(&mut app, 100, 30).contains("删除批注“请补充。”"));
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.overlay, Overlay::Comments(0));
+    assert_eq!(on_disk(&path).comments.len(), 1);
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('y'));
+    assert!(on_disk(&path).comments.is_empty());
+    assert_eq!(app.open_comments(), 0);
+    press(&mut app, KeyCode::F(5));
+    typed(&mut app, "再写一条。");
+    press(&mut app, KeyCode::Enter);
     // An empty comment is not saved.
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::F(5));

@@ -93,6 +93,8 @@ pub enum Overlay {
     Verdict(String),
     /// The comment list, this one selected.
     Comments(usize),
+    /// "Delete this comment?" (its id; the list position to go back to).
+    DeleteComment(String, usize),
 }
 
 /// What a hangup, termination or panic handler needs to write the recovery
@@ -251,6 +253,8 @@ pub struct App {
     pub review_mode: bool,
     /// The name comments and sign-offs are written under.
     pub author: String,
+    /// Where each comment is in the text as of the last re-check.
+    anchors: Vec<Option<crate::core::review::Anchor>>,
 }
 
 /// How often the file on disk is looked at for someone else's changes.
@@ -325,6 +329,7 @@ impl App {
             review: crate::core::review::Review::default(),
             review_mode: false,
             author: crate::io::clock::login_name(),
+            anchors: Vec::new(),
         };
         app.disk_seen = disk_meta(&app.path);
         app.style_editor();
@@ -654,6 +659,7 @@ impl App {
         self.doc = Document::parse_normalized(text, self.format);
         self.report = check(&self.doc, &self.spec, &CheckOptions { lang: self.lang });
         self.cmp = None;
+        self.reanchor();
         self.report.apply_na(
             self.na.iter().map(|(i, r)| (i.as_str(), r.as_str())),
             self.lang,
@@ -728,6 +734,14 @@ impl App {
             Overlay::Comments(i) => {
                 self.overlay = Overlay::None;
                 self.comments_key(i, e.code);
+                return;
+            }
+            Overlay::DeleteComment(..) => {
+                if let Overlay::DeleteComment(id, pos) =
+                    std::mem::replace(&mut self.overlay, Overlay::None)
+                {
+                    self.delete_comment_key(id, pos, e.code);
+                }
                 return;
             }
             Overlay::Verdict(_) => {

@@ -123,6 +123,22 @@ pub fn draw(f: &mut Frame, app: &mut App) {
             draw_confirm(f, app, area, &text)
         }
         Overlay::Comments(sel) => draw_comments(f, app, area, sel),
+        Overlay::DeleteComment(ref id, _) => {
+            let body = app
+                .review
+                .comments
+                .iter()
+                .find(|c| &c.id == id)
+                .map(|c| truncate_to_width(&sanitize_for_display(&c.body), 30))
+                .unwrap_or_default();
+            let text = tr!(
+                app.lang,
+                "删除批注“{}”？（y 删除，其他键返回）",
+                "Delete the comment \"{}\"? (y deletes, any other key goes back)",
+                body
+            );
+            draw_confirm(f, app, area, &text)
+        }
         Overlay::Locked(ref h) => {
             let text = tr!(
                 app.lang,
@@ -356,7 +372,7 @@ fn draw_editor(f: &mut Frame, app: &mut App, area: Rect) {
         let comment_style = app.theme.style("ui.editor.comment");
         let anchored: Vec<(usize, usize)> = app
             .anchors()
-            .into_iter()
+            .iter()
             .zip(&app.review.comments)
             .filter(|(_, c)| c.status == crate::core::review::CommentStatus::Open)
             .filter_map(|(a, _)| a.map(|a| (a.start, a.end)))
@@ -688,7 +704,7 @@ fn draw_comments(f: &mut Frame, app: &App, area: Rect, selected: usize) {
     let selected = selected.min(app.review.comments.len().saturating_sub(1));
     let mut lines: Vec<Line> = Vec::new();
     let mut sel_top = 0;
-    for (i, (c, a)) in app.review.comments.iter().zip(&anchors).enumerate() {
+    for (i, (c, a)) in app.review.comments.iter().zip(anchors).enumerate() {
         if i == selected {
             sel_top = lines.len();
         }
@@ -765,8 +781,8 @@ fn draw_comments(f: &mut Frame, app: &App, area: Rect, selected: usize) {
     let mut shown: Vec<Line> = lines.into_iter().skip(skip).take(room).collect();
     shown.extend(keys_footer(
         app,
-        "↑↓ 选择　回车 跳到原文　r 回复　v 解决/重新打开　Esc 关闭",
-        "↑↓ select   Enter go to the text   r reply   v resolve/reopen   Esc close",
+        "↑↓ 选择　回车 跳到原文　r 回复　v 解决/重新打开　d 删除　Esc 关闭",
+        "↑↓ select   Enter go to the text   r reply   v resolve/reopen   d delete   Esc close",
     ));
     let rect = centered(area, w, h);
     f.render_widget(Clear, rect);

@@ -108,14 +108,20 @@ impl App {
     }
 
     /// Where each comment is in the current text (`None`: orphaned), in
-    /// the order of [`App::review`]'s comments.
-    pub fn anchors(&self) -> Vec<Option<Anchor>> {
+    /// the order of [`App::review`]'s comments; worked out at each re-check.
+    pub fn anchors(&self) -> &[Option<Anchor>] {
+        &self.anchors
+    }
+
+    /// Re-anchors the comments in the current text.
+    pub(super) fn reanchor(&mut self) {
         let text = self.doc.text();
-        self.review
+        self.anchors = self
+            .review
             .comments
             .iter()
             .map(|c| anchor(c, text))
-            .collect()
+            .collect();
     }
 
     /// Open comments.
@@ -318,6 +324,19 @@ impl App {
                 }
             },
             KeyCode::Char('r') => self.overlay = Overlay::Input(Prompt::Reply(id), String::new()),
+            KeyCode::Char('d') if c.author == self.author => {
+                self.overlay = Overlay::DeleteComment(id, selected);
+            }
+            KeyCode::Char('d') => {
+                let msg = tr!(
+                    self.lang,
+                    "只有 {} 能删除这条批注；v 可以把它标为已解决",
+                    "only {} can delete this comment; v resolves it",
+                    c.author
+                );
+                self.overlay = Overlay::Comments(selected);
+                self.message = Some((msg, false));
+            }
             KeyCode::Char('v') => {
                 let reopen = c.status == CommentStatus::Resolved;
                 self.overlay = Overlay::Comments(selected);
@@ -340,6 +359,25 @@ impl App {
             }
             KeyCode::Esc | KeyCode::Char('q') => {}
             _ => self.overlay = Overlay::Comments(selected),
+        }
+    }
+
+    /// y deletes the comment (from the review file, re-read first);
+    /// anything else goes back to the list.
+    pub(super) fn delete_comment_key(
+        &mut self,
+        id: String,
+        pos: usize,
+        code: crossterm::event::KeyCode,
+    ) {
+        if matches!(code, crossterm::event::KeyCode::Char('y' | 'Y')) {
+            let done = self.lang.pick("已删除批注", "comment deleted");
+            self.update_review(move |r| r.comments.retain(|c| c.id != id), done);
+            if !self.review.comments.is_empty() {
+                self.overlay = Overlay::Comments(pos.saturating_sub(1));
+            }
+        } else {
+            self.overlay = Overlay::Comments(pos);
         }
     }
 
