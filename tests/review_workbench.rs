@@ -452,3 +452,31 @@ fn a_long_comment_keeps_its_end_and_the_cursor_in_view() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(on_disk(&path).comments[0].body, body);
 }
+
+#[test]
+fn a_comment_that_cannot_be_written_stays_in_the_prompt() {
+    let path = copy_draft("fail");
+    // The review file cannot be read or written: it is a folder.
+    let sidecar = reportbench::io::review::sidecar_path(&path);
+    std::fs::create_dir(&sidecar).unwrap();
+    let mut app = open(&path, "李律师");
+    goto(&mut app, "健全法治建设工作机制");
+    press(&mut app, KeyCode::F(5));
+    typed(&mut app, "这段话要留住");
+    press(&mut app, KeyCode::Enter);
+    match &app.overlay {
+        Overlay::Input(_, text) => assert_eq!(text, "这段话要留住"),
+        other => panic!("the prompt closed: {other:?}"),
+    }
+    let s = screen(&mut app, 120, 30);
+    let last = s.lines().last().unwrap();
+    assert!(
+        last.contains("这段话要留住") && last.contains("回车重试"),
+        "{last}"
+    );
+    // Once the folder is fixed, Enter writes it.
+    std::fs::remove_dir(&sidecar).unwrap();
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(on_disk(&path).comments[0].body, "这段话要留住");
+}

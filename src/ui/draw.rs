@@ -105,14 +105,22 @@ pub fn draw(f: &mut Frame, app: &mut App) {
             app.lang.pick("（回车查找，Esc 取消）", " (Enter to search, Esc to cancel)"),
         ),
         Overlay::Recover(ref r) => draw_recover(f, app, area, r),
-        Overlay::Input(ref p, ref line) => draw_prompt(
-            f,
-            app,
-            status,
-            &p.label(app.lang),
-            line,
-            app.lang.pick("（回车保存，Esc 取消）", " (Enter saves, Esc cancels)"),
-        ),
+        Overlay::Input(ref p, ref line) => {
+            // A failed write shows its error where the keys would be.
+            let hint = match &app.message {
+                Some((m, true)) => tr!(
+                    app.lang,
+                    "（未保存：回车重试，Esc 放弃。{}）",
+                    " (not saved: Enter tries again, Esc gives up. {})",
+                    m
+                ),
+                _ => app
+                    .lang
+                    .pick("（回车保存，Esc 取消）", " (Enter saves, Esc cancels)")
+                    .to_owned(),
+            };
+            draw_prompt(f, app, status, &p.label(app.lang), line, &hint)
+        }
         Overlay::Verdict(ref item) => {
             let text = tr!(
                 app.lang,
@@ -824,9 +832,10 @@ fn draw_prompt(f: &mut Frame, app: &App, status: Rect, label: &str, line: &str, 
         text = std::iter::once('…').chain(kept.into_iter().rev()).collect();
     }
     let cursor_x = status.x + text.width().min(width.saturating_sub(1)) as u16;
-    if text.width() + 1 + hint.width() <= width {
+    let room = width.saturating_sub(text.width() + 1);
+    if room > 4 {
         text.push(' ');
-        text.push_str(hint);
+        text.push_str(&truncate_to_width(hint, room));
     }
     f.render_widget(
         Paragraph::new(text).style(app.theme.style("ui.status.modified")),

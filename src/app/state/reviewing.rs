@@ -222,6 +222,8 @@ impl App {
         let body = text.trim().to_owned();
         let author = self.author.clone();
         let now = now_rfc3339();
+        // Kept to reopen the prompt with the words typed if writing fails.
+        let again = prompt.clone();
         let done: Box<dyn FnOnce(&mut Review)> = match prompt {
             Prompt::Comment(d) => {
                 if body.is_empty() {
@@ -278,20 +280,30 @@ impl App {
                 })
             }
         };
-        self.update_review(
+        let saved = self.update_review(
             done,
             self.lang.pick("已写入审阅文件", "saved to the review file"),
         );
+        if !saved {
+            // Never lose the words: the prompt comes back with them, the
+            // error beside them; Enter tries again, Esc gives up.
+            self.overlay = Overlay::Input(again, text);
+        }
     }
 
     /// Applies a change to the sidecar (re-read under its lock first).
-    pub(super) fn update_review(&mut self, change: impl FnOnce(&mut Review), done: &str) {
+    /// Returns whether it was written.
+    pub(super) fn update_review(&mut self, change: impl FnOnce(&mut Review), done: &str) -> bool {
         match crate::io::review::update(&self.path, change) {
             Ok(r) => {
                 self.set_review(r);
                 self.message = Some((done.to_owned(), false));
+                true
             }
-            Err(e) => self.complain(e),
+            Err(e) => {
+                self.complain(e);
+                false
+            }
         }
     }
 
@@ -372,7 +384,7 @@ impl App {
     ) {
         if matches!(code, crossterm::event::KeyCode::Char('y' | 'Y')) {
             let done = self.lang.pick("已删除批注", "comment deleted");
-            self.update_review(move |r| r.comments.retain(|c| c.id != id), done);
+            let _ = self.update_review(move |r| r.comments.retain(|c| c.id != id), done);
             if !self.review.comments.is_empty() {
                 self.overlay = Overlay::Comments(pos.saturating_sub(1));
             }
@@ -391,7 +403,7 @@ impl App {
             KeyCode::Char('a' | 'A') => Verdict::Na,
             KeyCode::Char('u' | 'U') => {
                 let msg = self.lang.pick("已撤回审核意见", "sign-off withdrawn");
-                self.update_review(move |r| r.signoffs.retain(|s| s.item != item), msg);
+                let _ = self.update_review(move |r| r.signoffs.retain(|s| s.item != item), msg);
                 return;
             }
             _ => {
