@@ -480,3 +480,20 @@ fn a_comment_that_cannot_be_written_stays_in_the_prompt() {
     assert_eq!(app.overlay, Overlay::None);
     assert_eq!(on_disk(&path).comments[0].body, "这段话要留住");
 }
+
+#[test]
+fn pasting_into_a_comment_goes_into_the_prompt_as_one_line() {
+    let path = copy_draft("paste");
+    let mut app = open(&path, "李律师");
+    goto(&mut app, "健全法治建设工作机制");
+    let before = app.text();
+    press(&mut app, KeyCode::F(5));
+    app.on_paste("第一行\n第二行\t完");
+    match &app.overlay {
+        Overlay::Input(_, text) => assert_eq!(text, "第一行 第二行 完"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(app.text(), before, "nothing pasted into the draft");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(on_disk(&path).comments[0].body, "第一行 第二行 完");
+}
