@@ -230,7 +230,10 @@ fn sign_off_na_turns_the_item_na_and_can_be_withdrawn() {
     app.selected = idx;
     press(&mut app, KeyCode::Char('s'));
     assert_eq!(app.overlay, Overlay::Verdict("leader_duty".into()));
+    let title = app.report.items[idx].title.clone();
+    assert!(screen(&mut app, 100, 30).contains(&format!("审核“{}", &title[..9])));
     press(&mut app, KeyCode::Char('a'));
+    assert!(screen(&mut app, 120, 30).contains(&format!("“{title}”不适用的理由")));
     // A reason is required for "not applicable".
     press(&mut app, KeyCode::Enter);
     assert!(on_disk(&path).signoffs.is_empty());

@@ -119,14 +119,14 @@ pub fn draw(f: &mut Frame, app: &mut App) {
                     .pick("（回车保存，Esc 取消）", " (Enter saves, Esc cancels)")
                     .to_owned(),
             };
-            draw_prompt(f, app, status, &p.label(app.lang), line, &hint)
+            draw_prompt(f, app, status, &p.label(app), line, &hint)
         }
         Overlay::Verdict(ref item) => {
             let text = tr!(
                 app.lang,
                 "审核“{}”：m 符合　x 不符合　a 不适用　u 撤回审核意见　其他键取消",
                 "Sign off \"{}\": m met   x not met   a not applicable   u withdraw   any other key cancels",
-                sanitize_for_display(item)
+                sanitize_for_display(&app.item_title(item))
             );
             draw_confirm(f, app, area, &text)
         }

@@ -40,7 +40,8 @@ pub enum Prompt {
 
 impl Prompt {
     /// The prompt's label.
-    pub fn label(&self, lang: crate::core::lang::Lang) -> String {
+    pub fn label(&self, app: &App) -> String {
+        let lang = app.lang;
         match self {
             Prompt::Comment(d) => tr!(
                 lang,
@@ -51,9 +52,9 @@ impl Prompt {
             Prompt::Reply(id) => tr!(lang, "回复 {id}：", "Reply to {id}: "),
             Prompt::Reason(item, v) => tr!(
                 lang,
-                "{}（{}）的理由：",
-                "Reason for {} ({}): ",
-                item,
+                "“{}”{}的理由：",
+                "Why \"{}\" is {}: ",
+                app.item_title(item),
                 verdict_name(*v, lang)
             ),
         }
@@ -131,6 +132,15 @@ impl App {
             .iter()
             .filter(|c| c.status == CommentStatus::Open)
             .count()
+    }
+
+    /// A checklist item's title (its id if the spec has no such item).
+    pub fn item_title(&self, id: &str) -> String {
+        self.report
+            .items
+            .iter()
+            .find(|i| i.id == id)
+            .map_or_else(|| id.to_owned(), |i| i.title.clone())
     }
 
     /// The sign-off of a checklist item, if any.
