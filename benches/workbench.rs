@@ -29,18 +29,21 @@ fn draft_of(chars: usize) -> String {
     out
 }
 
-fn benches(c: &mut Criterion) {
-    let text = draft_of(30_000);
-    let loaded = Loaded {
-        path: "bench.md".into(),
+/// `text` as if loaded from `path`.
+fn loaded(text: String, path: &str) -> Loaded {
+    Loaded {
+        path: path.into(),
         fingerprint: Fingerprint::of(text.as_bytes()),
         bytes: text.len() as u64,
         text,
         format: Default::default(),
         encoding: Encoding::Utf8,
-    };
+    }
+}
+
+fn benches(c: &mut Criterion) {
     let mut app = App::new(
-        loaded,
+        loaded(draft_of(30_000), "bench.md"),
         CompiledSpec::default_spec(),
         Keymap::defaults(),
         Theme::builtin("dark").unwrap_or_else(|| panic!("theme")),
@@ -77,14 +80,6 @@ fn diff_view(c: &mut Criterion) {
                 _ => c,
             })
             .collect();
-        let loaded = |text: String, path: &str| Loaded {
-            path: path.into(),
-            fingerprint: Fingerprint::of(text.as_bytes()),
-            bytes: text.len() as u64,
-            text,
-            format: Default::default(),
-            encoding: Encoding::Utf8,
-        };
         let mut app = App::new(
             loaded(text, "bench.md"),
             CompiledSpec::default_spec(),
