@@ -255,6 +255,8 @@ pub struct App {
     pub author: String,
     /// Where each comment is in the text as of the last re-check.
     anchors: Vec<Option<crate::core::review::Anchor>>,
+    /// The review file's modification time and size as last read.
+    review_seen: Option<(std::time::SystemTime, u64)>,
 }
 
 /// How often the file on disk is looked at for someone else's changes.
@@ -330,6 +332,7 @@ impl App {
             review_mode: false,
             author: crate::io::clock::login_name(),
             anchors: Vec::new(),
+            review_seen: None,
         };
         app.disk_seen = disk_meta(&app.path);
         app.style_editor();

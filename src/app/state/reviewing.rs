@@ -99,6 +99,13 @@ impl App {
     /// up without a key press. Returns whether anything changed. (A sidecar
     /// that does not parse is left alone here; writing says why.)
     pub(super) fn check_review(&mut self) -> bool {
+        // Parsed again only when its time or size changed (every write
+        // renames a new file into place, so both move).
+        let seen = super::disk_meta(&crate::io::review::sidecar_path(&self.path));
+        if seen == self.review_seen {
+            return false;
+        }
+        self.review_seen = seen;
         match crate::io::review::read(&self.path) {
             Ok(r) if r != self.review => {
                 self.set_review(r);

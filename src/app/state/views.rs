@@ -401,6 +401,8 @@ impl App {
                     self.figs.plans_focused = !self.figs.plans_focused;
                 }
             }
+            // Problems are the checklist's: not reachable from here.
+            Action::NextProblem | Action::PreviousProblem => {}
             Action::SortFigures => {
                 self.figs.sort = self.figs.sort.next();
                 self.figs.selected = 0;
