@@ -58,6 +58,11 @@ pub const STYLE_NAMES: &[&str] = &[
     "ui.diff.delete",
     "ui.diff.moved",
     "ui.diff.rolled",
+    "ui.figures",
+    "ui.figures.up",
+    "ui.figures.down",
+    "ui.figures.new",
+    "ui.figures.dropped",
 ];
 
 /// One style as written in a theme file.

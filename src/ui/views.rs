@@ -536,18 +536,14 @@ fn change_cell(app: &App, r: &FigureRow) -> (String, Style) {
         _ => String::new(),
     };
     let l = app.lang;
+    // Neutral colours: fewer lawsuits is good news, fewer trainings is not.
+    let st = |name: &str| app.theme.style(name);
     match r.change {
-        FigureChange::Up => (format!("↑{pct}"), app.theme.style("ui.diff.insert")),
-        FigureChange::Down => (format!("↓{pct}"), app.theme.style("ui.diff.delete")),
-        FigureChange::Same => (l.pick("持平", "same").into(), app.theme.style("ui")),
-        FigureChange::New => (
-            l.pick("新增", "new").into(),
-            app.theme.style("ui.diff.moved"),
-        ),
-        FigureChange::Dropped => (
-            l.pick("今年无", "dropped").into(),
-            app.theme.style("ui.checklist.na"),
-        ),
+        FigureChange::Up => (format!("↑{pct}"), st("ui.figures.up")),
+        FigureChange::Down => (format!("↓{pct}"), st("ui.figures.down")),
+        FigureChange::Same => (l.pick("持平", "same").into(), st("ui.figures")),
+        FigureChange::New => (l.pick("新增", "new").into(), st("ui.figures.new")),
+        FigureChange::Dropped => (l.pick("今年无", "dropped").into(), st("ui.figures.dropped")),
     }
 }
 
