@@ -5,8 +5,11 @@
 //! The library has two layers: [`core`], the pure analysis (document model,
 //! checklist spec, figures, lints, comparison) that knows nothing of
 //! terminals or files, and [`io`], loading files, finding config and specs,
-//! and rendering output; [`app`] and [`ui`] hold the workbench's keymap and
-//! themes.
+//! and rendering output (also the review sidecar, locks, recovery files).
+//! On top, two faces: the CLI (the binary) and the workbench — [`app`], its
+//! state and keymap, driven by key events without a terminal (editor,
+//! checklist, diff and figures views, comments and sign-offs); [`ui`], the
+//! drawing and themes; [`tui`], the terminal and event loop.
 //!
 //! ```
 //! use reportbench::core::check::{check, CheckOptions, Status};
