@@ -84,6 +84,24 @@ fn tail(s: &str, n: usize) -> &str {
 }
 
 impl App {
+    /// Reads the draft's review sidecar: items signed off as not applicable
+    /// show as `–` with the reviewer's reason.
+    pub fn load_review(&mut self) {
+        match crate::io::review::read(&self.path) {
+            Ok(r) => self.set_review(r),
+            Err(e) => {
+                self.complain(e);
+            }
+        }
+    }
+
+    /// Opens for review: the text read-only, comments and sign-offs on.
+    pub fn start_review_mode(&mut self) {
+        self.review_mode = true;
+        self.read_only = true;
+        self.say("审阅模式：正文只读。F5 批注　F6 批注列表　F7 审核所选项目", "review mode: the text is read-only. F5 comment   F6 comments   F7 sign off the selected item");
+    }
+
     /// Sets the review read from the sidecar: `na` sign-offs applied to the
     /// checklist, comments re-anchored.
     pub(super) fn set_review(&mut self, review: Review) {
