@@ -437,3 +437,35 @@ fn no_diff_row_starts_with_closing_punctuation() {
         assert!(rows > 200, "{rows}");
     }
 }
+
+#[test]
+fn a_file_changed_on_disk_is_compared_again_while_the_view_is_open() {
+    let dir = common::temp_dir("views-reload");
+    let p = dir.join("qinghe-2024.md");
+    std::fs::copy("drafts/qinghe-2024.md", &p).unwrap();
+    let mut app = App::new(
+        reportbench::io::load(&p).unwrap(),
+        CompiledSpec::default_spec(),
+        Keymap::defaults(),
+        Theme::builtin("dark").unwrap(),
+        Lang::En,
+    );
+    app.set_previous(
+        reportbench::io::load(std::path::Path::new("drafts/qinghe-2023.txt")).unwrap(),
+    );
+    press(&mut app, KeyCode::F(3));
+    let before = app.cmp.as_ref().unwrap().summary.added;
+    // Someone else adds a paragraph; the clean buffer reloads at the next look.
+    let mut text = std::fs::read_to_string(&p).unwrap();
+    text.push_str("\n另由他人新增的一段文字，用于检查对比视图随磁盘上的文件更新。\n");
+    std::fs::write(&p, text).unwrap();
+    assert!(app.tick(std::time::Instant::now() + std::time::Duration::from_secs(3)));
+    assert_eq!(app.view, View::Diff);
+    let cmp = app
+        .cmp
+        .as_ref()
+        .expect("compared again, not left for the drawing");
+    assert_eq!(cmp.summary.added, before + 1);
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains(&format!("{} added", before + 1)), "{s}");
+}

@@ -343,6 +343,11 @@ impl App {
         if self.selected >= n {
             self.selected = n.saturating_sub(1);
         }
+        // A view on screen (the file reloaded, say) is compared again now,
+        // so that drawing only reads.
+        if self.view != View::Workbench {
+            self.comparison();
+        }
     }
 
     /// The checklist rows: required and optional items, then metrics, then lints.

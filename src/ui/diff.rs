@@ -200,7 +200,6 @@ fn status_word(app: &App, s: ParaStatus) -> &'static str {
 /// The diff view: a summary header, the paragraphs aligned (side by side
 /// when wide, stacked when narrow), the selected change's details.
 pub fn draw_diff(f: &mut Frame, app: &mut App, area: Rect) {
-    app.comparison();
     let (top, page) = draw_diff_view(f, app, area);
     app.diff.top = top;
     app.diff.page = page;

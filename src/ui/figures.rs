@@ -69,7 +69,6 @@ fn value_cell(app: &App, r: &FigureRow, old: bool) -> String {
 /// The figures view: the table, a bar chart of the selected metric, and
 /// last year's plans followed up or not.
 pub fn draw_figures(f: &mut Frame, app: &mut App, area: Rect) {
-    app.comparison();
     let rows = app.figure_rows();
     if app.figs.selected >= rows.len() {
         app.figs.selected = rows.len().saturating_sub(1);
