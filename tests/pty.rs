@@ -452,3 +452,26 @@ fn a_reviewer_comments_in_review_mode_and_the_draft_stays_as_it_was() {
     assert_eq!(review.comments[0].body, "请说明与去年相比的变化。");
     assert!(recovery_files(&p).is_empty());
 }
+
+#[test]
+fn the_views_open_with_function_keys_and_their_alt_twins() {
+    let dir = common::temp_dir("pty-views");
+    let p = dir.join("draft.md");
+    let old = dir.join("old.txt");
+    std::fs::copy(common::root().join("drafts/qinghe-2024.md"), &p).unwrap();
+    std::fs::copy(common::root().join("drafts/qinghe-2023.txt"), &old).unwrap();
+    let args = [std::ffi::OsStr::new("--previous"), old.as_os_str()];
+    let mut s = start_with(&p, 80, 24, &args);
+    s.wait_for("Checklist", 80, 24);
+    s.send(b"\x1bOS"); // F4
+    s.wait_for("Figures", 80, 24);
+    s.wait_for("Last year's plans", 80, 24);
+    s.send(b"\x1b"); // Esc: back
+    s.wait_for("Checklist", 80, 24);
+    s.send(b"\x1b3"); // Alt-3: the diff, for terminals without function keys
+    s.wait_for("carried over", 80, 24);
+    s.send(b"\x1b4"); // Alt-4 from the diff: the figures
+    s.wait_for("Figures", 80, 24);
+    s.send(b"\x11"); // Ctrl-Q
+    s.wait_exit();
+}
