@@ -623,6 +623,24 @@ mod tests {
         assert!(Keymap::defaults().merge(&bad).is_err());
         assert!(serde_yaml::from_str::<KeyOverrides>("global:\n  ctrl-w: fly\n").is_err());
         assert!(serde_yaml::from_str::<KeyOverrides>("sidebar:\n  ctrl-w: save\n").is_err());
+        // The views' panes take overrides too, in their config words.
+        let mut km = Keymap::defaults();
+        let o: KeyOverrides = serde_yaml::from_str(
+            "diff:\n  x: next_change\n  n: none\nfigures:\n  o: sort_figures\nchecklist:\n  v: sign_off\n",
+        )
+        .unwrap();
+        km.merge(&o).unwrap();
+        assert_eq!(km.resolve(Pane::Diff, &k("x")), Some(Action::NextChange));
+        assert_eq!(km.resolve(Pane::Diff, &k("n")), None);
+        assert_eq!(
+            km.resolve(Pane::Diff, &k("p")),
+            Some(Action::PreviousChange)
+        );
+        assert_eq!(
+            km.resolve(Pane::Figures, &k("o")),
+            Some(Action::SortFigures)
+        );
+        assert_eq!(km.resolve(Pane::Checklist, &k("v")), Some(Action::SignOff));
     }
 
     #[test]
