@@ -91,26 +91,36 @@ fn parse(text: &str) -> Option<Holder> {
     Some(Holder { user, host, pid })
 }
 
+/// Creates `path` with `contents` unless it exists already: `Ok(true)`
+/// created (ours), `Ok(false)` someone else's. A file that could not be
+/// written whole is removed again. Shared by the edit lock and the review
+/// file's write lock.
+pub(crate) fn create_exclusive(path: &Path, contents: &str) -> std::io::Result<bool> {
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+    {
+        Ok(mut f) => match f.write_all(contents.as_bytes()) {
+            Ok(()) => Ok(true),
+            Err(e) => {
+                let _ = std::fs::remove_file(path);
+                Err(e)
+            }
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
 /// Tries to lock `draft` for editing.
 pub fn acquire(draft: &Path) -> Acquired {
     let path = lock_path(draft);
     let me = me();
     for _ in 0..2 {
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(mut f) => {
-                return match writeln!(f, "{} {} {}", me.user, me.host, me.pid) {
-                    Ok(()) => Acquired::Mine(path),
-                    Err(e) => {
-                        let _ = std::fs::remove_file(&path);
-                        Acquired::Unavailable(e)
-                    }
-                };
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+        match create_exclusive(&path, &format!("{} {} {}\n", me.user, me.host, me.pid)) {
+            Ok(true) => return Acquired::Mine(path),
+            Ok(false) => {
                 let held = std::fs::read_to_string(&path).ok().and_then(|t| parse(&t));
                 match held {
                     // Ours from a process that is gone (or unreadable: a

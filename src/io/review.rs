@@ -121,13 +121,9 @@ impl WriteLock {
         let name = sidecar.file_name().unwrap_or_default().to_string_lossy();
         let lock = sidecar.with_file_name(format!(".{name}.lock"));
         for _ in 0..500 {
-            match std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&lock)
-            {
-                Ok(_) => return Ok(WriteLock(lock)),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            match super::lock::create_exclusive(&lock, "") {
+                Ok(true) => return Ok(WriteLock(lock)),
+                Ok(false) => {
                     let stale = std::fs::metadata(&lock)
                         .and_then(|m| m.modified())
                         .ok()
