@@ -275,13 +275,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             app.load_review();
             if cli.review {
                 // A reviewer does not edit: no edit lock (the writer keeps
-                // working) and no recovery files.
+                // working); the recovery folder only keeps a comment being
+                // typed when the connection drops.
                 app.start_review_mode();
             } else {
                 app.take_lock();
-                if let Some(dir) = reportbench::io::recovery::default_dir() {
-                    app.enable_recovery(dir);
-                }
+            }
+            if let Some(dir) = reportbench::io::recovery::default_dir() {
+                app.enable_recovery(dir);
             }
             reportbench::tui::run(app)?;
             Ok(0)

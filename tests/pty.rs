@@ -475,3 +475,38 @@ fn the_views_open_with_function_keys_and_their_alt_twins() {
     s.send(b"\x11"); // Ctrl-Q
     s.wait_exit();
 }
+
+#[test]
+fn a_comment_being_typed_survives_a_hangup_and_comes_back() {
+    let dir = common::temp_dir("pty-hup-comment");
+    let p = dir.join("draft.md");
+    std::fs::copy(common::root().join("drafts/qinghe-2024.md"), &p).unwrap();
+    let review = [std::ffi::OsStr::new("--review")];
+    let mut s = start_with(&p, 100, 30, &review);
+    s.wait_for("review mode", 100, 30);
+    s.send(b"\x1b[15~"); // F5
+    s.wait_for("Comment on", 100, 30);
+    s.send("断线时正在写的批注".as_bytes());
+    s.wait_for("断线时正在写的批注", 100, 30);
+    s.hang_up();
+    s.wait_exit();
+    let files = recovery_files(&p);
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert!(
+        std::fs::read_to_string(&files[0])
+            .unwrap()
+            .ends_with("\n\n断线时正在写的批注")
+    );
+    // Reopened: said so, and F5 brings the words back.
+    let mut s = start_with(&p, 100, 30, &review);
+    s.wait_for("unsent comment", 100, 30);
+    s.send(b"\x1b[15~");
+    s.wait_for("断线时正在写的批注", 100, 30);
+    s.send(b"\r");
+    s.wait_for("saved to the review file", 100, 30);
+    s.send(b"\x11");
+    s.wait_exit();
+    let r = reportbench::io::review::read(&p).unwrap();
+    assert_eq!(r.comments[0].body, "断线时正在写的批注");
+    assert!(recovery_files(&p).is_empty(), "done with: removed");
+}

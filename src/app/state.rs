@@ -202,6 +202,11 @@ pub struct App {
     anchors: Vec<Option<crate::core::review::Anchor>>,
     /// The review file's modification time and size as last read.
     review_seen: Option<(std::time::SystemTime, u64)>,
+    /// A comment (or reply, or reason) left unsent when an earlier session
+    /// ended, offered in the next comment prompt; `true` while its
+    /// recovery file is still on disk.
+    pub pending_comment: Option<String>,
+    pending_on_disk: bool,
 }
 
 /// How often the file on disk is looked at for someone else's changes.
@@ -278,6 +283,8 @@ impl App {
             author: crate::io::clock::login_name(),
             anchors: Vec::new(),
             review_seen: None,
+            pending_comment: None,
+            pending_on_disk: false,
         };
         app.disk_seen = disk_meta(&app.path);
         app.style_editor();
@@ -388,6 +395,7 @@ impl App {
                 KeyCode::Esc => false,
                 KeyCode::Backspace => {
                     line.pop();
+                    self.sync_pending();
                     return;
                 }
                 KeyCode::Char(c)
@@ -396,6 +404,7 @@ impl App {
                         .contains(crossterm::event::KeyModifiers::CONTROL) =>
                 {
                     line.push(c);
+                    self.sync_pending();
                     return;
                 }
                 _ => return,
@@ -407,6 +416,7 @@ impl App {
                 (Overlay::SaveAs(_) | Overlay::Input(..), false) => self.say("已取消", "cancelled"),
                 _ => {}
             }
+            self.sync_pending();
             return;
         }
         match self.overlay {
@@ -666,6 +676,7 @@ impl App {
         if let Some(line) = self.prompt_line() {
             // Into the one-line prompt, as one line.
             line.extend(text.chars().map(|c| if c.is_control() { ' ' } else { c }));
+            self.sync_pending();
             return;
         }
         if self.focus == Focus::Editor

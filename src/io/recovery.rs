@@ -145,6 +145,15 @@ fn write_turn(dir: &Path, draft: &Path, text: &str, last: bool) -> std::io::Resu
     Ok(target)
 }
 
+/// The name under which the unsent comment (or reply, or sign-off reason)
+/// being typed for `draft` is kept: a recovery file of its own, written by
+/// the hangup / termination / panic handlers like the draft's.
+pub fn comment_key(draft: &Path) -> PathBuf {
+    let mut name = draft.file_name().unwrap_or_default().to_os_string();
+    name.push(".comment");
+    draft.with_file_name(name)
+}
+
 /// Reads the recovery file of `draft`, if there is one. A file that is not
 /// a recovery file (or not UTF-8) is an error, never silently dropped.
 pub fn read(dir: &Path, draft: &Path) -> std::io::Result<Option<Recovered>> {

@@ -17,6 +17,9 @@ pub struct Snapshot {
     pub dir: Option<PathBuf>,
     /// Our edit lock beside the draft, removed on the way out.
     pub lock: Option<PathBuf>,
+    /// A comment, reply or reason being typed (empty: none), kept on the
+    /// way out like unsaved text.
+    pub pending: String,
 }
 
 impl Snapshot {
@@ -26,11 +29,29 @@ impl Snapshot {
     /// elsewhere: a poisoned lock is still read.
     pub fn write_recovery(shared: &Mutex<Snapshot>, last: bool) -> Option<PathBuf> {
         let s = Snapshot::try_get(shared)?;
-        match (&s.dir, s.modified) {
-            (Some(dir), true) if last => recovery::write_last(dir, &s.path, &s.text).ok(),
-            (Some(dir), true) => recovery::write(dir, &s.path, &s.text).ok(),
-            _ => None,
+        let dir = s.dir.as_ref()?;
+        // What to keep: the unsent comment, then the draft; the final write
+        // is the last one when the process ends.
+        let mut writes: Vec<(PathBuf, &str)> = Vec::new();
+        if !s.pending.trim().is_empty() {
+            writes.push((recovery::comment_key(&s.path), &s.pending));
         }
+        if s.modified {
+            writes.push((s.path.clone(), &s.text));
+        }
+        let n = writes.len();
+        let mut written = None;
+        for (i, (key, text)) in writes.into_iter().enumerate() {
+            let file = if last && i + 1 == n {
+                recovery::write_last(dir, &key, text)
+            } else {
+                recovery::write(dir, &key, text)
+            };
+            if let Ok(f) = file {
+                written = Some(f);
+            }
+        }
+        written
     }
 
     /// What the hangup / termination handlers and the panic hook do before
@@ -72,6 +93,9 @@ impl App {
         }
         if self.overlay == Overlay::None && !self.read_only {
             self.offer_recovery();
+        }
+        if let Some(dir) = self.recovery_dir() {
+            self.offer_pending_comment(&dir);
         }
     }
 

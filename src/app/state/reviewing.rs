@@ -113,6 +113,52 @@ impl App {
         self.recheck();
     }
 
+    /// Keeps the text of an open review prompt where the hangup /
+    /// termination / panic handlers find it; once a prompt closes (sent or
+    /// given up), an unsent comment kept from an earlier session is done
+    /// with and its recovery file goes.
+    pub(super) fn sync_pending(&mut self) {
+        let text = match &self.overlay {
+            Overlay::Input(_, l) => l.clone(),
+            _ => String::new(),
+        };
+        let open = matches!(self.overlay, Overlay::Input(..));
+        self.lock_snapshot().pending = text;
+        if !open && self.pending_on_disk && self.pending_comment.is_none() {
+            self.pending_on_disk = false;
+            if let Some(dir) = self.recovery_dir() {
+                let _ = crate::io::recovery::remove(
+                    &dir,
+                    &crate::io::recovery::comment_key(&self.path),
+                );
+            }
+        }
+    }
+
+    /// Looks for a comment left unsent by an earlier session (in the
+    /// recovery folder): it comes back in the next comment prompt.
+    pub(super) fn offer_pending_comment(&mut self, dir: &std::path::Path) {
+        let key = crate::io::recovery::comment_key(&self.path);
+        match crate::io::recovery::read(dir, &key) {
+            Ok(Some(r)) if !r.text.trim().is_empty() => {
+                let shown = crate::core::text::truncate_chars(&r.text, 20).into_owned();
+                self.pending_comment = Some(r.text);
+                self.pending_on_disk = true;
+                self.message = Some((
+                    tr!(
+                        self.lang,
+                        "上次没有发出的批注“{}”已保留：F5 再写批注时会带出",
+                        "an unsent comment from last time (\"{}\") was kept: F5 brings it back",
+                        shown
+                    ),
+                    false,
+                ));
+            }
+            Ok(_) => {}
+            Err(e) => self.complain(e),
+        }
+    }
+
     /// Re-reads the sidecar: another reviewer's comments and sign-offs show
     /// up without a key press. Returns whether anything changed. (A sidecar
     /// that does not parse is left alone here; writing says why.)
@@ -249,7 +295,10 @@ impl App {
             line: crate::core::review::line_at(text, r.start),
         };
         self.editor.cancel_selection();
-        self.overlay = Overlay::Input(Prompt::Comment(draft), String::new());
+        // A comment left unsent last time comes back here.
+        let text = self.pending_comment.take().unwrap_or_default();
+        self.overlay = Overlay::Input(Prompt::Comment(draft), text);
+        self.sync_pending();
     }
 
     /// Finishes a review prompt with the text typed.
