@@ -71,7 +71,6 @@ pub(super) fn draw_help(f: &mut Frame, app: &mut App, area: Rect, scroll: usize)
         w,
         h,
     );
-    f.render_widget(Clear, rect);
     let title = if max_scroll > 0 {
         tr!(
             app.lang,
@@ -85,9 +84,15 @@ pub(super) fn draw_help(f: &mut Frame, app: &mut App, area: Rect, scroll: usize)
         tr!(app.lang, " 按键（任意键关闭） ", " Keys (any key closes) ")
     };
     let shown: Vec<Line> = lines.into_iter().skip(scroll).take(room).collect();
+    draw_box(f, app, rect, title, Paragraph::new(shown));
+}
+
+/// An overlay box: the area cleared, the text in the help style, a titled
+/// border.
+fn draw_box(f: &mut Frame, app: &App, rect: Rect, title: String, text: Paragraph<'_>) {
+    f.render_widget(Clear, rect);
     f.render_widget(
-        Paragraph::new(shown)
-            .style(app.theme.style("ui.help"))
+        text.style(app.theme.style("ui.help"))
             .block(block(app, title, true)),
         rect,
     );
@@ -165,17 +170,13 @@ pub(super) fn draw_recover(
     ));
     // Room for the border and a wrapped heading.
     let rect = centered(area, w, (lines.len() as u16 + 3).min(area.height));
-    f.render_widget(Clear, rect);
-    f.render_widget(
-        Paragraph::new(lines)
-            .style(app.theme.style("ui.help"))
-            .block(block(
-                app,
-                app.lang.pick(" 恢复 ", " Recovery ").to_owned(),
-                true,
-            ))
-            .wrap(Wrap { trim: false }),
+    let title = app.lang.pick(" 恢复 ", " Recovery ").to_owned();
+    draw_box(
+        f,
+        app,
         rect,
+        title,
+        Paragraph::new(lines).wrap(Wrap { trim: false }),
     );
 }
 
@@ -279,7 +280,6 @@ pub(super) fn draw_comments(f: &mut Frame, app: &App, area: Rect, selected: usiz
         "↑↓ select   Enter go to the text   r reply   v resolve/reopen   d delete   Esc close",
     ));
     let rect = centered(area, w, h);
-    f.render_widget(Clear, rect);
     let title = tr!(
         app.lang,
         " 批注：{} 条，{} 条未解决 ",
@@ -287,12 +287,7 @@ pub(super) fn draw_comments(f: &mut Frame, app: &App, area: Rect, selected: usiz
         app.review.comments.len(),
         app.open_comments()
     );
-    f.render_widget(
-        Paragraph::new(shown)
-            .style(app.theme.style("ui.help"))
-            .block(block(app, title, true)),
-        rect,
-    );
+    draw_box(f, app, rect, title, Paragraph::new(shown));
 }
 
 /// A one-line prompt in place of the status bar: the label, what was typed
@@ -339,12 +334,6 @@ pub(super) fn draw_prompt(
 
 pub(super) fn draw_confirm(f: &mut Frame, app: &App, area: Rect, text: &str) {
     let rect = centered(area, 64, 6);
-    f.render_widget(Clear, rect);
-    f.render_widget(
-        Paragraph::new(text.to_owned())
-            .style(app.theme.style("ui.help"))
-            .block(block(app, String::new(), true))
-            .wrap(Wrap { trim: true }),
-        rect,
-    );
+    let text = Paragraph::new(text.to_owned()).wrap(Wrap { trim: true });
+    draw_box(f, app, rect, String::new(), text);
 }
