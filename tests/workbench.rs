@@ -823,3 +823,84 @@ fn control_characters_show_as_symbols_in_the_editor() {
     // 某镇 (4) ␛[31m (5) 红 (2) ␇ (1) 字 (2) � (1) 反 (2) = 17 columns.
     assert_eq!(app.editor.rendered_cursor_position().unwrap().x, x0 + 17);
 }
+
+/// A terminal screen as terminals keep it: writing over one half of a wide
+/// character clears its other half to the default colours.
+struct Screen {
+    w: u16,
+    cells: Vec<(String, Option<ratatui::style::Color>)>,
+    wide_start: Vec<bool>,
+}
+
+impl Screen {
+    fn new(w: u16, h: u16) -> Screen {
+        let n = (w as usize) * (h as usize);
+        Screen {
+            w,
+            cells: vec![(" ".into(), None); n],
+            wide_start: vec![false; n],
+        }
+    }
+
+    fn clear_orphans(&mut self, i: usize) {
+        let col = i % self.w as usize;
+        if self.wide_start[i] && col + 1 < self.w as usize {
+            self.cells[i + 1] = (" ".into(), None);
+        }
+        if col > 0 && self.wide_start[i - 1] {
+            self.wide_start[i - 1] = false;
+            self.cells[i - 1] = (" ".into(), None);
+        }
+        self.wide_start[i] = false;
+    }
+
+    fn apply(&mut self, updates: Vec<(u16, u16, &ratatui::buffer::Cell)>) {
+        for (x, y, c) in updates {
+            let i = (y as usize) * (self.w as usize) + x as usize;
+            let wide = unicode_width::UnicodeWidthStr::width(c.symbol()) >= 2;
+            self.clear_orphans(i);
+            if wide && (x + 1) < self.w {
+                self.clear_orphans(i + 1);
+                self.cells[i + 1] = ("".into(), Some(c.bg));
+            }
+            self.cells[i] = (c.symbol().to_owned(), Some(c.bg));
+            self.wide_start[i] = wide;
+        }
+    }
+}
+
+#[test]
+fn scrolling_chinese_text_leaves_no_cell_in_the_terminals_default_colours() {
+    let mut app = App::new(
+        reportbench::io::load(&common::root().join("drafts/qinghe-2024.md")).unwrap(),
+        CompiledSpec::default_spec(),
+        Keymap::defaults(),
+        Theme::builtin("light").unwrap(),
+        Lang::Zh,
+    );
+    let (w, h) = (100, 30);
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let mut screen = Screen::new(w, h);
+    let mut prev = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, w, h));
+    for step in 0..12 {
+        let next = t.draw(|f| draw(f, &mut app)).unwrap().buffer.clone();
+        screen.apply(prev.diff(&next));
+        let bad: Vec<(usize, usize)> = screen
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, bg))| bg.is_none())
+            .map(|(i, _)| (i % w as usize, i / w as usize))
+            .collect();
+        assert!(
+            bad.is_empty(),
+            "step {step}: cells left in default colours at {bad:?}"
+        );
+        prev = next;
+        app.on_key(key(if step % 3 == 2 {
+            KeyCode::PageUp
+        } else {
+            KeyCode::PageDown
+        }));
+    }
+}

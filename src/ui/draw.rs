@@ -45,7 +45,7 @@ pub fn draw(f: &mut Frame, app: &mut App) {
                 .wrap(Wrap { trim: true }),
             area,
         );
-        sanitize_buffer(f.buffer_mut());
+        finish_buffer(f.buffer_mut());
         return;
     }
     let [main, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
@@ -161,7 +161,7 @@ pub fn draw(f: &mut Frame, app: &mut App) {
         }
         Overlay::None => {}
     }
-    sanitize_buffer(f.buffer_mut());
+    finish_buffer(f.buffer_mut());
 }
 
 /// A bordered block with a title, its border showing focus.
@@ -549,6 +549,39 @@ pub fn buffer_lines(buf: &Buffer) -> Vec<String> {
             line.trim_end().to_owned()
         })
         .collect()
+}
+
+/// The last step of every frame: control characters made visible
+/// ([`sanitize_buffer`]) and the cells after wide characters guarded
+/// ([`guard_wide_edges`]).
+pub fn finish_buffer(buf: &mut Buffer) {
+    sanitize_buffer(buf);
+    guard_wide_edges(buf);
+}
+
+/// Marks every narrow or blank cell that follows a wide character (CJK) to
+/// be written at each frame. When one half of a wide character is
+/// overwritten, terminals (tmux, xterm …) clear its other half to their
+/// default colours; ratatui's diff does not model that, so when a wide
+/// character of this frame starts one column before one of the last frame
+/// (text shifted by a narrow character after scrolling), the cell after it
+/// kept the terminal's default background — a black box in the light theme.
+/// One cell per wide-to-narrow boundary is written again.
+pub fn guard_wide_edges(buf: &mut Buffer) {
+    use ratatui::buffer::CellDiffOption;
+    use unicode_width::UnicodeWidthStr;
+    let area = buf.area;
+    for y in area.top()..area.bottom() {
+        let mut x = area.left();
+        while x < area.right() {
+            let w = buf[(x, y)].symbol().width().max(1) as u16;
+            let after = x.saturating_add(w);
+            if w >= 2 && after < area.right() && buf[(after, y)].symbol().width() <= 1 {
+                buf[(after, y)].set_diff_option(CellDiffOption::AlwaysUpdate);
+            }
+            x = after;
+        }
+    }
 }
 
 /// Replaces every character that must not reach a terminal (controls, bidi
