@@ -510,3 +510,22 @@ fn a_comment_being_typed_survives_a_hangup_and_comes_back() {
     assert_eq!(r.comments[0].body, "断线时正在写的批注");
     assert!(recovery_files(&p).is_empty(), "done with: removed");
 }
+
+#[test]
+fn esc_and_a_function_key_in_one_read_type_nothing() {
+    let dir = common::temp_dir("pty-escf1");
+    let p = dir.join("draft.md");
+    std::fs::copy(common::root().join("drafts/qinghe-2024.md"), &p).unwrap();
+    let mut s = start(&p, 100, 30);
+    s.wait_for("Checklist 5/6 required", 100, 30);
+    // Esc then F1 as one burst (a slow SSH link delivers them together).
+    s.send(b"\x1b\x1bOP");
+    s.wait_for("Keys", 100, 30);
+    s.send(b"x"); // closes the help
+    s.send(b"\x11"); // Ctrl-Q: nothing was typed, so it quits at once
+    s.wait_exit();
+    assert_eq!(
+        std::fs::read(&p).unwrap(),
+        std::fs::read(common::root().join("drafts/qinghe-2024.md")).unwrap()
+    );
+}

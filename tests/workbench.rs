@@ -904,3 +904,38 @@ fn scrolling_chinese_text_leaves_no_cell_in_the_terminals_default_colours() {
         }));
     }
 }
+
+#[test]
+fn an_escape_sequence_misread_after_esc_is_a_key_not_text() {
+    use crossterm::event::Event;
+    let mut app = open(&common::root().join("drafts/qinghe-2024.md"), Lang::En);
+    let before = app.text();
+    let typed = |s: &str| -> Vec<Event> {
+        s.chars()
+            .map(|c| Event::Key(key(KeyCode::Char(c))))
+            .collect()
+    };
+    // Esc, then F1 in the same read: crossterm hands over 'O', 'P'.
+    app.on_key(key(KeyCode::Esc));
+    app.on_events_after_esc(typed("OP"));
+    assert!(matches!(app.overlay, Overlay::Help(_)), "{:?}", app.overlay);
+    app.on_key(key(KeyCode::Esc));
+    // Esc, then a mouse click report: dropped, then real typing goes on.
+    app.on_key(key(KeyCode::Esc));
+    app.on_events_after_esc(typed("[<0;50;10M"));
+    assert_eq!(app.text(), before, "nothing typed into the draft");
+    // Esc, then F5 ("[15~"): the comment prompt.
+    app.on_key(key(KeyCode::Esc));
+    app.on_events_after_esc(typed("[15~"));
+    assert!(
+        matches!(app.overlay, Overlay::Input(..)),
+        "{:?}",
+        app.overlay
+    );
+    app.on_key(key(KeyCode::Esc));
+    assert_eq!(app.text(), before);
+    // Ordinary text after an Esc is typed as usual.
+    app.on_key(key(KeyCode::Esc));
+    app.on_events_after_esc(typed("甲乙"));
+    assert!(app.text().starts_with("甲乙"), "{}", &app.text()[..20]);
+}

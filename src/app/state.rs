@@ -670,6 +670,47 @@ impl App {
         }
     }
 
+    /// Handles one terminal event; returns whether the screen may have
+    /// changed.
+    pub fn on_event(&mut self, e: crossterm::event::Event) -> bool {
+        use crossterm::event::Event;
+        match e {
+            Event::Key(k) => self.on_key(k),
+            Event::Paste(s) => self.on_paste(&s),
+            Event::Mouse(m) => self.on_mouse(m),
+            Event::Resize(_, _) => {}
+            _ => return false,
+        }
+        true
+    }
+
+    /// Handles the events that arrived in the same read right after an Esc
+    /// key: when their first key presses are really the rest of an escape
+    /// sequence that crossterm misread (see [`crate::app::input`]), the key
+    /// they encode is handled instead of typing them into the draft.
+    pub fn on_events_after_esc(&mut self, events: Vec<crossterm::event::Event>) {
+        use crate::app::input::{AfterEsc, key_after_esc, plain_chars};
+        use crossterm::event::Event;
+        let keys: Vec<KeyEvent> = events
+            .iter()
+            .map_while(|e| match e {
+                Event::Key(k) => Some(*k),
+                _ => None,
+            })
+            .collect();
+        let skip = match key_after_esc(&plain_chars(&keys)) {
+            Some(AfterEsc::Key(k, n)) => {
+                self.on_key(k);
+                n
+            }
+            Some(AfterEsc::Mouse(n)) => n,
+            None => 0,
+        };
+        for e in events.into_iter().skip(skip) {
+            self.on_event(e);
+        }
+    }
+
     /// Inserts pasted text at the cursor in one go.
     pub fn on_paste(&mut self, text: &str) {
         self.cursor_before = self.editor.cursor();

@@ -8,13 +8,13 @@ use crate::ui::draw::draw;
 use anyhow::{Context, Result};
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event,
+    Event, KeyCode,
 };
 use crossterm::execute;
 use std::io::stdout;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// Restores the terminal: leaves the alternate screen, raw mode and
 /// bracketed paste. Safe to call more than once; never panics.
@@ -114,12 +114,20 @@ pub fn run(mut app: App) -> Result<()> {
             };
             redraw = true;
             if input {
-                match event::read().context("cannot read the terminal")? {
-                    Event::Key(k) => app.on_key(k),
-                    Event::Paste(s) => app.on_paste(&s),
-                    Event::Mouse(m) => app.on_mouse(m),
-                    Event::Resize(_, _) => {}
-                    _ => redraw = false,
+                let e = event::read().context("cannot read the terminal")?;
+                let esc = matches!(&e, Event::Key(k)
+                    if k.code == KeyCode::Esc && k.modifiers.is_empty());
+                redraw = app.on_event(e);
+                if esc {
+                    // What came in the same read may be the rest of an
+                    // escape sequence crossterm misread (app::input).
+                    let mut burst = Vec::new();
+                    while burst.len() < 64
+                        && event::poll(Duration::ZERO).context("cannot read the terminal")?
+                    {
+                        burst.push(event::read().context("cannot read the terminal")?);
+                    }
+                    app.on_events_after_esc(burst);
                 }
             }
             redraw |= app.tick(Instant::now());
