@@ -115,7 +115,7 @@ fn a_comment_on_the_paragraph_at_the_cursor() {
     // The list's keys are on screen, also in a small terminal.
     assert!(s.contains("r 回复"), "{s}");
     let s = screen(&mut app, 60, 15);
-    assert!(s.contains("r 回复"), "{s}");
+    assert!(s.contains("r 回复") && s.contains("Esc 关闭"), "{s}");
 }
 
 #[test]

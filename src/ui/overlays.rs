@@ -167,6 +167,7 @@ pub(super) fn draw_recover(
         app,
         "r 恢复这些文字　d 丢弃恢复文件　Esc 打开已保存的文件（保留恢复文件）",
         "r restore it   d discard it   Esc open the saved file (keep the recovery file)",
+        width + 4,
     ));
     // Room for the border and a wrapped heading.
     let rect = centered(area, w, (lines.len() as u16 + 3).min(area.height));
@@ -181,11 +182,21 @@ pub(super) fn draw_recover(
 }
 
 /// A blank line and the keys of an overlay, in the user's language.
-pub(super) fn keys_footer(app: &App, zh: &'static str, en: &'static str) -> [Line<'static>; 2] {
-    [
-        Line::from(""),
-        Line::styled(app.lang.pick(zh, en), app.theme.style("ui.help.key")),
-    ]
+/// Wrapped to `width` columns, so that a narrow terminal shows every key.
+pub(super) fn keys_footer(
+    app: &App,
+    zh: &'static str,
+    en: &'static str,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let style = app.theme.style("ui.help.key");
+    std::iter::once(Line::from(""))
+        .chain(
+            wrap_to_width(app.lang.pick(zh, en), width)
+                .into_iter()
+                .map(move |row| Line::styled(row, style)),
+        )
+        .collect()
 }
 
 /// The comment list: status, where the text is now (or orphaned), author,
@@ -267,18 +278,24 @@ pub(super) fn draw_comments(f: &mut Frame, app: &App, area: Rect, selected: usiz
             );
         }
     }
-    // Borders, a blank line and the keys around the comments.
-    let h = area.height.saturating_sub(2).min(lines.len() as u16 + 4);
-    let room = h.saturating_sub(4) as usize;
+    let footer = keys_footer(
+        app,
+        "↑↓ 选择　回车 跳到原文　r 回复　v 解决/重新打开　d 删除　Esc 关闭",
+        "↑↓ select   Enter go to the text   r reply   v resolve/reopen   d delete   Esc close",
+        width,
+    );
+    // Borders and the keys around the comments.
+    let around = 2 + footer.len() as u16;
+    let h = area
+        .height
+        .saturating_sub(2)
+        .min(lines.len() as u16 + around);
+    let room = h.saturating_sub(around) as usize;
     let skip = sel_top
         .saturating_sub(room / 3)
         .min(lines.len().saturating_sub(room));
     let mut shown: Vec<Line> = lines.into_iter().skip(skip).take(room).collect();
-    shown.extend(keys_footer(
-        app,
-        "↑↓ 选择　回车 跳到原文　r 回复　v 解决/重新打开　d 删除　Esc 关闭",
-        "↑↓ select   Enter go to the text   r reply   v resolve/reopen   d delete   Esc close",
-    ));
+    shown.extend(footer);
     let rect = centered(area, w, h);
     let title = tr!(
         app.lang,
