@@ -939,3 +939,33 @@ fn an_escape_sequence_misread_after_esc_is_a_key_not_text() {
     app.on_events_after_esc(typed("甲乙"));
     assert!(app.text().starts_with("甲乙"), "{}", &app.text()[..20]);
 }
+
+#[test]
+fn a_click_in_the_text_puts_the_cursor_there() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mut app = open(&common::root().join("drafts/qinghe-2024.md"), Lang::Zh);
+    let s = screen(&mut app, 100, 30);
+    // Find 坚持 on the screen and click its second character.
+    let (y, line) = s
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("坚持以习近平"))
+        .unwrap();
+    let before: String = line[..line.find("坚持以习近平").unwrap()].to_owned();
+    let x = unicode_width::UnicodeWidthStr::width(before.as_str()) as u16 + 2;
+    app.on_mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: x,
+        row: y as u16,
+        modifiers: KeyModifiers::NONE,
+    });
+    assert_eq!(app.focus, Focus::Editor);
+    let (row, col) = app.editor.cursor();
+    let text: String = app.editor.lines()[row].chars().skip(col).take(5).collect();
+    assert_eq!(text, "持以习近平", "cursor at {row}:{col}");
+    let _ = screen(&mut app, 100, 30);
+    assert_eq!(
+        app.editor.rendered_cursor_position().unwrap(),
+        ratatui::layout::Position::new(x, y as u16)
+    );
+}

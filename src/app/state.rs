@@ -661,7 +661,14 @@ impl App {
                     }
                 }
             }
-            MouseEventKind::Down(MouseButton::Left) if in_editor => self.focus = Focus::Editor,
+            MouseEventKind::Down(MouseButton::Left) if in_editor => {
+                self.focus = Focus::Editor;
+                // The cursor goes where the text was clicked.
+                if let Some((row, col)) = self.editor.cursor_at_position(at) {
+                    self.editor.cancel_selection();
+                    jump(&mut self.editor, row, col);
+                }
+            }
             MouseEventKind::ScrollDown if in_rows => self.act(Action::Down),
             MouseEventKind::ScrollUp if in_rows => self.act(Action::Up),
             MouseEventKind::ScrollDown if in_editor => self.editor.scroll((3, 0)),
