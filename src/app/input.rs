@@ -15,8 +15,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 pub enum AfterEsc {
     /// The first `n` characters were this key's escape sequence.
     Key(KeyEvent, usize),
-    /// The first `n` characters were a mouse report: drop them.
-    Mouse(usize),
+    /// The first `n` characters were a mouse report or the start of a
+    /// bracketed paste (whose text then arrives as typed characters): drop
+    /// them.
+    Drop(usize),
 }
 
 /// The modifiers of an xterm modifier parameter (`1;5` → Ctrl).
@@ -62,16 +64,19 @@ pub fn key_after_esc(chars: &[char]) -> Option<AfterEsc> {
                 return body
                     .iter()
                     .all(|c| c.is_ascii_digit() || *c == ';')
-                    .then_some(AfterEsc::Mouse(end + 2));
+                    .then_some(AfterEsc::Drop(end + 2));
             }
             let end = rest
                 .iter()
                 .position(|c| !(c.is_ascii_digit() || *c == ';'))?;
             let params: String = rest[..end].iter().collect();
             let last = rest[end];
-            let mut nums = params.split(';').map(|p| p.parse::<u8>().ok());
+            let mut nums = params.split(';').map(|p| p.parse::<u16>().ok());
             let first = nums.next().flatten();
-            let mods = nums.next().flatten().map_or(KeyModifiers::NONE, modifiers);
+            let mods = nums
+                .next()
+                .flatten()
+                .map_or(KeyModifiers::NONE, |m| modifiers(m.min(255) as u8));
             let code = match (last, first) {
                 ('A', _) => KeyCode::Up,
                 ('B', _) => KeyCode::Down,
@@ -81,6 +86,8 @@ pub fn key_after_esc(chars: &[char]) -> Option<AfterEsc> {
                 ('F', _) => KeyCode::End,
                 ('P'..='S', _) => KeyCode::F(1 + (last as u8 - b'P')),
                 ('Z', _) => KeyCode::BackTab,
+                // The start of a bracketed paste.
+                ('~', Some(200)) => return Some(AfterEsc::Drop(end + 2)),
                 ('~', Some(n)) => match n {
                     1 | 7 => KeyCode::Home,
                     2 => KeyCode::Insert,
@@ -88,9 +95,9 @@ pub fn key_after_esc(chars: &[char]) -> Option<AfterEsc> {
                     4 | 8 => KeyCode::End,
                     5 => KeyCode::PageUp,
                     6 => KeyCode::PageDown,
-                    11..=15 => KeyCode::F(n - 10),
-                    17..=21 => KeyCode::F(n - 11),
-                    23 | 24 => KeyCode::F(n - 12),
+                    11..=15 => KeyCode::F((n - 10) as u8),
+                    17..=21 => KeyCode::F((n - 11) as u8),
+                    23 | 24 => KeyCode::F((n - 12) as u8),
                     _ => return None,
                 },
                 _ => return None,
@@ -149,7 +156,7 @@ mod tests {
             key_after_esc(&chars("[6~")),
             key(KeyCode::PageDown, none, 3)
         );
-        assert_eq!(key_after_esc(&chars("[<0;12;7M")), Some(AfterEsc::Mouse(9)));
+        assert_eq!(key_after_esc(&chars("[<0;12;7M")), Some(AfterEsc::Drop(9)));
     }
 
     #[test]

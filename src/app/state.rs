@@ -710,7 +710,7 @@ impl App {
                 self.on_key(k);
                 n
             }
-            Some(AfterEsc::Mouse(n)) => n,
+            Some(AfterEsc::Drop(n)) => n,
             None => 0,
         };
         for e in events.into_iter().skip(skip) {
