@@ -49,13 +49,8 @@ fn metric_label(app: &App, m: Option<usize>) -> String {
 
 /// The figure of a row on either side, as `value unit` (`—` when absent).
 fn value_cell(app: &App, r: &FigureRow, old: bool) -> String {
-    let f = if old {
-        r.old
-            .and_then(|o| app.previous.as_ref().and_then(|p| p.report.figures.get(o)))
-    } else {
-        r.new.and_then(|n| app.report.figures.get(n))
-    };
-    match f {
+    let (last, this) = app.row_figures(r);
+    match if old { last } else { this } {
         Some(f) => format!(
             "{}{}{}",
             if f.approx { "~" } else { "" },
@@ -118,15 +113,8 @@ pub fn draw_figures(f: &mut Frame, app: &mut App, area: Rect) {
     let body: Vec<Row> = rows
         .iter()
         .map(|r| {
-            let ctx = r
-                .new
-                .and_then(|n| app.report.figures.get(n))
-                .or_else(|| {
-                    r.old
-                        .and_then(|o| app.previous.as_ref().and_then(|p| p.report.figures.get(o)))
-                })
-                .map(|f| f.text.clone())
-                .unwrap_or_default();
+            let (last, this) = app.row_figures(r);
+            let ctx = this.or(last).map(|f| f.text.clone()).unwrap_or_default();
             let (chg, cs) = change_cell(app, r);
             Row::new(vec![
                 Span::raw(truncate_to_width(
@@ -167,13 +155,8 @@ pub fn draw_figures(f: &mut Frame, app: &mut App, area: Rect) {
 fn draw_chart(f: &mut Frame, app: &App, rows: &[FigureRow], area: Rect) {
     let sel = rows.get(app.figs.selected).copied();
     let unit_of = |r: &FigureRow| {
-        r.new
-            .and_then(|n| app.report.figures.get(n))
-            .or_else(|| {
-                r.old
-                    .and_then(|o| app.previous.as_ref().and_then(|p| p.report.figures.get(o)))
-            })
-            .map(|f| f.unit.to_string())
+        let (last, this) = app.row_figures(r);
+        this.or(last).map(|f| f.unit.to_string())
     };
     let title = match sel {
         Some(r) => tr!(
@@ -232,9 +215,9 @@ fn draw_chart(f: &mut Frame, app: &App, rows: &[FigureRow], area: Rect) {
                 .value_style(st.add_modifier(Modifier::REVERSED))
                 .label(Line::from(sym.to_owned()))
         };
-        let ctx = r
-            .new
-            .and_then(|n| app.report.figures.get(n))
+        let ctx = app
+            .row_figures(r)
+            .1
             .map(|f| f.context().to_owned())
             .unwrap_or_default();
         let label = truncate_to_width(&sanitize_for_display(&ctx), 6);

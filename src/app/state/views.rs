@@ -6,6 +6,7 @@ use crate::app::keymap::Action;
 use crate::core::check::{CheckOptions, Report, check};
 use crate::core::compare::{CompareOptions, Comparison, FigureChange, ParaStatus, compare};
 use crate::core::document::Document;
+use crate::core::figures::Figure;
 use crate::io::load::Loaded;
 use crate::tr;
 use std::path::PathBuf;
@@ -203,14 +204,9 @@ impl App {
     /// The figures view's rows, filtered and sorted.
     pub fn figure_rows(&self) -> Vec<FigureRow> {
         let metric_of = |old: Option<usize>, new: Option<usize>| {
-            new.and_then(|n| self.report.figures[n].metric).or_else(|| {
-                old.and_then(|o| {
-                    self.previous
-                        .as_ref()
-                        .and_then(|p| p.report.figures.get(o))
-                        .and_then(|f| f.metric)
-                })
-            })
+            let (old, new) = self.figures_of(old, new);
+            new.and_then(|f| f.metric)
+                .or_else(|| old.and_then(|f| f.metric))
         };
         let mut rows: Vec<FigureRow> = match &self.cmp {
             Some(cmp) => cmp
@@ -261,19 +257,27 @@ impl App {
         rows
     }
 
+    /// (last year's figure, this year's figure) for indices into the
+    /// previous and the current report's figures.
+    pub fn figures_of(
+        &self,
+        old: Option<usize>,
+        new: Option<usize>,
+    ) -> (Option<&Figure>, Option<&Figure>) {
+        let old = old.and_then(|o| self.previous.as_ref()?.report.figures.get(o));
+        let new = new.and_then(|n| self.report.figures.get(n));
+        (old, new)
+    }
+
+    /// (last year's figure, this year's figure) of a row.
+    pub fn row_figures(&self, r: &FigureRow) -> (Option<&Figure>, Option<&Figure>) {
+        self.figures_of(r.old, r.new)
+    }
+
     /// (last year's value, this year's value) of a row.
     pub fn figure_values(&self, r: &FigureRow) -> (Option<f64>, Option<f64>) {
-        let old = r.old.and_then(|o| {
-            self.previous
-                .as_ref()
-                .and_then(|p| p.report.figures.get(o))
-                .map(|f| f.value)
-        });
-        let new = r
-            .new
-            .and_then(|n| self.report.figures.get(n))
-            .map(|f| f.value);
-        (old, new)
+        let (old, new) = self.row_figures(r);
+        (old.map(|f| f.value), new.map(|f| f.value))
     }
 
     /// The metrics that have figures in the view (for the filter).
