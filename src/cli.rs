@@ -693,11 +693,7 @@ fn run_review(
             );
             for i in &report.items {
                 let s = review.signoffs.iter().find(|s| s.item == i.id);
-                let verdict = s.map(|s| match s.verdict {
-                    reportbench::core::review::Verdict::Met => lang.pick("符合", "met"),
-                    reportbench::core::review::Verdict::NotMet => lang.pick("不符合", "not met"),
-                    reportbench::core::review::Verdict::Na => lang.pick("不适用", "not applicable"),
-                });
+                let verdict = s.map(|s| s.verdict.name(lang));
                 let _ = writeln!(
                     o,
                     "| {} | {} {} | {} | {} | {} |",

@@ -25,7 +25,7 @@ mod views;
 
 pub use files::Snapshot;
 
-pub use reviewing::{Draft, Prompt, verdict_name};
+pub use reviewing::{Draft, Prompt};
 pub use views::{DiffState, FigState, FigureFilter, FigureRow, FigureSort, Previous};
 
 /// What fills the screen.
@@ -203,9 +203,9 @@ pub struct App {
     /// The review file's modification time and size as last read.
     review_seen: Option<(std::time::SystemTime, u64)>,
     /// A comment (or reply, or reason) left unsent when an earlier session
-    /// ended, offered in the next comment prompt; `true` while its
-    /// recovery file is still on disk.
+    /// ended, offered in the next comment prompt.
     pub pending_comment: Option<String>,
+    /// Its recovery file is still on disk (removed once a prompt closes).
     pending_on_disk: bool,
 }
 
@@ -743,18 +743,17 @@ impl App {
             // Every edit comes through here: put the text back.
             let text = self.doc.text().to_owned();
             self.set_text(&text, self.cursor_before);
-            let msg = if self.review_mode {
-                self.lang.pick(
+            if self.review_mode {
+                self.warn(
                     "审阅模式：正文只读（F5 批注，F7 审核所选项目）",
                     "review mode: the text is read-only (F5 comments, F7 signs off the selected item)",
-                )
+                );
             } else {
-                self.lang.pick(
+                self.warn(
                     "只读：另一个 reportbench 正在编辑这个文件",
                     "read-only: another reportbench is editing this file",
-                )
-            };
-            self.message = Some((msg.into(), true));
+                );
+            }
             return;
         }
         self.modified = true;

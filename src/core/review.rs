@@ -96,6 +96,17 @@ pub enum Verdict {
     Na,
 }
 
+impl Verdict {
+    /// The verdict in words, for the workbench and the exported review.
+    pub fn name(self, lang: super::lang::Lang) -> &'static str {
+        match self {
+            Verdict::Met => lang.pick("符合", "met"),
+            Verdict::NotMet => lang.pick("不符合", "not met"),
+            Verdict::Na => lang.pick("不适用", "not applicable"),
+        }
+    }
+}
+
 /// Where a comment's quote is in the current text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Anchor {

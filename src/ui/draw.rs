@@ -328,7 +328,7 @@ fn selected_message(app: &App) -> String {
                     app.lang,
                     "{}（{}，{}）{}　｜ {}",
                     "{} ({}, {}) {} | {}",
-                    crate::app::state::verdict_name(s.verdict, app.lang),
+                    s.verdict.name(app.lang),
                     s.author,
                     s.at.get(..10).unwrap_or(&s.at),
                     s.reason,

@@ -55,18 +55,9 @@ impl Prompt {
                 "“{}”{}的理由：",
                 "Why \"{}\" is {}: ",
                 app.item_title(item),
-                verdict_name(*v, lang)
+                v.name(lang)
             ),
         }
-    }
-}
-
-/// A verdict in words.
-pub fn verdict_name(v: Verdict, lang: crate::core::lang::Lang) -> &'static str {
-    match v {
-        Verdict::Met => lang.pick("符合", "met"),
-        Verdict::NotMet => lang.pick("不符合", "not met"),
-        Verdict::Na => lang.pick("不适用", "not applicable"),
     }
 }
 
