@@ -178,8 +178,6 @@ pub struct App {
     /// The cursor before the current key or paste (where a refused edit
     /// puts it back).
     cursor_before: (usize, usize),
-    /// Items a reviewer signed off as not applicable: (item, reason).
-    pub na: Vec<(String, String)>,
     /// What fills the screen.
     pub view: View,
     /// Last year's report (`--previous`).
@@ -272,7 +270,6 @@ impl App {
             changed_on_disk: false,
             read_only: false,
             cursor_before: (0, 0),
-            na: Vec::new(),
             view: View::Workbench,
             previous: None,
             cmp: None,
@@ -342,10 +339,7 @@ impl App {
         self.report = check(&self.doc, &self.spec, &CheckOptions { lang: self.lang });
         self.cmp = None;
         self.reanchor();
-        self.report.apply_na(
-            self.na.iter().map(|(i, r)| (i.as_str(), r.as_str())),
-            self.lang,
-        );
+        self.report.apply_na(self.review.na_items(), self.lang);
         let n = self.rows().len();
         if self.selected >= n {
             self.selected = n.saturating_sub(1);

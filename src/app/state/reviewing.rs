@@ -96,10 +96,6 @@ impl App {
     /// Sets the review read from the sidecar: `na` sign-offs applied to the
     /// checklist, comments re-anchored.
     pub(super) fn set_review(&mut self, review: Review) {
-        self.na = review
-            .na_items()
-            .map(|(i, why)| (i.to_owned(), why.to_owned()))
-            .collect();
         self.review = review;
         self.recheck();
     }
