@@ -299,39 +299,42 @@ fn draw_diff_view(f: &mut Frame, app: &App, area: Rect) -> (usize, usize) {
         let e = entries[pos];
         entry_lines(app, &cmp.paragraphs[e], e == app.diff.selected, side, col_w)
     };
-    let sel = entries
-        .iter()
-        .position(|&e| e >= app.diff.selected)
-        .unwrap_or(entries.len().saturating_sub(1));
-    let mut top = app.diff.top.min(sel);
-    // The first entry from which the selected one still fits on screen.
-    let mut fits_from = sel;
-    let mut used = 0;
-    for pos in (0..=sel.min(entries.len().saturating_sub(1))).rev() {
-        if entries.is_empty() {
-            break;
-        }
-        let n = lines_of(pos).len();
-        if used + n > h && pos != sel {
-            break;
-        }
-        used += n;
-        fits_from = pos;
-        if used >= h {
-            break;
-        }
-    }
-    if top < fits_from {
-        top = fits_from;
-    }
     let mut shown: Vec<Line<'static>> = Vec::with_capacity(h);
-    let mut count = 0;
-    for pos in top..entries.len() {
-        if shown.len() >= h {
-            break;
+    let (mut top, mut count) = (0, 0);
+    if !entries.is_empty() {
+        let sel = entries
+            .iter()
+            .position(|&e| e >= app.diff.selected)
+            .unwrap_or(entries.len() - 1);
+        // The selected entry and those above it that fit with it on screen:
+        // the earliest first entry that keeps the selection in view.
+        let mut above: Vec<Vec<Line<'static>>> = Vec::new();
+        let mut used = 0;
+        for pos in (0..=sel).rev() {
+            let block = lines_of(pos);
+            if used + block.len() > h && pos != sel {
+                break;
+            }
+            used += block.len();
+            above.push(block);
+            if used >= h {
+                break;
+            }
         }
-        shown.extend(lines_of(pos));
-        count += 1;
+        above.reverse();
+        let fits_from = sel + 1 - above.len();
+        top = app.diff.top.min(sel).max(fits_from);
+        // Laid out from `top`, reusing the blocks built above.
+        for pos in top..entries.len() {
+            if shown.len() >= h {
+                break;
+            }
+            match pos.checked_sub(fits_from).and_then(|i| above.get_mut(i)) {
+                Some(block) => shown.append(block),
+                None => shown.extend(lines_of(pos)),
+            }
+            count += 1;
+        }
     }
     shown.truncate(h);
     if entries.is_empty() {
