@@ -302,10 +302,7 @@ fn draw_diff_view(f: &mut Frame, app: &App, area: Rect) -> (usize, usize) {
     let mut shown: Vec<Line<'static>> = Vec::with_capacity(h);
     let (mut top, mut count) = (0, 0);
     if !entries.is_empty() {
-        let sel = entries
-            .iter()
-            .position(|&e| e >= app.diff.selected)
-            .unwrap_or(entries.len() - 1);
+        let sel = app.diff.position_in(&entries);
         // The selected entry and those above it that fit with it on screen:
         // the earliest first entry that keeps the selection in view.
         let mut above: Vec<Vec<Line<'static>>> = Vec::new();

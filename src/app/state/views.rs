@@ -35,6 +35,17 @@ pub struct DiffState {
     pub page: usize,
 }
 
+impl DiffState {
+    /// Where the selected entry is in `entries` (those shown): its
+    /// position, or that of the first shown entry after it, or the last.
+    pub fn position_in(&self, entries: &[usize]) -> usize {
+        entries
+            .iter()
+            .position(|&e| e >= self.selected)
+            .unwrap_or(entries.len().saturating_sub(1))
+    }
+}
+
 /// The order of the figures view.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum FigureSort {
@@ -310,10 +321,7 @@ impl App {
     fn diff_act(&mut self, action: Action) -> bool {
         self.comparison();
         let entries = self.diff_entries();
-        let pos = entries
-            .iter()
-            .position(|&e| e >= self.diff.selected)
-            .unwrap_or(entries.len().saturating_sub(1));
+        let pos = self.diff.position_in(&entries);
         let last = entries.len().saturating_sub(1);
         let page = self.diff.page.max(1);
         let go = |app: &mut App, i: usize| {
@@ -343,11 +351,7 @@ impl App {
                 self.diff.only_changes = !self.diff.only_changes;
                 // Stay on the nearest shown entry.
                 let shown = self.diff_entries();
-                if let Some(&e) = shown
-                    .iter()
-                    .find(|&&e| e >= self.diff.selected)
-                    .or(shown.last())
-                {
+                if let Some(&e) = shown.get(self.diff.position_in(&shown)) {
                     self.diff.selected = e;
                 }
                 self.message = Some((
