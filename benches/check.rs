@@ -9,6 +9,8 @@ use reportbench::core::document::Document;
 use reportbench::core::spec::CompiledSpec;
 use std::hint::black_box;
 
+mod common;
+
 /// The 2024 sample draft grown to about `chars` characters by repeating its
 /// measures section as further numbered sections.
 pub fn report_of(chars: usize) -> String {
@@ -25,10 +27,7 @@ pub fn report_of(chars: usize) -> String {
         ));
         // Shift every digit so that each copy has its own figures, as a real
         // long report would (no paragraph repeats).
-        out.extend(body.chars().map(|c| match c.to_digit(10) {
-            Some(d) if c.is_ascii_digit() => char::from(b'0' + ((d + n) % 10) as u8),
-            _ => c,
-        }));
+        out.push_str(&common::shift_digits(body, n));
         n += 1;
     }
     out.push_str(&draft[end..]);

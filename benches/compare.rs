@@ -9,20 +9,11 @@ use reportbench::core::document::Document;
 use reportbench::core::spec::CompiledSpec;
 use std::hint::black_box;
 
-/// `draft` grown to about `chars` characters by repeating its body with
-/// shifted digits (so no paragraph repeats).
+mod common;
+
+/// `draft` grown to about `chars` characters, a line break after each copy.
 fn grown(draft: &str, chars: usize) -> String {
-    let mut out = String::new();
-    let mut k = 0;
-    while out.chars().count() < chars {
-        out.extend(draft.chars().map(|c| match c.to_digit(10) {
-            Some(d) if c.is_ascii_digit() => char::from(b'0' + ((d + k) % 10) as u8),
-            _ => c,
-        }));
-        out.push('\n');
-        k += 1;
-    }
-    out
+    common::grown(draft, chars, "\n")
 }
 
 fn run(old: &str, new: &str, spec: &CompiledSpec) -> usize {

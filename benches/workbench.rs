@@ -15,18 +15,10 @@ use reportbench::io::save::Fingerprint;
 use reportbench::ui::draw::draw;
 use reportbench::ui::theme::Theme;
 
+mod common;
+
 fn draft_of(chars: usize) -> String {
-    let draft = include_str!("../drafts/qinghe-2024.md");
-    let mut out = String::new();
-    let mut k = 0;
-    while out.chars().count() < chars {
-        out.extend(draft.chars().map(|c| match c.to_digit(10) {
-            Some(d) if c.is_ascii_digit() => char::from(b'0' + ((d + k) % 10) as u8),
-            _ => c,
-        }));
-        k += 1;
-    }
-    out
+    common::grown(include_str!("../drafts/qinghe-2024.md"), chars, "")
 }
 
 /// `text` as if loaded from `path`.
@@ -73,13 +65,7 @@ fn diff_view(c: &mut Criterion) {
     for (name, chars) in [("30k-char", 30_000), ("1 MB", 350_000)] {
         let text = draft_of(chars);
         // Last year's: every digit one lower, so that most paragraphs changed.
-        let old: String = text
-            .chars()
-            .map(|c| match c.to_digit(10) {
-                Some(d) if c.is_ascii_digit() => char::from(b'0' + ((d + 9) % 10) as u8),
-                _ => c,
-            })
-            .collect();
+        let old = common::shift_digits(&text, 9);
         let mut app = App::new(
             loaded(text, "bench.md"),
             CompiledSpec::default_spec(),

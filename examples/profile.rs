@@ -4,6 +4,9 @@ use reportbench::core::check::{CheckOptions, check};
 use reportbench::core::document::Document;
 use reportbench::core::spec::CompiledSpec;
 
+#[path = "../benches/common/mod.rs"]
+mod common;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let path = args
@@ -11,16 +14,8 @@ fn main() {
         .unwrap_or_else(|| "drafts/qinghe-2024.md".into());
     let n: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(200);
     let base = std::fs::read_to_string(&path).unwrap_or_default();
-    let mut text = String::new();
-    let mut k = 0;
-    while text.chars().count() < 30_000 {
-        // Shift digits per copy so that paragraphs do not repeat.
-        text.extend(base.chars().map(|c| match c.to_digit(10) {
-            Some(d) if c.is_ascii_digit() => char::from(b'0' + ((d + k) % 10) as u8),
-            _ => c,
-        }));
-        k += 1;
-    }
+    // Digits shifted per copy so that paragraphs do not repeat.
+    let text = common::grown(&base, 30_000, "");
     let spec = CompiledSpec::default_spec();
     if std::env::var_os("ONLY_FIGURES").is_some() {
         let d = Document::parse(&text);
