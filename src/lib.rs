@@ -39,5 +39,6 @@
 pub mod app;
 pub mod core;
 pub mod io;
+pub mod render;
 pub mod tui;
 pub mod ui;

@@ -2,10 +2,8 @@
 
 pub mod clock;
 pub mod config;
-pub mod diff_output;
 pub mod load;
 pub mod lock;
-pub mod output;
 pub mod recovery;
 pub mod review;
 pub mod save;

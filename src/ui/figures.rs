@@ -5,7 +5,7 @@ use super::draw::{block, truncate_to_width};
 use crate::app::state::{App, FigureFilter, FigureRow};
 use crate::core::compare::FigureChange;
 use crate::core::text::sanitize_for_display;
-use crate::io::output::fmt_value;
+use crate::render::fmt_value;
 use crate::tr;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

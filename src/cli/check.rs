@@ -1,0 +1,209 @@
+//! `reportbench check`: drafts against the checklist, in parallel, with
+//! last year's report when given; the exit code says whether every
+//! required item is met.
+
+use super::ExitCode;
+use super::args::CheckFormat;
+use super::write_stdout;
+use anyhow::{Result, anyhow};
+use reportbench::core::check::{CheckOptions, check};
+use reportbench::core::document::Document;
+use reportbench::core::lang::Lang;
+use reportbench::core::spec::CompiledSpec;
+use reportbench::io::load::load;
+use reportbench::render::{self, Checked, Paint, PreviousRef};
+use std::path::{Path, PathBuf};
+
+/// Last year's report, loaded and checked once for every file compared with it.
+pub struct Previous {
+    file: String,
+    doc: Document,
+    report: reportbench::core::check::Report,
+}
+
+/// Loads and checks one file (and compares it with last year's, if given).
+fn check_one(
+    path: &Path,
+    spec: &CompiledSpec,
+    previous: Option<&Previous>,
+    lang: Lang,
+) -> Result<Checked> {
+    use reportbench::core::compare::{CompareOptions, compare};
+    let (encoding, doc, report, _) = load_and_check(path, spec, lang)?;
+    let previous = previous.map(|p| {
+        let deadline = Some(std::time::Instant::now() + std::time::Duration::from_secs(5));
+        let cmp = compare(
+            &p.doc,
+            &doc,
+            &p.report,
+            &report,
+            spec,
+            &CompareOptions { deadline },
+        );
+        PreviousRef {
+            file: p.file.clone(),
+            year: p.doc.year(),
+            carried_over_ratio: Some((cmp.summary.carried_over_ratio * 1000.0).round() / 1000.0),
+        }
+    });
+    Ok(Checked {
+        file: path.display().to_string(),
+        encoding: encoding.name(),
+        report,
+        previous,
+    })
+}
+
+/// Loads a draft and checks it, with the "not applicable" sign-offs of its
+/// review sidecar applied.
+pub(super) fn load_and_check(
+    path: &Path,
+    spec: &CompiledSpec,
+    lang: Lang,
+) -> Result<(
+    reportbench::io::Encoding,
+    Document,
+    reportbench::core::check::Report,
+    reportbench::core::review::Review,
+)> {
+    let loaded = load(path)?;
+    let doc = Document::parse_normalized(loaded.text, loaded.format);
+    let mut report = check(&doc, spec, &CheckOptions { lang });
+    let review = reportbench::io::review::read(path)?;
+    report.apply_na(review.na_items(), lang);
+    Ok((loaded.encoding, doc, report, review))
+}
+
+/// Checks files in parallel (at most one thread per core), keeping order.
+pub fn check_files(
+    files: &[PathBuf],
+    spec: &CompiledSpec,
+    previous: Option<&Previous>,
+    lang: Lang,
+) -> Vec<Result<Checked>> {
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+        .min(files.len())
+        .max(1);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results: Vec<std::sync::Mutex<Option<Result<Checked>>>> =
+        files.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(path) = files.get(i) else { break };
+                    let r = check_one(path, spec, previous, lang);
+                    if let Ok(mut slot) = results[i].lock() {
+                        *slot = Some(r);
+                    }
+                }
+            });
+        }
+    });
+    results
+        .into_iter()
+        .map(|m| {
+            m.into_inner()
+                .ok()
+                .flatten()
+                .unwrap_or_else(|| Err(anyhow!("the check did not finish")))
+        })
+        .collect()
+}
+
+pub(super) fn run_check(
+    files: &[PathBuf],
+    spec: &CompiledSpec,
+    previous: Option<&Path>,
+    format: CheckFormat,
+    lang: Lang,
+    paint: Paint,
+) -> Result<ExitCode> {
+    let previous = match previous {
+        Some(p) => {
+            let l = load(p)?;
+            let doc = Document::parse_normalized(l.text, l.format);
+            let report = check(&doc, spec, &CheckOptions { lang });
+            Some(Previous {
+                file: p.display().to_string(),
+                doc,
+                report,
+            })
+        }
+        None => None,
+    };
+    let results = check_files(files, spec, previous.as_ref(), lang);
+    let mut ok = Vec::new();
+    let mut errors = Vec::new();
+    for (path, r) in files.iter().zip(results) {
+        match r {
+            Ok(c) => ok.push(c),
+            Err(e) => {
+                eprintln!(
+                    "reportbench: {}",
+                    reportbench::core::text::sanitize_for_display(&format!("{e:#}"))
+                );
+                errors.push((path.display().to_string(), format!("{e:#}")));
+            }
+        }
+    }
+    if let Some(prev) = &previous {
+        for c in &ok {
+            if let (Some(py), Some(y)) = (prev.doc.year(), c.report.year)
+                && py + 1 != y
+            {
+                eprintln!(
+                    "{}",
+                    reportbench::tr!(
+                        lang,
+                        "注意：{}是{y}年度的报告，而上一年度报告 {} 是{py}年度的",
+                        "note: {} reports on {y} but the previous report {} is for {py}",
+                        c.file,
+                        prev.file
+                    )
+                );
+            }
+        }
+    }
+    let mut out = String::new();
+    match format {
+        CheckFormat::Json => {
+            let v = if files.len() == 1 {
+                ok.first()
+                    .map(render::json::check_json)
+                    .unwrap_or(serde_json::Value::Null)
+            } else {
+                serde_json::Value::Array(ok.iter().map(render::json::check_json).collect())
+            };
+            if !(files.len() == 1 && ok.is_empty()) {
+                out = serde_json::to_string_pretty(&v)? + "\n";
+            }
+        }
+        CheckFormat::Markdown => {
+            for c in &ok {
+                out.push_str(&render::markdown::check_markdown(c, lang));
+                out.push('\n');
+            }
+        }
+        CheckFormat::Text => {
+            for c in &ok {
+                out.push_str(&render::text::check_text(c, lang, paint));
+                out.push('\n');
+            }
+            if files.len() > 1 {
+                out.push_str(&render::text::summary_table(&ok, &errors, lang, paint));
+            }
+        }
+    }
+    write_stdout(&out)?;
+    Ok(if !errors.is_empty() {
+        2
+    } else if ok.iter().all(|c| c.report.complete()) {
+        0
+    } else {
+        1
+    })
+}

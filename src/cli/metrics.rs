@@ -1,0 +1,34 @@
+//! `reportbench metrics FILE`: every figure of a draft.
+
+use super::ExitCode;
+use super::args::MetricsFormat;
+use super::write_stdout;
+use anyhow::Result;
+use reportbench::core::check::{CheckOptions, check};
+use reportbench::core::document::Document;
+use reportbench::core::lang::Lang;
+use reportbench::core::spec::CompiledSpec;
+use reportbench::io::load::load;
+use reportbench::render::{self, Paint};
+use std::path::Path;
+
+pub(super) fn run_metrics(
+    file: &Path,
+    spec: &CompiledSpec,
+    format: MetricsFormat,
+    lang: Lang,
+    paint: Paint,
+) -> Result<ExitCode> {
+    let loaded = load(file)?;
+    let doc = Document::parse_normalized(loaded.text, loaded.format);
+    let report = check(&doc, spec, &CheckOptions { lang });
+    let out = match format {
+        MetricsFormat::Json => {
+            serde_json::to_string_pretty(&render::json::figures_json(&report.figures, spec))? + "\n"
+        }
+        MetricsFormat::Csv => render::csv::figures_csv(&report.figures, spec),
+        MetricsFormat::Text => render::text::figures_text(&report.figures, spec, lang, paint),
+    };
+    write_stdout(&out)?;
+    Ok(0)
+}

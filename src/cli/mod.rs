@@ -1,0 +1,71 @@
+//! The command line: [`args`] (what clap reads), [`run`] (which command),
+//! and one file per command — `check`, `diff`, `metrics`, `review`, `spec`,
+//! and `workbench` (no command: open the file in the terminal UI). Each
+//! loads, calls the core, renders through `reportbench::render` and prints.
+
+pub mod args;
+mod check;
+mod diff;
+mod metrics;
+mod review;
+mod spec;
+mod workbench;
+
+use anyhow::Result;
+pub use args::Cli;
+use args::Command;
+use reportbench::io::config::{self, Config};
+use std::io::Write;
+
+/// What a command concluded: the process exit code.
+pub type ExitCode = u8;
+
+/// Runs the command line; returns the exit code (errors are returned for the
+/// caller to print as one sentence and exit 2).
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let config = Config::load()?;
+    let lang = config::resolve_lang(cli.lang.map(Into::into), &config);
+    let paint = cli.color.paint();
+    match cli.command {
+        Some(Command::Check {
+            files,
+            spec,
+            previous,
+            format,
+        }) => {
+            let spec = config::resolve_spec(spec.as_deref(), &config)?;
+            check::run_check(&files, &spec, previous.as_deref(), format, lang, paint)
+        }
+        Some(Command::Diff {
+            old,
+            new,
+            spec,
+            format,
+        }) => {
+            let spec = config::resolve_spec(spec.as_deref(), &config)?;
+            diff::run_diff(&old, &new, &spec, format, lang, paint)
+        }
+        Some(Command::Metrics { file, spec, format }) => {
+            let spec = config::resolve_spec(spec.as_deref(), &config)?;
+            metrics::run_metrics(&file, &spec, format, lang, paint)
+        }
+        Some(Command::Review { file, spec, format }) => {
+            let spec = config::resolve_spec(spec.as_deref(), &config)?;
+            review::run_review(&file, &spec, format, lang)
+        }
+        Some(Command::Spec {
+            print_default,
+            spec,
+        }) => spec::run_spec(print_default, spec.as_deref(), &config, lang),
+        None => workbench::run_workbench(cli, &config, lang, paint),
+    }
+}
+
+/// Writes to stdout; a closed pipe (`| head`) ends quietly.
+fn write_stdout(s: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(Into::into),
+    }
+}

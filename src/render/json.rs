@@ -1,0 +1,384 @@
+//! JSON renderings: the contracts of `check`, `metrics`, `diff` and
+//! `review --format json` (`shared/contracts.md`).
+
+use super::fmt::Num;
+use super::model::{Checked, DiffView, PreviousRef, ReviewView, line_of, text_of};
+use crate::core::check::Status;
+use crate::core::compare::{FigureChange, ParaStatus, SectionStatus, SpanOp};
+use crate::core::figures::Figure;
+use crate::core::spec::CompiledSpec;
+use crate::core::text::truncate_chars;
+use serde::Serialize;
+use serde_json::{Value, json};
+
+#[derive(Serialize)]
+struct SpecRef<'a> {
+    id: &'a str,
+    version: u32,
+}
+
+#[derive(Serialize)]
+struct EvidenceJson<'a> {
+    line: usize,
+    column: usize,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct ItemJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    required: bool,
+    severity: &'a str,
+    status: &'a str,
+    message: &'a str,
+    evidence: Vec<EvidenceJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct FigureRef<'a> {
+    value: Num,
+    unit: &'a str,
+    approx: bool,
+    text: &'a str,
+    line: usize,
+    column: usize,
+}
+
+#[derive(Serialize)]
+struct MetricJson<'a> {
+    id: &'a str,
+    label: &'a str,
+    severity: &'a str,
+    status: &'a str,
+    message: &'a str,
+    figures: Vec<FigureRef<'a>>,
+}
+
+#[derive(Serialize)]
+struct LintJson<'a> {
+    rule: &'a str,
+    severity: &'a str,
+    message: &'a str,
+    line: usize,
+    column: usize,
+}
+
+#[derive(Serialize)]
+struct SummaryJson {
+    required_met: usize,
+    required_total: usize,
+    metrics_met: usize,
+    metrics_total: usize,
+    lints: usize,
+}
+
+#[derive(Serialize)]
+struct CheckJson<'a> {
+    file: &'a str,
+    spec: SpecRef<'a>,
+    year: Option<i32>,
+    title: Option<&'a str>,
+    complete: bool,
+    encoding: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    previous: Option<&'a PreviousRef>,
+    summary: SummaryJson,
+    items: Vec<ItemJson<'a>>,
+    metrics: Vec<MetricJson<'a>>,
+    lints: Vec<LintJson<'a>>,
+}
+
+fn figure_ref(f: &Figure) -> FigureRef<'_> {
+    FigureRef {
+        value: Num(f.value),
+        unit: &f.unit,
+        approx: f.approx,
+        text: &f.text,
+        line: f.position.line,
+        column: f.position.column,
+    }
+}
+
+/// The JSON value of one checked file (the `check --format json` contract).
+pub fn check_json(c: &Checked) -> serde_json::Value {
+    let r = &c.report;
+    let (met, total) = r.required_counts();
+    let v = CheckJson {
+        file: &c.file,
+        spec: SpecRef {
+            id: &r.spec_id,
+            version: r.spec_version,
+        },
+        year: r.year,
+        title: r.title.as_deref(),
+        complete: r.complete(),
+        encoding: c.encoding,
+        previous: c.previous.as_ref(),
+        summary: SummaryJson {
+            required_met: met,
+            required_total: total,
+            metrics_met: r.metrics.iter().filter(|m| m.status == Status::Met).count(),
+            metrics_total: r.metrics.len(),
+            lints: r.lints.len(),
+        },
+        items: r
+            .items
+            .iter()
+            .map(|i| ItemJson {
+                id: &i.id,
+                title: &i.title,
+                required: i.required,
+                severity: i.severity.as_str(),
+                status: i.status.as_str(),
+                message: &i.message,
+                evidence: i
+                    .evidence
+                    .iter()
+                    .map(|e| EvidenceJson {
+                        line: e.position.line,
+                        column: e.position.column,
+                        text: &e.text,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        metrics: r
+            .metrics
+            .iter()
+            .map(|m| MetricJson {
+                id: &m.id,
+                label: &m.label,
+                severity: m.severity.as_str(),
+                status: m.status.as_str(),
+                message: &m.message,
+                figures: m
+                    .figures
+                    .iter()
+                    .map(|&fi| figure_ref(&r.figures[fi]))
+                    .collect(),
+            })
+            .collect(),
+        lints: r
+            .lints
+            .iter()
+            .map(|l| LintJson {
+                rule: l.rule,
+                severity: l.severity.as_str(),
+                message: &l.message,
+                line: l.position.line,
+                column: l.position.column,
+            })
+            .collect(),
+    };
+    serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
+}
+
+#[derive(Serialize)]
+struct MetricFigureJson<'a> {
+    value: Num,
+    unit: &'a str,
+    approx: bool,
+    context: &'a str,
+    metric: Option<&'a str>,
+    text: &'a str,
+    line: usize,
+    column: usize,
+}
+
+/// `metrics --format json`: every figure in text order.
+pub fn figures_json(figures: &[Figure], spec: &CompiledSpec) -> serde_json::Value {
+    let v: Vec<MetricFigureJson> = figures
+        .iter()
+        .map(|f| MetricFigureJson {
+            value: Num(f.value),
+            unit: &f.unit,
+            approx: f.approx,
+            context: f.context(),
+            metric: f.metric.map(|m| spec.spec.metrics[m].id.as_str()),
+            text: &f.text,
+            line: f.position.line,
+            column: f.position.column,
+        })
+        .collect();
+    serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
+}
+
+pub(crate) fn status_str(s: ParaStatus) -> &'static str {
+    match s {
+        ParaStatus::Unchanged => "unchanged",
+        ParaStatus::Changed => "changed",
+        ParaStatus::Added => "added",
+        ParaStatus::Removed => "removed",
+        ParaStatus::Moved => "moved",
+    }
+}
+
+pub(crate) fn change_str(c: FigureChange) -> &'static str {
+    match c {
+        FigureChange::Up => "up",
+        FigureChange::Down => "down",
+        FigureChange::Same => "same",
+        FigureChange::New => "new",
+        FigureChange::Dropped => "dropped",
+    }
+}
+
+#[derive(Serialize)]
+struct SpanJson<'a> {
+    op: SpanOp,
+    text: &'a str,
+}
+
+/// The `diff --format json` value.
+pub fn diff_json(v: &DiffView) -> Value {
+    let s = &v.cmp.summary;
+    let paragraphs: Vec<Value> = v
+        .cmp
+        .paragraphs
+        .iter()
+        .map(|p| {
+            json!({
+                "status": status_str(p.status),
+                "old_line": line_of(v.old, p.old),
+                "new_line": line_of(v.new, p.new),
+                "old_text": text_of(v.old, p.old),
+                "new_text": text_of(v.new, p.new),
+                "similarity": (p.similarity as f64 * 1000.0).round() / 1000.0,
+                "year_rolled": p.year_rolled,
+                "spans": p.spans.iter().map(|sp| SpanJson { op: sp.op, text: &sp.text }).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let sections: Vec<Value> = v
+        .cmp
+        .sections
+        .iter()
+        .map(|c| {
+            json!({
+                "old": c.old.map(|h| v.old.heading_line(h)),
+                "new": c.new.map(|h| v.new.heading_line(h)),
+                "status": match c.status {
+                    SectionStatus::Matched => "matched",
+                    SectionStatus::Renamed => "renamed",
+                    SectionStatus::Added => "added",
+                    SectionStatus::Removed => "removed",
+                },
+                "role": c.role,
+                "old_line": c.old.map(|h| v.old.paragraphs()[v.old.headings()[h].paragraph].line),
+                "new_line": c.new.map(|h| v.new.paragraphs()[v.new.headings()[h].paragraph].line),
+            })
+        })
+        .collect();
+    let figures: Vec<Value> = v
+        .cmp
+        .figures
+        .iter()
+        .map(|fp| {
+            let of = fp.old.map(|i| &v.old_report.figures[i]);
+            let nf = fp.new.map(|i| &v.new_report.figures[i]);
+            let any = nf.or(of);
+            json!({
+                "context": any.map(|f| f.context()),
+                "metric": any.and_then(|f| f.metric).map(|m| v.spec.spec.metrics[m].id.as_str()),
+                "unit": any.map(|f| &*f.unit),
+                "old": of.map(|f| Num(f.value)),
+                "new": nf.map(|f| Num(f.value)),
+                "change": change_str(fp.change),
+                "old_line": of.map(|f| f.position.line),
+                "new_line": nf.map(|f| f.position.line),
+                "old_text": of.map(|f| f.text.as_str()),
+                "new_text": nf.map(|f| f.text.as_str()),
+            })
+        })
+        .collect();
+    let plans: Vec<Value> = v
+        .cmp
+        .plans
+        .iter()
+        .map(|p| {
+            let evidence = p
+                .evidence
+                .as_ref()
+                .filter(|_| p.followed_up)
+                .map(|(r, score)| {
+                    let pos = v.new.position(r.start);
+                    json!({
+                        "line": pos.line,
+                        "column": pos.column,
+                        "text": truncate_chars(&v.new.text()[r.clone()], 80),
+                        "score": (*score as f64 * 1000.0).round() / 1000.0,
+                    })
+                });
+            json!({
+                "text": p.text,
+                "best_score": p.evidence.as_ref().map(|e| (e.1 as f64 * 1000.0).round() / 1000.0),
+                "old_line": v.old.position(p.old_range.start).line,
+                "followed_up": p.followed_up,
+                "evidence": evidence,
+            })
+        })
+        .collect();
+    json!({
+        "old": {"file": v.old_file, "year": v.old.year()},
+        "new": {"file": v.new_file, "year": v.new.year()},
+        "summary": {
+            "paragraphs_old": s.paragraphs_old,
+            "paragraphs_new": s.paragraphs_new,
+            "unchanged": s.unchanged,
+            "changed": s.changed,
+            "added": s.added,
+            "removed": s.removed,
+            "moved": s.moved,
+            "carried_over_ratio": (s.carried_over_ratio * 1000.0).round() / 1000.0,
+        },
+        "sections": sections,
+        "paragraphs": paragraphs,
+        "figures": figures,
+        "plans": plans,
+    })
+}
+
+/// `review --format json`: the comments where they are now, the sign-offs
+/// and the checklist items with their sign-off.
+pub fn review_json(v: &ReviewView) -> Value {
+    let comments: Vec<serde_json::Value> = v
+        .anchored
+        .iter()
+        .map(|(c, at)| {
+            serde_json::json!({
+                "id": c.id,
+                "status": c.status,
+                "author": c.author,
+                "created": c.created,
+                "quote": c.quote,
+                "body": c.body,
+                "line": at.map(|(l, _)| l),
+                "orphaned": at.is_none(),
+                "quote_edited": at.is_some_and(|(_, exact)| !exact),
+                "replies": c.replies,
+            })
+        })
+        .collect();
+    let items: Vec<serde_json::Value> = v
+        .report
+        .items
+        .iter()
+        .map(|i| {
+            serde_json::json!({
+                "id": i.id,
+                "title": i.title,
+                "required": i.required,
+                "status": i.status.as_str(),
+                "message": i.message,
+                "signoff": v.review.signoffs.iter().find(|s| s.item == i.id),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "file": v.file,
+        "comments": comments,
+        "signoffs": v.review.signoffs,
+        "items": items,
+    })
+}

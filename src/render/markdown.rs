@@ -1,0 +1,267 @@
+//! Markdown renderings, to paste into a review mail: the checklist of a
+//! file and the year-over-year redline.
+
+use super::fmt::{fmt_value, md, md_cell};
+use super::json::change_str;
+use super::model::{Checked, DiffView, ReviewView, line_of, text_of};
+use super::text::{para_status_word, status_word};
+use crate::core::compare::{ParaStatus, SpanOp};
+use crate::core::lang::Lang;
+use crate::core::review::CommentStatus;
+use crate::core::text::truncate_chars;
+use crate::tr;
+use std::fmt::Write as _;
+
+/// Markdown suitable for pasting into a review mail.
+pub fn check_markdown(c: &Checked, lang: Lang) -> String {
+    let r = &c.report;
+    let mut o = String::new();
+    let title = r
+        .title
+        .as_deref()
+        .map(|t| t.replace('\n', " "))
+        .unwrap_or_else(|| c.file.clone());
+    let _ = writeln!(o, "## {}\n", md_cell(&title));
+    let year = r.year.map(|y| y.to_string()).unwrap_or_else(|| "?".into());
+    let (met, total) = r.required_counts();
+    let _ = writeln!(
+        o,
+        "{}\n",
+        tr!(
+            lang,
+            "文件 `{}`，{year}年度，清单 {} v{}：必备要素 {met}/{total} 已满足。",
+            "File `{}`, year {year}, spec {} v{}: {met}/{total} required items met.",
+            md_cell(&c.file),
+            r.spec_id,
+            r.spec_version
+        )
+    );
+    let _ = writeln!(o, "### {}\n", lang.pick("必备要素", "Required items"));
+    let _ = writeln!(
+        o,
+        "| {} | {} | {} |\n|---|---|---|",
+        lang.pick("要素", "Item"),
+        lang.pick("状态", "Status"),
+        lang.pick("说明", "Notes")
+    );
+    for i in &r.items {
+        let opt = if i.required {
+            ""
+        } else {
+            lang.pick("（可选）", " (optional)")
+        };
+        let _ = writeln!(
+            o,
+            "| {}{opt} | {} {} | {} |",
+            md_cell(&i.title),
+            i.status.glyph(),
+            status_word(i.status, lang),
+            md_cell(&i.message)
+        );
+    }
+    let _ = writeln!(o, "\n### {}\n", lang.pick("指标", "Metrics"));
+    let _ = writeln!(
+        o,
+        "| {} | {} | {} |\n|---|---|---|",
+        lang.pick("指标", "Metric"),
+        lang.pick("状态", "Status"),
+        lang.pick("说明", "Notes")
+    );
+    for m in &r.metrics {
+        let _ = writeln!(
+            o,
+            "| {} | {} {} | {} |",
+            md_cell(&m.label),
+            m.status.glyph(),
+            status_word(m.status, lang),
+            md_cell(&m.message)
+        );
+    }
+    let _ = writeln!(o, "\n### {}\n", lang.pick("问题", "Lints"));
+    if r.lints.is_empty() {
+        let _ = writeln!(o, "{}", lang.pick("无。", "None."));
+    }
+    for l in &r.lints {
+        let _ = writeln!(
+            o,
+            "- **{}** `{}` {}:{} — {}",
+            l.severity.as_str(),
+            l.rule,
+            l.position.line,
+            l.position.column,
+            md_cell(&l.message)
+        );
+    }
+    o
+}
+
+/// A Markdown redline for a review mail: ~~deleted~~ and **inserted**.
+pub fn diff_markdown(v: &DiffView, lang: Lang) -> String {
+    let s = &v.cmp.summary;
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "## {}\n",
+        tr!(
+            lang,
+            "与上一年度报告对比",
+            "Compared with last year's report"
+        )
+    );
+    let _ = writeln!(
+        o,
+        "{}\n",
+        tr!(
+            lang,
+            "`{}` → `{}`：未变{}段，修改{}段，移动{}段，新增{}段，删除{}段；沿用去年原文 {:.0}%。",
+            "`{}` → `{}`: {} unchanged, {} changed, {} moved, {} added, {} removed paragraphs; {:.0}% carried over.",
+            v.old_file,
+            v.new_file,
+            s.unchanged,
+            s.changed,
+            s.moved,
+            s.added,
+            s.removed,
+            s.carried_over_ratio * 100.0
+        )
+    );
+    for p in &v.cmp.paragraphs {
+        if p.status == ParaStatus::Unchanged {
+            continue;
+        }
+        let line = line_of(v.new, p.new).or(line_of(v.old, p.old)).unwrap_or(0);
+        let body = match p.status {
+            ParaStatus::Added => format!("**{}**", md(text_of(v.new, p.new).unwrap_or(""))),
+            ParaStatus::Removed => format!("~~{}~~", md(text_of(v.old, p.old).unwrap_or(""))),
+            _ if p.spans.is_empty() => md(text_of(v.new, p.new).unwrap_or("")),
+            _ => p
+                .spans
+                .iter()
+                .map(|sp| match sp.op {
+                    SpanOp::Equal => md(&sp.text),
+                    SpanOp::Insert => format!("**{}**", md(&sp.text)),
+                    SpanOp::Delete => format!("~~{}~~", md(&sp.text)),
+                })
+                .collect(),
+        };
+        let _ = writeln!(
+            o,
+            "- *{}* ({}) {}",
+            para_status_word(p.status, lang),
+            tr!(lang, "第{line}行", "line {line}"),
+            body
+        );
+    }
+    let _ = writeln!(o, "\n### {}\n", lang.pick("数字对比", "Figures"));
+    let _ = writeln!(
+        o,
+        "| {} | {} | {} | {} |\n|---|---|---|---|",
+        lang.pick("项目", "Context"),
+        lang.pick("去年", "Last year"),
+        lang.pick("今年", "This year"),
+        lang.pick("变化", "Change")
+    );
+    for fp in &v.cmp.figures {
+        let of = fp.old.map(|i| &v.old_report.figures[i]);
+        let nf = fp.new.map(|i| &v.new_report.figures[i]);
+        let any = nf.or(of);
+        let val = |f: Option<&crate::core::figures::Figure>| {
+            f.map(|f| format!("{}{}", fmt_value(f.value), f.unit))
+                .unwrap_or_else(|| "—".into())
+        };
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} |",
+            md(any.map(|f| f.context()).unwrap_or("")),
+            val(of),
+            val(nf),
+            change_str(fp.change)
+        );
+    }
+    if !v.cmp.plans.is_empty() {
+        let _ = writeln!(
+            o,
+            "\n### {}\n",
+            lang.pick("去年的工作打算", "Last year's plans")
+        );
+        for p in &v.cmp.plans {
+            let mark = if p.followed_up {
+                lang.pick("已落实", "followed up")
+            } else {
+                lang.pick("未见落实", "not followed up")
+            };
+            let _ = writeln!(o, "- {} — {}", md(&truncate_chars(&p.text, 60)), mark);
+        }
+    }
+    o
+}
+
+/// `review --format markdown`: the checklist with its sign-offs, then every
+/// comment with where its quote is now.
+pub fn review_markdown(v: &ReviewView, lang: Lang) -> String {
+    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "{}",
+        tr!(lang, "# 审核意见：{}\n", "# Review of {}\n", v.file)
+    );
+    let _ = writeln!(
+        o,
+        "{}",
+        lang.pick(
+            "| 项目 | 状态 | 签核 | 理由 | 签核人 |\n|---|---|---|---|---|",
+            "| item | status | sign-off | reason | by |\n|---|---|---|---|---|"
+        )
+    );
+    for i in &v.report.items {
+        let s = v.review.signoffs.iter().find(|s| s.item == i.id);
+        let verdict = s.map(|s| s.verdict.name(lang));
+        let _ = writeln!(
+            o,
+            "| {} | {} {} | {} | {} | {} |",
+            cell(&i.title),
+            i.status.glyph(),
+            i.status.as_str(),
+            verdict.unwrap_or(""),
+            cell(s.map_or("", |s| s.reason.as_str())),
+            cell(s.map_or("", |s| s.author.as_str())),
+        );
+    }
+    let _ = writeln!(o, "\n{}\n", lang.pick("## 批注", "## Comments"));
+    if v.anchored.is_empty() {
+        let _ = writeln!(o, "{}", lang.pick("（无）", "(none)"));
+    }
+    for (c, at) in &v.anchored {
+        let place = match at {
+            Some((l, true)) => tr!(lang, "第 {} 行", "line {}", l),
+            Some((l, false)) => tr!(
+                lang,
+                "第 {} 行（原文已改）",
+                "line {} (quoted text edited)",
+                l
+            ),
+            None => lang
+                .pick(
+                    "已失去位置（原文已删除）",
+                    "orphaned (the quoted text is gone)",
+                )
+                .to_owned(),
+        };
+        let status = match c.status {
+            CommentStatus::Open => lang.pick("未解决", "open"),
+            CommentStatus::Resolved => lang.pick("已解决", "resolved"),
+        };
+        let _ = writeln!(
+            o,
+            "- **{}** · {} · {} · {} {}",
+            c.id, place, status, c.author, c.created
+        );
+        let _ = writeln!(o, "  > {}", cell(&c.quote));
+        let _ = writeln!(o, "  {}", cell(&c.body));
+        for r in &c.replies {
+            let _ = writeln!(o, "  - {} {}: {}", r.author, r.created, cell(&r.body));
+        }
+    }
+    o
+}

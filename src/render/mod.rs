@@ -1,0 +1,16 @@
+//! Renderings, pure: data in, text out. One file per format — `text`
+//! (terminal or pipe, coloured through [`Paint`]), `json` (the contracts),
+//! `markdown`, `html`, `csv` — over the inputs in `model`, with the shared
+//! pieces (paint, padding, numbers, escaping) in `fmt`. Nothing here reads
+//! or writes a file; the CLI prints what these return.
+
+pub mod csv;
+pub mod fmt;
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod model;
+pub mod text;
+
+pub use fmt::{Num, Paint, fmt_value, pad};
+pub use model::{Checked, DiffView, PreviousRef, ReviewView};

@@ -1,0 +1,75 @@
+//! What the renderings take: a checked file, last year's report named with
+//! `--previous`, and a comparison with its two documents.
+
+use crate::core::check::Report;
+use crate::core::compare::Comparison;
+use crate::core::document::Document;
+use crate::core::review::{Comment, Review};
+use crate::core::spec::CompiledSpec;
+use serde::Serialize;
+
+/// The previous year's report named with `--previous`.
+#[derive(Debug, Clone, Serialize)]
+pub struct PreviousRef {
+    /// Its file.
+    pub file: String,
+    /// Its report year.
+    pub year: Option<i32>,
+    /// The share of this year's text carried over from it (see `diff`).
+    pub carried_over_ratio: Option<f64>,
+}
+
+/// One checked file, ready to render.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The path as given.
+    pub file: String,
+    /// Its encoding name.
+    pub encoding: &'static str,
+    /// The report.
+    pub report: Report,
+    /// The previous year's report, when given.
+    pub previous: Option<PreviousRef>,
+}
+
+/// Everything a rendering needs.
+pub struct DiffView<'a> {
+    /// Last year's file name.
+    pub old_file: &'a str,
+    /// This year's file name.
+    pub new_file: &'a str,
+    /// Last year's document.
+    pub old: &'a Document,
+    /// This year's document.
+    pub new: &'a Document,
+    /// Last year's check.
+    pub old_report: &'a Report,
+    /// This year's check.
+    pub new_report: &'a Report,
+    /// The comparison.
+    pub cmp: &'a Comparison,
+    /// The spec (metric ids).
+    pub spec: &'a CompiledSpec,
+}
+
+pub(crate) fn line_of(d: &Document, p: Option<usize>) -> Option<usize> {
+    p.map(|p| d.paragraphs()[p].line)
+}
+
+pub(crate) fn text_of(d: &Document, p: Option<usize>) -> Option<&str> {
+    p.map(|p| d.paragraph_text(p))
+}
+
+/// A draft's review, ready to render: the checklist (with "not applicable"
+/// sign-offs applied), the sidecar, and each comment with where its quote is
+/// in the text now — `(line, exact)`, or `None` when orphaned.
+pub struct ReviewView<'a> {
+    /// The draft, as given.
+    pub file: &'a str,
+    /// Its checklist.
+    pub report: &'a Report,
+    /// The review sidecar.
+    pub review: &'a Review,
+    /// Each comment with its place now.
+    pub anchored: Vec<(&'a Comment, Option<(usize, bool)>)>,
+}
