@@ -31,14 +31,13 @@ fn check_one(
     use reportbench::core::compare::{CompareOptions, compare};
     let (encoding, doc, report, _) = load_and_check(path, spec, lang)?;
     let previous = previous.map(|p| {
-        let deadline = Some(std::time::Instant::now() + std::time::Duration::from_secs(5));
         let cmp = compare(
             &p.doc,
             &doc,
             &p.report,
             &report,
             spec,
-            &CompareOptions { deadline },
+            &CompareOptions::default(),
         );
         PreviousRef {
             file: p.file.clone(),

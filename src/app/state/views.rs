@@ -143,14 +143,13 @@ impl App {
         self.on_idle();
         if self.cmp.is_none() {
             let p = self.previous.as_ref()?;
-            let deadline = Some(std::time::Instant::now() + std::time::Duration::from_millis(500));
             self.cmp = Some(compare(
                 &p.doc,
                 &self.doc,
                 &p.report,
                 &self.report,
                 &self.spec,
-                &CompareOptions { deadline },
+                &CompareOptions::default(),
             ));
         }
         self.cmp.as_ref()

@@ -1,0 +1,215 @@
+//! Figures side by side: each of this year's figures paired with last
+//! year's by unit, metric, context and the paragraph alignment.
+
+use super::model::{FigureChange, FigurePair, ParaChange};
+use super::roll_years;
+use super::similarity::{bigrams, dice};
+use crate::core::check::Report;
+use crate::core::document::Document;
+use crate::core::figures::Figure;
+use rustc_hash::FxHashMap;
+
+/// Context words of a figure for pairing: digits and years removed.
+pub(super) fn figure_key(f: &Figure, roll: Option<(i32, i32)>) -> Vec<u64> {
+    let ctx = match roll {
+        Some((y, s)) => roll_years(f.context(), y, s),
+        None => f.context().to_owned(),
+    };
+    let t: String = ctx.chars().filter(|c| !c.is_ascii_digit()).collect();
+    let mut b = bigrams(&t);
+    // Single characters too: short contexts (罚没款) need them.
+    b.extend(
+        t.chars()
+            .filter(|c| c.is_alphanumeric())
+            .map(|c| c as u64 | 1 << 63),
+    );
+    b.sort_unstable();
+    b.dedup();
+    b
+}
+
+/// Unit, metric and context words of a figure.
+pub(super) type ContextKey<'a> = (&'a str, Option<usize>, &'a [u64]);
+
+pub(super) fn pair_figures(
+    old: &Document,
+    new: &Document,
+    old_report: &Report,
+    new_report: &Report,
+    paragraphs: &[ParaChange],
+    roll: Option<(i32, i32)>,
+) -> Vec<FigurePair> {
+    let _ = (old, new);
+    let (of, nf) = (&old_report.figures, &new_report.figures);
+    let para_pair: FxHashMap<usize, usize> = paragraphs
+        .iter()
+        .filter_map(|p| Some((p.new?, p.old?)))
+        .collect();
+    let ok: Vec<Vec<u64>> = of.iter().map(|f| figure_key(f, roll)).collect();
+    let nk: Vec<Vec<u64>> = nf.iter().map(|f| figure_key(f, None)).collect();
+    // Candidates share unit and metric; scored by context similarity, with a
+    // bonus when their paragraphs are aligned.
+    let mut by_unit: FxHashMap<(&str, Option<usize>), Vec<usize>> = FxHashMap::default();
+    for (i, f) in of.iter().enumerate() {
+        by_unit.entry((&f.unit, f.metric)).or_default().push(i);
+    }
+    // The place of each figure among its paragraph's figures.
+    let ordinals = |fs: &[Figure]| -> Vec<usize> {
+        let mut out = Vec::with_capacity(fs.len());
+        for (k, f) in fs.iter().enumerate() {
+            let same = k > 0 && fs[k - 1].paragraph == f.paragraph;
+            out.push(if same { out[k - 1] + 1 } else { 0 });
+        }
+        out
+    };
+    let (ordinal, new_ordinal) = (ordinals(of), ordinals(nf));
+    // Bounded work on huge reports: a large bucket of same-unit figures is
+    // not scanned whole; only the aligned paragraph's figures and figures
+    // with the very same context words are candidates.
+    const SCAN_ALL_UP_TO: usize = 256;
+    let mut by_para: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    let mut by_context: FxHashMap<ContextKey, Vec<usize>> = FxHashMap::default();
+    for (i, f) in of.iter().enumerate() {
+        by_para.entry(f.paragraph).or_default().push(i);
+        by_context
+            .entry((&f.unit, f.metric, &ok[i]))
+            .or_default()
+            .push(i);
+    }
+    let mut cands: Vec<(f32, usize, usize)> = Vec::new();
+    let mut few: Vec<usize> = Vec::new();
+    for (j, f) in nf.iter().enumerate() {
+        let Some(bucket) = by_unit.get(&(&*f.unit, f.metric)) else {
+            continue;
+        };
+        let aligned = para_pair.get(&f.paragraph).copied();
+        let list: &[usize] = if bucket.len() <= SCAN_ALL_UP_TO {
+            bucket
+        } else {
+            few.clear();
+            if let Some(ps) = aligned.and_then(|p| by_para.get(&p)) {
+                few.extend(
+                    ps.iter()
+                        .copied()
+                        .filter(|&i| of[i].unit == f.unit && of[i].metric == f.metric),
+                );
+            }
+            if let Some(same) = by_context.get(&(&*f.unit, f.metric, nk[j].as_slice())) {
+                few.extend(same.iter().copied().take(SCAN_ALL_UP_TO));
+            }
+            few.sort_unstable();
+            few.dedup();
+            &few
+        };
+        for &i in list.iter() {
+            let mut s = dice(&ok[i], &nk[j]);
+            // In paragraphs aligned with each other, a figure of the same
+            // metric and unit is probably the same figure, reworded or not:
+            // that outweighs a look-alike elsewhere; the same place among
+            // the paragraph's figures breaks ties.
+            if aligned == Some(of[i].paragraph) {
+                s += if f.metric.is_some() { 1.0 } else { 0.8 };
+                if ordinal[i] == new_ordinal[j] {
+                    s += 0.2;
+                }
+            }
+            if s >= 0.5 {
+                cands.push((s, i, j));
+            }
+        }
+    }
+    cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
+    let mut old_used = vec![false; of.len()];
+    let mut new_pair: Vec<Option<usize>> = vec![None; nf.len()];
+    for (_, i, j) in cands {
+        if !old_used[i] && new_pair[j].is_none() {
+            old_used[i] = true;
+            new_pair[j] = Some(i);
+        }
+    }
+    let mut out = Vec::with_capacity(of.len() + nf.len());
+    for (j, f) in nf.iter().enumerate() {
+        let change = match new_pair[j] {
+            None => FigureChange::New,
+            Some(i) => match f.value.total_cmp(&of[i].value) {
+                std::cmp::Ordering::Greater => FigureChange::Up,
+                std::cmp::Ordering::Less => FigureChange::Down,
+                std::cmp::Ordering::Equal => FigureChange::Same,
+            },
+        };
+        out.push(FigurePair {
+            old: new_pair[j],
+            new: Some(j),
+            change,
+        });
+    }
+    for (i, used) in old_used.iter().enumerate() {
+        if !used {
+            out.push(FigurePair {
+                old: Some(i),
+                new: None,
+                change: FigureChange::Dropped,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use crate::core::compare::Fixture;
+
+    /// (change, old value, new value) of each pair, with the context.
+    fn pairs(old: &str, new: &str) -> Vec<(FigureChange, Option<f64>, Option<f64>)> {
+        let f = Fixture::new(old, new);
+        let ps = f.paragraphs();
+        pair_figures(&f.old, &f.new, &f.old_report, &f.new_report, &ps, f.roll())
+            .iter()
+            .map(|p| {
+                (
+                    p.change,
+                    p.old.map(|o| f.old_report.figures[o].value),
+                    p.new.map(|n| f.new_report.figures[n].value),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn figures_pair_by_unit_and_context_and_say_how_they_moved() {
+        let old = "丙镇2023年度法治政府建设情况报告\n\n\
+                   全镇调处矛盾纠纷286件。审核合同38份。开展普法活动12场。\n";
+        let new = "丙镇2024年度法治政府建设情况报告\n\n\
+                   全镇调处矛盾纠纷312件。审核合同38份。办理行政复议3宗。\n";
+        let p = pairs(old, new);
+        assert!(
+            p.contains(&(FigureChange::Up, Some(286.0), Some(312.0))),
+            "{p:?}"
+        );
+        assert!(
+            p.contains(&(FigureChange::Same, Some(38.0), Some(38.0))),
+            "{p:?}"
+        );
+        assert!(p.contains(&(FigureChange::New, None, Some(3.0))), "{p:?}");
+        assert!(
+            p.contains(&(FigureChange::Dropped, Some(12.0), None)),
+            "{p:?}"
+        );
+        // Every figure of both years appears exactly once.
+        assert_eq!(p.iter().filter(|x| x.1.is_some()).count(), 3);
+        assert_eq!(p.iter().filter(|x| x.2.is_some()).count(), 3);
+    }
+
+    #[test]
+    fn figures_of_different_units_never_pair() {
+        let old = "丁镇2023年度法治政府建设情况报告\n\n罚没款46.05万元。\n";
+        let new = "丁镇2024年度法治政府建设情况报告\n\n罚没款46件。\n";
+        let p = pairs(old, new);
+        assert!(
+            p.iter().all(|x| x.1.is_none() || x.2.is_none()),
+            "万元 and 件 paired: {p:?}"
+        );
+    }
+}
