@@ -37,6 +37,7 @@
 #![warn(missing_docs)]
 
 pub mod app;
+pub mod config;
 pub mod core;
 pub mod io;
 pub mod render;

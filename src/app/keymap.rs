@@ -610,8 +610,9 @@ mod tests {
     #[test]
     fn overrides_rebind_and_unbind() {
         let mut km = Keymap::defaults();
-        let o: KeyOverrides = serde_yaml::from_str(
+        let o: KeyOverrides = crate::core::yaml::parse_yaml(
             "global:\n  ctrl-w: save\n  ctrl-s: none\neditor:\n  alt-f: search\n",
+            "t",
         )
         .unwrap();
         km.merge(&o).unwrap();
@@ -619,14 +620,21 @@ mod tests {
         assert_eq!(km.resolve(Pane::Editor, &k("ctrl-w")), Some(Action::Save));
         assert_eq!(km.resolve(Pane::Editor, &k("ctrl-s")), None);
         assert_eq!(km.resolve(Pane::Editor, &k("alt-f")), Some(Action::Search));
-        let bad: KeyOverrides = serde_yaml::from_str("global:\n  hyper-x: save\n").unwrap();
+        let bad: KeyOverrides =
+            crate::core::yaml::parse_yaml("global:\n  hyper-x: save\n", "t").unwrap();
         assert!(Keymap::defaults().merge(&bad).is_err());
-        assert!(serde_yaml::from_str::<KeyOverrides>("global:\n  ctrl-w: fly\n").is_err());
-        assert!(serde_yaml::from_str::<KeyOverrides>("sidebar:\n  ctrl-w: save\n").is_err());
+        assert!(
+            crate::core::yaml::parse_yaml::<KeyOverrides>("global:\n  ctrl-w: fly\n", "t").is_err()
+        );
+        assert!(
+            crate::core::yaml::parse_yaml::<KeyOverrides>("sidebar:\n  ctrl-w: save\n", "t")
+                .is_err()
+        );
         // The views' panes take overrides too, in their config words.
         let mut km = Keymap::defaults();
-        let o: KeyOverrides = serde_yaml::from_str(
+        let o: KeyOverrides = crate::core::yaml::parse_yaml(
             "diff:\n  x: next_change\n  n: none\nfigures:\n  o: sort_figures\nchecklist:\n  v: sign_off\n",
+            "t",
         )
         .unwrap();
         km.merge(&o).unwrap();

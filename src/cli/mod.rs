@@ -14,7 +14,7 @@ mod workbench;
 use anyhow::Result;
 pub use args::Cli;
 use args::Command;
-use reportbench::io::config::{self, Config};
+use reportbench::config::{self, Config};
 use std::io::Write;
 
 /// What a command concluded: the process exit code.

@@ -3,8 +3,8 @@
 use super::ExitCode;
 use super::write_stdout;
 use anyhow::Result;
+use reportbench::config::{self, Config};
 use reportbench::core::lang::Lang;
-use reportbench::io::config::{self, Config};
 use reportbench::render;
 
 pub(super) fn run_spec(
@@ -14,7 +14,7 @@ pub(super) fn run_spec(
     lang: Lang,
 ) -> Result<ExitCode> {
     if print_default {
-        write_stdout(config::default_spec_yaml())?;
+        write_stdout(reportbench::io::config_files::default_spec_yaml())?;
         return Ok(0);
     }
     let s = config::resolve_spec(spec, config)?;

@@ -4,8 +4,8 @@
 use super::ExitCode;
 use super::args::{CheckFormat, Cli};
 use anyhow::{Result, anyhow};
+use reportbench::config::{self, Config};
 use reportbench::core::lang::Lang;
-use reportbench::io::config::{self, Config};
 use reportbench::io::load::load;
 use reportbench::render::Paint;
 use std::io::IsTerminal;

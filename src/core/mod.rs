@@ -8,6 +8,7 @@ pub mod numeral;
 pub mod outline;
 pub mod residue;
 pub mod text;
+pub mod yaml;
 
 pub use document::{Document, Heading, Paragraph, ParagraphKind, Title};
 pub use text::{LineEnding, LineIndex, Position, TextFormat};

@@ -1,7 +1,7 @@
 //! Side effects: loading files, finding config and specs, rendering output.
 
 pub mod clock;
-pub mod config;
+pub mod config_files;
 pub mod load;
 pub mod lock;
 pub mod recovery;

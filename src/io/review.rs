@@ -63,13 +63,12 @@ fn parse(path: &Path, text: &str) -> Result<Review, ReviewError> {
     if text.trim().is_empty() {
         return Ok(Review::default());
     }
-    serde_yaml::from_str(text).map_err(|e| {
-        let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+    crate::core::yaml::parse_yaml(text, &path.display().to_string()).map_err(|e| {
         ReviewError::Yaml {
             path: path.to_owned(),
-            line,
-            column,
-            message: e.to_string(),
+            line: e.line,
+            column: e.column,
+            message: e.message,
         }
     })
 }
@@ -94,9 +93,9 @@ pub fn update(draft: &Path, change: impl FnOnce(&mut Review)) -> Result<Review, 
     let mut merged = read(draft)?;
     change(&mut merged);
     merged.sort();
-    let yaml = serde_yaml::to_string(&merged).map_err(|e| ReviewError::Write {
+    let yaml = crate::core::yaml::to_yaml(&merged).map_err(|message| ReviewError::Write {
         path: path.clone(),
-        message: e.to_string(),
+        message,
     })?;
     let format = TextFormat {
         bom: false,

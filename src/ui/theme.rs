@@ -188,14 +188,8 @@ impl Theme {
         if src.len() > 256 * 1024 {
             return Err(err(0, 0, "a theme may be at most 256 KiB".into()));
         }
-        let file: ThemeFile = serde_yaml::from_str(src).map_err(|e| {
-            let (l, c) = e
-                .location()
-                .map(|l| (l.line(), l.column()))
-                .unwrap_or((0, 0));
-            let m = e.to_string();
-            err(l, c, m.split(" at line ").next().unwrap_or(&m).to_owned())
-        })?;
+        let file: ThemeFile = crate::core::yaml::parse_yaml(src, origin)
+            .map_err(|e| err(e.line, e.column, e.message))?;
         let mut styles = BTreeMap::new();
         for (name, spec) in file.styles {
             if !STYLE_NAMES.contains(&name.as_str()) {

@@ -1,27 +1,19 @@
-//! Config folders (`directories`), `config.yaml`, language and spec resolution.
-//!
-//! The config folder is `$REPORTBENCH_CONFIG_DIR` when set, else the
-//! platform's (`~/.config/reportbench` on Linux). It holds `config.yaml` and
-//! the user's own specs in `specs/NAME.yaml`.
+//! The settings of a run, composed: `config.yaml` (read through
+//! `io::config_files`), with each part read by its owner — the keymap's
+//! overrides by `app::keymap`, a theme by `ui::theme`, a spec by
+//! `core::spec` — and the flags on top. The CLI and the workbench start here.
 
-use crate::app::keymap::{KeyOverrides, Keymap};
+use crate::app::keymap::{KeyOverrides, Keymap, KeymapError};
 use crate::core::lang::Lang;
-use crate::core::spec::{CompiledSpec, DEFAULT_SPEC_YAML, MAX_SPEC_BYTES, SpecError};
+use crate::core::spec::CompiledSpec;
+use crate::core::yaml::parse_yaml;
+use crate::io::config_files::{
+    self, DEFAULT_SPEC_NAME, available_specs, load_spec_file, read_settings,
+};
 use crate::ui::theme::{BUILTIN, DEFAULT_THEME, Theme};
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Result, anyhow, bail};
 use serde::Deserialize;
-use std::path::{Path, PathBuf};
-
-/// The name of the embedded default spec.
-pub const DEFAULT_SPEC_NAME: &str = "fazhi-annual";
-
-/// The user's config folder, if one can be determined.
-pub fn config_dir() -> Option<PathBuf> {
-    if let Some(d) = std::env::var_os("REPORTBENCH_CONFIG_DIR").filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(d));
-    }
-    directories::ProjectDirs::from("", "", "reportbench").map(|p| p.config_dir().to_owned())
-}
+use std::path::Path;
 
 /// `config.yaml`: settings that apply to every run. Unknown keys are refused.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -49,44 +41,37 @@ impl Config {
     /// Loads `config.yaml` from the config folder; a missing file is the
     /// default config, a broken one an error with line and column.
     pub fn load() -> Result<Config> {
-        let Some(dir) = config_dir() else {
-            return Ok(Config::default());
-        };
-        Self::load_from(&dir.join("config.yaml"))
+        match config_files::read_config()? {
+            Some((path, text)) => Config::parse(&text, &path.display().to_string()),
+            None => Ok(Config::default()),
+        }
     }
 
     /// Loads a config file (missing → default).
     pub fn load_from(path: &Path) -> Result<Config> {
-        let src = match std::fs::read_to_string(path) {
-            Ok(s) => s,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-            Err(e) => return Err(anyhow!("{}: {e}", path.display())),
-        };
-        if src.trim().is_empty() {
+        match read_settings(path)? {
+            Some(text) => Config::parse(&text, &path.display().to_string()),
+            None => Ok(Config::default()),
+        }
+    }
+
+    /// Parses a config's text (`origin` names it in errors). Key names are
+    /// checked now, not when the workbench starts.
+    pub fn parse(text: &str, origin: &str) -> Result<Config> {
+        if text.trim().is_empty() {
             return Ok(Config::default());
         }
-        let config: Config = serde_yaml::from_str(&src).map_err(|e| {
-            let loc = e
-                .location()
-                .map(|l| format!(":{}:{}", l.line(), l.column()))
-                .unwrap_or_default();
-            let msg = e.to_string();
-            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_owned();
-            anyhow!("{}{loc}: {msg}", path.display())
-        })?;
-        // Key names are checked now, not when the workbench starts.
+        let config: Config = parse_yaml(text, origin)?;
         config.keymap().map_err(|e| {
-            let key = match &e {
-                crate::app::keymap::KeymapError::BadKey(k) => k.clone(),
-            };
-            let (line, col) = crate::core::text::line_column(&src, src.find(&key).unwrap_or(0));
-            anyhow!("{}:{line}:{col}: {e}", path.display())
+            let KeymapError::BadKey(key) = &e;
+            let (line, col) = crate::core::text::line_column(text, text.find(key).unwrap_or(0));
+            anyhow!("{origin}:{line}:{col}: {e}")
         })?;
         Ok(config)
     }
 
     /// The default keymap with this config's overrides.
-    pub fn keymap(&self) -> Result<Keymap, crate::app::keymap::KeymapError> {
+    pub fn keymap(&self) -> Result<Keymap, KeymapError> {
         let mut km = Keymap::defaults();
         km.merge(&self.keys)?;
         Ok(km)
@@ -117,11 +102,8 @@ pub fn resolve_theme(flag: Option<&str>, config: &Config) -> Result<Theme> {
         return Theme::builtin("monochrome").ok_or_else(|| anyhow!("no monochrome theme"));
     }
     let name = flag.or(config.theme.as_deref()).unwrap_or(DEFAULT_THEME);
-    if let Some(dir) = config_dir() {
-        let p = dir.join("themes").join(format!("{name}.yaml"));
-        if p.is_file() {
-            return load_theme_file(&p);
-        }
+    if let Some(p) = config_files::theme_file(name) {
+        return load_theme_file(&p);
     }
     if let Some(t) = Theme::builtin(name) {
         return Ok(t);
@@ -138,8 +120,7 @@ pub fn resolve_theme(flag: Option<&str>, config: &Config) -> Result<Theme> {
 }
 
 fn load_theme_file(p: &Path) -> Result<Theme> {
-    let src = std::fs::read_to_string(p)
-        .with_context(|| format!("{}: cannot read the theme", p.display()))?;
+    let src = read_settings(p)?.ok_or_else(|| anyhow!("{}: no such theme file", p.display()))?;
     Theme::from_yaml(&src, &p.display().to_string()).map_err(|e| anyhow!(e))
 }
 
@@ -154,13 +135,8 @@ pub fn resolve_spec(arg: Option<&str>, config: &Config) -> Result<CompiledSpec> 
     if path.is_file() || arg.contains('/') || arg.ends_with(".yaml") || arg.ends_with(".yml") {
         return load_spec_file(path);
     }
-    if let Some(dir) = config_dir() {
-        for ext in ["yaml", "yml"] {
-            let p = dir.join("specs").join(format!("{arg}.{ext}"));
-            if p.is_file() {
-                return load_spec_file(&p);
-            }
-        }
+    if let Some(p) = config_files::spec_file(arg) {
+        return load_spec_file(&p);
     }
     if arg == DEFAULT_SPEC_NAME {
         return Ok(CompiledSpec::default_spec());
@@ -170,56 +146,6 @@ pub fn resolve_spec(arg: Option<&str>, config: &Config) -> Result<CompiledSpec> 
         "no spec named `{arg}` (not a file, not in the config folder's specs/; available: {available})"
     )
 }
-
-/// Names of the specs that can be given by name.
-pub fn available_specs() -> Vec<String> {
-    let mut names = vec![DEFAULT_SPEC_NAME.to_owned()];
-    if let Some(dir) = config_dir()
-        && let Ok(rd) = std::fs::read_dir(dir.join("specs"))
-    {
-        for e in rd.flatten() {
-            let p = e.path();
-            if matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
-                && let Some(stem) = p.file_stem().and_then(|s| s.to_str())
-            {
-                names.push(stem.to_owned());
-            }
-        }
-    }
-    names.sort();
-    names.dedup();
-    names
-}
-
-/// Loads and compiles a spec file (size-capped before reading; UTF-8 or GB18030).
-pub fn load_spec_file(path: &Path) -> Result<CompiledSpec> {
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => anyhow!("{}: no such spec file", path.display()),
-        _ => anyhow!("{}: {e}", path.display()),
-    })?;
-    if meta.is_dir() {
-        bail!("{}: is a directory, not a spec file", path.display());
-    }
-    if meta.len() > MAX_SPEC_BYTES as u64 {
-        bail!(
-            "{}: the spec is {} bytes; a spec may be at most {} bytes",
-            path.display(),
-            meta.len(),
-            MAX_SPEC_BYTES
-        );
-    }
-    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
-    let (text, _) = super::load::decode(&bytes)
-        .map_err(|_| anyhow!("{}: is not a text file in UTF-8 or GB18030", path.display()))?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    CompiledSpec::from_yaml(text, &path.display().to_string()).map_err(|e: SpecError| anyhow!(e))
-}
-
-/// The embedded default spec's YAML.
-pub fn default_spec_yaml() -> &'static str {
-    DEFAULT_SPEC_YAML
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
