@@ -16,6 +16,5 @@ pub mod check;
 pub mod compare;
 pub mod figures;
 pub mod lang;
-pub mod lints;
 pub mod review;
 pub mod spec;

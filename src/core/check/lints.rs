@@ -2,12 +2,12 @@
 //! Rules: numbering, placeholder, web-residue, year-consistency,
 //! empty-section, thin-section, duplicate-paragraph, percent-range.
 
-use super::check::{ItemResult, ItemSections, Lint, Status};
-use super::document::{Document, NumberingProblem, ParagraphKind, years_with_nian};
-use super::figures::Figure;
-use super::lang::Lang;
-use super::spec::{CompiledSpec, LintSettings};
-use super::text::truncate_chars;
+use super::{ItemResult, ItemSections, Lint, Status};
+use crate::core::document::{Document, NumberingProblem, ParagraphKind, years_with_nian};
+use crate::core::figures::Figure;
+use crate::core::lang::Lang;
+use crate::core::spec::{CompiledSpec, LintSettings};
+use crate::core::text::truncate_chars;
 use crate::tr;
 use regex::Regex;
 use std::ops::Range;

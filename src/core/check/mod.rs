@@ -1,0 +1,407 @@
+//! The checker: spec × document → report (items, metrics, lints, figures).
+//!
+//! Files: `items` (title, section and statement items), `metrics` (figures
+//! attributed to the metric governing their clause), `lints` (the rules),
+//! `evidence` (excerpts shown as evidence).
+
+mod evidence;
+mod items;
+pub mod lints;
+mod metrics;
+
+use super::document::Document;
+use super::figures::{self, Figure};
+use super::lang::Lang;
+use super::spec::{CompiledSpec, ItemKind, Severity};
+use super::text::Position;
+use crate::tr;
+use items::{eval_section, eval_statement, eval_title};
+use metrics::eval_metrics;
+use std::ops::Range;
+
+/// How well a report meets an item or metric.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Met.
+    Met,
+    /// Partly met (mentioned but not enough).
+    Partial,
+    /// Missing.
+    Missing,
+    /// Marked not applicable by a reviewer.
+    Na,
+}
+
+impl Status {
+    /// The name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::Partial => "partial",
+            Status::Missing => "missing",
+            Status::Na => "na",
+        }
+    }
+
+    /// The glyph shown in lists: ✓ ◐ ✗ –.
+    pub fn glyph(self) -> &'static str {
+        match self {
+            Status::Met => "✓",
+            Status::Partial => "◐",
+            Status::Missing => "✗",
+            Status::Na => "–",
+        }
+    }
+
+    /// Met or not applicable: nothing left to do.
+    pub fn is_satisfied(self) -> bool {
+        matches!(self, Status::Met | Status::Na)
+    }
+}
+
+/// A place in the text that supports a finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    /// Where it starts.
+    pub position: Position,
+    /// Byte range in the document text.
+    pub range: Range<usize>,
+    /// The text (a heading line, or an excerpt of a paragraph).
+    pub text: String,
+}
+
+/// The verdict on one checklist item.
+#[derive(Debug, Clone)]
+pub struct ItemResult {
+    /// Item id.
+    pub id: String,
+    /// Display title in the report's language.
+    pub title: String,
+    /// Required by the spec.
+    pub required: bool,
+    /// Severity when unmet.
+    pub severity: Severity,
+    /// The verdict.
+    pub status: Status,
+    /// Why, in the user's terms.
+    pub message: String,
+    /// Where.
+    pub evidence: Vec<Evidence>,
+    /// For a section: where it would belong when missing (byte offset).
+    pub suggested_at: Option<usize>,
+}
+
+/// The verdict on one metric.
+#[derive(Debug, Clone)]
+pub struct MetricResult {
+    /// Metric id.
+    pub id: String,
+    /// Display label.
+    pub label: String,
+    /// Severity when missing.
+    pub severity: Severity,
+    /// Met with a figure, partial when only mentioned, else missing.
+    pub status: Status,
+    /// Indices into [`Report::figures`] that count for this metric.
+    pub figures: Vec<usize>,
+    /// Why.
+    pub message: String,
+    /// First mention, when there is one.
+    pub mention: Option<Evidence>,
+}
+
+/// A lint finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lint {
+    /// The rule (`numbering`, `placeholder` …).
+    pub rule: &'static str,
+    /// Its severity.
+    pub severity: Severity,
+    /// What is wrong and what to do.
+    pub message: String,
+    /// Where.
+    pub position: Position,
+    /// Byte range in the document text.
+    pub range: Range<usize>,
+}
+
+/// Options of a check.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CheckOptions {
+    /// The language of messages and titles.
+    pub lang: Lang,
+}
+
+/// The result of checking one document against one spec.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// Spec id.
+    pub spec_id: String,
+    /// Spec version.
+    pub spec_version: u32,
+    /// Report year.
+    pub year: Option<i32>,
+    /// Title text.
+    pub title: Option<String>,
+    /// Items in spec order.
+    pub items: Vec<ItemResult>,
+    /// Metrics in spec order.
+    pub metrics: Vec<MetricResult>,
+    /// Lints in text order.
+    pub lints: Vec<Lint>,
+    /// Every figure in text order.
+    pub figures: Vec<Figure>,
+}
+
+impl Report {
+    /// Every required item is met (or marked not applicable).
+    pub fn complete(&self) -> bool {
+        self.items
+            .iter()
+            .all(|i| !i.required || i.status.is_satisfied())
+    }
+
+    /// (required items satisfied, required items).
+    pub fn required_counts(&self) -> (usize, usize) {
+        let req = self.items.iter().filter(|i| i.required);
+        let total = req.clone().count();
+        (req.filter(|i| i.status.is_satisfied()).count(), total)
+    }
+
+    /// Marks items not applicable (from reviewer sign-off): each `(id,
+    /// reason)` whose id names an item sets it to [`Status::Na`].
+    pub fn apply_na<'a>(
+        &mut self,
+        signoffs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        lang: Lang,
+    ) {
+        for (id, reason) in signoffs {
+            if let Some(item) = self.items.iter_mut().find(|i| i.id == id) {
+                item.status = Status::Na;
+                item.message = if reason.trim().is_empty() {
+                    tr!(
+                        lang,
+                        "审核人标记为不适用",
+                        "marked not applicable by the reviewer"
+                    )
+                } else {
+                    tr!(
+                        lang,
+                        "审核人标记为不适用：{}",
+                        "marked not applicable by the reviewer: {}",
+                        reason.trim()
+                    )
+                };
+            }
+        }
+    }
+}
+
+/// The sections (heading indices) each item matched, by item index.
+pub type ItemSections = Vec<Vec<usize>>;
+
+/// Checks `doc` against `spec`.
+pub fn check(doc: &Document, spec: &CompiledSpec, opts: &CheckOptions) -> Report {
+    let lang = opts.lang;
+    let sections = match_sections(doc, spec);
+    let mut items = Vec::with_capacity(spec.spec.items.len());
+    for (ii, item) in spec.spec.items.iter().enumerate() {
+        let title = item.display_title(lang).to_owned();
+        let m = &spec.item_matchers[ii];
+        let (status, message, evidence, suggested_at) = match item.kind {
+            ItemKind::Title => eval_title(doc, m.text.as_ref(), item.year, lang),
+            ItemKind::Section => eval_section(doc, spec, ii, &sections, lang),
+            ItemKind::Statement => eval_statement(doc, spec, ii, &sections, lang),
+        };
+        items.push(ItemResult {
+            id: item.id.clone(),
+            title,
+            required: item.required,
+            severity: item.severity,
+            status,
+            message,
+            evidence,
+            suggested_at,
+        });
+    }
+    let mut figures = figures::extract(doc, &spec.units);
+    let metrics = eval_metrics(doc, spec, &sections, &mut figures, lang);
+    let lints = lints::run(doc, spec, &sections, &items, &figures, lang);
+    Report {
+        spec_id: spec.spec.id.clone(),
+        spec_version: spec.spec.version,
+        year: doc.year(),
+        title: doc.title().map(|t| t.text.clone()),
+        items,
+        metrics,
+        lints,
+        figures,
+    }
+}
+
+/// For every item with a heading matcher: the headings it matches, at the
+/// first level (in the matcher's order of preference) where any does.
+pub fn match_sections(doc: &Document, spec: &CompiledSpec) -> ItemSections {
+    let text = doc.matching_text();
+    spec.item_matchers
+        .iter()
+        .zip(&spec.spec.items)
+        .map(|(m, item)| {
+            let Some(hm) = m.heading.as_ref() else {
+                return Vec::new();
+            };
+            // Statements take headings at any level as evidence, not as sections.
+            if item.kind != ItemKind::Section {
+                return Vec::new();
+            }
+            let matches = |level: Option<u8>| -> Vec<usize> {
+                doc.headings()
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, h)| {
+                        level.is_none_or(|l| h.level == l) && hm.accepts_level(h.level)
+                    })
+                    .filter(|(_, h)| hm.is_match(&text[h.title.clone()]))
+                    .map(|(i, _)| i)
+                    .collect()
+            };
+            if hm.levels.is_empty() {
+                return matches(None);
+            }
+            hm.levels
+                .iter()
+                .map(|&l| matches(Some(l)))
+                .find(|v| !v.is_empty())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Report {
+        let d = Document::parse(text);
+        check(&d, &CompiledSpec::default_spec(), &CheckOptions::default())
+    }
+
+    fn status(r: &Report, id: &str) -> Status {
+        r.items
+            .iter()
+            .chain(std::iter::empty())
+            .find(|i| i.id == id)
+            .map(|i| i.status)
+            .or_else(|| r.metrics.iter().find(|m| m.id == id).map(|m| m.status))
+            .unwrap_or_else(|| panic!("no {id}"))
+    }
+
+    const GOOD: &str = "青禾镇2024年度法治政府建设情况报告\n\
+2024年，青禾镇坚持依法行政。\n\
+一、主要举措和成效\n\
+（一）党政主要负责人履行第一责任人职责。镇党委书记主持召开专题会议4次，研究法治建设重大问题。\n\
+（二）依法行政。驻镇律师共审核合同38份，答复行政复议1份，调处矛盾纠纷120件。\n\
+二、存在的不足和原因\n\
+部分干部法治意识不强，执法程序不够规范。主要原因是学习培训不够，由于人手不足，执法力量薄弱。\n\
+三、2025年工作打算\n\
+一是加强学习；二是规范执法；三是深化普法。计划开展培训10次，提升干部法治素养，推动各项工作落实。\n";
+
+    #[test]
+    fn complete_report_meets_required_items() {
+        let r = run(GOOD);
+        for id in [
+            "title",
+            "measures",
+            "shortcomings",
+            "causes",
+            "leader_duty",
+            "next_year",
+        ] {
+            assert_eq!(
+                status(&r, id),
+                Status::Met,
+                "{id}: {:?}",
+                r.items.iter().find(|i| i.id == id)
+            );
+        }
+        assert_eq!(status(&r, "other"), Status::Missing);
+        assert!(r.complete());
+        assert_eq!(r.year, Some(2024));
+        assert_eq!(status(&r, "legality_review"), Status::Met);
+        assert_eq!(status(&r, "admin_reconsideration"), Status::Met);
+        assert_eq!(status(&r, "dispute_mediation"), Status::Met);
+        assert_eq!(status(&r, "petitions"), Status::Missing);
+        // Figures in the plans do not count.
+        assert_eq!(status(&r, "legal_training"), Status::Partial);
+    }
+
+    #[test]
+    fn leader_duty_only_in_plans_is_partial() {
+        let t = GOOD.replace("（一）党政主要负责人履行第一责任人职责。镇党委书记主持召开专题会议4次，研究法治建设重大问题。", "（一）加强学习。组织学法4次。")
+            .replace("三是深化普法。", "三是镇党委书记担起推进法治建设第一责任人职责，定期听取汇报。");
+        let r = run(&t);
+        let item = r.items.iter().find(|i| i.id == "leader_duty").unwrap();
+        assert_eq!(item.status, Status::Partial, "{item:?}");
+        assert!(item.message.contains("下一年度"), "{}", item.message);
+        assert!(!r.complete());
+    }
+
+    #[test]
+    fn causes_only_in_heading_is_partial() {
+        let t = GOOD.replace(
+            "主要原因是学习培训不够，由于人手不足，执法力量薄弱。",
+            "群众法律意识有待提高。",
+        );
+        let r = run(&t);
+        let item = r.items.iter().find(|i| i.id == "causes").unwrap();
+        assert_eq!(item.status, Status::Partial, "{item:?}");
+    }
+
+    #[test]
+    fn missing_section_suggests_a_place() {
+        let t = GOOD.replace("二、存在的不足和原因\n部分干部法治意识不强，执法程序不够规范。主要原因是学习培训不够，由于人手不足，执法力量薄弱。\n", "");
+        let r = run(&t);
+        let item = r.items.iter().find(|i| i.id == "shortcomings").unwrap();
+        assert_eq!(item.status, Status::Missing);
+        let at = item.suggested_at.unwrap();
+        assert!(t[at..].starts_with("三、"), "{}", &t[at..]);
+        assert_eq!(status(&r, "causes"), Status::Missing);
+    }
+
+    #[test]
+    fn na_signoff_satisfies_item() {
+        let t = GOOD.replace("二、存在的不足和原因", "二、其他");
+        let mut r = run(&t);
+        assert!(!r.complete());
+        r.apply_na(
+            [("shortcomings", "本年度另行报告"), ("causes", "")],
+            Lang::Zh,
+        );
+        assert_eq!(status(&r, "shortcomings"), Status::Na);
+        assert!(r.complete());
+    }
+
+    #[test]
+    fn figure_metric_attribution() {
+        let r = run(GOOD);
+        let f = r.figures.iter().find(|f| f.value == 38.0).unwrap();
+        let spec = CompiledSpec::default_spec();
+        assert_eq!(spec.spec.metrics[f.metric.unwrap()].id, "legality_review");
+        let f = r.figures.iter().find(|f| f.value == 120.0).unwrap();
+        assert_eq!(spec.spec.metrics[f.metric.unwrap()].id, "dispute_mediation");
+    }
+
+    #[test]
+    fn english_messages() {
+        let d = Document::parse(GOOD);
+        let r = check(
+            &d,
+            &CompiledSpec::default_spec(),
+            &CheckOptions { lang: Lang::En },
+        );
+        let item = r.items.iter().find(|i| i.id == "measures").unwrap();
+        assert_eq!(item.title, "Measures and results");
+        assert!(item.message.starts_with("line 3"), "{}", item.message);
+    }
+}
