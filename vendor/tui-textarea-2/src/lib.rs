@@ -46,6 +46,10 @@ pub use input::{Input, Key};
 pub use scroll::Scrolling;
 pub use textarea::{
     AtomicCursorBias, AtomicDeleteDirection, AtomicRange, AtomicRangeError,
-    AtomicRangeRejectReason, CursorRenderMode, RejectedAtomicRange, TextArea, TextAreaMeasure,
+    AtomicRangeRejectReason, CursorRenderMode, Highlight, Look, RejectedAtomicRange, TextArea,
+    TextAreaMeasure,
 };
-pub use wrap::WrapMode;
+pub use wrap::{CLOSING_MARKS, WrapMode};
+/// PATCH(reportbench): the visible stand-in of a character that must not
+/// reach a terminal (see `PATCHES.md`, 1).
+pub use util::shown_as;

@@ -61,10 +61,75 @@ impl fmt::Display for YankText {
 }
 
 #[derive(Clone, Debug)]
-struct CustomHighlight {
+pub(crate) struct CustomHighlight {
     range: ((usize, usize), (usize, usize)),
     style: Style,
     priority: u8,
+}
+
+/// PATCH(reportbench): a highlight given at draw time: `(start, end)` as
+/// `(row, byte offset in the row)`, its style and priority (higher wins).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Highlight {
+    /// Start `(row, byte offset)`.
+    pub start: (usize, usize),
+    /// End `(row, byte offset)`, exclusive.
+    pub end: (usize, usize),
+    /// The style.
+    pub style: Style,
+    /// Higher wins where highlights overlap.
+    pub priority: u8,
+}
+
+/// PATCH(reportbench): how to draw a textarea, given at draw time by
+/// [`TextArea::render_with`] instead of stored in it, so that an application
+/// whose drawing is a pure function of its state can draw the editor from a
+/// shared reference. Upstream's stored styles, block and custom highlights
+/// are what `Widget for &TextArea` still uses.
+#[derive(Clone, Debug, Default)]
+pub struct Look<'a> {
+    /// The block around the text (border and title).
+    pub block: Option<Block<'a>>,
+    /// The text's base style.
+    pub style: Style,
+    /// The cursor line's style.
+    pub cursor_line_style: Style,
+    /// The selection's style.
+    pub selection_style: Style,
+    /// The style of search matches.
+    pub search_style: Style,
+    /// Whether the cursor cell is drawn (the terminal's own cursor can be
+    /// placed at [`TextArea::rendered_cursor_position`] instead).
+    pub hide_cursor: bool,
+    /// Highlights, in addition to none stored in the textarea.
+    pub highlights: &'a [Highlight],
+}
+
+/// The styles a line is drawn with: the textarea's own, or a [`Look`]'s.
+pub(crate) struct LineLook<'l> {
+    pub(crate) cursor_line_style: Style,
+    pub(crate) select_style: Style,
+    #[cfg_attr(not(feature = "search"), allow(dead_code))]
+    pub(crate) search_style: Style,
+    pub(crate) hide_cursor: bool,
+    pub(crate) highlights: LineHighlights<'l>,
+}
+
+/// Custom highlights of either source.
+pub(crate) enum LineHighlights<'l> {
+    Stored(&'l [CustomHighlight]),
+    Given(&'l [Highlight]),
+}
+
+impl LineHighlights<'_> {
+    fn each(&self, mut f: impl FnMut(((usize, usize), (usize, usize)), Style, u8)) {
+        match self {
+            LineHighlights::Stored(hs) => hs.iter().for_each(|h| f(h.range, h.style, h.priority)),
+            LineHighlights::Given(hs) => hs
+                .iter()
+                .for_each(|h| f((h.start, h.end), h.style, h.priority)),
+        }
+    }
 }
 
 /// A caller-provided text span that should be treated as an indivisible editing unit.
@@ -2074,8 +2139,34 @@ impl<'a> TextArea<'a> {
         wrapped: &WrappedLine,
         lnum_len: u8,
     ) -> Line<'b> {
+        self.line_spans_segment_with(line, wrapped, lnum_len, &self.stored_look())
+    }
+
+    /// PATCH(reportbench): the textarea's own styles as a [`LineLook`].
+    pub(crate) fn stored_look(&self) -> LineLook<'_> {
+        LineLook {
+            cursor_line_style: self.cursor_line_style,
+            select_style: self.select_style,
+            #[cfg(feature = "search")]
+            search_style: self.search.style,
+            #[cfg(not(feature = "search"))]
+            search_style: Style::default(),
+            hide_cursor: false,
+            highlights: LineHighlights::Stored(&self.custom_highlights),
+        }
+    }
+
+    /// PATCH(reportbench): a wrapped row drawn with `look`'s styles.
+    pub(crate) fn line_spans_segment_with<'b>(
+        &'b self,
+        line: &'b str,
+        wrapped: &WrappedLine,
+        lnum_len: u8,
+        look: &LineLook<'_>,
+    ) -> Line<'b> {
         let fragment = &line[wrapped.start_byte..wrapped.end_byte];
         let cursor_cell = match self.cursor_render_mode {
+            _ if look.hide_cursor => CursorCellRender::Hidden,
             CursorRenderMode::Cell => CursorCellRender::Draw(self.cursor_style),
             CursorRenderMode::Hidden => CursorCellRender::Hidden,
         };
@@ -2084,7 +2175,7 @@ impl<'a> TextArea<'a> {
             cursor_cell,
             self.tab_len,
             self.mask,
-            self.select_style,
+            look.select_style,
         );
 
         if let Some(style) = self.line_number_style {
@@ -2096,7 +2187,7 @@ impl<'a> TextArea<'a> {
         }
 
         if wrapped.row == self.cursor.0 {
-            hl.set_line_style(self.cursor_line_style);
+            hl.set_line_style(look.cursor_line_style);
             let cursor_col = self.cursor.1;
             let in_segment = if wrapped.last_in_row {
                 wrapped.start_col <= cursor_col && cursor_col <= wrapped.end_col
@@ -2104,7 +2195,7 @@ impl<'a> TextArea<'a> {
                 wrapped.start_col <= cursor_col && cursor_col < wrapped.end_col
             };
             if in_segment {
-                hl.cursor_line(cursor_col - wrapped.start_col, self.cursor_line_style);
+                hl.cursor_line(cursor_col - wrapped.start_col, look.cursor_line_style);
             }
         }
 
@@ -2114,11 +2205,14 @@ impl<'a> TextArea<'a> {
                 .filter_map(|(start, end)| {
                     let start = cmp::max(start, wrapped.start_byte);
                     let end = cmp::min(end, wrapped.end_byte);
-                    (start < end).then_some((start - wrapped.start_byte, end - wrapped.start_byte))
+                    // PATCH(reportbench): `then`, not `then_some`: the pair was
+                    // computed before the test, and `end - start_byte` overflowed
+                    // for a match that ends before this wrapped row.
+                    (start < end).then(|| (start - wrapped.start_byte, end - wrapped.start_byte))
                 })
                 .collect::<Vec<_>>();
             if !clipped.is_empty() {
-                hl.search(clipped.into_iter(), self.search.style);
+                hl.search(clipped.into_iter(), look.search_style);
             }
         }
 
@@ -2148,20 +2242,15 @@ impl<'a> TextArea<'a> {
             }
         }
 
-        for CustomHighlight {
-            range: ((start_row, start_offset), (end_row, end_offset)),
-            style,
-            priority,
-        } in &self.custom_highlights
-        {
-            if *start_row <= wrapped.row && wrapped.row <= *end_row {
-                let start_off = if *start_row == wrapped.row {
-                    *start_offset
+        look.highlights.each(|((start_row, start_offset), (end_row, end_offset)), style, priority| {
+            if start_row <= wrapped.row && wrapped.row <= end_row {
+                let start_off = if start_row == wrapped.row {
+                    start_offset
                 } else {
                     0
                 };
-                let end_off = if *end_row == wrapped.row {
-                    *end_offset
+                let end_off = if end_row == wrapped.row {
+                    end_offset
                 } else {
                     line.len()
                 };
@@ -2174,12 +2263,12 @@ impl<'a> TextArea<'a> {
                             (wrapped.row, clipped_start - wrapped.start_byte),
                             (wrapped.row, clipped_end - wrapped.start_byte),
                         ),
-                        *style,
-                        *priority,
+                        style,
+                        priority,
                     );
                 }
             }
-        }
+        });
 
         hl.into_spans()
     }

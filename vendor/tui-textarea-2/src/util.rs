@@ -26,7 +26,7 @@ impl Pos {
 /// paragraph separators, the BOM. Each is drawn as one cell, so that the
 /// text on screen shows it and cursor columns stay right. (Upstream passes
 /// them to the buffer, where ratatui drops some and not others.)
-pub(crate) fn shown_as(c: char) -> Option<char> {
+pub fn shown_as(c: char) -> Option<char> {
     match c {
         '\t' => None,
         '\u{0}'..='\u{1f}' => Some(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}')),

@@ -2,8 +2,8 @@ use crate::ratatui::buffer::Buffer;
 use crate::ratatui::layout::{Alignment, Position, Rect};
 use crate::ratatui::style::Style;
 use crate::ratatui::text::{Span, Text};
-use crate::ratatui::widgets::{Paragraph, Widget};
-use crate::textarea::{CursorRenderMode, TextArea};
+use crate::ratatui::widgets::{Block, Paragraph, Widget};
+use crate::textarea::{CursorRenderMode, LineHighlights, LineLook, Look, TextArea};
 use crate::util::num_digits;
 use portable_atomic::{AtomicU64, Ordering};
 use std::cmp;
@@ -98,14 +98,14 @@ struct RenderPlan {
 }
 
 impl<'a> TextArea<'a> {
-    fn text_widget(&'a self, top_row: usize, height: usize) -> Text<'a> {
+    fn text_widget(&'a self, top_row: usize, height: usize, look: &LineLook<'_>) -> Text<'a> {
         let lnum_len = num_digits(self.lines().len());
         let screen_lines = self.screen_lines.borrow();
         let bottom_row = cmp::min(top_row + height, screen_lines.len());
         let mut lines = Vec::with_capacity(bottom_row - top_row);
         for row in &screen_lines[top_row..bottom_row] {
             let line = &self.lines()[row.wrapped.row];
-            lines.push(self.line_spans_segment(line, &row.wrapped, lnum_len));
+            lines.push(self.line_spans_segment_with(line, &row.wrapped, lnum_len, look));
         }
         Text::from(lines)
     }
@@ -173,8 +173,8 @@ impl<'a> TextArea<'a> {
         (offset as usize, 0)
     }
 
-    fn render_plan(&self, area: Rect) -> RenderPlan {
-        let inner_area = if let Some(b) = self.block() {
+    fn render_plan(&self, area: Rect, block: Option<&Block<'_>>) -> RenderPlan {
+        let inner_area = if let Some(b) = block {
             b.inner(area)
         } else {
             area
@@ -314,15 +314,42 @@ impl<'a> TextArea<'a> {
 
 impl Widget for &TextArea<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let plan = self.render_plan(area);
+        self.render_looked(area, buf, self.block(), self.style(), &self.stored_look());
+    }
+}
+
+impl TextArea<'_> {
+    /// PATCH(reportbench): draws the textarea with `look` (block, styles,
+    /// highlights) instead of the ones stored in it. Takes `&self`: the
+    /// scroll position and screen map it keeps are caches of the last draw.
+    pub fn render_with(&self, area: Rect, buf: &mut Buffer, look: &Look<'_>) {
+        let line_look = LineLook {
+            cursor_line_style: look.cursor_line_style,
+            select_style: look.selection_style,
+            search_style: look.search_style,
+            hide_cursor: look.hide_cursor,
+            highlights: LineHighlights::Given(look.highlights),
+        };
+        self.render_looked(area, buf, look.block.as_ref(), look.style, &line_look);
+    }
+
+    fn render_looked(
+        &self,
+        area: Rect,
+        buf: &mut Buffer,
+        block: Option<&Block<'_>>,
+        base: Style,
+        look: &LineLook<'_>,
+    ) {
+        let plan = self.render_plan(area, block);
         let Rect { width, height, .. } = plan.inner_area;
 
         let (text, style) = if plan.placeholder_active {
             (self.placeholder_widget(), Style::default())
         } else {
             (
-                self.text_widget(plan.top_row as _, height as _),
-                self.style(),
+                self.text_widget(plan.top_row as _, height as _, look),
+                base,
             )
         };
 
@@ -332,7 +359,7 @@ impl Widget for &TextArea<'_> {
         let mut inner = Paragraph::new(text)
             .style(style)
             .alignment(self.alignment());
-        if let Some(b) = self.block() {
+        if let Some(b) = block {
             text_area = plan.inner_area;
             b.render(area, buf)
         }
@@ -347,5 +374,64 @@ impl Widget for &TextArea<'_> {
             .set(plan.rendered_cursor_position);
 
         inner.render(text_area, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ratatui::style::Color;
+    use crate::textarea::Highlight;
+    use crate::WrapMode;
+
+    fn cell_bg(buf: &Buffer, x: u16, y: u16) -> Option<Color> {
+        buf[(x, y)].bg.into()
+    }
+
+    // PATCH(reportbench): a look given at draw time is what is drawn; the
+    // stored highlights are not.
+    #[test]
+    fn render_with_draws_the_given_look_from_a_shared_reference() {
+        let mut ta = TextArea::from(["abcdef"]);
+        ta.custom_highlight(((0, 0), (0, 1)), Style::default().bg(Color::Red), 1);
+        let given = [Highlight {
+            start: (0, 2),
+            end: (0, 4),
+            style: Style::default().bg(Color::Green),
+            priority: 1,
+        }];
+        let look = Look {
+            block: Some(Block::bordered()),
+            highlights: &given,
+            hide_cursor: true,
+            ..Look::default()
+        };
+        let area = Rect::new(0, 0, 10, 3);
+        let mut buf = Buffer::empty(area);
+        let shared: &TextArea = &ta;
+        shared.render_with(area, &mut buf, &look);
+        // Inside the border: a at x=1, c and d at x=3, 4.
+        assert_eq!(buf[(0, 0)].symbol(), "┌");
+        assert_eq!(buf[(1, 1)].symbol(), "a");
+        assert_ne!(cell_bg(&buf, 1, 1), Some(Color::Red));
+        assert_eq!(cell_bg(&buf, 3, 1), Some(Color::Green));
+        assert_eq!(cell_bg(&buf, 4, 1), Some(Color::Green));
+        assert_ne!(cell_bg(&buf, 5, 1), Some(Color::Green));
+        // The cursor cell is not drawn (the terminal's cursor goes there).
+        assert_eq!(ta.rendered_cursor_position(), Some(Position { x: 1, y: 1 }));
+    }
+
+    // PATCH(reportbench): a search match ending before a wrapped row no
+    // longer overflows (`then_some` computed the offsets before the test).
+    #[cfg(feature = "search")]
+    #[test]
+    fn a_search_match_before_a_wrapped_row_does_not_overflow() {
+        let mut ta = TextArea::from(["ab cdefgh ijklmn opqrst"]);
+        ta.set_wrap_mode(WrapMode::Word);
+        ta.set_search_pattern("ab").unwrap();
+        let area = Rect::new(0, 0, 8, 5);
+        let mut buf = Buffer::empty(area);
+        (&ta).render(area, &mut buf);
+        assert_eq!(buf[(0, 1)].symbol(), "c");
     }
 }
