@@ -7,11 +7,12 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use reportbench::app::keymap::Keymap;
-use reportbench::app::state::App;
+use reportbench::app::msg::{Msg, Now};
+use reportbench::app::state::{Start, State};
 use reportbench::core::lang::Lang;
 use reportbench::core::spec::CompiledSpec;
-use reportbench::io::load::{Encoding, Loaded};
-use reportbench::io::save::Fingerprint;
+use reportbench::core::text::{Encoding, Fingerprint, Loaded};
+use reportbench::tui::{Effects, settle};
 use reportbench::ui::draw::draw;
 use reportbench::ui::theme::Theme;
 
@@ -33,14 +34,36 @@ fn loaded(text: String, path: &str) -> Loaded {
     }
 }
 
+/// A fixed time: nothing timed falls due during the benchmark.
+fn now() -> Now {
+    Now {
+        at: std::time::Instant::now(),
+        unix: 0,
+        local: "2025-03-01T09:30:00+08:00".into(),
+    }
+}
+
+/// The workbench on `text` (and last year's `old`) at 120×40. Its first
+/// effects (the edit lock, the review file) are not performed: nothing
+/// beside the benchmark is touched.
+fn workbench(text: String, old: Option<String>) -> State {
+    let start = Start {
+        file: loaded(text, "bench.md"),
+        previous: old.map(|o| loaded(o, "old.md")),
+        spec: CompiledSpec::default_spec(),
+        keymap: Keymap::defaults(),
+        lang: Lang::Zh,
+        author: "bench".into(),
+        review_mode: false,
+        recovery: false,
+        size: (120, 40),
+    };
+    State::new(start, now()).0
+}
+
 fn benches(c: &mut Criterion) {
-    let mut app = App::new(
-        loaded(draft_of(30_000), "bench.md"),
-        CompiledSpec::default_spec(),
-        Keymap::defaults(),
-        Theme::builtin("dark").unwrap_or_else(|| panic!("theme")),
-        Lang::Zh,
-    );
+    let mut state = workbench(draft_of(30_000), None);
+    let theme = Theme::builtin("dark").unwrap_or_else(|| panic!("theme"));
     let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap_or_else(|e| panic!("{e}"));
     let mut flip = false;
     c.bench_function("keystroke to frame, 30k-char draft", |b| {
@@ -52,8 +75,9 @@ fn benches(c: &mut Criterion) {
             } else {
                 KeyCode::Backspace
             };
-            app.on_key(KeyEvent::new(key, KeyModifiers::NONE));
-            term.draw(|f| draw(f, &mut app))
+            let fx = state.update(Msg::Key(KeyEvent::new(key, KeyModifiers::NONE)), now());
+            assert!(fx.is_empty(), "a keystroke has no effects: {fx:?}");
+            term.draw(|f| draw(f, &state, &theme))
                 .unwrap_or_else(|e| panic!("{e}"));
         })
     });
@@ -62,19 +86,18 @@ fn benches(c: &mut Criterion) {
 /// The diff view: a key (next entry) and the frame, 30,000-character
 /// report against a version of it with other figures, and a 1 MB one.
 fn diff_view(c: &mut Criterion) {
+    let theme = Theme::builtin("dark").unwrap_or_else(|| panic!("theme"));
     for (name, chars) in [("30k-char", 30_000), ("1 MB", 350_000)] {
         let text = draft_of(chars);
         // Last year's: every digit one lower, so that most paragraphs changed.
         let old = common::shift_digits(&text, 9);
-        let mut app = App::new(
-            loaded(text, "bench.md"),
-            CompiledSpec::default_spec(),
-            Keymap::defaults(),
-            Theme::builtin("dark").unwrap_or_else(|| panic!("theme")),
-            Lang::Zh,
+        let mut state = workbench(text, Some(old));
+        let fx = state.update(
+            Msg::Key(KeyEvent::new(KeyCode::F(3), KeyModifiers::NONE)),
+            now(),
         );
-        app.set_previous(loaded(old, "old.md"));
-        app.on_key(KeyEvent::new(KeyCode::F(3), KeyModifiers::NONE));
+        settle(&mut state, fx, &Effects::new(Default::default()), &now);
+        assert!(state.comparison().is_some());
         let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap_or_else(|e| panic!("{e}"));
         let mut down = true;
         c.bench_function(&format!("diff view: key to frame, {name} reports"), |b| {
@@ -82,8 +105,8 @@ fn diff_view(c: &mut Criterion) {
                 // Down, then up: the view stays in the same region.
                 down = !down;
                 let key = if down { KeyCode::Down } else { KeyCode::Up };
-                app.on_key(KeyEvent::new(key, KeyModifiers::NONE));
-                term.draw(|f| draw(f, &mut app))
+                let _ = state.update(Msg::Key(KeyEvent::new(key, KeyModifiers::NONE)), now());
+                term.draw(|f| draw(f, &state, &theme))
                     .unwrap_or_else(|e| panic!("{e}"));
             })
         });

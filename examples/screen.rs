@@ -4,7 +4,7 @@
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use reportbench::app::keymap::Keymap;
-use reportbench::app::state::App;
+use reportbench::app::state::{Start, State};
 use reportbench::core::lang::Lang;
 use reportbench::core::spec::CompiledSpec;
 use reportbench::ui::draw::draw;
@@ -23,17 +23,30 @@ fn main() -> anyhow::Result<()> {
     } else {
         Lang::En
     };
-    let loaded = reportbench::io::load(std::path::Path::new(path))?;
+    let file = reportbench::io::load(std::path::Path::new(path))?;
     let theme = Theme::builtin("monochrome").ok_or_else(|| anyhow::anyhow!("no theme"))?;
-    let mut app = App::new(
-        loaded,
-        CompiledSpec::default_spec(),
-        Keymap::defaults(),
-        theme,
+    let start = Start {
+        file,
+        previous: None,
+        spec: CompiledSpec::default_spec(),
+        keymap: Keymap::defaults(),
         lang,
-    );
+        author: "example".into(),
+        review_mode: false,
+        recovery: false,
+        size: (w, h),
+    };
+    // The first effects (the review file beside the draft) are performed
+    // at once; nothing here takes a lock or writes a file.
+    let (mut state, effects) = State::new(start, reportbench::tui::now());
+    let runner = reportbench::tui::Effects::new(Default::default());
+    let effects = effects
+        .into_iter()
+        .filter(|e| matches!(e, reportbench::app::msg::Effect::ReadReview { .. }))
+        .collect();
+    reportbench::tui::settle(&mut state, effects, &runner, &reportbench::tui::now);
     let mut t = Terminal::new(TestBackend::new(w, h))?;
-    t.draw(|f| draw(f, &mut app))?;
+    t.draw(|f| draw(f, &state, &theme))?;
     let buf = t.backend().buffer().clone();
     if std::env::var_os("RAW_ROW").is_some() {
         let y: u16 = std::env::var("RAW_ROW")

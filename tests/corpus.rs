@@ -225,8 +225,6 @@ fn same_verdicts_for_utf8_and_gb18030() {
 #[test]
 fn corpus_reports_in_the_diff_and_figures_views() {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    use ratatui::{Terminal, backend::TestBackend};
-    use reportbench::app::state::App;
     let Some(dir) = common::corpus("corpus_reports_in_the_diff_and_figures_views") else {
         return;
     };
@@ -243,15 +241,10 @@ fn corpus_reports_in_the_diff_and_figures_views() {
             if old == new {
                 continue;
             }
-            let mut app = App::new(
-                reportbench::io::load(new).unwrap(),
-                CompiledSpec::default_spec(),
-                reportbench::app::keymap::Keymap::defaults(),
-                reportbench::ui::theme::Theme::builtin("dark").unwrap(),
-                reportbench::core::lang::Lang::Zh,
-            );
-            app.set_previous(reportbench::io::load(old).unwrap());
-            let press = |app: &mut App, code| app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+            let mut b = common::bench::open(new)
+                .previous(old)
+                .lang(reportbench::core::lang::Lang::Zh)
+                .start();
             let keys = [
                 KeyCode::F(3),
                 KeyCode::Char('n'),
@@ -267,12 +260,9 @@ fn corpus_reports_in_the_diff_and_figures_views() {
                 KeyCode::Down,
             ];
             for (w, h) in [(80, 24), (120, 40)] {
-                let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
                 for k in keys {
-                    press(&mut app, k);
-                    t.draw(|f| reportbench::ui::draw::draw(f, &mut app))
-                        .unwrap();
-                    let screen = reportbench::ui::draw::buffer_lines(t.backend().buffer()).concat();
+                    b.key(KeyEvent::new(k, KeyModifiers::NONE));
+                    let screen: String = b.screen(w, h).lines().collect();
                     assert!(
                         !screen
                             .chars()
@@ -282,10 +272,10 @@ fn corpus_reports_in_the_diff_and_figures_views() {
                         old.display()
                     );
                 }
-                press(&mut app, KeyCode::Esc);
+                b.press(KeyCode::Esc);
             }
             // Only changes, then everything: every paragraph once.
-            let cmp = app.comparison().unwrap().clone();
+            let cmp = b.s().comparison().unwrap().clone();
             let news: usize = cmp.paragraphs.iter().filter(|p| p.new.is_some()).count();
             assert_eq!(news, cmp.summary.paragraphs_new);
         }

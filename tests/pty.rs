@@ -122,10 +122,56 @@ impl Session {
         }
     }
 
+    /// Types `bytes`, then waits until the workbench has answered: its
+    /// output has been quiet for a moment (no fixed sleep: a slow machine
+    /// waits longer, a fast one less).
     fn send(&mut self, bytes: &[u8]) {
+        let before = self.raw.lock().map_or(0, |r| r.len());
         self.writer.write_all(bytes).expect("write");
         self.writer.flush().expect("flush");
-        std::thread::sleep(Duration::from_millis(150));
+        self.wait_quiet(before);
+    }
+
+    /// Waits for output after `before` bytes, then for it to stop for 100 ms
+    /// (at most 10 s in all).
+    fn wait_quiet(&self, before: usize) {
+        let start = Instant::now();
+        let len = || self.raw.lock().map_or(0, |r| r.len());
+        // Something in answer (every key draws a frame)…
+        while len() == before && start.elapsed() < Duration::from_secs(5) {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        // …and then nothing more for a while.
+        let mut last = len();
+        let mut quiet = Instant::now();
+        while quiet.elapsed() < Duration::from_millis(100)
+            && start.elapsed() < Duration::from_secs(10)
+        {
+            std::thread::sleep(Duration::from_millis(10));
+            let now = len();
+            if now != last {
+                last = now;
+                quiet = Instant::now();
+            }
+        }
+    }
+
+    /// Waits until the status bar (the last row) starts with `prefix`: a
+    /// message of the workbench itself, not a word elsewhere on screen.
+    fn wait_status(&self, prefix: &str, cols: u16, rows: u16) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen(cols, rows);
+            let last = s.lines().last().unwrap_or("").trim_start();
+            if last.starts_with(prefix) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "the status bar never said `{prefix}`:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     /// Hangs the terminal up, as a dropped SSH link does: every descriptor
@@ -180,7 +226,7 @@ fn type_chinese_save_and_quit() {
     s.send("甲乙".as_bytes());
     s.wait_for("draft.md ●", 100, 30);
     s.send(b"\x13"); // Ctrl-S
-    s.wait_for("saved", 100, 30);
+    s.wait_status("saved ", 100, 30);
     s.send(b"\x11"); // Ctrl-Q
     s.wait_exit();
     let saved = std::fs::read_to_string(&p).unwrap();
@@ -208,7 +254,7 @@ fn quitting_with_changes_asks_first() {
     s.wait_for("Checklist", 80, 24);
     s.send("丙".as_bytes());
     s.send(b"\x11");
-    s.wait_for("Quit without saving?", 80, 24);
+    s.wait_for("quit without saving", 80, 24);
     s.send(b"y");
     s.wait_exit();
     assert_eq!(std::fs::read(&p).unwrap(), before, "nothing saved");
@@ -294,7 +340,7 @@ fn text_typed_before_a_sigkill_is_recovered() {
     s.send(b"r");
     s.wait_for("unsaved text restored", 100, 30);
     s.send(b"\x13");
-    s.wait_for("saved", 100, 30);
+    s.wait_status("saved ", 100, 30);
     s.send(b"\x11");
     s.wait_exit();
     let saved = std::fs::read_to_string(&p).unwrap();

@@ -4,56 +4,24 @@
 
 mod common;
 
+use common::bench::Bench;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use reportbench::app::keymap::Keymap;
-use reportbench::app::state::{App, FigureFilter, View};
+use reportbench::app::state::{FigureFilter, View};
 use reportbench::core::compare::{FigureChange, ParaStatus};
 use reportbench::core::lang::Lang;
-use reportbench::core::spec::CompiledSpec;
-use reportbench::ui::draw::{buffer_lines, draw};
 use reportbench::ui::theme::Theme;
+use std::path::Path;
 
 /// The 2024 draft with the 2023 report as `--previous` (relative paths:
 /// tests run in the package folder, and snapshots must not hold a checkout's
 /// absolute path).
-fn open(lang: Lang, previous: bool) -> App {
-    let loaded = reportbench::io::load(std::path::Path::new("drafts/qinghe-2024.md")).unwrap();
-    let mut app = App::new(
-        loaded,
-        CompiledSpec::default_spec(),
-        Keymap::defaults(),
-        Theme::builtin("dark").unwrap(),
-        lang,
-    );
+fn open(lang: Lang, previous: bool) -> Bench {
+    let mut o = common::bench::open(Path::new("drafts/qinghe-2024.md")).lang(lang);
     if previous {
-        app.set_previous(
-            reportbench::io::load(std::path::Path::new("drafts/qinghe-2023.txt")).unwrap(),
-        );
+        o = o.previous(Path::new("drafts/qinghe-2023.txt"));
     }
-    app
-}
-
-fn render(app: &mut App, w: u16, h: u16) -> Buffer {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| draw(f, app)).unwrap();
-    t.backend().buffer().clone()
-}
-
-fn screen(app: &mut App, w: u16, h: u16) -> String {
-    let mut s = buffer_lines(&render(app, w, h)).join("\n");
-    s.push('\n');
-    s
-}
-
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.on_key(key(code));
+    o.start()
 }
 
 /// The style of the first cell whose symbol is `sym` on row `y` from column `x0`.
@@ -67,13 +35,13 @@ fn style_of(buf: &Buffer, y: u16, x0: u16, sym: &str) -> ratatui::style::Style {
 
 #[test]
 fn diff_view_side_by_side_at_120x40() {
-    let mut app = open(Lang::Zh, true);
-    press(&mut app, KeyCode::F(3));
-    assert_eq!(app.view, View::Diff);
-    let s = screen(&mut app, 120, 40);
+    let mut b = open(Lang::Zh, true);
+    b.press(KeyCode::F(3));
+    assert_eq!(b.s().view(), View::Diff);
+    let s = b.screen(120, 40);
     common::assert_snapshot("diff-120x40-zh", &s);
     let first = s.lines().next().unwrap();
-    let sum = app.cmp.as_ref().unwrap().summary;
+    let sum = b.s().comparison().unwrap().summary;
     assert!(
         first.contains(&format!("修改{}", sum.changed))
             && first.contains(&format!("删除{}", sum.removed))
@@ -90,9 +58,9 @@ fn diff_view_side_by_side_at_120x40() {
 
 #[test]
 fn rolled_years_are_dimmed_and_edits_highlighted() {
-    let mut app = open(Lang::En, true);
-    press(&mut app, KeyCode::F(3));
-    let buf = render(&mut app, 120, 40);
+    let mut b = open(Lang::En, true);
+    b.press(KeyCode::F(3));
+    let buf = b.frame(120, 40);
     let theme = Theme::builtin("dark").unwrap();
     // Row 2: the titles, equal but for the year: the 4 on the right is dimmed.
     let mid = 60;
@@ -114,9 +82,9 @@ fn rolled_years_are_dimmed_and_edits_highlighted() {
 
 #[test]
 fn the_redline_reads_rolled_years_as_this_years() {
-    let mut app = open(Lang::Zh, true);
-    press(&mut app, KeyCode::F(3));
-    let s = screen(&mut app, 80, 24);
+    let mut b = open(Lang::Zh, true);
+    b.press(KeyCode::F(3));
+    let s = b.screen(80, 24);
     // Stacked: the opening paragraph starts 2024年, not 20234年.
     let row = s.lines().nth(3).unwrap();
     assert!(row.contains("~2024年是"), "{row}");
@@ -124,15 +92,15 @@ fn the_redline_reads_rolled_years_as_this_years() {
 
 #[test]
 fn diff_view_stacked_at_80x24() {
-    let mut app = open(Lang::Zh, true);
-    press(&mut app, KeyCode::F(3));
-    press(&mut app, KeyCode::Char('n'));
-    let s = screen(&mut app, 80, 24);
+    let mut b = open(Lang::Zh, true);
+    b.press(KeyCode::F(3));
+    b.press(KeyCode::Char('n'));
+    let s = b.screen(80, 24);
     common::assert_snapshot("diff-80x24-zh", &s);
     // Stacked: no column divider inside the view.
     let row = s.lines().nth(3).unwrap();
     assert!(!row.trim_matches('│').contains('│'), "{s}");
-    let s = screen(&mut app, 80, 24);
+    let s = b.screen(80, 24);
     assert!(
         s.contains("修改 · 去年第"),
         "the selected change is described: {s}"
@@ -141,181 +109,184 @@ fn diff_view_stacked_at_80x24() {
 
 #[test]
 fn next_previous_change_toggle_and_jump() {
-    let mut app = open(Lang::En, true);
-    press(&mut app, KeyCode::F(3));
-    let cmp = app.cmp.clone().unwrap();
+    let mut b = open(Lang::En, true);
+    b.press(KeyCode::F(3));
+    let cmp = b.s().comparison().unwrap().clone();
     let changes: Vec<usize> = (0..cmp.paragraphs.len())
         .filter(|&i| cmp.paragraphs[i].status != ParaStatus::Unchanged)
         .collect();
-    assert_eq!(app.diff.selected, 0);
-    press(&mut app, KeyCode::Char('n'));
-    assert_eq!(app.diff.selected, changes[0]);
-    press(&mut app, KeyCode::Char('n'));
-    assert_eq!(app.diff.selected, changes[1]);
-    press(&mut app, KeyCode::Char('p'));
-    assert_eq!(app.diff.selected, changes[0]);
+    assert_eq!(b.s().diff().selected, 0);
+    b.press(KeyCode::Char('n'));
+    assert_eq!(b.s().diff().selected, changes[0]);
+    b.press(KeyCode::Char('n'));
+    assert_eq!(b.s().diff().selected, changes[1]);
+    b.press(KeyCode::Char('p'));
+    assert_eq!(b.s().diff().selected, changes[0]);
     // Only changes: every entry shown is a change, and the count says so.
-    press(&mut app, KeyCode::Char('c'));
-    assert!(app.diff.only_changes);
-    let shown = app.diff_entries();
+    b.press(KeyCode::Char('c'));
+    assert!(b.s().diff().only_changes);
+    let shown = b.s().diff_entries();
     assert_eq!(shown, changes);
-    let s = screen(&mut app, 120, 40);
+    let s = b.screen(120, 40);
     assert!(s.lines().next().unwrap().contains("only changes"), "{s}");
     // Enter: the editor at the same paragraph of this year's text.
-    while cmp.paragraphs[app.diff.selected].new.is_none()
-        || cmp.paragraphs[app.diff.selected].status != ParaStatus::Changed
+    while cmp.paragraphs[b.s().diff().selected].new.is_none()
+        || cmp.paragraphs[b.s().diff().selected].status != ParaStatus::Changed
     {
-        press(&mut app, KeyCode::Char('n'));
+        b.press(KeyCode::Char('n'));
     }
-    let n = cmp.paragraphs[app.diff.selected].new.unwrap();
-    let line = app.doc.paragraphs()[n].line;
-    press(&mut app, KeyCode::Enter);
-    assert_eq!(app.view, View::Workbench);
-    assert_eq!(app.editor.cursor().0 + 1, line);
+    let n = cmp.paragraphs[b.s().diff().selected].new.unwrap();
+    let line = b.s().doc().paragraphs()[n].line;
+    b.press(KeyCode::Enter);
+    assert_eq!(b.s().view(), View::Workbench);
+    assert_eq!(b.s().editor().cursor().0 + 1, line);
     // Keys in the view never edit the text.
-    let before = app.text();
-    press(&mut app, KeyCode::F(3));
+    let before = b.s().text();
+    b.press(KeyCode::F(3));
     for c in "jkxyz".chars() {
-        press(&mut app, KeyCode::Char(c));
+        b.press(KeyCode::Char(c));
     }
-    assert_eq!(app.text(), before);
-    assert!(!app.modified);
+    assert_eq!(b.s().text(), before);
+    assert!(!b.s().is_modified());
     // F3 again (or Esc) goes back.
-    press(&mut app, KeyCode::Esc);
-    assert_eq!(app.view, View::Workbench);
+    b.press(KeyCode::Esc);
+    assert_eq!(b.s().view(), View::Workbench);
 }
 
 #[test]
 fn the_comparison_follows_the_text() {
-    let mut app = open(Lang::En, true);
+    let mut b = open(Lang::En, true);
     // Type a new paragraph at the end, then look: it is an added paragraph.
-    app.editor.move_cursor(tui_textarea::CursorMove::Bottom);
-    app.editor.move_cursor(tui_textarea::CursorMove::End);
-    press(&mut app, KeyCode::Enter);
+    let last = b.s().editor().lines().len();
+    b.key(KeyEvent::new(KeyCode::Char('l'), KeyModifiers::CONTROL));
+    b.type_str(&last.to_string());
+    b.press(KeyCode::Enter);
+    b.press(KeyCode::End);
+    b.press(KeyCode::Enter);
     for c in "本段是新写的一段话，用来检查对比视图是否跟上。".chars() {
-        press(&mut app, KeyCode::Char(c));
+        b.press(KeyCode::Char(c));
     }
-    press(&mut app, KeyCode::F(3));
-    let cmp = app.cmp.as_ref().unwrap();
+    b.press(KeyCode::F(3));
+    let cmp = b.s().comparison().unwrap();
     assert!(cmp.paragraphs.iter().any(|p| {
         p.status == ParaStatus::Added
             && p.new
-                .is_some_and(|n| app.doc.paragraph_text(n).starts_with("本段是新写的"))
+                .is_some_and(|n| b.s().doc().paragraph_text(n).starts_with("本段是新写的"))
     }));
 }
 
 #[test]
 fn diff_view_needs_previous() {
-    let mut app = open(Lang::En, false);
-    press(&mut app, KeyCode::F(3));
-    assert_eq!(app.view, View::Workbench);
-    let (m, _) = app.message.clone().unwrap();
+    let mut b = open(Lang::En, false);
+    b.press(KeyCode::F(3));
+    assert_eq!(b.s().view(), View::Workbench);
+    let (m, _) = b.s().message().cloned().unwrap();
     assert!(m.contains("--previous"), "{m}");
     // The Alt-3 twin does the same.
-    app.on_key(KeyEvent::new(KeyCode::Char('3'), KeyModifiers::ALT));
-    assert_eq!(app.view, View::Workbench);
+    b.key(KeyEvent::new(KeyCode::Char('3'), KeyModifiers::ALT));
+    assert_eq!(b.s().view(), View::Workbench);
 }
 
 #[test]
 fn figures_view_at_120x40_and_80x24() {
-    let mut app = open(Lang::Zh, true);
-    press(&mut app, KeyCode::F(4));
-    assert_eq!(app.view, View::Figures);
-    let s = screen(&mut app, 120, 40);
+    let mut b = open(Lang::Zh, true);
+    b.press(KeyCode::F(4));
+    assert_eq!(b.s().view(), View::Figures);
+    let s = b.screen(120, 40);
     common::assert_snapshot("figures-120x40-zh", &s);
     assert!(s.contains("去年的计划："), "{s}");
     assert!(s.contains("去年▒ 今年█"), "{s}");
-    let mut app = open(Lang::En, true);
-    press(&mut app, KeyCode::F(4));
-    let s = screen(&mut app, 80, 24);
+    let mut b = open(Lang::En, true);
+    b.press(KeyCode::F(4));
+    let s = b.screen(80, 24);
     common::assert_snapshot("figures-80x24-en", &s);
     assert!(s.contains("last year") && s.contains("this year"), "{s}");
 }
 
 #[test]
 fn figures_sort_filter_and_jump() {
-    let mut app = open(Lang::En, true);
-    press(&mut app, KeyCode::F(4));
-    let all = app.figure_rows();
+    let mut b = open(Lang::En, true);
+    b.press(KeyCode::F(4));
+    let all = b.s().figure_rows();
     assert!(all.len() > 50, "{}", all.len());
     // Every figure of both years appears once.
     let news = all.iter().filter(|r| r.new.is_some()).count();
-    assert_eq!(news, app.report.figures.len());
+    assert_eq!(news, b.s().report().figures.len());
     // Sort: metric, then change (new first), then size of change.
-    press(&mut app, KeyCode::Char('s'));
-    press(&mut app, KeyCode::Char('s'));
-    let by_change = app.figure_rows();
+    b.press(KeyCode::Char('s'));
+    b.press(KeyCode::Char('s'));
+    let by_change = b.s().figure_rows();
     assert_eq!(by_change[0].change, FigureChange::New);
     assert_eq!(by_change.last().unwrap().change, FigureChange::Dropped);
-    press(&mut app, KeyCode::Char('s'));
-    let by_size = app.figure_rows();
-    let rel = |r: &reportbench::app::state::FigureRow| match app.figure_values(r) {
+    b.press(KeyCode::Char('s'));
+    let by_size = b.s().figure_rows();
+    let rel = |r: &reportbench::app::state::FigureRow| match b.s().figure_values(r) {
         (Some(a), Some(b)) if a != 0.0 => ((b - a) / a).abs(),
         _ => -1.0,
     };
     assert!(rel(&by_size[0]) >= rel(&by_size[1]));
     // Filter by metric: only that metric's figures.
-    press(&mut app, KeyCode::Char('f'));
-    let FigureFilter::Metric(m) = app.figs.filter else {
-        panic!("{:?}", app.figs.filter)
+    b.press(KeyCode::Char('f'));
+    let FigureFilter::Metric(m) = b.s().figs().filter else {
+        panic!("{:?}", b.s().figs().filter)
     };
-    let rows = app.figure_rows();
+    let rows = b.s().figure_rows();
     assert!(!rows.is_empty() && rows.iter().all(|r| r.metric == Some(m)));
-    let s = screen(&mut app, 120, 40);
+    let s = b.screen(120, 40);
     assert!(
         s.lines()
             .next()
             .unwrap()
-            .contains(&app.report.metrics[m].label),
+            .contains(&b.s().report().metrics[m].label),
         "{s}"
     );
     // Enter: to the figure in the editor.
     let target = rows.iter().position(|r| r.new.is_some()).unwrap();
     for _ in 0..target {
-        press(&mut app, KeyCode::Down);
+        b.press(KeyCode::Down);
     }
-    let fig = &app.report.figures[rows[target].new.unwrap()];
+    let fig = &b.s().report().figures[rows[target].new.unwrap()];
     let line = fig.position.line;
-    press(&mut app, KeyCode::Enter);
-    assert_eq!(app.view, View::Workbench);
-    assert_eq!(app.editor.cursor().0 + 1, line);
+    b.press(KeyCode::Enter);
+    assert_eq!(b.s().view(), View::Workbench);
+    assert_eq!(b.s().editor().cursor().0 + 1, line);
 }
 
 #[test]
 fn plans_followed_up_and_their_evidence() {
-    let mut app = open(Lang::En, true);
-    press(&mut app, KeyCode::F(4));
-    let plans = app.cmp.as_ref().unwrap().plans.clone();
+    let mut b = open(Lang::En, true);
+    b.press(KeyCode::F(4));
+    let plans = b.s().comparison().unwrap().plans.clone();
     assert!(plans.iter().any(|p| p.followed_up) && plans.iter().any(|p| !p.followed_up));
-    press(&mut app, KeyCode::Tab);
-    assert!(app.figs.plans_focused);
+    b.press(KeyCode::Tab);
+    assert!(b.s().figs().plans_focused);
     let i = plans.iter().position(|p| p.evidence.is_some()).unwrap();
     for _ in 0..i {
-        press(&mut app, KeyCode::Down);
+        b.press(KeyCode::Down);
     }
     let at = plans[i].evidence.as_ref().unwrap().0.start;
-    press(&mut app, KeyCode::Enter);
-    assert_eq!(app.view, View::Workbench);
-    assert_eq!(app.editor.cursor().0 + 1, app.doc.position(at).line);
+    b.press(KeyCode::Enter);
+    assert_eq!(b.s().view(), View::Workbench);
+    assert_eq!(b.s().editor().cursor().0 + 1, b.s().doc().position(at).line);
 }
 
 #[test]
 fn figures_view_without_previous_lists_this_years_figures() {
-    let mut app = open(Lang::En, false);
-    press(&mut app, KeyCode::F(4));
-    assert_eq!(app.view, View::Figures);
-    let rows = app.figure_rows();
-    assert_eq!(rows.len(), app.report.figures.len());
-    let s = screen(&mut app, 100, 30);
+    let mut b = open(Lang::En, false);
+    b.press(KeyCode::F(4));
+    assert_eq!(b.s().view(), View::Figures);
+    let rows = b.s().figure_rows();
+    assert_eq!(rows.len(), b.s().report().figures.len());
+    let s = b.screen(100, 30);
     assert!(s.contains("no previous report"), "{s}");
     assert!(s.contains("needs --previous"), "{s}");
 }
 
 #[test]
 fn help_lists_the_view_keys() {
-    let mut app = open(Lang::En, true);
-    press(&mut app, KeyCode::F(1));
-    let s = screen(&mut app, 120, 60);
+    let mut b = open(Lang::En, true);
+    b.press(KeyCode::F(1));
+    let s = b.screen(120, 60);
     for want in [
         "[diff] next change",
         "[figures] sort",
@@ -328,62 +299,65 @@ fn help_lists_the_view_keys() {
 #[test]
 fn the_wheel_scrolls_the_views() {
     use crossterm::event::{MouseEvent, MouseEventKind};
-    let mut app = open(Lang::En, true);
-    press(&mut app, KeyCode::F(3));
-    let _ = screen(&mut app, 120, 40);
+    let mut b = open(Lang::En, true);
+    b.press(KeyCode::F(3));
+    let _ = b.screen(120, 40);
     let wheel = |kind| MouseEvent {
         kind,
         column: 50,
         row: 10,
         modifiers: KeyModifiers::NONE,
     };
-    app.on_mouse(wheel(MouseEventKind::ScrollDown));
-    app.on_mouse(wheel(MouseEventKind::ScrollDown));
-    assert_eq!(app.diff.selected, 2);
-    app.on_mouse(wheel(MouseEventKind::ScrollUp));
-    assert_eq!(app.diff.selected, 1);
-    press(&mut app, KeyCode::F(4));
-    app.on_mouse(wheel(MouseEventKind::ScrollDown));
-    assert_eq!(app.figs.selected, 1);
-    assert_eq!(app.text(), open(Lang::En, true).text(), "nothing typed");
+    b.mouse(wheel(MouseEventKind::ScrollDown));
+    b.mouse(wheel(MouseEventKind::ScrollDown));
+    assert_eq!(b.s().diff().selected, 2);
+    b.mouse(wheel(MouseEventKind::ScrollUp));
+    assert_eq!(b.s().diff().selected, 1);
+    b.press(KeyCode::F(4));
+    b.mouse(wheel(MouseEventKind::ScrollDown));
+    assert_eq!(b.s().figs().selected, 1);
+    assert_eq!(
+        b.s().text(),
+        open(Lang::En, true).s().text(),
+        "nothing typed"
+    );
 }
 
 #[test]
 fn help_scrolls_when_the_terminal_is_short() {
-    let mut app = open(Lang::En, true);
-    press(&mut app, KeyCode::F(1));
-    let s = screen(&mut app, 80, 24);
+    let mut b = open(Lang::En, true);
+    b.press(KeyCode::F(1));
+    let s = b.screen(80, 24);
     assert!(s.contains("Keys 1-"), "{s}");
     assert!(s.contains("Ctrl-S") && !s.contains("[figures]"), "{s}");
     // The status bar stays visible under it.
     assert!(s.lines().last().unwrap().contains("qinghe-2024.md"), "{s}");
     for _ in 0..10 {
-        press(&mut app, KeyCode::PageDown);
+        b.press(KeyCode::PageDown);
     }
-    let s = screen(&mut app, 80, 24);
-    assert!(
-        s.contains("[figures] go to the editor") || s.contains("[figures]"),
-        "{s}"
-    );
+    let s = b.screen(80, 24);
+    // The end: the overlays' keys, from their table.
+    assert!(s.contains("[prompt] delete the character before"), "{s}");
     assert!(!s.contains("Ctrl-S  "), "scrolled past the first rows: {s}");
-    // Back up at once, despite the extra PageDowns.
-    press(&mut app, KeyCode::PageUp);
-    press(&mut app, KeyCode::PageUp);
-    press(&mut app, KeyCode::PageUp);
-    let s = screen(&mut app, 80, 24);
+    // Back up at once, despite the extra PageDowns: the scroll stopped at
+    // the end (80 rows, 21 shown), so six pages up are the top.
+    for _ in 0..6 {
+        b.press(KeyCode::PageUp);
+    }
+    let s = b.screen(80, 24);
     assert!(s.contains("Keys 1-"), "{s}");
     // Any other key closes it.
-    press(&mut app, KeyCode::Char('x'));
-    assert_eq!(app.overlay, reportbench::app::state::Overlay::None);
-    assert_eq!(app.text(), open(Lang::En, true).text());
+    b.press(KeyCode::Char('x'));
+    assert_eq!(*b.s().overlay(), reportbench::app::state::Overlay::None);
+    assert_eq!(b.s().text(), open(Lang::En, true).s().text());
 }
 
 #[test]
 fn the_selected_entry_stays_on_screen() {
     for (w, h) in [(80, 24), (120, 40)] {
-        let mut app = open(Lang::En, true);
-        press(&mut app, KeyCode::F(3));
-        let n = app.diff_entries().len();
+        let mut b = open(Lang::En, true);
+        b.press(KeyCode::F(3));
+        let n = b.s().diff_entries().len();
         let mut moves: Vec<KeyCode> = vec![KeyCode::Down; n + 2];
         moves.extend([KeyCode::Up; 7]);
         moves.extend([KeyCode::PageUp; 3]);
@@ -391,20 +365,20 @@ fn the_selected_entry_stays_on_screen() {
         moves.push(KeyCode::Char('c'));
         moves.extend([KeyCode::Char('p'); 4]);
         for (i, k) in moves.into_iter().enumerate() {
-            press(&mut app, k);
-            let s = screen(&mut app, w, h);
+            b.press(k);
+            let s = b.screen(w, h);
             assert!(
                 s.contains('▌'),
                 "{w}x{h} step {i} ({k:?}): selection off screen\n{s}"
             );
         }
         // At the end, the last entry is shown.
-        let last = *app.diff_entries().last().unwrap();
+        let last = *b.s().diff_entries().last().unwrap();
         for _ in 0..n {
-            press(&mut app, KeyCode::PageDown);
+            b.press(KeyCode::PageDown);
         }
-        assert_eq!(app.diff.selected, last);
-        let s = screen(&mut app, w, h);
+        assert_eq!(b.s().diff().selected, last);
+        let s = b.screen(w, h);
         assert!(s.contains('▌'), "{s}");
     }
 }
@@ -412,12 +386,12 @@ fn the_selected_entry_stays_on_screen() {
 #[test]
 fn no_diff_row_starts_with_closing_punctuation() {
     for (w, h) in [(120, 40), (80, 24), (131, 40)] {
-        let mut app = open(Lang::Zh, true);
-        press(&mut app, KeyCode::F(3));
-        let n = app.diff_entries().len();
+        let mut b = open(Lang::Zh, true);
+        b.press(KeyCode::F(3));
+        let n = b.s().diff_entries().len();
         let mut rows = 0;
         for _ in 0..n / 3 {
-            let s = screen(&mut app, w, h);
+            let s = b.screen(w, h);
             for line in s.lines().skip(2).take(h as usize - 4) {
                 for seg in line.split('│') {
                     let text = seg.trim_start_matches(['▌', '~', '+', '-', '>', ' ']);
@@ -431,7 +405,7 @@ fn no_diff_row_starts_with_closing_punctuation() {
                 }
             }
             for _ in 0..3 {
-                press(&mut app, KeyCode::Down);
+                b.press(KeyCode::Down);
             }
         }
         assert!(rows > 200, "{rows}");
@@ -443,29 +417,23 @@ fn a_file_changed_on_disk_is_compared_again_while_the_view_is_open() {
     let dir = common::temp_dir("views-reload");
     let p = dir.join("qinghe-2024.md");
     std::fs::copy("drafts/qinghe-2024.md", &p).unwrap();
-    let mut app = App::new(
-        reportbench::io::load(&p).unwrap(),
-        CompiledSpec::default_spec(),
-        Keymap::defaults(),
-        Theme::builtin("dark").unwrap(),
-        Lang::En,
-    );
-    app.set_previous(
-        reportbench::io::load(std::path::Path::new("drafts/qinghe-2023.txt")).unwrap(),
-    );
-    press(&mut app, KeyCode::F(3));
-    let before = app.cmp.as_ref().unwrap().summary.added;
+    let mut b = common::bench::open(&p)
+        .lang(Lang::En)
+        .previous(Path::new("drafts/qinghe-2023.txt"))
+        .start();
+    b.press(KeyCode::F(3));
+    let before = b.s().comparison().unwrap().summary.added;
     // Someone else adds a paragraph; the clean buffer reloads at the next look.
     let mut text = std::fs::read_to_string(&p).unwrap();
     text.push_str("\n另由他人新增的一段文字，用于检查对比视图随磁盘上的文件更新。\n");
     std::fs::write(&p, text).unwrap();
-    assert!(app.tick(std::time::Instant::now() + std::time::Duration::from_secs(3)));
-    assert_eq!(app.view, View::Diff);
-    let cmp = app
-        .cmp
-        .as_ref()
+    b.wait(std::time::Duration::from_secs(3));
+    assert_eq!(b.s().view(), View::Diff);
+    let cmp = b
+        .s()
+        .comparison()
         .expect("compared again, not left for the drawing");
     assert_eq!(cmp.summary.added, before + 1);
-    let s = screen(&mut app, 120, 40);
+    let s = b.screen(120, 40);
     assert!(s.contains(&format!("{} added", before + 1)), "{s}");
 }

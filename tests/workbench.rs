@@ -1,57 +1,36 @@
-//! The workbench without a terminal: the state driven by key events, drawn
-//! on ratatui's TestBackend at 100×30 and 80×24.
+//! The workbench without a terminal: the state driven by messages, its
+//! effects performed on real files, drawn on ratatui's TestBackend at
+//! 100×30 and 80×24.
 
 mod common;
 
+use common::bench::{Bench, open};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use reportbench::app::keymap::Keymap;
-use reportbench::app::state::{App, Focus, Overlay};
+use reportbench::app::layout;
+use reportbench::app::msg::Msg;
+use reportbench::app::state::{Focus, Overlay};
 use reportbench::core::check::Status;
 use reportbench::core::lang::Lang;
-use reportbench::core::spec::CompiledSpec;
-use reportbench::ui::draw::draw;
-use reportbench::ui::theme::Theme;
-
-fn open(path: &std::path::Path, lang: Lang) -> App {
-    let loaded = reportbench::io::load(path).unwrap();
-    App::new(
-        loaded,
-        CompiledSpec::default_spec(),
-        Keymap::defaults(),
-        Theme::builtin("dark").unwrap(),
-        lang,
-    )
-}
-
-fn screen(app: &mut App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| draw(f, app)).unwrap();
-    let mut out = reportbench::ui::draw::buffer_lines(t.backend().buffer()).join("\n");
-    out.push('\n');
-    out
-}
+use std::time::Duration;
 
 fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
 
-fn ctrl(c: char) -> KeyEvent {
-    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
-}
-
-fn copy_draft(name: &str) -> std::path::PathBuf {
+/// A copy of a sample draft in a folder of its own (removed with the guard).
+fn copy_draft(name: &str) -> (common::TempDir, std::path::PathBuf) {
     let dir = common::temp_dir(&format!("wb-{name}"));
     let p = dir.join(name);
     std::fs::copy(common::root().join("drafts").join(name), &p).unwrap();
-    p
+    (dir, p)
 }
 
 #[test]
 fn side_by_side_at_100x30() {
-    let mut app = open(&common::root().join("drafts/qinghe-2024.md"), Lang::Zh);
-    let s = screen(&mut app, 100, 30);
+    let mut b = open(&common::root().join("drafts/qinghe-2024.md"))
+        .lang(Lang::Zh)
+        .start();
+    let s = b.screen(100, 30);
     let first = s.lines().next().unwrap();
     assert!(
         first.contains("清单 5/6 必备") && first.contains("qinghe-2024.md"),
@@ -68,8 +47,10 @@ fn side_by_side_at_100x30() {
 
 #[test]
 fn stacked_at_80x24_and_a_clear_message_below_the_minimum() {
-    let mut app = open(&common::root().join("drafts/qinghe-2024.md"), Lang::En);
-    let s = screen(&mut app, 80, 24);
+    let mut b = open(&common::root().join("drafts/qinghe-2024.md"))
+        .lang(Lang::En)
+        .start();
+    let s = b.screen(80, 24);
     // The checklist above the editor.
     let top = s.lines().next().unwrap();
     assert!(
@@ -77,49 +58,50 @@ fn stacked_at_80x24_and_a_clear_message_below_the_minimum() {
         "{s}"
     );
     assert!(s.lines().any(|l| l.contains("qinghe-2024.md")));
-    let s = screen(&mut app, 40, 10);
+    let s = b.screen(40, 10);
     assert!(s.contains("terminal too small (40×10)"), "{s}");
 }
 
 #[test]
 fn typing_rechecks_at_once() {
-    let p = copy_draft("qinghe-2024.md");
-    let mut app = open(&p, Lang::Zh);
-    let other = |app: &App| {
-        app.report
+    let (_dir, p) = copy_draft("qinghe-2024.md");
+    let mut b = open(&p).lang(Lang::Zh).start();
+    let other = |b: &Bench| {
+        b.s()
+            .report()
             .items
             .iter()
             .find(|i| i.id == "other")
             .unwrap()
             .status
     };
-    assert_eq!(other(&app), Status::Missing);
+    assert_eq!(other(&b), Status::Missing);
     // Add an "other matters" section at the end, typed in Chinese.
-    app.on_key(ctrl('e'));
+    b.ctrl('e');
     for _ in 0..200 {
-        app.on_key(key(KeyCode::Down));
+        b.press(KeyCode::Down);
     }
-    app.on_key(key(KeyCode::End));
-    app.on_key(key(KeyCode::Enter));
+    b.press(KeyCode::End);
+    b.press(KeyCode::Enter);
     for c in "四、其他需要报告的情况".chars() {
-        app.on_key(key(KeyCode::Char(c)));
+        b.press(KeyCode::Char(c));
     }
-    assert!(app.modified);
-    assert_eq!(other(&app), Status::Met);
+    assert!(b.s().is_modified());
+    assert_eq!(other(&b), Status::Met);
     // Undo puts it back.
     for _ in 0..20 {
-        app.on_key(ctrl('z'));
+        b.ctrl('z');
     }
-    assert_eq!(other(&app), Status::Missing);
+    assert_eq!(other(&b), Status::Missing);
 }
 
 #[test]
 fn paste_arrives_in_one_go() {
-    let p = copy_draft("qinghe-2024.md");
-    let mut app = open(&p, Lang::Zh);
+    let (_dir, p) = copy_draft("qinghe-2024.md");
+    let mut b = open(&p).lang(Lang::Zh).start();
     let long = "（十）补充。".repeat(500);
-    app.on_paste(&long);
-    assert!(app.text().contains(&long));
+    b.paste(&long);
+    assert!(b.s().text().contains(&long));
 }
 
 #[test]
@@ -131,15 +113,15 @@ fn save_keeps_the_encoding_and_quit_asks_first() {
         .replace('\n', "\r\n");
     let (bytes, _, _) = encoding_rs::GB18030.encode(&text);
     std::fs::write(&p, &bytes).unwrap();
-    let mut app = open(&p, Lang::En);
-    app.on_key(key(KeyCode::Char('甲')));
-    app.on_key(ctrl('q'));
-    assert_eq!(app.overlay, Overlay::ConfirmQuit);
-    assert!(screen(&mut app, 100, 30).contains("Quit without saving?"));
-    app.on_key(key(KeyCode::Char('n')));
-    assert!(!app.quit);
-    app.on_key(ctrl('s'));
-    assert!(!app.modified, "{:?}", app.message);
+    let mut b = open(&p).lang(Lang::En).start();
+    b.press(KeyCode::Char('甲'));
+    b.ctrl('q');
+    assert_eq!(*b.s().overlay(), Overlay::ConfirmQuit);
+    assert!(b.screen(100, 30).contains("quit without saving"));
+    b.press(KeyCode::Char('n'));
+    assert!(!b.s().should_quit());
+    b.ctrl('s');
+    assert!(!b.s().is_modified(), "{:?}", b.s().message());
     let saved = std::fs::read(&p).unwrap();
     let (decoded, _, errors) = encoding_rs::GB18030.decode(&saved);
     assert!(!errors);
@@ -148,49 +130,51 @@ fn save_keeps_the_encoding_and_quit_asks_first() {
         "{}",
         &decoded[..40]
     );
-    app.on_key(ctrl('q'));
-    assert!(app.quit);
+    b.ctrl('q');
+    assert!(b.s().should_quit());
 }
 
 #[test]
 fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
-    let p = copy_draft("qinghe-2023.txt");
-    let mut app = open(&p, Lang::En);
+    let (_dir, p) = copy_draft("qinghe-2023.txt");
+    let mut b = open(&p).lang(Lang::En).start();
     std::fs::write(&p, "someone else's text\n").unwrap();
-    app.on_key(key(KeyCode::Char('x')));
-    app.on_key(ctrl('s'));
-    assert_eq!(app.overlay, Overlay::ConfirmOverwrite);
-    app.on_key(key(KeyCode::Esc));
+    b.press(KeyCode::Char('x'));
+    b.ctrl('s');
+    assert_eq!(*b.s().overlay(), Overlay::ConfirmOverwrite);
+    b.press(KeyCode::Esc);
     assert_eq!(
         std::fs::read_to_string(&p).unwrap(),
         "someone else's text\n"
     );
-    app.on_key(ctrl('s'));
-    app.on_key(key(KeyCode::Char('y')));
+    b.ctrl('s');
+    b.press(KeyCode::Char('y'));
     assert!(std::fs::read_to_string(&p).unwrap().starts_with("x青禾镇"));
 }
 
 #[test]
 fn checklist_navigation_jumps_to_evidence_and_problems() {
-    let mut app = open(&common::root().join("drafts/qinghe-2024.md"), Lang::En);
-    app.on_key(key(KeyCode::F(2)));
-    assert_eq!(app.focus, Focus::Checklist);
+    let mut b = open(&common::root().join("drafts/qinghe-2024.md"))
+        .lang(Lang::En)
+        .start();
+    b.press(KeyCode::F(2));
+    assert_eq!(b.s().focus(), Focus::Checklist);
     // Shortcomings is the third row; Enter jumps to its heading (line 67).
-    app.on_key(key(KeyCode::Down));
-    app.on_key(key(KeyCode::Down));
-    app.on_key(key(KeyCode::Enter));
-    assert_eq!(app.focus, Focus::Editor);
-    assert_eq!(app.editor.cursor().0 + 1, 67);
+    b.press(KeyCode::Down);
+    b.press(KeyCode::Down);
+    b.press(KeyCode::Enter);
+    assert_eq!(b.s().focus(), Focus::Editor);
+    assert_eq!(b.s().editor().cursor().0 + 1, 67);
     // Alt-N: the next problem is the partial leader-duty item.
-    app.on_key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::ALT));
-    let s = screen(&mut app, 100, 30);
+    b.key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::ALT));
+    let s = b.screen(100, 30);
     assert!(s.contains("only mentioned inside"), "{s}");
     // F1 shows the help from the keymap; any key closes it.
-    app.on_key(key(KeyCode::F(1)));
-    let s = screen(&mut app, 100, 30);
+    b.press(KeyCode::F(1));
+    let s = b.screen(100, 30);
     assert!(s.contains("F1 / Alt-1") && s.contains("Ctrl-S"), "{s}");
-    app.on_key(key(KeyCode::Char('q')));
-    assert_eq!(app.overlay, Overlay::None);
+    b.press(KeyCode::Char('q'));
+    assert_eq!(*b.s().overlay(), Overlay::None);
 }
 
 #[test]
@@ -203,8 +187,8 @@ fn hostile_text_never_reaches_the_screen_raw() {
         format!("某镇2024年度法治政府建设情况报告\u{1b}]0;pwned\u{7}\n一、主要举措\u{202e}反转\u{200b}\n正文\u{1b}[2J。\u{85}\n{body}\n"),
     )
     .unwrap();
-    let mut app = open(&p, Lang::En);
-    let s = screen(&mut app, 100, 30);
+    let mut b = open(&p).lang(Lang::En).start();
+    let s = b.screen(100, 30);
     for bad in ['\u{1b}', '\u{7}', '\u{202e}', '\u{200b}', '\u{85}'] {
         assert!(!s.contains(bad), "{bad:?} reached the screen");
     }
@@ -217,31 +201,33 @@ fn hostile_text_never_reaches_the_screen_raw() {
 
 #[test]
 fn search_finds_text_as_written() {
-    let mut app = open(&common::root().join("drafts/qinghe-2024.md"), Lang::En);
-    app.on_key(ctrl('f'));
-    assert!(screen(&mut app, 100, 30).contains("Search:"));
+    let mut b = open(&common::root().join("drafts/qinghe-2024.md"))
+        .lang(Lang::En)
+        .start();
+    b.ctrl('f');
+    assert!(b.screen(100, 30).contains("Search:"));
     for c in "智慧调解".chars() {
-        app.on_key(key(KeyCode::Char(c)));
+        b.press(KeyCode::Char(c));
     }
-    app.on_key(key(KeyCode::Enter));
-    let (row, _) = app.editor.cursor();
+    b.press(KeyCode::Enter);
+    let (row, _) = b.s().editor().cursor();
     assert!(
-        app.editor.lines()[row].contains("智慧调解"),
+        b.s().editor().lines()[row].contains("智慧调解"),
         "{}",
-        app.editor.lines()[row]
+        b.s().editor().lines()[row]
     );
     // Ctrl-G: the next occurrence, further down.
-    app.on_key(ctrl('g'));
-    assert!(app.editor.cursor().0 > row);
+    b.ctrl('g');
+    assert!(b.s().editor().cursor().0 > row);
     // Regex characters are taken literally.
-    app.on_key(ctrl('f'));
+    b.ctrl('f');
     // `*场` is not a valid pattern; as text it is the placeholder in the draft.
     for c in "*场".chars() {
-        app.on_key(key(KeyCode::Char(c)));
+        b.press(KeyCode::Char(c));
     }
-    app.on_key(key(KeyCode::Enter));
-    assert!(app.message.is_none(), "{:?}", app.message);
-    assert!(app.editor.lines()[app.editor.cursor().0].contains("*场次"));
+    b.press(KeyCode::Enter);
+    assert!(b.s().message().is_none(), "{:?}", b.s().message());
+    assert!(b.s().editor().lines()[b.s().editor().cursor().0].contains("*场次"));
 }
 
 #[test]
@@ -249,25 +235,27 @@ fn word_motions_stop_at_chinese_punctuation() {
     let dir = common::temp_dir("wb-words");
     let p = dir.join("w.txt");
     std::fs::write(&p, "审核合同38份，调处纠纷。\n").unwrap();
-    let mut app = open(&p, Lang::En);
+    let mut b = open(&p).lang(Lang::En).start();
     let ctrl_right = KeyEvent::new(KeyCode::Right, KeyModifiers::CONTROL);
     let mut cols = vec![];
     for _ in 0..5 {
-        app.on_key(ctrl_right);
-        cols.push(app.editor.cursor().1);
+        b.key(ctrl_right);
+        cols.push(b.s().editor().cursor().1);
     }
     assert_eq!(cols, [4, 6, 7, 8, 12]);
     // Alt-Backspace deletes 调处纠纷 only, not the comma before it.
-    app.on_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::ALT));
-    assert_eq!(app.editor.lines()[0], "审核合同38份，。");
-    assert!(app.modified);
+    b.key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::ALT));
+    assert_eq!(b.s().editor().lines()[0], "审核合同38份，。");
+    assert!(b.s().is_modified());
 }
 
 #[test]
 fn mouse_clicks_select_rows_and_focus_the_editor() {
     use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
-    let mut app = open(&common::root().join("drafts/qinghe-2024.md"), Lang::En);
-    screen(&mut app, 100, 30);
+    let mut b = open(&common::root().join("drafts/qinghe-2024.md"))
+        .lang(Lang::En)
+        .start();
+    b.screen(100, 30);
     let click = |col: u16, row: u16| MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
         column: col,
@@ -275,31 +263,33 @@ fn mouse_clicks_select_rows_and_focus_the_editor() {
         modifiers: KeyModifiers::NONE,
     };
     // The third row of the checklist (row 0 is its border).
-    app.on_mouse(click(5, 3));
-    assert_eq!((app.focus, app.selected), (Focus::Checklist, 2));
+    b.mouse(click(5, 3));
+    assert_eq!((b.s().focus(), b.s().selected()), (Focus::Checklist, 2));
     // Clicking it again jumps to its evidence.
-    app.on_mouse(click(5, 3));
-    assert_eq!(app.focus, Focus::Editor);
-    assert_eq!(app.editor.cursor().0 + 1, 67);
-    app.on_mouse(click(5, 3));
-    app.on_mouse(click(60, 10));
-    assert_eq!(app.focus, Focus::Editor);
+    b.mouse(click(5, 3));
+    assert_eq!(b.s().focus(), Focus::Editor);
+    assert_eq!(b.s().editor().cursor().0 + 1, 67);
+    b.mouse(click(5, 3));
+    b.mouse(click(60, 10));
+    assert_eq!(b.s().focus(), Focus::Editor);
     let wheel = MouseEvent {
         kind: MouseEventKind::ScrollDown,
         column: 5,
         row: 5,
         modifiers: KeyModifiers::NONE,
     };
-    app.on_mouse(wheel);
-    assert_eq!(app.selected, 3);
+    b.mouse(wheel);
+    assert_eq!(b.s().selected(), 3);
 }
 
 #[test]
 fn highlights_stay_in_place_on_wrapped_rows() {
-    let mut app = open(&common::root().join("drafts/qinghe-2024.md"), Lang::Zh);
+    let mut b = open(&common::root().join("drafts/qinghe-2024.md"))
+        .lang(Lang::Zh)
+        .start();
     // Jump to the year-consistency lint (a highlight in the middle of a row).
-    app.on_key(key(KeyCode::F(8)));
-    let s = screen(&mut app, 120, 32);
+    b.press(KeyCode::F(8));
+    let s = b.screen(120, 32);
     let row = s
         .lines()
         .find(|l| l.contains("提升执法案卷质量"))
@@ -312,10 +302,10 @@ fn highlights_stay_in_place_on_wrapped_rows() {
 
 #[test]
 fn wide_characters_never_overwrite_a_border() {
-    let mut app = open(&common::root().join("drafts/qinghe-2024.md"), Lang::En);
-    let mut t = Terminal::new(TestBackend::new(100, 24)).unwrap();
-    t.draw(|f| draw(f, &mut app)).unwrap();
-    let buf = t.backend().buffer().clone();
+    let mut b = open(&common::root().join("drafts/qinghe-2024.md"))
+        .lang(Lang::En)
+        .start();
+    let buf = b.frame(100, 24);
     // The checklist column is 42 wide: its right border is column 41 on every row.
     for y in 0..23 {
         let sym = buf[(41, y)].symbol();
@@ -332,17 +322,21 @@ fn huge_drafts_are_rechecked_when_typing_pauses() {
     let p = dir.join("huge.txt");
     let one = std::fs::read_to_string(common::root().join("drafts/qinghe-2023.txt")).unwrap();
     std::fs::write(&p, one.repeat(60)).unwrap();
-    let mut app = open(&p, Lang::En);
-    let lints = app.report.lints.len();
-    app.on_key(key(KeyCode::Char('X')));
-    app.on_key(key(KeyCode::Char('X')));
-    assert!(app.stale, "not re-checked at every key");
-    assert!(app.on_idle());
+    let mut b = open(&p).lang(Lang::En).start();
+    let lints = b.s().report().lints.len();
+    b.press(KeyCode::Char('X'));
+    b.press(KeyCode::Char('X'));
+    assert!(b.s().is_stale(), "not re-checked at every key");
+    // Not yet while typing goes on…
+    b.wait(Duration::from_millis(100));
+    assert!(b.s().is_stale());
+    // …but once it pauses.
+    b.wait(Duration::from_millis(300));
+    assert!(!b.s().is_stale());
     assert!(
-        app.report.lints.len() > lints,
+        b.s().report().lints.len() > lints,
         "the placeholder XX is found once typing pauses"
     );
-    assert!(!app.on_idle());
 }
 
 #[test]
@@ -351,60 +345,63 @@ fn a_stale_checklist_never_breaks_drawing() {
     let p = dir.join("huge.txt");
     let one = std::fs::read_to_string(common::root().join("drafts/qinghe-2024.md")).unwrap();
     std::fs::write(&p, one.repeat(50)).unwrap();
-    let mut app = open(&p, Lang::En);
+    let mut b = open(&p).lang(Lang::En).start();
     // Delete characters in the middle of highlighted text while the checklist is stale.
-    app.on_key(KeyEvent::new(KeyCode::F(8), KeyModifiers::NONE));
-    app.on_key(key(KeyCode::Enter));
+    b.key(KeyEvent::new(KeyCode::F(8), KeyModifiers::NONE));
+    b.press(KeyCode::Enter);
     for _ in 0..5 {
-        app.on_key(key(KeyCode::Char('甲')));
-        app.on_key(key(KeyCode::Backspace));
-        app.on_key(key(KeyCode::Backspace));
+        b.press(KeyCode::Char('甲'));
+        b.press(KeyCode::Backspace);
+        b.press(KeyCode::Backspace);
     }
-    assert!(app.stale);
-    let s = screen(&mut app, 100, 30);
+    assert!(b.s().is_stale());
+    let s = b.screen(100, 30);
     assert!(s.contains("(checking…)"), "{s}");
-    app.on_idle();
-    screen(&mut app, 100, 30);
+    b.wait(Duration::from_millis(400));
+    assert!(!b.s().is_stale());
+    b.screen(100, 30);
 }
 
 #[test]
 fn unsaved_text_reaches_the_recovery_file_within_two_seconds() {
     use reportbench::io::recovery;
-    use std::time::Duration;
     let dir = common::temp_dir("wb-recover");
     let p = dir.join("draft.md");
     std::fs::copy(common::root().join("drafts/qinghe-2024.md"), &p).unwrap();
     let rec = dir.join("recovery");
-    let mut app = open(&p, Lang::En);
-    app.enable_recovery(rec.clone());
-    let idle = app.next_tick(std::time::Instant::now()).unwrap();
+    let mut b = open(&p).lang(Lang::En).recovery(&rec).start();
+    b.wait(Duration::ZERO);
+    let idle = b.s().next_tick(b.at()).unwrap();
     assert!(
         idle <= Duration::from_secs(2),
         "only the look at the disk: {idle:?}"
     );
-    app.on_key(key(KeyCode::Char('甲')));
-    let t0 = app.last_edit.unwrap();
-    let wait = app.next_tick(t0).unwrap();
+    b.press(KeyCode::Char('甲'));
+    let wait = b.s().next_tick(b.at()).unwrap();
     assert!(wait <= Duration::from_secs(1), "{wait:?}");
-    app.tick(t0 + Duration::from_millis(500));
+    b.wait(Duration::from_millis(500));
     assert_eq!(recovery::read(&rec, &p).unwrap(), None, "not while typing");
     // Typing on without a pause still writes every two seconds.
-    app.last_edit = Some(t0 + Duration::from_millis(1900));
-    app.tick(t0 + Duration::from_millis(2000));
+    for _ in 0..3 {
+        b.advance(Duration::from_millis(450));
+        b.press(KeyCode::Char('丁'));
+        b.press(KeyCode::Backspace);
+    }
+    b.wait(Duration::from_millis(150));
     let r = recovery::read(&rec, &p).unwrap().expect("written");
     assert!(r.text.starts_with("甲# 青禾镇"));
-    assert!(!app.recovery_due);
+    let wait = b.s().next_tick(b.at()).unwrap();
+    assert!(wait > Duration::from_secs(1), "nothing more due: {wait:?}");
     // Saving removes it.
-    app.on_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    b.ctrl('s');
     assert_eq!(recovery::read(&rec, &p).unwrap(), None);
     // Quitting without saving (a deliberate discard) removes it too.
-    app.on_key(key(KeyCode::Char('乙')));
-    let t1 = app.last_edit.unwrap();
-    app.tick(t1 + Duration::from_secs(1));
+    b.press(KeyCode::Char('乙'));
+    b.wait(Duration::from_secs(1));
     assert!(recovery::read(&rec, &p).unwrap().is_some());
-    app.on_key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL));
-    app.on_key(key(KeyCode::Char('y')));
-    assert!(app.quit);
+    b.ctrl('q');
+    b.press(KeyCode::Char('y'));
+    assert!(b.s().should_quit());
     assert_eq!(recovery::read(&rec, &p).unwrap(), None);
 }
 
@@ -420,9 +417,8 @@ fn a_recovery_offer_shows_the_difference_and_esc_keeps_it() {
         .replacen("# 青禾镇", "# 青禾乡", 1);
     recovery::write(&rec, &p, &text).unwrap();
     for lang in [Lang::En, Lang::Zh] {
-        let mut app = open(&p, lang);
-        app.enable_recovery(rec.clone());
-        let s = screen(&mut app, 80, 24);
+        let mut b = open(&p).lang(lang).recovery(&rec).start();
+        let s = b.screen(80, 24);
         let (head, minus, plus) = match lang {
             Lang::En => ("+1 / -1 lines", "- # 青禾镇", "+ # 青禾乡"),
             Lang::Zh => ("+1 行、-1 行", "- # 青禾镇", "+ # 青禾乡"),
@@ -431,8 +427,8 @@ fn a_recovery_offer_shows_the_difference_and_esc_keeps_it() {
             s.contains(head) && s.contains(minus) && s.contains(plus),
             "{s}"
         );
-        app.on_key(key(KeyCode::Esc));
-        assert!(!app.modified, "Esc opens the saved file");
+        b.press(KeyCode::Esc);
+        assert!(!b.s().is_modified(), "Esc opens the saved file");
         assert!(
             recovery::read(&rec, &p).unwrap().is_some(),
             "and keeps the recovery file"
@@ -440,66 +436,62 @@ fn a_recovery_offer_shows_the_difference_and_esc_keeps_it() {
     }
     // The same text as the file: nothing to offer, and the stale file goes.
     recovery::write(&rec, &p, &std::fs::read_to_string(&p).unwrap()).unwrap();
-    let mut app = open(&p, Lang::En);
-    app.enable_recovery(rec.clone());
-    assert!(!screen(&mut app, 80, 24).contains("Recovery"));
+    let mut b = open(&p).lang(Lang::En).recovery(&rec).start();
+    assert!(!b.screen(80, 24).contains("Recovery"));
     assert_eq!(recovery::read(&rec, &p).unwrap(), None);
 }
 
 #[test]
 fn a_change_on_disk_reloads_a_clean_buffer_and_is_shown_for_a_modified_one() {
     use reportbench::io::recovery;
-    use std::time::{Duration, Instant};
     let dir = common::temp_dir("wb-disk");
     let p = dir.join("draft.md");
     std::fs::copy(common::root().join("drafts/qinghe-2024.md"), &p).unwrap();
     let rec = dir.join("recovery");
-    let mut app = open(&p, Lang::En);
-    app.enable_recovery(rec.clone());
+    let mut b = open(&p).lang(Lang::En).recovery(&rec).start();
     // Someone else rewrites the file; nothing here was changed: reload.
     let theirs = std::fs::read_to_string(&p)
         .unwrap()
         .replacen("# 青禾镇", "# 他们改的", 1);
     std::fs::write(&p, &theirs).unwrap();
-    let later = Instant::now() + Duration::from_secs(3);
-    assert!(app.tick(later));
-    assert!(app.text().starts_with("# 他们改的"));
-    assert!(!app.modified && !app.changed_on_disk);
-    assert!(screen(&mut app, 100, 30).contains("reloaded: changed on disk"));
+    b.wait(Duration::from_secs(3));
+    assert!(b.s().text().starts_with("# 他们改的"));
+    assert!(!b.s().is_modified() && !b.s().changed_on_disk());
+    assert!(b.screen(100, 30).contains("reloaded: changed on disk"));
 
     // Now with unsaved changes: shown, never overwritten silently.
-    app.on_key(key(KeyCode::Char('我')));
+    b.press(KeyCode::Char('我'));
     let again = theirs.replacen("# 他们改的", "# 又改了", 1);
     std::fs::write(&p, &again).unwrap();
-    assert!(app.tick(later + Duration::from_secs(3)));
-    assert!(app.changed_on_disk);
-    let s = screen(&mut app, 100, 30);
+    b.wait(Duration::from_secs(3));
+    assert!(b.s().changed_on_disk());
+    let s = b.screen(100, 30);
     assert!(s.contains("changed on disk by someone else"), "{s}");
     // The message goes with the next key; the mark stays.
-    app.on_key(key(KeyCode::Right));
-    app.on_key(key(KeyCode::Left));
-    app.on_key(key(KeyCode::Backspace));
-    app.on_key(key(KeyCode::Char('我')));
-    let s = screen(&mut app, 100, 30);
+    b.press(KeyCode::Right);
+    b.press(KeyCode::Left);
+    b.press(KeyCode::Backspace);
+    b.press(KeyCode::Char('我'));
+    let s = b.screen(100, 30);
     assert!(s.contains("● changed on disk"), "{s}");
-    app.on_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
-    assert_eq!(app.overlay, Overlay::ConfirmOverwrite);
-    assert!(screen(&mut app, 100, 30).contains("r reloads it"));
+    b.ctrl('s');
+    assert_eq!(*b.s().overlay(), Overlay::ConfirmOverwrite);
+    assert!(b.screen(100, 30).contains("r reloads it"));
     // a offers a new name instead; Esc comes back to the same question.
-    app.on_key(key(KeyCode::Char('a')));
-    assert!(matches!(app.overlay, Overlay::SaveAs(_)));
-    app.on_key(key(KeyCode::Esc));
-    app.on_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
-    assert_eq!(app.overlay, Overlay::ConfirmOverwrite);
+    b.press(KeyCode::Char('a'));
+    assert!(matches!(*b.s().overlay(), Overlay::SaveAs(_)));
+    b.press(KeyCode::Esc);
+    b.ctrl('s');
+    assert_eq!(*b.s().overlay(), Overlay::ConfirmOverwrite);
     assert_eq!(
         std::fs::read_to_string(&p).unwrap(),
         again,
         "not saved over"
     );
     // r reloads theirs and keeps ours in the recovery file.
-    app.on_key(key(KeyCode::Char('r')));
-    assert!(app.text().starts_with("# 又改了"));
-    assert!(!app.modified && !app.changed_on_disk);
+    b.press(KeyCode::Char('r'));
+    assert!(b.s().text().starts_with("# 又改了"));
+    assert!(!b.s().is_modified() && !b.s().changed_on_disk());
     let kept = recovery::read(&rec, &p).unwrap().expect("our text kept");
     assert!(
         kept.text.starts_with("我# 他们改的"),
@@ -507,9 +499,9 @@ fn a_change_on_disk_reloads_a_clean_buffer_and_is_shown_for_a_modified_one() {
         &kept.text[..30]
     );
     // And saving afterwards does not ask.
-    app.on_key(key(KeyCode::Char('它')));
-    app.on_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
-    assert_eq!(app.overlay, Overlay::None);
+    b.press(KeyCode::Char('它'));
+    b.ctrl('s');
+    assert_eq!(*b.s().overlay(), Overlay::None);
     // The cursor stayed where it was (line 1, column 2).
     let saved = std::fs::read_to_string(&p).unwrap();
     assert!(saved.starts_with("#它 又改了"), "{}", &saved[..20]);
@@ -522,26 +514,28 @@ fn a_read_only_view_puts_every_edit_back() {
     std::fs::copy(common::root().join("drafts/qinghe-2024.md"), &p).unwrap();
     let before = std::fs::read_to_string(&p).unwrap();
     std::fs::write(dir.join(".draft.md.reportbench-lock"), "li elsewhere 1\n").unwrap();
-    let mut app = open(&p, Lang::En);
-    app.take_lock();
-    let s = screen(&mut app, 100, 30);
+    let mut b = open(&p).lang(Lang::En).locking().start();
+    let s = b.screen(100, 30);
     assert!(
         s.contains("li@elsewhere (process 1) is editing this file"),
         "{s}"
     );
-    app.on_key(key(KeyCode::Char('o')));
-    assert!(app.read_only);
-    app.on_key(key(KeyCode::Down));
-    app.on_key(key(KeyCode::Char('甲')));
-    app.on_paste("粘贴");
-    app.on_key(key(KeyCode::Backspace));
-    app.on_key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::CONTROL));
-    assert!(app.text() == before, "the text changed in a read-only view");
-    assert!(!app.modified);
-    assert_eq!(app.editor.cursor().0, 1, "the cursor still moves");
-    let s = screen(&mut app, 100, 30);
+    b.press(KeyCode::Char('o'));
+    assert!(b.s().is_read_only());
+    b.press(KeyCode::Down);
+    b.press(KeyCode::Char('甲'));
+    b.paste("粘贴");
+    b.press(KeyCode::Backspace);
+    b.ctrl('x');
+    assert!(
+        b.s().text() == before,
+        "the text changed in a read-only view"
+    );
+    assert!(!b.s().is_modified());
+    assert_eq!(b.s().editor().cursor().0, 1, "the cursor still moves");
+    let s = b.screen(100, 30);
     assert!(s.contains("read-only"), "{s}");
-    app.on_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    b.ctrl('s');
     assert_eq!(std::fs::read_to_string(&p).unwrap(), before);
 }
 
@@ -551,39 +545,38 @@ fn save_as_writes_a_new_file_and_goes_on_with_it() {
     let p = dir.join("draft.md");
     std::fs::copy(common::root().join("drafts/qinghe-2024.md"), &p).unwrap();
     let before = std::fs::read(&p).unwrap();
-    let mut app = open(&p, Lang::En);
-    app.take_lock();
-    app.on_key(key(KeyCode::Char('新')));
-    app.on_key(key(KeyCode::F(12)));
-    assert_eq!(app.overlay, Overlay::SaveAs(p.display().to_string()));
-    let s = screen(&mut app, 100, 30);
+    let mut b = open(&p).lang(Lang::En).locking().start();
+    b.press(KeyCode::Char('新'));
+    b.press(KeyCode::F(12));
+    assert_eq!(*b.s().overlay(), Overlay::SaveAs(p.display().to_string()));
+    let s = b.screen(100, 30);
     assert!(s.contains("Save as:"), "{s}");
     // An existing file is never overwritten this way.
     std::fs::write(dir.join("other.md"), "theirs").unwrap();
     for _ in 0.."draft.md".len() {
-        app.on_key(key(KeyCode::Backspace));
+        b.press(KeyCode::Backspace);
     }
     for c in "other.md".chars() {
-        app.on_key(key(KeyCode::Char(c)));
+        b.press(KeyCode::Char(c));
     }
-    app.on_key(key(KeyCode::Enter));
-    assert!(app.modified);
-    assert!(screen(&mut app, 100, 30).contains("exists: not saved"));
+    b.press(KeyCode::Enter);
+    assert!(b.s().is_modified());
+    assert!(b.screen(100, 30).contains("exists: not saved"));
     assert_eq!(
         std::fs::read_to_string(dir.join("other.md")).unwrap(),
         "theirs"
     );
-    app.on_key(key(KeyCode::F(12)));
+    b.press(KeyCode::F(12));
     for _ in 0.."draft.md".len() {
-        app.on_key(key(KeyCode::Backspace));
+        b.press(KeyCode::Backspace);
     }
     for c in "copy.md".chars() {
-        app.on_key(key(KeyCode::Char(c)));
+        b.press(KeyCode::Char(c));
     }
-    app.on_key(key(KeyCode::Enter));
+    b.press(KeyCode::Enter);
     let copy = dir.join("copy.md");
-    assert_eq!(app.path, copy);
-    assert!(!app.modified);
+    assert_eq!(b.s().path(), copy);
+    assert!(!b.s().is_modified());
     assert!(
         std::fs::read_to_string(&copy)
             .unwrap()
@@ -602,13 +595,13 @@ fn save_as_writes_a_new_file_and_goes_on_with_it() {
         dir.join(".copy.md.reportbench-lock").exists(),
         "the new file is locked"
     );
-    app.on_key(key(KeyCode::F(12)));
+    b.press(KeyCode::F(12));
     for c in "/x".chars() {
-        app.on_key(key(KeyCode::Char(c)));
+        b.press(KeyCode::Char(c));
     }
-    app.on_key(key(KeyCode::Esc));
-    assert_eq!(app.overlay, Overlay::None);
-    assert_eq!(app.path, copy);
+    b.press(KeyCode::Esc);
+    assert_eq!(*b.s().overlay(), Overlay::None);
+    assert_eq!(b.s().path(), copy);
 }
 
 #[test]
@@ -618,33 +611,32 @@ fn a_failed_save_keeps_the_text_and_points_at_save_as() {
     std::fs::create_dir_all(&sub).unwrap();
     let p = sub.join("draft.md");
     std::fs::copy(common::root().join("drafts/qinghe-2024.md"), &p).unwrap();
-    let mut app = open(&p, Lang::En);
-    app.on_key(key(KeyCode::Char('新')));
+    let mut b = open(&p).lang(Lang::En).start();
+    b.press(KeyCode::Char('新'));
     // The folder disappears under the editor (a moved share, say).
     std::fs::remove_dir_all(&sub).unwrap();
-    app.on_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
-    if app.overlay == Overlay::ConfirmOverwrite {
-        app.on_key(key(KeyCode::Char('y')));
+    b.ctrl('s');
+    if *b.s().overlay() == Overlay::ConfirmOverwrite {
+        b.press(KeyCode::Char('y'));
     }
-    assert!(app.modified, "not saved");
-    assert!(app.text().starts_with("新# 青禾镇"), "the text is kept");
-    let (m, error) = app.message.clone().expect("a message");
+    assert!(b.s().is_modified(), "not saved");
+    assert!(b.s().text().starts_with("新# 青禾镇"), "the text is kept");
+    let (m, error) = b.s().message().cloned().expect("a message");
     assert!(error && m.contains("(F12: save as)"), "{m}");
 }
 
 #[test]
 fn the_way_out_keeps_the_text_even_after_a_panic_poisoned_the_lock() {
-    use reportbench::app::state::Snapshot;
     use reportbench::io::recovery;
+    use reportbench::tui::Exit;
     let dir = common::temp_dir("wb-wayout");
     let p = dir.join("draft.md");
     std::fs::copy(common::root().join("drafts/qinghe-2024.md"), &p).unwrap();
     let rec = dir.join("recovery");
-    let mut app = open(&p, Lang::En);
-    app.take_lock();
-    app.enable_recovery(rec.clone());
-    let shared = app.snapshot.clone();
-    app.on_key(key(KeyCode::Char('终')));
+    let mut b = open(&p).lang(Lang::En).locking().recovery(&rec).start();
+    assert!(dir.join(".draft.md.reportbench-lock").exists());
+    let shared = b.exit().clone();
+    b.press(KeyCode::Char('终'));
     // A panic while the snapshot is held (the worst case for the hook).
     let poison = shared.clone();
     let _ = std::thread::spawn(move || {
@@ -653,7 +645,7 @@ fn the_way_out_keeps_the_text_even_after_a_panic_poisoned_the_lock() {
     })
     .join();
     assert!(shared.is_poisoned());
-    let written = Snapshot::on_the_way_out(&shared).expect("written");
+    let written = Exit::on_the_way_out(&shared).expect("written");
     let r = recovery::read(&rec, &p).unwrap().unwrap();
     assert_eq!(r.file, written);
     assert!(r.text.starts_with("终# 青禾镇"));
@@ -670,23 +662,27 @@ fn a_reviewers_na_signoff_shows_in_the_checklist_and_survives_edits() {
         "signoffs:\n  - {item: other, verdict: na, reason: 本年度无, author: 李律师, at: '2025-03-01T09:40:00+08:00'}\n",
     )
     .unwrap();
-    let mut app = open(&p, Lang::En);
-    assert!(screen(&mut app, 100, 30).contains("✗ Other matters"));
-    app.load_review();
-    assert!(screen(&mut app, 100, 30).contains("– [n/a] Other matters"));
-    app.on_key(key(KeyCode::Char('甲')));
-    let other = app.report.items.iter().find(|i| i.id == "other").unwrap();
+    let mut b = open(&p).lang(Lang::En).start();
+    // The review file is read as the workbench opens.
+    assert!(b.screen(100, 30).contains("– [n/a] Other matters"));
+    b.press(KeyCode::Char('甲'));
+    let other = b
+        .s()
+        .report()
+        .items
+        .iter()
+        .find(|i| i.id == "other")
+        .unwrap();
     assert_eq!(other.status, Status::Na, "re-checks keep the sign-off");
 }
 
 #[test]
 fn a_change_hidden_by_equal_size_and_time_is_still_noticed() {
-    use std::time::{Duration, Instant};
     let dir = common::temp_dir("wb-racy");
     let p = dir.join("draft.md");
     std::fs::copy(common::root().join("drafts/qinghe-2024.md"), &p).unwrap();
     let mtime = std::fs::metadata(&p).unwrap().modified().unwrap();
-    let mut app = open(&p, Lang::En);
+    let mut b = open(&p).lang(Lang::En).start();
     let theirs = std::fs::read_to_string(&p)
         .unwrap()
         .replacen("# 青禾镇", "# 别人的", 1);
@@ -694,16 +690,19 @@ fn a_change_hidden_by_equal_size_and_time_is_still_noticed() {
     let f = std::fs::File::options().write(true).open(&p).unwrap();
     f.set_modified(mtime).unwrap();
     drop(f);
-    assert!(app.tick(Instant::now() + Duration::from_secs(3)));
-    assert!(app.text().starts_with("# 别人的"), "reloaded");
+    b.wait(Duration::from_secs(3));
+    assert!(b.s().text().starts_with("# 别人的"), "reloaded");
+}
+
+/// Where the editor is (its border included) at the state's terminal size.
+fn editor_area(b: &Bench) -> ratatui::layout::Rect {
+    layout::panes(b.s().size()).expect("panes").editor
 }
 
 /// The editor's rows on screen (inside its border), as drawn.
-fn editor_rows(app: &mut App, w: u16, h: u16) -> Vec<String> {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| draw(f, app)).unwrap();
-    let r = app.areas.editor;
-    let buf = t.backend().buffer();
+fn editor_rows(b: &mut Bench, w: u16, h: u16) -> Vec<String> {
+    let buf = b.frame(w, h);
+    let r = editor_area(b);
     (r.y + 1..r.y + r.height - 1)
         .map(|y| {
             let mut s = String::new();
@@ -722,11 +721,13 @@ fn editor_rows(app: &mut App, w: u16, h: u16) -> Vec<String> {
 #[test]
 fn no_editor_row_starts_with_closing_punctuation() {
     for (w, h) in [(100, 30), (80, 24), (120, 40), (97, 30)] {
-        let mut app = open(&common::root().join("drafts/qinghe-2023.txt"), Lang::Zh);
+        let mut b = open(&common::root().join("drafts/qinghe-2023.txt"))
+            .lang(Lang::Zh)
+            .start();
         // Look at every row of the draft, a screen at a time.
         let mut seen = 0;
         for _ in 0..40 {
-            for row in editor_rows(&mut app, w, h) {
+            for row in editor_rows(&mut b, w, h) {
                 let row = row.trim_start_matches(' ');
                 if let Some(c) = row.chars().next() {
                     assert!(
@@ -736,7 +737,7 @@ fn no_editor_row_starts_with_closing_punctuation() {
                     seen += 1;
                 }
             }
-            app.on_key(key(KeyCode::PageDown));
+            b.press(KeyCode::PageDown);
         }
         assert!(seen > 100, "{seen}");
     }
@@ -748,46 +749,46 @@ fn home_end_act_on_the_visual_row_and_up_down_keep_their_column() {
     let p = dir.join("d.txt");
     let long = "甲乙丙丁戊己庚辛壬癸".repeat(12); // 120 characters: several rows
     std::fs::write(&p, format!("{long}\n短行\n{long}\n")).unwrap();
-    let mut app = open(&p, Lang::Zh);
-    let _ = screen(&mut app, 100, 30);
-    let x0 = app.areas.editor.x + 1;
+    let mut b = open(&p).lang(Lang::Zh).start();
+    let _ = b.screen(100, 30);
+    let x0 = editor_area(&b).x + 1;
     // Down to the second visual row of line 1, a few characters in.
-    app.on_key(key(KeyCode::Down));
+    b.press(KeyCode::Down);
     for _ in 0..3 {
-        app.on_key(key(KeyCode::Right));
+        b.press(KeyCode::Right);
     }
-    let _ = screen(&mut app, 100, 30);
-    let (row, col) = app.editor.cursor();
+    let _ = b.screen(100, 30);
+    let (row, col) = b.s().editor().cursor();
     assert_eq!(row, 0, "still the first line: the row was a wrapped one");
-    let at = app.editor.rendered_cursor_position().unwrap();
+    let at = b.s().editor().rendered_cursor_position().unwrap();
     assert_eq!(at.x, x0 + 6);
     // Home: the start of this visual row, not of the line.
-    app.on_key(key(KeyCode::Home));
-    let _ = screen(&mut app, 100, 30);
-    let (r, c) = app.editor.cursor();
+    b.press(KeyCode::Home);
+    let _ = b.screen(100, 30);
+    let (r, c) = b.s().editor().cursor();
     assert_eq!((r, c), (0, col - 3));
     assert!(c > 0);
-    assert_eq!(app.editor.rendered_cursor_position().unwrap().x, x0);
-    assert_eq!(app.editor.rendered_cursor_position().unwrap().y, at.y);
+    assert_eq!(b.s().editor().rendered_cursor_position().unwrap().x, x0);
+    assert_eq!(b.s().editor().rendered_cursor_position().unwrap().y, at.y);
     // End: the end of this visual row (before its last character).
-    app.on_key(key(KeyCode::End));
-    let _ = screen(&mut app, 100, 30);
-    let end = app.editor.rendered_cursor_position().unwrap();
+    b.press(KeyCode::End);
+    let _ = b.screen(100, 30);
+    let end = b.s().editor().rendered_cursor_position().unwrap();
     assert_eq!(end.y, at.y);
     assert!(end.x > x0 + 40, "{end:?}");
-    assert_eq!(app.editor.cursor().0, 0);
+    assert_eq!(b.s().editor().cursor().0, 0);
     // Up and Down keep the column across the short line.
-    app.on_key(key(KeyCode::Home));
+    b.press(KeyCode::Home);
     for _ in 0..5 {
-        app.on_key(key(KeyCode::Right));
+        b.press(KeyCode::Right);
     }
-    let _ = screen(&mut app, 100, 30);
-    let goal = app.editor.rendered_cursor_position().unwrap().x;
+    let _ = b.screen(100, 30);
+    let goal = b.s().editor().rendered_cursor_position().unwrap().x;
     let mut row_of_short = None;
     for _ in 0..10 {
-        app.on_key(key(KeyCode::Down));
-        if app.editor.cursor().0 == 1 {
-            row_of_short = Some(app.editor.cursor());
+        b.press(KeyCode::Down);
+        if b.s().editor().cursor().0 == 1 {
+            row_of_short = Some(b.s().editor().cursor());
             break;
         }
     }
@@ -796,15 +797,15 @@ fn home_end_act_on_the_visual_row_and_up_down_keep_their_column() {
         Some((1, 2)),
         "clamped to the short line's end"
     );
-    app.on_key(key(KeyCode::Down));
-    let _ = screen(&mut app, 100, 30);
-    assert_eq!(app.editor.cursor().0, 2);
-    assert_eq!(app.editor.rendered_cursor_position().unwrap().x, goal);
+    b.press(KeyCode::Down);
+    let _ = b.screen(100, 30);
+    assert_eq!(b.s().editor().cursor().0, 2);
+    assert_eq!(b.s().editor().rendered_cursor_position().unwrap().x, goal);
     // Any other move forgets the goal.
-    app.on_key(key(KeyCode::Left));
-    app.on_key(key(KeyCode::Up));
-    let _ = screen(&mut app, 100, 30);
-    assert_eq!(app.editor.cursor(), (1, 2));
+    b.press(KeyCode::Left);
+    b.press(KeyCode::Up);
+    let _ = b.screen(100, 30);
+    assert_eq!(b.s().editor().cursor(), (1, 2));
 }
 
 #[test]
@@ -813,15 +814,18 @@ fn control_characters_show_as_symbols_in_the_editor() {
     let p = dir.join("d.txt");
     let body = "全年调处矛盾纠纷120件，审核合同38份。".repeat(20);
     std::fs::write(&p, format!("某镇\u{1b}[31m红\u{7}字\u{202e}反\n{body}\n")).unwrap();
-    let mut app = open(&p, Lang::Zh);
-    let rows = editor_rows(&mut app, 100, 30);
+    let mut b = open(&p).lang(Lang::Zh).start();
+    let rows = editor_rows(&mut b, 100, 30);
     assert_eq!(rows[0], "某镇␛[31m红␇字�反", "{rows:?}");
     // The cursor's column counts the symbols: End is after all of them.
-    app.on_key(key(KeyCode::End));
-    let _ = screen(&mut app, 100, 30);
-    let x0 = app.areas.editor.x + 1;
+    b.press(KeyCode::End);
+    let _ = b.screen(100, 30);
+    let x0 = editor_area(&b).x + 1;
     // 某镇 (4) ␛[31m (5) 红 (2) ␇ (1) 字 (2) � (1) 反 (2) = 17 columns.
-    assert_eq!(app.editor.rendered_cursor_position().unwrap().x, x0 + 17);
+    assert_eq!(
+        b.s().editor().rendered_cursor_position().unwrap().x,
+        x0 + 17
+    );
 }
 
 /// A terminal screen as terminals keep it: writing over one half of a wide
@@ -871,19 +875,14 @@ impl Screen {
 
 #[test]
 fn scrolling_chinese_text_leaves_no_cell_in_the_terminals_default_colours() {
-    let mut app = App::new(
-        reportbench::io::load(&common::root().join("drafts/qinghe-2024.md")).unwrap(),
-        CompiledSpec::default_spec(),
-        Keymap::defaults(),
-        Theme::builtin("light").unwrap(),
-        Lang::Zh,
-    );
+    let mut b = open(&common::root().join("drafts/qinghe-2024.md"))
+        .theme("light")
+        .start();
     let (w, h) = (100, 30);
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     let mut screen = Screen::new(w, h);
     let mut prev = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, w, h));
     for step in 0..12 {
-        let next = t.draw(|f| draw(f, &mut app)).unwrap().buffer.clone();
+        let next = b.frame(w, h);
         screen.apply(prev.diff(&next));
         let bad: Vec<(usize, usize)> = screen
             .cells
@@ -897,54 +896,62 @@ fn scrolling_chinese_text_leaves_no_cell_in_the_terminals_default_colours() {
             "step {step}: cells left in default colours at {bad:?}"
         );
         prev = next;
-        app.on_key(key(if step % 3 == 2 {
+        b.press(if step % 3 == 2 {
             KeyCode::PageUp
         } else {
             KeyCode::PageDown
-        }));
+        });
     }
 }
 
 #[test]
 fn an_escape_sequence_misread_after_esc_is_a_key_not_text() {
     use crossterm::event::Event;
-    let mut app = open(&common::root().join("drafts/qinghe-2024.md"), Lang::En);
-    let before = app.text();
+    let mut b = open(&common::root().join("drafts/qinghe-2024.md"))
+        .lang(Lang::En)
+        .start();
+    let before = b.s().text();
     let typed = |s: &str| -> Vec<Event> {
         s.chars()
             .map(|c| Event::Key(key(KeyCode::Char(c))))
             .collect()
     };
     // Esc, then F1 in the same read: crossterm hands over 'O', 'P'.
-    app.on_key(key(KeyCode::Esc));
-    app.on_events_after_esc(typed("OP"));
-    assert!(matches!(app.overlay, Overlay::Help(_)), "{:?}", app.overlay);
-    app.on_key(key(KeyCode::Esc));
-    // Esc, then a mouse click report: dropped, then real typing goes on.
-    app.on_key(key(KeyCode::Esc));
-    app.on_events_after_esc(typed("[<0;50;10M"));
-    assert_eq!(app.text(), before, "nothing typed into the draft");
-    // Esc, then F5 ("[15~"): the comment prompt.
-    app.on_key(key(KeyCode::Esc));
-    app.on_events_after_esc(typed("[15~"));
+    b.press(KeyCode::Esc);
+    b.send(Msg::AfterEsc(typed("OP")));
     assert!(
-        matches!(app.overlay, Overlay::Input(..)),
+        matches!(*b.s().overlay(), Overlay::Help(_)),
         "{:?}",
-        app.overlay
+        *b.s().overlay()
     );
-    app.on_key(key(KeyCode::Esc));
-    assert_eq!(app.text(), before);
+    b.press(KeyCode::Esc);
+    // Esc, then a mouse click report: dropped, then real typing goes on.
+    b.press(KeyCode::Esc);
+    b.send(Msg::AfterEsc(typed("[<0;50;10M")));
+    assert_eq!(b.s().text(), before, "nothing typed into the draft");
+    // Esc, then F5 ("[15~"): the comment prompt.
+    b.press(KeyCode::Esc);
+    b.send(Msg::AfterEsc(typed("[15~")));
+    assert!(
+        matches!(*b.s().overlay(), Overlay::Input(..)),
+        "{:?}",
+        *b.s().overlay()
+    );
+    b.press(KeyCode::Esc);
+    assert_eq!(b.s().text(), before);
     // Ordinary text after an Esc is typed as usual.
-    app.on_key(key(KeyCode::Esc));
-    app.on_events_after_esc(typed("甲乙"));
-    assert!(app.text().starts_with("甲乙"), "{}", &app.text()[..20]);
+    b.press(KeyCode::Esc);
+    b.send(Msg::AfterEsc(typed("甲乙")));
+    assert!(b.s().text().starts_with("甲乙"), "{}", &b.s().text()[..20]);
 }
 
 #[test]
 fn a_click_in_the_text_puts_the_cursor_there() {
     use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
-    let mut app = open(&common::root().join("drafts/qinghe-2024.md"), Lang::Zh);
-    let s = screen(&mut app, 100, 30);
+    let mut b = open(&common::root().join("drafts/qinghe-2024.md"))
+        .lang(Lang::Zh)
+        .start();
+    let s = b.screen(100, 30);
     // Find 坚持 on the screen and click its second character.
     let (y, line) = s
         .lines()
@@ -953,19 +960,23 @@ fn a_click_in_the_text_puts_the_cursor_there() {
         .unwrap();
     let before: String = line[..line.find("坚持以习近平").unwrap()].to_owned();
     let x = unicode_width::UnicodeWidthStr::width(before.as_str()) as u16 + 2;
-    app.on_mouse(MouseEvent {
+    b.mouse(MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
         column: x,
         row: y as u16,
         modifiers: KeyModifiers::NONE,
     });
-    assert_eq!(app.focus, Focus::Editor);
-    let (row, col) = app.editor.cursor();
-    let text: String = app.editor.lines()[row].chars().skip(col).take(5).collect();
+    assert_eq!(b.s().focus(), Focus::Editor);
+    let (row, col) = b.s().editor().cursor();
+    let text: String = b.s().editor().lines()[row]
+        .chars()
+        .skip(col)
+        .take(5)
+        .collect();
     assert_eq!(text, "持以习近平", "cursor at {row}:{col}");
-    let _ = screen(&mut app, 100, 30);
+    let _ = b.screen(100, 30);
     assert_eq!(
-        app.editor.rendered_cursor_position().unwrap(),
+        b.s().editor().rendered_cursor_position().unwrap(),
         ratatui::layout::Position::new(x, y as u16)
     );
 }

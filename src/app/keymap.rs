@@ -1,202 +1,13 @@
-//! The keymap as data: one `Action` vocabulary (the words of `config.yaml`,
-//! the help overlay and the README's key table), default bindings per pane,
-//! user overrides, and resolution of a key press.
+//! The keymap as data: default bindings per pane of the one command list
+//! ([`super::commands::Action`]), user overrides, and resolution of a key
+//! press.
 
+pub use super::commands::Action;
 use crate::core::lang::Lang;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
-
-/// Everything a key can do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Action {
-    /// Save the draft.
-    Save,
-    /// Save the draft under another name (and go on editing that file).
-    SaveAs,
-    /// Quit (asking first when there are unsaved changes).
-    Quit,
-    /// Show or hide the help overlay.
-    Help,
-    /// Move focus between the checklist and the editor.
-    SwitchFocus,
-    /// Show the year-over-year diff (needs `--previous`).
-    DiffView,
-    /// Show the figures view.
-    FiguresView,
-    /// Go to the next problem (missing item, lint).
-    NextProblem,
-    /// Go to the previous problem.
-    PreviousProblem,
-    /// Jump to the selected item's evidence (or where it belongs).
-    Jump,
-    /// Select the next item.
-    Down,
-    /// Select the previous item.
-    Up,
-    /// Search in the draft.
-    Search,
-    /// Next search match.
-    SearchNext,
-    /// Undo an edit.
-    Undo,
-    /// Redo an edit.
-    Redo,
-    /// Copy the selection.
-    Copy,
-    /// Cut the selection.
-    Cut,
-    /// Paste what was copied or cut.
-    Paste,
-    /// Close an overlay or cancel.
-    Cancel,
-    /// Go to the next change (diff view).
-    NextChange,
-    /// Go to the previous change (diff view).
-    PreviousChange,
-    /// Show only changes, or everything (diff view).
-    ToggleChanges,
-    /// Down a page.
-    PageDown,
-    /// Up a page.
-    PageUp,
-    /// Sort the figures by the next key (figures view).
-    SortFigures,
-    /// Show the next metric's figures only, then all (figures view).
-    FilterMetric,
-    /// Comment on the selection or the paragraph at the cursor.
-    Comment,
-    /// List the comments (reply, resolve, jump).
-    Comments,
-    /// Sign off the selected checklist item: met, not met or not applicable.
-    SignOff,
-}
-
-impl Action {
-    /// Every action, in help order.
-    pub const ALL: &'static [Action] = &[
-        Action::Save,
-        Action::SaveAs,
-        Action::Quit,
-        Action::Help,
-        Action::SwitchFocus,
-        Action::DiffView,
-        Action::FiguresView,
-        Action::NextProblem,
-        Action::PreviousProblem,
-        Action::Jump,
-        Action::Down,
-        Action::Up,
-        Action::Search,
-        Action::SearchNext,
-        Action::Undo,
-        Action::Redo,
-        Action::Copy,
-        Action::Cut,
-        Action::Paste,
-        Action::Cancel,
-        Action::NextChange,
-        Action::PreviousChange,
-        Action::ToggleChanges,
-        Action::PageDown,
-        Action::PageUp,
-        Action::SortFigures,
-        Action::FilterMetric,
-        Action::Comment,
-        Action::Comments,
-        Action::SignOff,
-    ];
-
-    /// What the action does, for the help overlay.
-    pub fn describe(self, lang: Lang) -> &'static str {
-        match self {
-            Action::Save => lang.pick("保存", "save"),
-            Action::SaveAs => lang.pick("另存为", "save as"),
-            Action::Quit => lang.pick(
-                "退出（有未保存的修改时先询问）",
-                "quit (asks first when there are unsaved changes)",
-            ),
-            Action::Help => lang.pick("帮助", "help"),
-            Action::SwitchFocus => lang.pick(
-                "在清单和编辑器之间切换",
-                "switch between checklist and editor",
-            ),
-            Action::DiffView => lang.pick(
-                "与上一年度对比（需 --previous）",
-                "compare with last year (needs --previous)",
-            ),
-            Action::FiguresView => lang.pick("数字对比", "figures"),
-            Action::NextProblem => lang.pick("下一个问题", "next problem"),
-            Action::PreviousProblem => lang.pick("上一个问题", "previous problem"),
-            Action::Jump => lang.pick(
-                "跳到证据（或应在的位置）",
-                "jump to the evidence (or where it belongs)",
-            ),
-            Action::Down => lang.pick("下一项", "next item"),
-            Action::Up => lang.pick("上一项", "previous item"),
-            Action::Search => lang.pick("查找", "search"),
-            Action::SearchNext => lang.pick("查找下一个", "next match"),
-            Action::Undo => lang.pick("撤销", "undo"),
-            Action::Redo => lang.pick("重做", "redo"),
-            Action::Copy => lang.pick("复制", "copy"),
-            Action::Cut => lang.pick("剪切", "cut"),
-            Action::Paste => lang.pick("粘贴", "paste"),
-            Action::Cancel => lang.pick("关闭或取消", "close or cancel"),
-            Action::NextChange => lang.pick("下一处变化", "next change"),
-            Action::PreviousChange => lang.pick("上一处变化", "previous change"),
-            Action::ToggleChanges => lang.pick("只看变化 / 看全文", "only changes / everything"),
-            Action::PageDown => lang.pick("下一页", "page down"),
-            Action::PageUp => lang.pick("上一页", "page up"),
-            Action::SortFigures => lang.pick(
-                "换一种排序（原文顺序、指标、变化、幅度）",
-                "sort by the next key (document order, metric, change, size of change)",
-            ),
-            Action::FilterMetric => lang.pick(
-                "只看下一个指标的数字（再按到全部）",
-                "show the next metric only (then all again)",
-            ),
-            Action::Comment => lang.pick(
-                "对选中文字或光标所在段落写批注",
-                "comment on the selection or the paragraph at the cursor",
-            ),
-            Action::Comments => lang.pick(
-                "批注列表（回复、解决、跳转）",
-                "list comments (reply, resolve, jump)",
-            ),
-            Action::SignOff => lang.pick(
-                "审核所选项目：符合 / 不符合 / 不适用",
-                "sign off the selected item: met / not met / not applicable",
-            ),
-        }
-    }
-}
-
-impl Action {
-    /// What the action does in `pane`: the diff and figures views give a
-    /// few actions their own meaning.
-    pub fn describe_in(self, pane: Pane, lang: Lang) -> &'static str {
-        match (pane, self) {
-            (Pane::Diff, Action::Jump) => {
-                lang.pick("到编辑器中的同一位置", "go to the same place in the editor")
-            }
-            (Pane::Figures, Action::Jump) => lang.pick(
-                "到编辑器中的这个数字（或计划的回应）",
-                "go to the figure (or the plan's answer) in the editor",
-            ),
-            (Pane::Diff, Action::Down) => lang.pick("下一段", "next paragraph"),
-            (Pane::Diff, Action::Up) => lang.pick("上一段", "previous paragraph"),
-            (Pane::Figures, Action::Down) => lang.pick("下一行", "next row"),
-            (Pane::Figures, Action::Up) => lang.pick("上一行", "previous row"),
-            (Pane::Figures, Action::SwitchFocus) => lang.pick(
-                "在数字表和去年的计划之间切换",
-                "switch between the figures and last year's plans",
-            ),
-            _ => self.describe(lang),
-        }
-    }
-}
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -428,6 +239,7 @@ impl Keymap {
             (Pane::Checklist, "k", Action::Up),
             (Pane::Editor, "ctrl-f", Action::Search),
             (Pane::Editor, "ctrl-g", Action::SearchNext),
+            (Pane::Editor, "ctrl-l", Action::GoToLine),
             (Pane::Editor, "ctrl-z", Action::Undo),
             (Pane::Editor, "ctrl-y", Action::Redo),
             (Pane::Editor, "ctrl-c", Action::Copy),

@@ -4,6 +4,7 @@
 use super::ExitCode;
 use super::args::{CheckFormat, Cli};
 use anyhow::{Result, anyhow};
+use reportbench::app::state::{Start, State};
 use reportbench::config::{self, Config};
 use reportbench::core::lang::Lang;
 use reportbench::io::load::load;
@@ -32,30 +33,35 @@ pub fn run_workbench(cli: Cli, config: &Config, lang: Lang, paint: Paint) -> Res
     }
     let theme = config::resolve_theme(cli.theme.as_deref(), config)?;
     let keymap = config.keymap()?;
-    let loaded = load(&file)?;
+    let file = load(&file)?;
     let previous = match &cli.previous {
         Some(p) => Some(load(p)?),
         None => None,
     };
-    let mut app = reportbench::app::state::App::new(loaded, spec, keymap, theme, lang);
-    if let Some(name) = config.author.as_ref().filter(|a| !a.trim().is_empty()) {
-        app.author = name.trim().to_owned();
-    }
-    if let Some(p) = previous {
-        app.set_previous(p);
-    }
-    app.load_review();
-    if cli.review {
+    let author = config
+        .author
+        .as_ref()
+        .map(|a| a.trim().to_owned())
+        .filter(|a| !a.is_empty())
+        .unwrap_or_else(reportbench::io::clock::login_name);
+    let dir = reportbench::io::recovery::default_dir();
+    let size = crossterm::terminal::size().unwrap_or((80, 24));
+    let start = Start {
+        file,
+        previous,
+        spec,
+        keymap,
+        lang,
+        author,
         // A reviewer does not edit: no edit lock (the writer keeps
-        // working); the recovery folder only keeps a comment being
-        // typed when the connection drops.
-        app.start_review_mode();
-    } else {
-        app.take_lock();
-    }
-    if let Some(dir) = reportbench::io::recovery::default_dir() {
-        app.enable_recovery(dir);
-    }
-    reportbench::tui::run(app)?;
+        // working); the recovery folder only keeps a comment being typed
+        // when the connection drops.
+        review_mode: cli.review,
+        recovery: dir.is_some(),
+        size,
+    };
+    let (mut state, effects) = State::new(start, reportbench::tui::now());
+    state.set_home(std::env::var_os("HOME").map(std::path::PathBuf::from));
+    reportbench::tui::run(state, effects, theme, dir)?;
     Ok(0)
 }

@@ -781,6 +781,15 @@ fn strip_context(c: &str) -> &str {
     t
 }
 
+/// A figure's value as written in text output: integral values without a fraction.
+pub fn fmt_value(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,6 +8,7 @@ pub mod numeral;
 pub mod outline;
 pub mod residue;
 pub mod text;
+pub mod wrap;
 pub mod yaml;
 
 pub use document::{Document, Heading, Paragraph, ParagraphKind, Title};
@@ -17,4 +18,5 @@ pub mod compare;
 pub mod figures;
 pub mod lang;
 pub mod review;
+pub mod session;
 pub mod spec;

@@ -296,6 +296,73 @@ impl Review {
     }
 }
 
+/// One change to a review, as the workbench asks for it. The review file
+/// applies it under its lock to what is on disk then (`io::review::update`),
+/// so a reviewer writes their change, never a stale copy of everyone's.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReviewChange {
+    /// A new comment; its id is given when applied: `c-DATE-NNNN`, one more
+    /// than the highest of that day (`date` is `YYYYMMDD`).
+    AddComment {
+        /// The day, `YYYYMMDD`.
+        date: String,
+        /// The comment (its `id` is replaced).
+        comment: Comment,
+    },
+    /// A reply to the comment `id`.
+    Reply {
+        /// The comment.
+        id: String,
+        /// The reply.
+        reply: Reply,
+    },
+    /// Resolves or reopens the comment `id`.
+    SetStatus {
+        /// The comment.
+        id: String,
+        /// Its new status.
+        status: CommentStatus,
+    },
+    /// Deletes the comment `id`.
+    DeleteComment {
+        /// The comment.
+        id: String,
+    },
+    /// Signs an item off (replacing an earlier sign-off).
+    Sign(Signoff),
+    /// Withdraws the sign-off of `item`.
+    Withdraw {
+        /// The checklist item.
+        item: String,
+    },
+}
+
+impl ReviewChange {
+    /// Applies the change to `r`.
+    pub fn apply(self, r: &mut Review) {
+        match self {
+            ReviewChange::AddComment { date, mut comment } => {
+                comment.id = r.next_comment_id(&date);
+                r.comments.push(comment);
+            }
+            ReviewChange::Reply { id, reply } => {
+                if let Some(c) = r.comments.iter_mut().find(|c| c.id == id) {
+                    c.replies.push(reply);
+                }
+            }
+            ReviewChange::SetStatus { id, status } => {
+                if let Some(c) = r.comments.iter_mut().find(|c| c.id == id) {
+                    c.status = status;
+                }
+            }
+            ReviewChange::DeleteComment { id } => r.comments.retain(|c| c.id != id),
+            ReviewChange::Sign(s) => r.sign(s),
+            ReviewChange::Withdraw { item } => r.signoffs.retain(|s| s.item != item),
+        }
+        r.sort();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

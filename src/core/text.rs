@@ -6,6 +6,7 @@
 //! write it back exactly as it was.
 
 use std::borrow::Cow;
+use std::path::PathBuf;
 
 /// How a file's lines ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -370,6 +371,72 @@ pub fn truncate_chars(s: &str, max: usize) -> Cow<'_, str> {
     match s.char_indices().nth(max) {
         None => Cow::Borrowed(s),
         Some((i, _)) => Cow::Owned(format!("{}…", &s[..i])),
+    }
+}
+
+/// A text file's character encoding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Encoding {
+    /// UTF-8 (a BOM, if any, is recorded in [`TextFormat::bom`]).
+    #[default]
+    Utf8,
+    /// GB18030, a superset of GBK and GB2312 (what Windows tools in China save).
+    Gb18030,
+    /// UTF-16 little-endian, with BOM.
+    Utf16Le,
+    /// UTF-16 big-endian, with BOM.
+    Utf16Be,
+}
+
+impl Encoding {
+    /// The name shown to users.
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Gb18030 => "GB18030",
+            Encoding::Utf16Le => "UTF-16LE",
+            Encoding::Utf16Be => "UTF-16BE",
+        }
+    }
+}
+
+/// A loaded text: normalised, with what is needed to write it back.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// Where it came from.
+    pub path: PathBuf,
+    /// The text, normalised (no BOM, `\n` line ends).
+    pub text: String,
+    /// BOM and line endings of the original.
+    pub format: TextFormat,
+    /// The original encoding.
+    pub encoding: Encoding,
+    /// Size of the file in bytes.
+    pub bytes: u64,
+    /// What the file looked like, to notice changes made by someone else
+    /// before saving over it.
+    pub fingerprint: Fingerprint,
+}
+
+/// What a file looked like when it was loaded (or last saved).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fingerprint {
+    /// Size in bytes.
+    pub len: u64,
+    /// A hash of the bytes (FxHash: fast, not cryptographic).
+    pub hash: u64,
+}
+
+impl Fingerprint {
+    /// The fingerprint of some bytes.
+    pub fn of(bytes: &[u8]) -> Fingerprint {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        bytes.hash(&mut h);
+        Fingerprint {
+            len: bytes.len() as u64,
+            hash: h.finish(),
+        }
     }
 }
 

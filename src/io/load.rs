@@ -8,49 +8,7 @@ use std::path::{Path, PathBuf};
 /// The largest file reportbench opens (32 MiB: a long report is 100 KiB).
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
-/// A text file's character encoding.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Encoding {
-    /// UTF-8 (a BOM, if any, is recorded in [`TextFormat::bom`]).
-    #[default]
-    Utf8,
-    /// GB18030, a superset of GBK and GB2312 (what Windows tools in China save).
-    Gb18030,
-    /// UTF-16 little-endian, with BOM.
-    Utf16Le,
-    /// UTF-16 big-endian, with BOM.
-    Utf16Be,
-}
-
-impl Encoding {
-    /// The name shown to users.
-    pub fn name(self) -> &'static str {
-        match self {
-            Encoding::Utf8 => "UTF-8",
-            Encoding::Gb18030 => "GB18030",
-            Encoding::Utf16Le => "UTF-16LE",
-            Encoding::Utf16Be => "UTF-16BE",
-        }
-    }
-}
-
-/// A loaded text: normalised, with what is needed to write it back.
-#[derive(Debug, Clone)]
-pub struct Loaded {
-    /// Where it came from.
-    pub path: PathBuf,
-    /// The text, normalised (no BOM, `\n` line ends).
-    pub text: String,
-    /// BOM and line endings of the original.
-    pub format: TextFormat,
-    /// The original encoding.
-    pub encoding: Encoding,
-    /// Size of the file in bytes.
-    pub bytes: u64,
-    /// What the file looked like, to notice changes made by someone else
-    /// before saving over it.
-    pub fingerprint: super::save::Fingerprint,
-}
+pub use crate::core::text::{Encoding, Loaded};
 
 /// Why a file could not be loaded. Each message is one sentence naming the file.
 #[derive(Debug, thiserror::Error)]
@@ -99,6 +57,12 @@ pub enum DecodeError {
     Invalid(usize),
 }
 
+/// A file's modification time and size, when it exists.
+pub fn stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.modified().ok()?, m.len()))
+}
+
 /// Reads and decodes `path`.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let io_err = |e: std::io::Error| match e.kind() {
@@ -140,7 +104,7 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
         format,
         encoding,
         bytes: bytes.len() as u64,
-        fingerprint: super::save::Fingerprint::of(&bytes),
+        fingerprint: crate::core::text::Fingerprint::of(&bytes),
     })
 }
 

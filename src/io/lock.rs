@@ -11,16 +11,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Who holds a lock.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Holder {
-    /// Their login name.
-    pub user: String,
-    /// Their machine.
-    pub host: String,
-    /// Their process.
-    pub pid: u32,
-}
+pub use crate::core::session::Holder;
 
 /// The outcome of trying to lock a draft.
 #[derive(Debug)]

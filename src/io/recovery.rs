@@ -27,18 +27,7 @@ pub fn default_dir() -> Option<PathBuf> {
     Some(base.join("recovery"))
 }
 
-/// A recovery file found for a draft.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Recovered {
-    /// The unsaved text (`\n` line ends).
-    pub text: String,
-    /// The process that wrote it.
-    pub pid: u32,
-    /// When, in seconds since 1970.
-    pub saved: u64,
-    /// Where the recovery file is.
-    pub file: PathBuf,
-}
+pub use crate::core::session::Recovered;
 
 /// Where the recovery file of `draft` goes in `dir`.
 pub fn path_for(dir: &Path, draft: &Path) -> PathBuf {

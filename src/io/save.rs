@@ -13,27 +13,7 @@ use crate::core::text::TextFormat;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// What a file looked like when it was loaded (or last saved).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Fingerprint {
-    /// Size in bytes.
-    pub len: u64,
-    /// A hash of the bytes (FxHash: fast, not cryptographic).
-    pub hash: u64,
-}
-
-impl Fingerprint {
-    /// The fingerprint of some bytes.
-    pub fn of(bytes: &[u8]) -> Fingerprint {
-        use std::hash::{Hash, Hasher};
-        let mut h = rustc_hash::FxHasher::default();
-        bytes.hash(&mut h);
-        Fingerprint {
-            len: bytes.len() as u64,
-            hash: h.finish(),
-        }
-    }
-}
+pub use crate::core::text::Fingerprint;
 
 /// Why a save failed. The original file is untouched in every case.
 #[derive(Debug, thiserror::Error)]

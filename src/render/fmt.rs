@@ -75,14 +75,7 @@ impl Serialize for Num {
     }
 }
 
-/// A figure's value as written in text output: integral values without a fraction.
-pub fn fmt_value(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
-}
+pub use crate::core::figures::fmt_value;
 
 pub(crate) fn md_cell(s: &str) -> String {
     safe(s).replace('|', "\\|").replace('\n', " ")

@@ -1,20 +1,40 @@
-//! The terminal: setting it up and always giving it back (panics included),
-//! and the event loop that feeds key presses, pastes and resizes to the
-//! state and draws after each.
+//! The terminal: setting it up and always giving it back (panics, hang-ups
+//! and terminations included), and the event loop. Terminal events become
+//! messages for the state; the effects it returns are performed here — the
+//! file work on one worker thread in order, comparisons on another — and
+//! their outcomes come back as messages, so that nothing slow runs on the
+//! thread that draws. After each message the frame is drawn from the state.
 
-use crate::app::state::App;
-use crate::app::state::Snapshot;
+pub mod effects;
+
+use crate::app::msg::{Effect, Msg, Now};
+use crate::app::state::State;
 use crate::ui::draw::draw;
+use crate::ui::theme::Theme;
 use anyhow::{Context, Result};
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event, KeyCode,
 };
 use crossterm::execute;
+pub use effects::{Effects, Exit, settle};
 use std::io::stdout;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
+
+/// The time now, as the state takes it.
+pub fn now() -> Now {
+    Now {
+        at: Instant::now(),
+        unix: SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0),
+        local: crate::io::clock::now_rfc3339(),
+    }
+}
 
 /// Restores the terminal: leaves the alternate screen, raw mode and
 /// bracketed paste. Safe to call more than once; never panics.
@@ -33,13 +53,13 @@ fn restore_once() {
     }
 }
 
-/// On SIGHUP (the SSH link dropped) or SIGTERM: writes the recovery file
-/// first, from the shared snapshot (the main thread may be stuck reading a
+/// On SIGHUP (the SSH link dropped) or SIGTERM: writes the recovery files
+/// first, from the shared way-out state (the main thread may be stuck on a
 /// dead terminal), then gives the terminal back if it is still there, then
 /// exits. Runs on its own thread, so no work is restricted to
 /// async-signal-safe calls.
 #[cfg(unix)]
-fn watch_signals(snapshot: Arc<Mutex<Snapshot>>) -> Result<()> {
+fn watch_signals(exit: Arc<Mutex<Exit>>) -> Result<()> {
     use signal_hook::consts::{SIGHUP, SIGTERM};
     let mut signals =
         signal_hook::iterator::Signals::new([SIGHUP, SIGTERM]).context("cannot watch signals")?;
@@ -50,16 +70,13 @@ fn watch_signals(snapshot: Arc<Mutex<Snapshot>>) -> Result<()> {
                 // The main thread holds the lock for microseconds at a time.
                 let mut written = None;
                 for _ in 0..50 {
-                    written = Snapshot::write_recovery(&snapshot, true);
+                    written = Exit::write_recovery(&exit, true);
                     let busy = written.is_none()
-                        && matches!(
-                            snapshot.try_lock(),
-                            Err(std::sync::TryLockError::WouldBlock)
-                        );
+                        && matches!(exit.try_lock(), Err(std::sync::TryLockError::WouldBlock));
                     if !busy {
                         break;
                     }
-                    std::thread::sleep(std::time::Duration::from_millis(10));
+                    std::thread::sleep(Duration::from_millis(10));
                 }
                 if sig == SIGTERM {
                     restore_once();
@@ -67,7 +84,7 @@ fn watch_signals(snapshot: Arc<Mutex<Snapshot>>) -> Result<()> {
                         eprintln!("reportbench: unsaved text kept in {}", f.display());
                     }
                 }
-                Snapshot::release_lock(&snapshot);
+                Exit::release_lock(&exit);
                 std::process::exit(128 + sig);
             }
         })
@@ -75,69 +92,208 @@ fn watch_signals(snapshot: Arc<Mutex<Snapshot>>) -> Result<()> {
     Ok(())
 }
 
-/// Runs the workbench until the user quits.
-pub fn run(mut app: App) -> Result<()> {
-    // On a panic: keep the unsaved text, then restore the terminal before
-    // the panic message is printed.
-    let snapshot = app.snapshot.clone();
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let written = Snapshot::on_the_way_out(&snapshot);
-        restore_once();
-        previous(info);
-        if let Some(f) = written {
-            eprintln!("reportbench: unsaved text kept in {}", f.display());
-        }
-    }));
-    #[cfg(unix)]
-    watch_signals(app.snapshot.clone())?;
-    let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
-    // Without bracketed paste, a long paste arrives as a burst of key
-    // presses (and stalls); with it, as one Paste event.
-    let _ = execute!(stdout(), EnableBracketedPaste, EnableMouseCapture);
-    let result = (|| -> Result<()> {
-        let mut redraw = true;
-        loop {
-            if redraw {
-                terminal
-                    .draw(|f| draw(f, &mut app))
-                    .context("cannot draw")?;
-            }
-            if app.quit {
-                return Ok(());
-            }
-            // Timed work (re-checking a huge draft once typing pauses,
-            // the recovery file) runs when input is quiet long enough.
-            let input = match app.next_tick(Instant::now()) {
-                Some(wait) => event::poll(wait).context("cannot read the terminal")?,
-                None => true,
-            };
-            redraw = true;
-            if input {
-                let e = event::read().context("cannot read the terminal")?;
-                let esc = matches!(&e, Event::Key(k)
-                    if k.code == KeyCode::Esc && k.modifiers.is_empty());
-                redraw = app.on_event(e);
+/// What comes into the event loop.
+enum Incoming {
+    /// A terminal event.
+    Event(Event),
+    /// The events read together right after an Esc.
+    AfterEsc(Vec<Event>),
+    /// The terminal cannot be read any more.
+    InputGone,
+    /// An effect finished (with its outcome, if it has one).
+    Done(Option<Msg>),
+}
+
+/// Reads the terminal on its own thread, so that the loop can wait for
+/// input and for finished effects at once.
+fn spawn_input(tx: Sender<Incoming>) -> Result<()> {
+    std::thread::Builder::new()
+        .name("input".into())
+        .spawn(move || {
+            loop {
+                let e = match event::read() {
+                    Ok(e) => e,
+                    Err(_) => {
+                        let _ = tx.send(Incoming::InputGone);
+                        return;
+                    }
+                };
+                let esc =
+                    matches!(&e, Event::Key(k) if k.code == KeyCode::Esc && k.modifiers.is_empty());
+                if tx.send(Incoming::Event(e)).is_err() {
+                    return;
+                }
                 if esc {
                     // What came in the same read may be the rest of an
                     // escape sequence crossterm misread (app::input).
                     let mut burst = Vec::new();
-                    while burst.len() < 64
-                        && event::poll(Duration::ZERO).context("cannot read the terminal")?
-                    {
-                        burst.push(event::read().context("cannot read the terminal")?);
+                    while burst.len() < 64 && matches!(event::poll(Duration::ZERO), Ok(true)) {
+                        match event::read() {
+                            Ok(e) => burst.push(e),
+                            Err(_) => break,
+                        }
                     }
-                    app.on_events_after_esc(burst);
+                    if tx.send(Incoming::AfterEsc(burst)).is_err() {
+                        return;
+                    }
                 }
             }
-            redraw |= app.tick(Instant::now());
+        })
+        .context("cannot start the input thread")?;
+    Ok(())
+}
+
+/// A worker thread that performs effects in the order given.
+fn spawn_worker(name: &str, runner: Effects, tx: Sender<Incoming>) -> Result<Sender<Effect>> {
+    let (etx, erx): (Sender<Effect>, Receiver<Effect>) = channel();
+    std::thread::Builder::new()
+        .name(name.into())
+        .spawn(move || {
+            for e in erx {
+                if tx.send(Incoming::Done(runner.perform(e))).is_err() {
+                    return;
+                }
+            }
+        })
+        .context("cannot start a worker thread")?;
+    Ok(etx)
+}
+
+/// The workers and how many effects are on their way.
+struct Workers {
+    files: Sender<Effect>,
+    compute: Sender<Effect>,
+    in_flight: usize,
+}
+
+impl Workers {
+    fn dispatch(&mut self, effects: Vec<Effect>) {
+        for e in effects {
+            let to = match e {
+                Effect::Compare(_) => &self.compute,
+                _ => &self.files,
+            };
+            if to.send(e).is_ok() {
+                self.in_flight += 1;
+            }
+        }
+    }
+}
+
+/// Runs the workbench until the user quits. `effects` are the state's
+/// first ones; recovery files go to `dir`.
+pub fn run(
+    mut state: State,
+    effects: Vec<Effect>,
+    theme: Theme,
+    dir: Option<std::path::PathBuf>,
+) -> Result<()> {
+    let exit = Arc::new(Mutex::new(Exit {
+        keep: state.exit_keep(),
+        dir,
+        lock: None,
+    }));
+    // On a panic: keep the unsaved text, then restore the terminal before
+    // the panic message is printed.
+    {
+        let exit = exit.clone();
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let written = Exit::on_the_way_out(&exit);
+            restore_once();
+            previous(info);
+            if let Some(f) = written {
+                eprintln!("reportbench: unsaved text kept in {}", f.display());
+            }
+        }));
+    }
+    #[cfg(unix)]
+    watch_signals(exit.clone())?;
+    let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
+    // Without bracketed paste, a long paste arrives as a burst of key
+    // presses (and stalls); with it, as one Paste event.
+    let _ = execute!(stdout(), EnableBracketedPaste, EnableMouseCapture);
+    let (tx, rx) = channel::<Incoming>();
+    let runner = Effects::new(exit.clone());
+    let result = (|| -> Result<()> {
+        let size = terminal.size().context("cannot read the terminal's size")?;
+        let mut workers = Workers {
+            files: spawn_worker("files", runner.clone(), tx.clone())?,
+            compute: spawn_worker("compare", runner.clone(), tx.clone())?,
+            in_flight: 0,
+        };
+        spawn_input(tx.clone())?;
+        workers.dispatch(effects);
+        workers.dispatch(state.update(Msg::Resize(size.width, size.height), now()));
+        let mut redraw = true;
+        loop {
+            if let Ok(mut e) = exit.lock() {
+                e.keep = state.exit_keep();
+            }
+            if state.should_quit() {
+                // Finish what is on its way (a recovery file to remove, a
+                // review change), then leave.
+                let deadline = Instant::now() + Duration::from_secs(10);
+                while workers.in_flight > 0 {
+                    let wait = deadline.saturating_duration_since(Instant::now());
+                    match rx.recv_timeout(wait) {
+                        Ok(Incoming::Done(m)) => {
+                            workers.in_flight -= 1;
+                            if let Some(m) = m {
+                                let fx = state.update(m, now());
+                                workers.dispatch(fx);
+                            }
+                        }
+                        Ok(_) => {}
+                        Err(_) => break,
+                    }
+                }
+                return Ok(());
+            }
+            if redraw {
+                terminal
+                    .draw(|f| draw(f, &state, &theme))
+                    .context("cannot draw")?;
+            }
+            let wait = state
+                .next_tick(Instant::now())
+                .unwrap_or(Duration::from_secs(3600));
+            let msgs: Vec<Msg> = match rx.recv_timeout(wait) {
+                Ok(Incoming::Event(e)) => match e {
+                    Event::Key(k) => vec![Msg::Key(k)],
+                    Event::Paste(s) => vec![Msg::Paste(s)],
+                    Event::Mouse(m) => vec![Msg::Mouse(m)],
+                    Event::Resize(w, h) => vec![Msg::Resize(w, h)],
+                    _ => Vec::new(),
+                },
+                Ok(Incoming::AfterEsc(events)) => vec![Msg::AfterEsc(events)],
+                Ok(Incoming::InputGone) => anyhow::bail!("the terminal is gone"),
+                Ok(Incoming::Done(m)) => {
+                    workers.in_flight -= 1;
+                    m.into_iter().collect()
+                }
+                Err(RecvTimeoutError::Timeout) => vec![Msg::Tick],
+                Err(RecvTimeoutError::Disconnected) => {
+                    anyhow::bail!("the event loop lost its inputs")
+                }
+            };
+            redraw = !msgs.is_empty();
+            for m in msgs {
+                let fx = state.update(m, now());
+                workers.dispatch(fx);
+            }
+            // Timed work that fell due while handling input.
+            if state.next_tick(Instant::now()) == Some(Duration::ZERO) {
+                let fx = state.update(Msg::Tick, now());
+                workers.dispatch(fx);
+            }
         }
     })();
     // A failed draw or read (the terminal went away) keeps the text.
     if result.is_err() {
-        Snapshot::write_recovery(&app.snapshot, false);
+        Exit::write_recovery(&exit, false);
     }
-    Snapshot::release_lock(&app.snapshot);
+    Exit::release_lock(&exit);
     restore_once();
     RESTORING.store(false, Ordering::SeqCst);
     let _ = std::panic::take_hook();

@@ -1,14 +1,17 @@
 //! Drawing the figures view (F4): every figure beside last year's, a bar
-//! chart of the selected metric, last year's plans followed up or not.
+//! chart of the selected metric, last year's plans followed up or not. The
+//! rows, their order and the selection are the state's.
 
-use super::draw::{block, truncate_to_width};
-use crate::app::state::{App, FigureFilter, FigureRow};
+use super::draw::block;
+use super::theme::Theme;
+use crate::app::layout::{self, truncate_to_width};
+use crate::app::state::{FigureFilter, FigureRow, State};
 use crate::core::compare::FigureChange;
+use crate::core::figures::fmt_value;
 use crate::core::text::sanitize_for_display;
-use crate::render::fmt_value;
 use crate::tr;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
@@ -16,7 +19,7 @@ use ratatui::widgets::{
     TableState,
 };
 
-fn change_cell(app: &App, r: &FigureRow) -> (String, Style) {
+fn change_cell(app: &State, t: &Theme, r: &FigureRow) -> (String, Style) {
     let (old, new) = app.figure_values(r);
     let pct = match (old, new) {
         (Some(a), Some(b)) if a != 0.0 => {
@@ -29,9 +32,9 @@ fn change_cell(app: &App, r: &FigureRow) -> (String, Style) {
         }
         _ => String::new(),
     };
-    let l = app.lang;
+    let l = app.lang();
     // Neutral colours: fewer lawsuits is good news, fewer trainings is not.
-    let st = |name: &str| app.theme.style(name);
+    let st = |name: &str| t.style(name);
     match r.change {
         FigureChange::Up => (format!("↑{pct}"), st("ui.figures.up")),
         FigureChange::Down => (format!("↓{pct}"), st("ui.figures.down")),
@@ -41,14 +44,14 @@ fn change_cell(app: &App, r: &FigureRow) -> (String, Style) {
     }
 }
 
-fn metric_label(app: &App, m: Option<usize>) -> String {
-    m.and_then(|m| app.report.metrics.get(m))
+fn metric_label(app: &State, m: Option<usize>) -> String {
+    m.and_then(|m| app.report().metrics.get(m))
         .map(|mr| mr.label.clone())
-        .unwrap_or_else(|| app.lang.pick("（无指标）", "(no metric)").into())
+        .unwrap_or_else(|| app.lang().pick("（无指标）", "(no metric)").into())
 }
 
 /// The figure of a row on either side, as `value unit` (`—` when absent).
-fn value_cell(app: &App, r: &FigureRow, old: bool) -> String {
+fn value_cell(app: &State, r: &FigureRow, old: bool) -> String {
     let (last, this) = app.row_figures(r);
     match if old { last } else { this } {
         Some(f) => format!(
@@ -63,20 +66,20 @@ fn value_cell(app: &App, r: &FigureRow, old: bool) -> String {
 
 /// The figures view: the table, a bar chart of the selected metric, and
 /// last year's plans followed up or not.
-pub fn draw_figures(f: &mut Frame, app: &mut App, area: Rect) {
+pub fn draw_figures(f: &mut Frame, app: &State, t: &Theme) {
+    let Some(g) = layout::figures(f.area()) else {
+        return;
+    };
     let rows = app.figure_rows();
-    if app.figs.selected >= rows.len() {
-        app.figs.selected = rows.len().saturating_sub(1);
-    }
     let count = |c: FigureChange| rows.iter().filter(|r| r.change == c).count();
-    let filter = match app.figs.filter {
-        FigureFilter::All => app.lang.pick("全部", "all").to_owned(),
+    let filter = match app.figs().filter {
+        FigureFilter::All => app.lang().pick("全部", "all").to_owned(),
         FigureFilter::Metric(m) => metric_label(app, Some(m)),
         FigureFilter::NoMetric => metric_label(app, None),
     };
-    let title = if app.previous.is_some() {
+    let title = if app.previous().is_some() {
         tr!(
-            app.lang,
+            app.lang(),
             " 数字 · {}项：上升{} 下降{} 持平{} 新增{} 今年无{} · 排序：{} · 指标：{} ",
             " Figures · {}: {} up, {} down, {} same, {} new, {} dropped · {} · metric: {} ",
             rows.len(),
@@ -85,22 +88,21 @@ pub fn draw_figures(f: &mut Frame, app: &mut App, area: Rect) {
             count(FigureChange::Same),
             count(FigureChange::New),
             count(FigureChange::Dropped),
-            app.figs.sort.name(app.lang),
+            app.figs().sort.name(app.lang()),
             filter
         )
     } else {
         tr!(
-            app.lang,
+            app.lang(),
             " 数字 · {}项（没有去年的报告：--previous 去年的文件）· 排序：{} · 指标：{} ",
             " Figures · {} (no previous report: --previous OLD) · {} · metric: {} ",
             rows.len(),
-            app.figs.sort.name(app.lang),
+            app.figs().sort.name(app.lang()),
             filter
         )
     };
-    let [table_area, lower] =
-        Layout::vertical([Constraint::Percentage(58), Constraint::Min(6)]).areas(area);
-    let l = app.lang;
+    let table_area = g.table;
+    let l = app.lang();
     let header = Row::new(vec![
         l.pick("指标", "metric"),
         l.pick("说法", "context"),
@@ -108,14 +110,14 @@ pub fn draw_figures(f: &mut Frame, app: &mut App, area: Rect) {
         l.pick("今年", "this year"),
         l.pick("变化", "change"),
     ])
-    .style(app.theme.style("ui.title"));
+    .style(t.style("ui.title"));
     let ctx_w = table_area.width.saturating_sub(2 + 12 + 12 + 12 + 9 + 4) as usize;
     let body: Vec<Row> = rows
         .iter()
         .map(|r| {
             let (last, this) = app.row_figures(r);
             let ctx = this.or(last).map(|f| f.text.clone()).unwrap_or_default();
-            let (chg, cs) = change_cell(app, r);
+            let (chg, cs) = change_cell(app, t, r);
             Row::new(vec![
                 Span::raw(truncate_to_width(
                     &sanitize_for_display(&metric_label(app, r.metric)),
@@ -128,7 +130,6 @@ pub fn draw_figures(f: &mut Frame, app: &mut App, area: Rect) {
             ])
         })
         .collect();
-    app.figs.page = table_area.height.saturating_sub(4).max(1) as usize;
     let table = Table::new(
         body,
         [
@@ -140,35 +141,33 @@ pub fn draw_figures(f: &mut Frame, app: &mut App, area: Rect) {
         ],
     )
     .header(header)
-    .block(block(app, title, !app.figs.plans_focused))
-    .row_highlight_style(app.theme.style("ui.checklist.selected"));
-    let mut ts = TableState::default().with_selected(Some(app.figs.selected));
+    .block(block(t, title, !app.figs().plans_focused))
+    .row_highlight_style(t.style("ui.checklist.selected"));
+    let mut ts = TableState::default().with_selected(Some(app.figs().selected));
     f.render_stateful_widget(table, table_area, &mut ts);
-    let [chart_area, plans_area] =
-        Layout::horizontal([Constraint::Percentage(45), Constraint::Min(20)]).areas(lower);
-    draw_chart(f, app, &rows, chart_area);
-    draw_plans(f, app, plans_area);
+    draw_chart(f, app, t, &rows, g.chart);
+    draw_plans(f, app, t, g.plans);
 }
 
 /// Last year against this year for the selected row's metric (figures of
 /// the same unit only: 件 and 万元 on one scale would mislead).
-fn draw_chart(f: &mut Frame, app: &App, rows: &[FigureRow], area: Rect) {
-    let sel = rows.get(app.figs.selected).copied();
+fn draw_chart(f: &mut Frame, app: &State, t: &Theme, rows: &[FigureRow], area: Rect) {
+    let sel = rows.get(app.figs().selected).copied();
     let unit_of = |r: &FigureRow| {
         let (last, this) = app.row_figures(r);
         this.or(last).map(|f| f.unit.to_string())
     };
     let title = match sel {
         Some(r) => tr!(
-            app.lang,
+            app.lang(),
             " {}（{}）去年▒ 今年█ ",
             " {} ({}) last ▒ this █ ",
             metric_label(app, r.metric),
             unit_of(&r).unwrap_or_default()
         ),
-        None => app.lang.pick(" 图表 ", " Chart ").to_owned(),
+        None => app.lang().pick(" 图表 ", " Chart ").to_owned(),
     };
-    let b = block(app, title, false);
+    let b = block(t, title, false);
     let inner = b.inner(area);
     f.render_widget(b, area);
     let Some(sel) = sel else {
@@ -198,13 +197,13 @@ fn draw_chart(f: &mut Frame, app: &App, rows: &[FigureRow], area: Rect) {
     } else {
         1.0
     };
-    let old_style = app.theme.style("ui.checklist.na");
-    let new_style = app.theme.style("ui.title");
+    let old_style = t.style("ui.checklist.na");
+    let new_style = t.style("ui.title");
     let mut chart = BarChart::default()
         .bar_width(3)
         .bar_gap(0)
         .group_gap(1)
-        .value_style(app.theme.style("ui.help.key").add_modifier(Modifier::BOLD));
+        .value_style(t.style("ui.help.key").add_modifier(Modifier::BOLD));
     for (k, r) in group.iter().enumerate().skip(first).take(fit) {
         let (a, b) = vals[k];
         let bar = |v: Option<f64>, st: Style, sym: &str| {
@@ -223,7 +222,7 @@ fn draw_chart(f: &mut Frame, app: &App, rows: &[FigureRow], area: Rect) {
         let label = truncate_to_width(&sanitize_for_display(&ctx), 6);
         let mut g = BarGroup::default().bars(&[bar(a, old_style, "▒"), bar(b, new_style, "█")]);
         if **r == sel {
-            g = g.label(Line::styled(label, app.theme.style("ui.help.key")));
+            g = g.label(Line::styled(label, t.style("ui.help.key")));
         } else {
             g = g.label(Line::from(label));
         }
@@ -233,23 +232,22 @@ fn draw_chart(f: &mut Frame, app: &App, rows: &[FigureRow], area: Rect) {
 }
 
 /// Last year's plans, followed up or not, with the evidence.
-fn draw_plans(f: &mut Frame, app: &App, area: Rect) {
+fn draw_plans(f: &mut Frame, app: &State, t: &Theme, area: Rect) {
     let plans = app
-        .cmp
-        .as_ref()
+        .comparison()
         .map(|c| c.plans.clone())
         .unwrap_or_default();
     let followed = plans.iter().filter(|p| p.followed_up).count();
-    let title = if app.previous.is_some() {
+    let title = if app.previous().is_some() {
         tr!(
-            app.lang,
+            app.lang(),
             " 去年的计划：{}/{} 有回应（Tab 切换） ",
             " Last year's plans: {}/{} followed up (Tab) ",
             followed,
             plans.len()
         )
     } else {
-        app.lang
+        app.lang()
             .pick(
                 " 去年的计划（需 --previous） ",
                 " Last year's plans (needs --previous) ",
@@ -261,9 +259,9 @@ fn draw_plans(f: &mut Frame, app: &App, area: Rect) {
         .iter()
         .map(|p| {
             let (g, st) = if p.followed_up {
-                ("✓", app.theme.style("ui.checklist.met"))
+                ("✓", t.style("ui.checklist.met"))
             } else {
-                ("✗", app.theme.style("ui.checklist.missing"))
+                ("✗", t.style("ui.checklist.missing"))
             };
             let mut lines = vec![Line::from(vec![
                 Span::styled(format!("{g} "), st),
@@ -273,32 +271,32 @@ fn draw_plans(f: &mut Frame, app: &App, area: Rect) {
                 )),
             ])];
             if let Some((r, _)) = &p.evidence {
-                let ev = app.doc.text().get(r.clone()).unwrap_or("");
+                let ev = app.doc().text().get(r.clone()).unwrap_or("");
                 lines.push(Line::styled(
                     format!(
                         "  → {}",
                         truncate_to_width(&sanitize_for_display(ev), width.saturating_sub(4))
                     ),
-                    app.theme.style("ui.checklist.na"),
+                    t.style("ui.checklist.na"),
                 ));
             }
             ListItem::new(lines)
         })
         .collect();
     let list = List::new(items)
-        .block(block(app, title, app.figs.plans_focused))
-        .highlight_style(app.theme.style("ui.checklist.selected"));
+        .block(block(t, title, app.figs().plans_focused))
+        .highlight_style(t.style("ui.checklist.selected"));
     let mut st = ListState::default()
-        .with_selected(app.figs.plans_focused.then_some(app.figs.plan_selected));
+        .with_selected(app.figs().plans_focused.then_some(app.figs().plan_selected));
     f.render_stateful_widget(list, area, &mut st);
-    if plans.is_empty() && app.previous.is_some() {
+    if plans.is_empty() && app.previous().is_some() {
         let inner = Block::default().borders(Borders::ALL).inner(area);
         f.render_widget(
-            Paragraph::new(app.lang.pick(
+            Paragraph::new(app.lang().pick(
                 "去年的报告没有可识别的工作计划",
                 "no plans found in last year's report",
             ))
-            .style(app.theme.style("ui.checklist.na")),
+            .style(t.style("ui.checklist.na")),
             inner,
         );
     }

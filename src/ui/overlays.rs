@@ -1,10 +1,17 @@
 //! The overlays and prompts of the workbench: key help, the recovery
-//! offer, the comment list, one-line prompts and yes/no questions.
+//! offer, the comment list, one-line prompts and questions. Their key
+//! lines come from the overlays' key table (`app::overlay_keys`).
 
-use super::draw::{block, truncate_to_width, wrap_to_width};
-use crate::app::keymap::Pane;
-use crate::app::state::{App, Overlay};
+use super::draw::block;
+use super::theme::Theme;
+use super::views::wrap_to_width;
+use crate::app::help;
+use crate::app::layout::{self, centered, truncate_to_width};
+use crate::app::overlay_keys::{OverlayKind, footer};
+use crate::app::state::{Overlay, State};
 use crate::core::lang::Lang;
+use crate::core::review::{CommentStatus, line_at};
+use crate::core::session::Recovered;
 use crate::core::text::sanitize_for_display;
 use crate::tr;
 use ratatui::Frame;
@@ -13,99 +20,175 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-pub(super) fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
-}
-
-/// The key help: every binding from the keymap, a row per key (the
-/// description wrapped under it), scrolled by `scroll` rows when the
-/// terminal is too short for all of them.
-pub(super) fn draw_help(f: &mut Frame, app: &mut App, area: Rect, scroll: usize) {
-    const KEYS: usize = 22;
-    let entries = app.keymap.help(app.lang);
-    let key_style = app.theme.style("ui.help.key");
-    let w = area.width.saturating_sub(2).min(84);
-    let text_w = (w as usize).saturating_sub(2 + KEYS).max(10);
-    let mut lines: Vec<Line> = Vec::new();
-    for (pane, keys, what) in &entries {
-        let where_ = match pane {
-            Pane::Global => "",
-            Pane::Checklist => app.lang.pick("［清单］", "[checklist] "),
-            Pane::Editor => app.lang.pick("［编辑器］", "[editor] "),
-            Pane::Diff => app.lang.pick("［对比］", "[diff] "),
-            Pane::Figures => app.lang.pick("［数字］", "[figures] "),
-        };
-        let keys = truncate_to_width(keys, KEYS - 1);
-        let pad = KEYS.saturating_sub(unicode_width::UnicodeWidthStr::width(keys.as_str()));
-        for (i, row) in wrap_to_width(&format!("{where_}{what}"), text_w)
-            .into_iter()
-            .enumerate()
-        {
-            let head = if i == 0 {
-                Span::styled(format!("{keys}{}", " ".repeat(pad)), key_style)
-            } else {
-                Span::raw(" ".repeat(KEYS))
+/// Draws the overlay shown, if any (`status`: where prompts go).
+pub(super) fn draw_overlay(f: &mut Frame, s: &State, t: &Theme, area: Rect, status: Rect) {
+    let lang = s.lang();
+    let question = |f: &mut Frame, text: &str, kind: OverlayKind| {
+        let text = format!("{text}{}", footer(kind, lang));
+        draw_confirm(f, t, area, &text)
+    };
+    match s.overlay() {
+        Overlay::None => {}
+        Overlay::Help(scroll) => draw_help(f, s, t, area, *scroll),
+        Overlay::ConfirmQuit => question(
+            f,
+            lang.pick("有未保存的修改。", "Unsaved changes. "),
+            OverlayKind::ConfirmQuit,
+        ),
+        Overlay::ConfirmOverwrite => question(
+            f,
+            lang.pick(
+                "文件在磁盘上已被别人修改。",
+                "The file was changed on disk by someone else. ",
+            ),
+            OverlayKind::ConfirmOverwrite,
+        ),
+        Overlay::SaveAs(name) => draw_prompt(
+            f,
+            t,
+            status,
+            lang.pick("另存为：", "Save as: "),
+            name,
+            lang.pick("（回车保存，Esc 取消）", " (Enter to save, Esc to cancel)"),
+        ),
+        Overlay::GoToLine(n) => draw_prompt(
+            f,
+            t,
+            status,
+            lang.pick("转到第几行：", "Go to line: "),
+            n,
+            lang.pick("（回车转到，Esc 取消）", " (Enter to go, Esc to cancel)"),
+        ),
+        Overlay::Search(q) => draw_prompt(
+            f,
+            t,
+            status,
+            lang.pick("查找：", "Search: "),
+            q,
+            lang.pick(
+                "（回车查找，Esc 取消）",
+                " (Enter to search, Esc to cancel)",
+            ),
+        ),
+        Overlay::Recover(r) => draw_recover(f, s, t, area, r),
+        Overlay::Input(p, line) => {
+            // A failed write shows its error where the keys would be.
+            let hint = match s.message() {
+                Some((m, true)) => tr!(
+                    lang,
+                    "（未保存：回车重试，Esc 放弃。{}）",
+                    " (not saved: Enter tries again, Esc gives up. {})",
+                    m
+                ),
+                _ => lang
+                    .pick("（回车保存，Esc 取消）", " (Enter saves, Esc cancels)")
+                    .to_owned(),
             };
-            lines.push(Line::from(vec![head, Span::raw(row)]));
+            draw_prompt(f, t, status, &s.prompt_label(p), line, &hint)
+        }
+        Overlay::Verdict(item) => {
+            let text = tr!(
+                lang,
+                "审核“{}”：",
+                "Sign off \"{}\": ",
+                sanitize_for_display(&s.item_title(item))
+            );
+            question(f, &text, OverlayKind::Verdict)
+        }
+        Overlay::Comments(sel) => draw_comments(f, s, t, area, *sel),
+        Overlay::DeleteComment(id, _) => {
+            let body = s
+                .review()
+                .comments
+                .iter()
+                .find(|c| &c.id == id)
+                .map(|c| truncate_to_width(&sanitize_for_display(&c.body), 30))
+                .unwrap_or_default();
+            let text = tr!(lang, "删除批注“{}”？", "Delete the comment \"{}\"? ", body);
+            question(f, &text, OverlayKind::DeleteComment)
+        }
+        Overlay::Locked(h) => {
+            let text = tr!(
+                lang,
+                "{}@{}（进程 {}）正在用 reportbench 编辑这个文件。",
+                "{}@{} (process {}) is editing this file in reportbench. ",
+                sanitize_for_display(&h.user),
+                sanitize_for_display(&h.host),
+                h.pid
+            );
+            question(f, &text, OverlayKind::Locked)
         }
     }
-    // Leave the status bar visible.
-    let h = (lines.len() as u16 + 2).min(area.height.saturating_sub(1));
-    let room = h.saturating_sub(2) as usize;
-    let max_scroll = lines.len().saturating_sub(room);
-    let scroll = scroll.min(max_scroll);
-    // Keep the clamped value, so that scrolling back starts at once.
-    app.overlay = Overlay::Help(scroll);
-    let rect = centered(
-        Rect {
-            height: area.height.saturating_sub(1),
-            ..area
-        },
-        w,
-        h,
-    );
-    let title = if max_scroll > 0 {
+}
+
+/// The key help: every binding from the keymap and every overlay key, a
+/// row per key (the description wrapped under it), scrolled when the
+/// terminal is too short for all of them.
+fn draw_help(f: &mut Frame, s: &State, t: &Theme, area: Rect, scroll: usize) {
+    let rows = help::rows(s.keymap(), s.lang());
+    let Some(g) = layout::help(area, &rows) else {
+        return;
+    };
+    let key_style = t.style("ui.help.key");
+    let total = g.lines.len();
+    let shown: Vec<Line> = g
+        .lines
+        .into_iter()
+        .skip(scroll)
+        .take(g.room)
+        .map(|(keys, text)| {
+            let head = match keys {
+                Some(k) => {
+                    let k = truncate_to_width(&k, layout::HELP_KEYS - 1);
+                    let pad = layout::HELP_KEYS
+                        .saturating_sub(unicode_width::UnicodeWidthStr::width(k.as_str()));
+                    Span::styled(format!("{k}{}", " ".repeat(pad)), key_style)
+                }
+                None => Span::raw(" ".repeat(layout::HELP_KEYS)),
+            };
+            Line::from(vec![head, Span::raw(text)])
+        })
+        .collect();
+    let title = if g.max_scroll > 0 {
         tr!(
-            app.lang,
+            s.lang(),
             " 按键 {}-{}/{}（↑↓ 翻页，其他键关闭） ",
             " Keys {}-{} of {} (↑↓ PageUp PageDown scroll, any other key closes) ",
             scroll + 1,
-            scroll + room,
-            lines.len()
+            scroll + g.room,
+            total
         )
     } else {
-        tr!(app.lang, " 按键（任意键关闭） ", " Keys (any key closes) ")
+        tr!(s.lang(), " 按键（任意键关闭） ", " Keys (any key closes) ")
     };
-    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(room).collect();
-    draw_box(f, app, rect, title, Paragraph::new(shown));
+    draw_box(f, t, g.rect, title, Paragraph::new(shown));
 }
 
 /// An overlay box: the area cleared, the text in the help style, a titled
 /// border.
-fn draw_box(f: &mut Frame, app: &App, rect: Rect, title: String, text: Paragraph<'_>) {
+fn draw_box(f: &mut Frame, t: &Theme, rect: Rect, title: String, text: Paragraph<'_>) {
     f.render_widget(Clear, rect);
     f.render_widget(
-        text.style(app.theme.style("ui.help"))
-            .block(block(app, title, true)),
+        text.style(t.style("ui.help")).block(block(t, title, true)),
         rect,
     );
 }
 
+/// "N seconds / minutes / hours ago".
+fn ago(lang: Lang, secs: u64) -> String {
+    match (lang, secs) {
+        (Lang::Zh, a) if a < 120 => format!("{a} 秒前"),
+        (Lang::Zh, a) if a < 7200 => format!("{} 分钟前", a / 60),
+        (Lang::Zh, a) => format!("{} 小时前", a / 3600),
+        (Lang::En, a) if a < 120 => format!("{a} s ago"),
+        (Lang::En, a) if a < 7200 => format!("{} min ago", a / 60),
+        (Lang::En, a) => format!("{} h ago", a / 3600),
+    }
+}
+
 /// The recovery offer: when, how much differs, the changed lines, the keys.
-pub(super) fn draw_recover(
-    f: &mut Frame,
-    app: &App,
-    area: Rect,
-    r: &crate::io::recovery::Recovered,
-) {
-    let saved_text = app.text();
+fn draw_recover(f: &mut Frame, s: &State, t: &Theme, area: Rect, r: &Recovered) {
+    let saved_text = s.text();
     let diff = similar::TextDiff::from_lines(saved_text.as_str(), r.text.as_str());
     let (mut added, mut removed) = (0usize, 0usize);
     let mut shown: Vec<Line> = Vec::new();
@@ -117,11 +200,11 @@ pub(super) fn draw_recover(
             similar::ChangeTag::Equal => continue,
             similar::ChangeTag::Delete => {
                 removed += 1;
-                ("-", app.theme.style("ui.checklist.missing"))
+                ("-", t.style("ui.checklist.missing"))
             }
             similar::ChangeTag::Insert => {
                 added += 1;
-                ("+", app.theme.style("ui.checklist.met"))
+                ("+", t.style("ui.checklist.met"))
             }
         };
         let line = change.value().trim_end_matches('\n');
@@ -135,24 +218,13 @@ pub(super) fn draw_recover(
             ));
         }
     }
-    let ago = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs().saturating_sub(r.saved))
-        .unwrap_or(0);
-    let ago = match (app.lang, ago) {
-        (Lang::Zh, a) if a < 120 => format!("{a} 秒前"),
-        (Lang::Zh, a) if a < 7200 => format!("{} 分钟前", a / 60),
-        (Lang::Zh, a) => format!("{} 小时前", a / 3600),
-        (Lang::En, a) if a < 120 => format!("{a} s ago"),
-        (Lang::En, a) if a < 7200 => format!("{} min ago", a / 60),
-        (Lang::En, a) => format!("{} h ago", a / 3600),
-    };
+    let when = ago(s.lang(), s.now_unix().saturating_sub(r.saved));
     let mut lines = vec![
         Line::from(tr!(
-            app.lang,
+            s.lang(),
             "上次编辑（{}，进程 {}）有未保存的文字：与文件相比 +{} 行、-{} 行。",
             "Unsaved text from an earlier session ({}, process {}): +{} / -{} lines against the file.",
-            ago,
+            when,
             r.pid,
             added,
             removed
@@ -163,36 +235,26 @@ pub(super) fn draw_recover(
     if added + removed > room {
         lines.push(Line::from("…"));
     }
-    lines.extend(keys_footer(
-        app,
-        "r 恢复这些文字　d 丢弃恢复文件　Esc 打开已保存的文件（保留恢复文件）",
-        "r restore it   d discard it   Esc open the saved file (keep the recovery file)",
-        width + 4,
-    ));
+    lines.extend(keys_footer(t, OverlayKind::Recover, s.lang(), width + 4));
     // Room for the border and a wrapped heading.
     let rect = centered(area, w, (lines.len() as u16 + 3).min(area.height));
-    let title = app.lang.pick(" 恢复 ", " Recovery ").to_owned();
+    let title = s.lang().pick(" 恢复 ", " Recovery ").to_owned();
     draw_box(
         f,
-        app,
+        t,
         rect,
         title,
         Paragraph::new(lines).wrap(Wrap { trim: false }),
     );
 }
 
-/// A blank line and the keys of an overlay, in the user's language.
-/// Wrapped to `width` columns, so that a narrow terminal shows every key.
-pub(super) fn keys_footer(
-    app: &App,
-    zh: &'static str,
-    en: &'static str,
-    width: usize,
-) -> Vec<Line<'static>> {
-    let style = app.theme.style("ui.help.key");
+/// A blank line and the keys of an overlay, wrapped to `width` columns so
+/// that a narrow terminal shows every key.
+fn keys_footer(t: &Theme, kind: OverlayKind, lang: Lang, width: usize) -> Vec<Line<'static>> {
+    let style = t.style("ui.help.key");
     std::iter::once(Line::from(""))
         .chain(
-            wrap_to_width(app.lang.pick(zh, en), width)
+            wrap_to_width(&footer(kind, lang), width)
                 .into_iter()
                 .map(move |row| Line::styled(row, style)),
         )
@@ -201,37 +263,32 @@ pub(super) fn keys_footer(
 
 /// The comment list: status, where the text is now (or orphaned), author,
 /// time, the comment, its quote and replies; the keys at the bottom.
-pub(super) fn draw_comments(f: &mut Frame, app: &App, area: Rect, selected: usize) {
-    use crate::core::review::CommentStatus;
+fn draw_comments(f: &mut Frame, s: &State, t: &Theme, area: Rect, selected: usize) {
+    let lang = s.lang();
     let w = area.width.saturating_sub(4).min(110);
     let width = w.saturating_sub(4) as usize;
-    let anchors = app.anchors();
-    let text = app.doc.text();
-    let selected = selected.min(app.review.comments.len().saturating_sub(1));
+    let text = s.doc().text();
+    let comments = &s.review().comments;
+    let selected = selected.min(comments.len().saturating_sub(1));
     let mut lines: Vec<Line> = Vec::new();
     let mut sel_top = 0;
-    for (i, (c, a)) in app.review.comments.iter().zip(anchors).enumerate() {
+    for (i, (c, a)) in comments.iter().zip(s.anchors()).enumerate() {
         if i == selected {
             sel_top = lines.len();
         }
         let (glyph, st) = match c.status {
-            CommentStatus::Open => ("●", app.theme.style("ui.checklist.partial")),
-            CommentStatus::Resolved => ("✓", app.theme.style("ui.checklist.met")),
+            CommentStatus::Open => ("●", t.style("ui.checklist.partial")),
+            CommentStatus::Resolved => ("✓", t.style("ui.checklist.met")),
         };
         let place = match a {
-            Some(a) if a.exact => tr!(
-                app.lang,
-                "第{}行",
-                "line {}",
-                crate::core::review::line_at(text, a.start)
-            ),
+            Some(a) if a.exact => tr!(lang, "第{}行", "line {}", line_at(text, a.start)),
             Some(a) => tr!(
-                app.lang,
+                lang,
                 "第{}行（原文已改）",
                 "line {} (quote edited)",
-                crate::core::review::line_at(text, a.start)
+                line_at(text, a.start)
             ),
-            None => app.lang.pick("原文已删除", "orphaned").to_owned(),
+            None => lang.pick("原文已删除", "orphaned").to_owned(),
         };
         let head = format!(
             "{} · {} · {}",
@@ -240,7 +297,7 @@ pub(super) fn draw_comments(f: &mut Frame, app: &App, area: Rect, selected: usiz
             c.created.get(..16).unwrap_or(&c.created).replace('T', " ")
         );
         let row_style = if i == selected {
-            app.theme.style("ui.checklist.selected")
+            t.style("ui.checklist.selected")
         } else {
             Style::default()
         };
@@ -249,7 +306,7 @@ pub(super) fn draw_comments(f: &mut Frame, app: &App, area: Rect, selected: usiz
                 Span::styled(format!("{glyph} "), st),
                 Span::styled(
                     truncate_to_width(&sanitize_for_display(&head), width.saturating_sub(2)),
-                    app.theme.style("ui.help.key"),
+                    t.style("ui.help.key"),
                 ),
             ])
             .style(row_style),
@@ -263,7 +320,7 @@ pub(super) fn draw_comments(f: &mut Frame, app: &App, area: Rect, selected: usiz
                     "  “{}”",
                     truncate_to_width(&sanitize_for_display(&c.quote), width.saturating_sub(4))
                 ),
-                app.theme.style("ui.checklist.na"),
+                t.style("ui.checklist.na"),
             )
             .style(row_style),
         );
@@ -278,12 +335,7 @@ pub(super) fn draw_comments(f: &mut Frame, app: &App, area: Rect, selected: usiz
             );
         }
     }
-    let footer = keys_footer(
-        app,
-        "↑↓ 选择　回车 跳到原文　r 回复　v 解决/重新打开　d 删除　Esc 关闭",
-        "↑↓ select   Enter go to the text   r reply   v resolve/reopen   d delete   Esc close",
-        width,
-    );
+    let footer = keys_footer(t, OverlayKind::Comments, lang, width);
     // Borders and the keys around the comments.
     let around = 2 + footer.len() as u16;
     let h = area
@@ -297,28 +349,22 @@ pub(super) fn draw_comments(f: &mut Frame, app: &App, area: Rect, selected: usiz
     let mut shown: Vec<Line> = lines.into_iter().skip(skip).take(room).collect();
     shown.extend(footer);
     let rect = centered(area, w, h);
+    let open = s.open_comments();
     let title = tr!(
-        app.lang,
+        lang,
         " 批注：{} 条，{} 条未解决 ",
         " Comments: {}, {} open ",
-        app.review.comments.len(),
-        app.open_comments()
+        comments.len(),
+        open
     );
-    draw_box(f, app, rect, title, Paragraph::new(shown));
+    draw_box(f, t, rect, title, Paragraph::new(shown));
 }
 
 /// A one-line prompt in place of the status bar: the label, what was typed
 /// (its end kept in view when it is longer than the line), the terminal
 /// cursor after it — where an input method puts its candidates — and the
 /// keys when there is room.
-pub(super) fn draw_prompt(
-    f: &mut Frame,
-    app: &App,
-    status: Rect,
-    label: &str,
-    line: &str,
-    hint: &str,
-) {
+fn draw_prompt(f: &mut Frame, t: &Theme, status: Rect, label: &str, line: &str, hint: &str) {
     use unicode_width::UnicodeWidthStr;
     let width = status.width as usize;
     let mut text = format!("{label}{}", sanitize_for_display(line));
@@ -343,14 +389,15 @@ pub(super) fn draw_prompt(
         text.push_str(&truncate_to_width(hint, room));
     }
     f.render_widget(
-        Paragraph::new(text).style(app.theme.style("ui.status.modified")),
+        Paragraph::new(text).style(t.style("ui.status.modified")),
         status,
     );
     f.set_cursor_position((cursor_x, status.y));
 }
 
-pub(super) fn draw_confirm(f: &mut Frame, app: &App, area: Rect, text: &str) {
+/// A question in a box.
+fn draw_confirm(f: &mut Frame, t: &Theme, area: Rect, text: &str) {
     let rect = centered(area, 64, 6);
     let text = Paragraph::new(text.to_owned()).wrap(Wrap { trim: true });
-    draw_box(f, app, rect, String::new(), text);
+    draw_box(f, t, rect, String::new(), text);
 }

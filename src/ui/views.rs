@@ -1,20 +1,15 @@
 //! Wrapping shared by the views and panes: styled text into rows of a
-//! display width (CJK characters count double), closing punctuation kept
-//! off the start of a row, control characters shown as symbols.
+//! display width by `core::wrap` (CJK characters count double, closing
+//! punctuation kept off the start of a row), control characters shown as
+//! symbols.
 
 use crate::core::text::sanitize_for_display;
+use crate::core::wrap::break_rows;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use unicode_width::UnicodeWidthChar;
 
-/// Closing punctuation that should not start a wrapped row.
-fn is_closing(c: char) -> bool {
-    "，。、；：？！）》」』】〉”’,.;:?!)]}%％…".contains(c)
-}
-
-/// Wraps styled text into rows of at most `width` columns (CJK characters
-/// count double). A row does not start with closing punctuation when the
-/// character before it can move down with it.
+/// Wraps styled text into rows of at most `width` columns (see
+/// [`crate::core::wrap::break_rows`]).
 pub fn wrap_styled(spans: &[(String, Style)], width: usize) -> Vec<Line<'static>> {
     let chars: Vec<(char, Style)> = spans
         .iter()
@@ -25,36 +20,9 @@ pub fn wrap_styled(spans: &[(String, Style)], width: usize) -> Vec<Line<'static>
                 .collect::<Vec<_>>()
         })
         .collect();
-    let width = width.max(2);
-    let mut rows: Vec<std::ops::Range<usize>> = Vec::new();
-    let (mut start, mut used) = (0usize, 0usize);
-    let mut i = 0;
-    while i < chars.len() {
-        let w = chars[i].0.width().unwrap_or(0);
-        if used + w > width && i > start {
-            let mut brk = i;
-            // Keep closing punctuation (one mark or several, such as ）》)
-            // with the character before it.
-            while brk - start > 1 && is_closing(chars[brk].0) {
-                brk -= 1;
-            }
-            if is_closing(chars[brk].0) {
-                brk = i; // nothing to move down with it: break where it was
-            }
-            rows.push(start..brk);
-            start = brk;
-            used = chars[start..i]
-                .iter()
-                .map(|c| c.0.width().unwrap_or(0))
-                .sum();
-        }
-        used += w;
-        i += 1;
-    }
-    if start < chars.len() || rows.is_empty() {
-        rows.push(start..chars.len());
-    }
-    rows.into_iter()
+    let plain: Vec<char> = chars.iter().map(|c| c.0).collect();
+    break_rows(&plain, width)
+        .into_iter()
         .map(|r| {
             let mut line: Vec<Span<'static>> = Vec::new();
             let mut run = String::new();
@@ -77,6 +45,18 @@ pub fn wrap_styled(spans: &[(String, Style)], width: usize) -> Vec<Line<'static>
         .collect()
 }
 
+/// Splits `s` into rows of at most `width` terminal columns (see
+/// [`wrap_styled`]).
+pub fn wrap_to_width(s: &str, width: usize) -> Vec<String> {
+    if s.is_empty() {
+        return Vec::new();
+    }
+    wrap_styled(&[(s.to_owned(), Style::default())], width)
+        .into_iter()
+        .map(|l| l.spans.into_iter().map(|s| s.content).collect())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,14 +70,30 @@ mod tests {
 
     #[test]
     fn wrapping_keeps_closing_marks_off_the_start_of_a_row() {
-        assert_eq!(rows("甲乙丙丁", 4), ["甲乙", "丙丁"]);
         assert_eq!(rows("甲乙，丁", 4), ["甲", "乙，", "丁"]);
-        // Two marks: both move down with the character before them.
-        assert_eq!(rows("甲乙丙）》戊", 6), ["甲乙", "丙）》", "戊"]);
-        // Only marks: nothing to move, broken where they overflow.
-        assert_eq!(rows("，，，", 4), ["，，", "，"]);
         // Control characters are shown, one cell each.
         assert_eq!(rows("a\u{1b}b", 10), ["a\u{241b}b"]);
         assert_eq!(rows("", 4), [""]);
+    }
+
+    #[test]
+    fn one_punctuation_table_and_one_control_table_with_the_editor() {
+        // The editor widget wraps its rows with the same closing marks…
+        assert_eq!(
+            crate::core::wrap::CLOSING_MARKS,
+            tui_textarea::CLOSING_MARKS
+        );
+        // …and shows the same characters as symbols (tab is the editor's).
+        for c in (0u32..0x3100)
+            .chain(0xfe00..0x10000)
+            .filter_map(char::from_u32)
+        {
+            if c == '\t' {
+                continue;
+            }
+            let ours = crate::core::text::is_unsafe_for_display(c)
+                .then(|| crate::core::text::visible_symbol(c));
+            assert_eq!(ours, tui_textarea::shown_as(c), "U+{:04X}", c as u32);
+        }
     }
 }

@@ -1,28 +1,44 @@
-//! Helpers shared by the integration tests.
+//! Helpers shared by the integration tests: the repository, the corpus,
+//! the binary, temporary folders that are removed, snapshots compared line
+//! by line, and [`bench::Bench`], the workbench driven without a terminal.
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+pub mod bench;
+
+use std::path::{Path, PathBuf};
 
 /// The repository root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `../shared/corpus` (or `$REPORTBENCH_CORPUS`), when present. Prints why
-/// the calling test is skipped when it is not.
+/// Whether the tests run in CI (`CI` set, as `.ci/run` does): there,
+/// inputs that are skipped elsewhere (the corpus, LibreOffice) must be
+/// present.
+pub fn in_ci() -> bool {
+    std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false" && v != "0")
+}
+
+/// `../shared/corpus` (or `$REPORTBENCH_CORPUS`), when present. Outside CI
+/// prints why the calling test is skipped when it is not; in CI a missing
+/// corpus fails the test.
 pub fn corpus(test: &str) -> Option<PathBuf> {
     let dir = std::env::var_os("REPORTBENCH_CORPUS")
         .map(PathBuf::from)
         .unwrap_or_else(|| root().join("../shared/corpus"));
     if dir.join("labels.json").is_file() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "skipping {test}: the corpus is not at {} (set REPORTBENCH_CORPUS to run it)",
-            dir.display()
-        );
-        None
+        return Some(dir);
     }
+    assert!(
+        !in_ci(),
+        "{test}: the corpus is not at {} and CI must run it (set REPORTBENCH_CORPUS)",
+        dir.display()
+    );
+    eprintln!(
+        "skipping {test}: the corpus is not at {} (set REPORTBENCH_CORPUS to run it)",
+        dir.display()
+    );
+    None
 }
 
 /// The reportbench binary built for the tests.
@@ -39,18 +55,72 @@ pub fn bin() -> std::process::Command {
     c
 }
 
-/// A fresh temporary folder for one test.
-pub fn temp_dir(name: &str) -> PathBuf {
+/// A fresh temporary folder for one test, removed when dropped (also when
+/// the test fails). Derefs to its path.
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    /// The folder's path.
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for TempDir {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for TempDir {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<std::ffi::OsStr> for TempDir {
+    fn as_ref(&self) -> &std::ffi::OsStr {
+        self.0.as_os_str()
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        // Read-only files and folders left by a test are made writable first.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fn open_up(p: &Path) {
+                let _ = std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o700));
+                if let Ok(rd) = std::fs::read_dir(p) {
+                    for e in rd.flatten() {
+                        if e.file_type().is_ok_and(|t| t.is_dir()) {
+                            open_up(&e.path());
+                        }
+                    }
+                }
+            }
+            open_up(&self.0);
+        }
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A fresh temporary folder for one test, removed when the returned guard
+/// is dropped.
+pub fn temp_dir(name: &str) -> TempDir {
     let d = std::env::temp_dir().join(format!("reportbench-test-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).expect("temp dir");
-    d
+    TempDir(d)
 }
 
-/// Compares `actual` with `tests/snapshots/NAME.txt`. With
-/// `UPDATE_SNAPSHOTS=1` (or when the file does not exist yet, outside CI)
-/// the file is written instead; on a difference the new text is left in
-/// `NAME.txt.new` and the test fails showing the differing lines.
+/// Compares `actual` with `tests/snapshots/NAME.txt`, line by line: any
+/// changed, extra or missing line fails, with the differing lines shown.
+/// With `UPDATE_SNAPSHOTS=1` (or when the file does not exist yet, outside
+/// CI) the file is written instead; in CI a missing snapshot fails. On a
+/// difference the new text is left in `NAME.txt.new`.
 pub fn assert_snapshot(name: &str, actual: &str) {
     let dir = root().join("tests/snapshots");
     let path = dir.join(format!("{name}.txt"));
@@ -60,24 +130,30 @@ pub fn assert_snapshot(name: &str, actual: &str) {
             if expected != actual {
                 let new = dir.join(format!("{name}.txt.new"));
                 std::fs::write(&new, actual).unwrap();
-                let diff: Vec<String> = expected
-                    .lines()
-                    .zip(actual.lines())
-                    .enumerate()
-                    .filter(|(_, (a, b))| a != b)
-                    .take(6)
-                    .map(|(i, (a, b))| format!("line {}:\n- {a}\n+ {b}", i + 1))
+                let diff = similar::TextDiff::from_lines(expected.as_str(), actual);
+                let shown: Vec<String> = diff
+                    .iter_all_changes()
+                    .filter(|c| c.tag() != similar::ChangeTag::Equal)
+                    .take(12)
+                    .map(|c| {
+                        let sign = match c.tag() {
+                            similar::ChangeTag::Delete => "-",
+                            _ => "+",
+                        };
+                        let line = c.old_index().or(c.new_index()).map_or(0, |i| i + 1);
+                        format!("{sign} {line:>3} | {}", c.value().trim_end_matches('\n'))
+                    })
                     .collect();
                 panic!(
                     "snapshot {name} differs ({} → {} lines); new screen in {}\n{}",
                     expected.lines().count(),
                     actual.lines().count(),
                     new.display(),
-                    diff.join("\n")
+                    shown.join("\n")
                 );
             }
         }
-        Err(_) if std::env::var_os("CI").is_some() && !update => {
+        Err(_) if in_ci() && !update => {
             panic!(
                 "snapshot {} is missing (run with UPDATE_SNAPSHOTS=1 and commit it)",
                 path.display()

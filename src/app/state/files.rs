@@ -1,178 +1,392 @@
-//! The workbench and its files: recovery files, the edit lock, the look at
-//! the file on disk, reloading and saving.
+//! The draft's file: what it held when loaded or saved, whether someone
+//! else changed it, the edit lock, saving and reloading, recovery files and
+//! the timers that write them and look at the disk. Decisions only: the
+//! terminal layer performs the effects and answers with their outcomes.
 
-use super::*;
+use super::{
+    DISK_CHECK_EVERY, Overlay, RECHECK_AFTER_PAUSE, RECOVERY_AFTER_PAUSE, RECOVERY_AT_LEAST_EVERY,
+    State,
+};
+use crate::app::keymap::{Action, Pane};
+use crate::app::msg::{
+    DiskChange, Effect, FileStamp, LockOutcome, RecoveryKey, Reloaded, SaveFailureKind, SaveJob,
+    Saved,
+};
+use crate::core::session::Recovered;
+use crate::core::text::{Fingerprint, Loaded};
+use crate::tr;
+use std::path::PathBuf;
+use std::time::Instant;
 
-/// What a hangup, termination or panic handler needs to write the recovery
-/// file without the main thread: shared, updated at every edit.
-#[derive(Debug, Default)]
-pub struct Snapshot {
-    /// The editor's text.
-    pub text: String,
-    /// Whether it differs from the saved file.
-    pub modified: bool,
-    /// The draft.
-    pub path: PathBuf,
-    /// Where recovery files go (`None`: nowhere).
-    pub dir: Option<PathBuf>,
-    /// Our edit lock beside the draft, removed on the way out.
-    pub lock: Option<PathBuf>,
-    /// A comment, reply or reason being typed (empty: none), kept on the
-    /// way out like unsaved text.
-    pub pending: String,
+/// Why the draft is being read again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ReloadWhy {
+    /// The user chose to (r when asked about a change on disk).
+    Asked,
+    /// It changed on disk and had no unsaved changes.
+    ChangedOnDisk,
 }
 
-impl Snapshot {
-    /// Writes the recovery file if there are unsaved changes; `last` when
-    /// the process exits right after from another thread than the main one
-    /// (see [`recovery::write_last`]). Never blocks on the snapshot held
-    /// elsewhere: a poisoned lock is still read.
-    pub fn write_recovery(shared: &Mutex<Snapshot>, last: bool) -> Option<PathBuf> {
-        let s = Snapshot::try_get(shared)?;
-        let dir = s.dir.as_ref()?;
-        // What to keep: the unsent comment, then the draft; the final write
-        // is the last one when the process ends.
-        let mut writes: Vec<(PathBuf, &str)> = Vec::new();
-        if !s.pending.trim().is_empty() {
-            writes.push((recovery::comment_key(&s.path), &s.pending));
+/// The file on disk and the timed work around it.
+pub(super) struct FileState {
+    /// What the file held when loaded or last saved.
+    pub(super) fingerprint: Option<Fingerprint>,
+    /// Its time and size as last seen.
+    pub(super) seen: Option<FileStamp>,
+    /// Someone else changed the file since it was loaded or saved.
+    pub(super) changed_on_disk: bool,
+    /// Viewing only: another reportbench edits the file, or `--review`.
+    pub(super) read_only: bool,
+    /// Recovery files can be written.
+    pub(super) recovery: bool,
+    /// Unsaved changes not yet in the recovery file.
+    pub(super) recovery_due: bool,
+    /// When the recovery file was last written.
+    pub(super) recovery_written: Option<Instant>,
+    /// When the text last changed.
+    pub(super) last_edit: Option<Instant>,
+    /// When the file on disk was last looked at.
+    pub(super) disk_checked: Option<Instant>,
+    /// The edit generation of a save in progress.
+    pub(super) saving: Option<u64>,
+    /// A save asked for while one was in progress (its expected fingerprint).
+    pub(super) save_again: Option<Option<Fingerprint>>,
+    /// A reload in progress, and why.
+    pub(super) reloading: Option<ReloadWhy>,
+    /// The user's home folder, for `~/` in a save-as name.
+    pub(super) home: Option<PathBuf>,
+}
+
+impl FileState {
+    pub(super) fn new(file: &Loaded, read_only: bool, recovery: bool) -> FileState {
+        FileState {
+            fingerprint: Some(file.fingerprint),
+            seen: None,
+            changed_on_disk: false,
+            read_only,
+            recovery,
+            recovery_due: false,
+            recovery_written: None,
+            last_edit: None,
+            disk_checked: None,
+            saving: None,
+            save_again: None,
+            reloading: None,
+            home: None,
         }
-        if s.modified {
-            writes.push((s.path.clone(), &s.text));
+    }
+
+    /// Timers after an edit at `now`: the first burst of typing counts from
+    /// its first key, later ones from the last write of the recovery file.
+    pub(super) fn edited_at(&mut self, now: Instant) {
+        self.last_edit = Some(now);
+        self.recovery_written.get_or_insert(now);
+        self.recovery_due = true;
+    }
+}
+
+impl State {
+    /// The first decisions: the review file, the edit lock (or review
+    /// mode), a comment left unsent by an earlier session.
+    pub(super) fn start(&mut self) {
+        let path = self.buffer.path.clone();
+        self.emit(Effect::ReadReview {
+            draft: path.clone(),
+            unless_seen: None,
+        });
+        if self.review.mode {
+            self.say(
+                "审阅模式：正文只读。F5 批注　F6 批注列表　F7 审核所选项目",
+                "review mode: the text is read-only. F5 comment   F6 comments   F7 sign off the selected item",
+            );
+        } else {
+            // The draft's recovery file is looked for once the lock says
+            // the draft is ours to edit.
+            self.emit(Effect::Lock {
+                path: path.clone(),
+                take_over: false,
+            });
         }
-        let n = writes.len();
-        let mut written = None;
-        for (i, (key, text)) in writes.into_iter().enumerate() {
-            let file = if last && i + 1 == n {
-                recovery::write_last(dir, &key, text)
-            } else {
-                recovery::write(dir, &key, text)
-            };
-            if let Ok(f) = file {
-                written = Some(f);
+        if self.files.recovery {
+            self.emit(Effect::ReadRecovery {
+                key: RecoveryKey::Comment(path),
+            });
+        }
+    }
+
+    /// Sets the user's home folder (for `~/` in a save-as name).
+    pub fn set_home(&mut self, home: Option<PathBuf>) {
+        self.files.home = home;
+    }
+
+    /// When each piece of timed work falls due: re-checking a huge draft,
+    /// the recovery file, the look at the file on disk (`None`: not due).
+    pub(super) fn deadlines(&self) -> [Option<Instant>; 3] {
+        let now = self.now.at;
+        let f = &self.files;
+        let after = |t: Option<Instant>, d| t.map_or(now, |t: Instant| t + d);
+        let recheck = self
+            .analysis
+            .stale
+            .then(|| after(f.last_edit, RECHECK_AFTER_PAUSE));
+        let recovery = (f.recovery_due && f.recovery).then(|| {
+            let pause = after(f.last_edit, RECOVERY_AFTER_PAUSE);
+            match f.recovery_written {
+                Some(t) => pause.min(t + RECOVERY_AT_LEAST_EVERY),
+                None => pause,
             }
+        });
+        let disk = Some(after(f.disk_checked, DISK_CHECK_EVERY));
+        [recheck, recovery, disk]
+    }
+
+    /// Timed work: re-checks a huge draft once typing pauses, writes the
+    /// recovery file within two seconds of an edit, looks at the file and
+    /// the review file on disk.
+    pub(super) fn tick(&mut self) {
+        let now = self.now.at;
+        let due = self.deadlines().map(|d| d.is_some_and(|d| d <= now));
+        if due[0] {
+            self.catch_up();
         }
-        written
-    }
-
-    /// What the hangup / termination handlers and the panic hook do before
-    /// the process ends: keep unsaved text, give the lock back. Returns the
-    /// recovery file written, if any.
-    pub fn on_the_way_out(shared: &Mutex<Snapshot>) -> Option<PathBuf> {
-        let written = Snapshot::write_recovery(shared, false);
-        Snapshot::release_lock(shared);
-        written
-    }
-
-    /// Removes our edit lock (on the way out).
-    pub fn release_lock(shared: &Mutex<Snapshot>) {
-        let lock = Snapshot::try_get(shared).and_then(|mut s| s.lock.take());
-        if let Some(l) = lock {
-            lock::release(&l);
+        if due[1] {
+            self.files.recovery_due = false;
+            self.files.recovery_written = Some(now);
+            self.emit(Effect::WriteRecovery {
+                key: RecoveryKey::Draft(self.buffer.path.clone()),
+                text: self.buffer.joined.clone(),
+            });
+        }
+        if due[2] {
+            self.files.disk_checked = Some(now);
+            self.emit(Effect::LookAtDisk {
+                path: self.buffer.path.clone(),
+                seen: self.files.seen,
+                fingerprint: self.files.fingerprint,
+            });
+            self.emit(Effect::ReadReview {
+                draft: self.buffer.path.clone(),
+                unless_seen: Some(self.review.seen),
+            });
         }
     }
 
-    /// The snapshot unless another thread holds it; a lock poisoned by a
-    /// panic is still read (that is when it matters most).
-    fn try_get(shared: &Mutex<Snapshot>) -> Option<std::sync::MutexGuard<'_, Snapshot>> {
-        match shared.try_lock() {
-            Ok(s) => Some(s),
-            Err(std::sync::TryLockError::Poisoned(p)) => Some(p.into_inner()),
-            Err(std::sync::TryLockError::WouldBlock) => None,
-        }
-    }
-}
-
-impl App {
-    /// Keeps unsaved text in recovery files under `dir`; if one from an
-    /// earlier session holds text other than the file's, offers it.
-    pub fn enable_recovery(&mut self, dir: PathBuf) {
+    /// The file on disk was looked at: a change by someone else reloads an
+    /// unmodified buffer and is shown (and asked about at the next save)
+    /// when there are unsaved changes.
+    pub(super) fn on_disk_looked(&mut self, seen: Option<FileStamp>, change: DiskChange) {
+        self.files.seen = seen;
+        if change == DiskChange::Same
+            || self.files.changed_on_disk
+            || self.files.reloading.is_some()
         {
-            let mut s = self.lock_snapshot();
-            s.path = self.path.clone();
-            s.dir = Some(dir);
-        }
-        if self.overlay == Overlay::None && !self.read_only {
-            self.offer_recovery();
-        }
-        if let Some(dir) = self.recovery_dir() {
-            self.offer_pending_comment(&dir);
-        }
-    }
-
-    /// Locks the file for editing (see [`crate::io::lock`]); if another
-    /// live reportbench edits it, asks whether to open it read-only.
-    pub fn take_lock(&mut self) {
-        self.lock_outcome(lock::acquire(&self.path));
-    }
-
-    pub(super) fn lock_outcome(&mut self, a: Acquired) {
-        match a {
-            Acquired::Mine(p) => self.lock_snapshot().lock = Some(p),
-            Acquired::HeldBy(h) => self.overlay = Overlay::Locked(h),
-            // A folder we cannot write to: no lock, and saving will say why.
-            Acquired::Unavailable(_) => {}
-        }
-    }
-
-    /// Offers the recovery file, if there is one with other text.
-    pub(super) fn offer_recovery(&mut self) {
-        let Some(dir) = self.recovery_dir() else {
             return;
-        };
-        match recovery::read(&dir, &self.path) {
-            Ok(Some(r)) if r.text != self.text() => self.overlay = Overlay::Recover(r),
-            Ok(Some(_)) => {
-                let _ = recovery::remove(&dir, &self.path);
+        }
+        if !self.buffer.modified && change == DiskChange::Changed {
+            self.reload(ReloadWhy::ChangedOnDisk);
+            return;
+        }
+        self.files.changed_on_disk = true;
+        match change {
+            DiskChange::Gone => self.warn(
+                "文件在磁盘上已被删除或移走；Ctrl-S 会重新写出",
+                "the file was deleted or moved on disk; Ctrl-S writes it again",
+            ),
+            _ => self.warn(
+                "文件在磁盘上已被别人修改；保存时会先询问",
+                "the file was changed on disk by someone else; saving will ask first",
+            ),
+        }
+    }
+
+    /// Reads the file again. Unsaved text is written to the recovery file
+    /// first, so that it can still be restored.
+    pub(super) fn reload(&mut self, why: ReloadWhy) {
+        let set_aside = if self.buffer.modified {
+            if !self.files.recovery {
+                self.warn(
+                    "没有恢复文件夹，不能丢弃未保存的文字",
+                    "no recovery folder: unsaved text cannot be set aside",
+                );
+                return;
             }
-            Ok(None) => {}
+            Some((
+                RecoveryKey::Draft(self.buffer.path.clone()),
+                self.buffer.joined.clone(),
+            ))
+        } else {
+            None
+        };
+        self.files.reloading = Some(why);
+        self.emit(Effect::Reload {
+            path: self.buffer.path.clone(),
+            set_aside,
+        });
+    }
+
+    pub(super) fn on_reloaded(&mut self, r: Result<Reloaded, String>) {
+        let why = self.files.reloading.take();
+        let Reloaded { file, seen, kept } = match r {
+            Ok(r) => r,
             Err(e) => {
                 self.complain(e);
+                return;
             }
+        };
+        let cursor = self.buffer.editor.cursor();
+        self.buffer.set_text(&file.text, cursor);
+        self.buffer.encoding = file.encoding;
+        self.buffer.format = file.format;
+        self.buffer.modified = false;
+        self.files.fingerprint = Some(file.fingerprint);
+        self.files.seen = seen;
+        self.files.changed_on_disk = false;
+        self.files.recovery_due = false;
+        self.recheck();
+        let message = match (kept, why) {
+            (Some(f), _) => tr!(
+                self.lang,
+                "已重新载入；未保存的文字保存在 {}，下次打开时可恢复",
+                "reloaded; your unsaved text is kept in {} and offered when the file is next opened",
+                f.display()
+            ),
+            (None, Some(ReloadWhy::ChangedOnDisk)) => self
+                .lang
+                .pick("磁盘上的文件已变，已重新载入", "reloaded: changed on disk")
+                .into(),
+            (None, _) => self.lang.pick("已重新载入", "reloaded").into(),
+        };
+        self.tell(message);
+    }
+
+    /// Saves through the loader's encoding and line endings. `expected`:
+    /// what the file on disk must still hold (`None` overwrites).
+    pub(super) fn save(&mut self, expected: Option<Fingerprint>) {
+        if self.files.saving.is_some() {
+            self.files.save_again = Some(expected);
+            return;
         }
+        self.files.saving = Some(self.buffer.edits);
+        self.emit(Effect::Save(SaveJob {
+            path: self.buffer.path.clone(),
+            text: self.buffer.joined.clone(),
+            format: self.buffer.format,
+            encoding: self.buffer.encoding,
+            expected,
+            generation: self.buffer.edits,
+            as_new: false,
+        }));
     }
 
-    pub(super) fn lock_snapshot(&self) -> std::sync::MutexGuard<'_, Snapshot> {
-        self.snapshot
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    /// Saves to another file (which must not exist yet) and goes on editing
+    /// that one: the way out when the draft's own file cannot be written.
+    pub(super) fn save_as(&mut self, name: &str) {
+        let name = name.trim();
+        if name.is_empty() {
+            self.warn("没有文件名，未保存", "no file name: not saved");
+            return;
+        }
+        let target = match (name.strip_prefix("~/"), &self.files.home) {
+            (Some(rest), Some(home)) => home.join(rest),
+            _ => PathBuf::from(name),
+        };
+        if target == self.buffer.path {
+            self.save(self.files.fingerprint);
+            return;
+        }
+        if self.files.saving.is_some() {
+            self.warn(
+                "正在保存，稍后再试",
+                "a save is in progress: try again in a moment",
+            );
+            return;
+        }
+        self.files.saving = Some(self.buffer.edits);
+        self.emit(Effect::Save(SaveJob {
+            path: target,
+            text: self.buffer.joined.clone(),
+            format: self.buffer.format,
+            encoding: self.buffer.encoding,
+            expected: None,
+            generation: self.buffer.edits,
+            as_new: true,
+        }));
     }
 
-    pub(super) fn recovery_dir(&self) -> Option<PathBuf> {
-        self.lock_snapshot().dir.clone()
+    pub(super) fn on_saved(&mut self, s: Saved) {
+        self.files.saving = None;
+        match s.result {
+            Ok(fp) => {
+                if s.as_new {
+                    // The unsaved text is safe: the old draft's recovery
+                    // file and lock go, the new file gets its own.
+                    self.drop_recovery();
+                    self.emit(Effect::ReleaseLock);
+                    self.buffer.path = s.path.clone();
+                    self.emit(Effect::Lock {
+                        path: s.path.clone(),
+                        take_over: false,
+                    });
+                    self.files.read_only = false;
+                }
+                self.files.fingerprint = Some(fp);
+                self.files.seen = None;
+                self.files.changed_on_disk = false;
+                // Edits made while it was being written are still unsaved.
+                if self.buffer.edits == s.generation {
+                    self.buffer.modified = false;
+                    self.drop_recovery();
+                }
+                self.tell(if s.as_new {
+                    tr!(self.lang, "已另存为 {}", "saved as {}", s.path.display())
+                } else {
+                    tr!(self.lang, "已保存 {}", "saved {}", s.path.display())
+                });
+            }
+            Err(e) => match e.kind {
+                SaveFailureKind::ChangedOnDisk => self.screen.overlay = Overlay::ConfirmOverwrite,
+                SaveFailureKind::Exists => {
+                    self.screen.message = Some((
+                        tr!(
+                            self.lang,
+                            "{} 已存在，未保存：请换一个名字",
+                            "{} exists: not saved; choose another name",
+                            s.path.display()
+                        ),
+                        true,
+                    ))
+                }
+                SaveFailureKind::Other => {
+                    let hint = match self.keymap.keys_for(Pane::Global, Action::SaveAs).first() {
+                        Some(k) => tr!(self.lang, "（{} 另存为）", " ({}: save as)", k),
+                        None => String::new(),
+                    };
+                    self.complain(format!("{}{hint}", e.message))
+                }
+            },
+        }
+        if let Some(expected) = self.files.save_again.take() {
+            self.save(expected);
+        }
     }
 
     /// Removes the recovery file (after a save or a deliberate discard).
     pub(super) fn drop_recovery(&mut self) {
-        self.recovery_due = false;
-        let mut s = self.lock_snapshot();
-        s.modified = false;
-        let result = match &s.dir {
-            Some(dir) => recovery::remove(dir, &s.path),
-            None => Ok(()),
-        };
-        drop(s);
-        if let Err(e) = result {
-            self.message = Some((
-                tr!(
-                    self.lang,
-                    "无法删除恢复文件：{}",
-                    "cannot remove the recovery file: {}",
-                    e
-                ),
-                true,
-            ));
+        self.files.recovery_due = false;
+        if self.files.recovery {
+            self.emit(Effect::RemoveRecovery {
+                key: RecoveryKey::Draft(self.buffer.path.clone()),
+            });
         }
     }
 
-    /// Writes the recovery file now.
-    pub(super) fn write_recovery(&mut self, now: Instant) {
-        self.recovery_due = false;
-        self.recovery_written = Some(now);
-        let Some(dir) = self.recovery_dir() else {
-            return;
-        };
-        if let Err(e) = recovery::write(&dir, &self.path, &self.text()) {
-            self.message = Some((
+    pub(super) fn on_recovery_written(
+        &mut self,
+        key: RecoveryKey,
+        result: Result<PathBuf, String>,
+    ) {
+        if let (RecoveryKey::Draft(_), Err(e)) = (key, result) {
+            self.screen.message = Some((
                 tr!(
                     self.lang,
                     "无法写恢复文件（{}）：请尽快保存",
@@ -184,252 +398,53 @@ impl App {
         }
     }
 
-    /// When each piece of timed work falls due: re-checking a huge draft,
-    /// the recovery file, the look at the file on disk (`None`: not due).
-    pub(super) fn deadlines(&self, now: Instant) -> [Option<Instant>; 3] {
-        let after = |t: Option<Instant>, d: Duration| t.map_or(now, |t| t + d);
-        let recheck = self
-            .stale
-            .then(|| after(self.last_edit, RECHECK_AFTER_PAUSE));
-        let recovery = (self.recovery_due && self.recovery_dir().is_some()).then(|| {
-            let pause = after(self.last_edit, RECOVERY_AFTER_PAUSE);
-            match self.recovery_written {
-                Some(t) => pause.min(t + RECOVERY_AT_LEAST_EVERY),
-                None => pause,
-            }
-        });
-        let disk = Some(after(self.disk_checked, DISK_CHECK_EVERY));
-        [recheck, recovery, disk]
-    }
-
-    /// How long the event loop may wait for input before [`App::tick`]
-    /// has work to do (`None`: until the next input).
-    pub fn next_tick(&self, now: Instant) -> Option<Duration> {
-        self.deadlines(now)
-            .into_iter()
-            .flatten()
-            .map(|d| d.saturating_duration_since(now))
-            .min()
-    }
-
-    /// Timed work: re-checks a huge draft once typing pauses, writes the
-    /// recovery file within two seconds of an edit, looks at the file on
-    /// disk. Returns whether anything on screen may have changed.
-    pub fn tick(&mut self, now: Instant) -> bool {
-        let due = self.deadlines(now).map(|d| d.is_some_and(|d| d <= now));
-        let mut changed = false;
-        if due[0] {
-            changed = self.on_idle();
-        }
-        if due[1] {
-            let had = self.message.is_some();
-            self.write_recovery(now);
-            changed |= had != self.message.is_some();
-        }
-        if due[2] {
-            self.disk_checked = Some(now);
-            changed |= self.check_disk();
-            changed |= self.check_review();
-        }
-        changed
-    }
-
-    /// Looks at the file on disk: a change by someone else reloads an
-    /// unmodified buffer and is shown (and asked about at the next save)
-    /// when there are unsaved changes. Returns whether anything changed.
-    pub fn check_disk(&mut self) -> bool {
-        let now = disk_meta(&self.path);
-        // Same time and size may still hide a change (a coarse clock, an
-        // edit of equal length): small files are compared byte for byte.
-        let small = now.is_some_and(|(_, len)| len <= 1024 * 1024);
-        if now == self.disk_seen && !small {
-            return false;
-        }
-        self.disk_seen = now;
-        let bytes = std::fs::read(&self.path).ok();
-        let same = match (&bytes, self.fingerprint) {
-            (Some(b), Some(fp)) => Fingerprint::of(b) == fp,
-            (None, None) => true,
-            _ => false,
-        };
-        if same || self.changed_on_disk {
-            return false;
-        }
-        if !self.modified && bytes.is_some() {
-            self.reload();
-            if !self.changed_on_disk {
-                self.say("磁盘上的文件已变，已重新载入", "reloaded: changed on disk");
-            }
-            return true;
-        }
-        self.changed_on_disk = true;
-        self.message = Some((
-            match bytes {
-                Some(_) => self.lang.pick(
-                    "文件在磁盘上已被别人修改；保存时会先询问",
-                    "the file was changed on disk by someone else; saving will ask first",
-                ),
-                None => self.lang.pick(
-                    "文件在磁盘上已被删除或移走；Ctrl-S 会重新写出",
-                    "the file was deleted or moved on disk; Ctrl-S writes it again",
-                ),
-            }
-            .into(),
-            true,
-        ));
-        true
-    }
-
-    /// Replaces the buffer with the file on disk. Unsaved text is written to
-    /// the recovery file first, so it can still be restored.
-    pub fn reload(&mut self) {
-        let loaded = match crate::io::load(&self.path) {
-            Ok(l) => l,
-            Err(e) => {
-                self.complain(e);
-                return;
-            }
-        };
-        let kept = if self.modified {
-            let Some(dir) = self.recovery_dir() else {
-                self.warn(
-                    "没有恢复文件夹，不能丢弃未保存的文字",
-                    "no recovery folder: unsaved text cannot be set aside",
-                );
-                return;
-            };
-            match recovery::write(&dir, &self.path, &self.text()) {
-                Ok(f) => Some(f),
-                Err(e) => {
-                    self.message = Some((
-                        tr!(
-                            self.lang,
-                            "无法写恢复文件（{}），未重新载入",
-                            "cannot write the recovery file ({}); not reloaded",
-                            e
-                        ),
-                        true,
-                    ));
-                    return;
-                }
-            }
-        } else {
-            None
-        };
-        self.set_text(&loaded.text, self.editor.cursor());
-        self.encoding = loaded.encoding;
-        self.format = loaded.format;
-        self.fingerprint = Some(loaded.fingerprint);
-        self.disk_seen = disk_meta(&self.path);
-        self.changed_on_disk = false;
-        self.modified = false;
-        self.recovery_due = false;
-        self.lock_snapshot().modified = false;
-        self.stale = false;
-        self.recheck();
-        self.message = Some(match kept {
-            Some(f) => (
+    pub(super) fn on_recovery_removed(&mut self, key: RecoveryKey, result: Result<(), String>) {
+        if let (RecoveryKey::Draft(_), Err(e)) = (key, result) {
+            self.screen.message = Some((
                 tr!(
                     self.lang,
-                    "已重新载入；未保存的文字保存在 {}，下次打开时可恢复",
-                    "reloaded; your unsaved text is kept in {} and offered when the file is next opened",
-                    f.display()
-                ),
-                false,
-            ),
-            None => (self.lang.pick("已重新载入", "reloaded").into(), false),
-        });
-    }
-
-    /// Saves through the loader's encoding and line endings. `expected`:
-    /// the fingerprint the file on disk must still have (`None` overwrites).
-    pub fn save(&mut self, expected: Option<Fingerprint>) {
-        let text = self.text();
-        match save_atomic(
-            &RealFs,
-            &self.path,
-            &text,
-            self.format,
-            self.encoding,
-            expected,
-        ) {
-            Ok(fp) => {
-                self.fingerprint = Some(fp);
-                self.disk_seen = disk_meta(&self.path);
-                self.changed_on_disk = false;
-                self.modified = false;
-                self.drop_recovery();
-                self.message = Some((
-                    tr!(self.lang, "已保存 {}", "saved {}", self.path.display()),
-                    false,
-                ));
-            }
-            Err(SaveError::ChangedOnDisk(_)) => self.overlay = Overlay::ConfirmOverwrite,
-            Err(e) => {
-                let hint = match self.keymap.keys_for(Pane::Global, Action::SaveAs).first() {
-                    Some(k) => tr!(self.lang, "（{} 另存为）", " ({}: save as)", k),
-                    None => String::new(),
-                };
-                self.complain(format!("{e}{hint}"))
-            }
-        }
-    }
-
-    /// Saves to another file (which must not exist yet) and goes on editing
-    /// that one: the way out when the draft's own file cannot be written.
-    pub fn save_as(&mut self, target: PathBuf) {
-        if target.as_os_str().is_empty() {
-            self.warn("没有文件名，未保存", "no file name: not saved");
-            return;
-        }
-        let target = match target.strip_prefix("~/") {
-            Ok(rest) => {
-                std::env::var_os("HOME").map_or(target.clone(), |h| PathBuf::from(h).join(rest))
-            }
-            Err(_) => target,
-        };
-        if target == self.path {
-            self.save(self.fingerprint);
-            return;
-        }
-        if target.exists() {
-            self.message = Some((
-                tr!(
-                    self.lang,
-                    "{} 已存在，未保存：请换一个名字",
-                    "{} exists: not saved; choose another name",
-                    target.display()
+                    "无法删除恢复文件：{}",
+                    "cannot remove the recovery file: {}",
+                    e
                 ),
                 true,
             ));
-            return;
         }
-        let text = self.text();
-        match save_atomic(&RealFs, &target, &text, self.format, self.encoding, None) {
-            Ok(fp) => {
-                // The unsaved text is safe: the old draft's recovery file and
-                // lock go, the new file gets its own.
-                self.drop_recovery();
-                Snapshot::release_lock(&self.snapshot);
-                self.path = target;
-                {
-                    let mut s = self.lock_snapshot();
-                    s.path = self.path.clone();
-                    s.modified = false;
+    }
+
+    pub(super) fn on_recovery_read(
+        &mut self,
+        key: RecoveryKey,
+        result: Result<Option<Recovered>, String>,
+    ) {
+        match (key, result) {
+            (_, Err(e)) => self.complain(e),
+            (RecoveryKey::Draft(_), Ok(Some(r))) => {
+                if r.text != self.text() {
+                    if self.screen.overlay == Overlay::None && !self.files.read_only {
+                        self.screen.overlay = Overlay::Recover(r);
+                    }
+                } else {
+                    self.drop_recovery();
                 }
-                self.lock_outcome(lock::acquire(&self.path));
-                self.read_only = false;
-                self.fingerprint = Some(fp);
-                self.disk_seen = disk_meta(&self.path);
-                self.changed_on_disk = false;
-                self.modified = false;
-                self.message = Some((
-                    tr!(self.lang, "已另存为 {}", "saved as {}", self.path.display()),
-                    false,
-                ));
             }
-            Err(e) => {
-                self.complain(e);
+            (RecoveryKey::Comment(_), Ok(Some(r))) => self.offer_pending_comment(r),
+            (_, Ok(None)) => {}
+        }
+    }
+
+    /// The edit lock was tried: ours (then unsaved text from an earlier
+    /// session is looked for), someone else's (asked what to do), or none
+    /// to be had (editing goes on; saving will say why).
+    pub(super) fn on_locked(&mut self, outcome: LockOutcome) {
+        match outcome {
+            LockOutcome::HeldBy(h) => self.screen.overlay = Overlay::Locked(h),
+            LockOutcome::Mine | LockOutcome::Unavailable(_) => {
+                if self.files.recovery && !self.files.read_only {
+                    self.emit(Effect::ReadRecovery {
+                        key: RecoveryKey::Draft(self.buffer.path.clone()),
+                    });
+                }
             }
         }
     }

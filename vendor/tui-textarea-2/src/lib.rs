@@ -49,7 +49,7 @@ pub use textarea::{
     AtomicRangeRejectReason, CursorRenderMode, Highlight, Look, RejectedAtomicRange, TextArea,
     TextAreaMeasure,
 };
-pub use wrap::{CLOSING_MARKS, WrapMode};
 /// PATCH(reportbench): the visible stand-in of a character that must not
 /// reach a terminal (see `PATCHES.md`, 1).
 pub use util::shown_as;
+pub use wrap::{CLOSING_MARKS, WrapMode};

@@ -2242,33 +2242,35 @@ impl<'a> TextArea<'a> {
             }
         }
 
-        look.highlights.each(|((start_row, start_offset), (end_row, end_offset)), style, priority| {
-            if start_row <= wrapped.row && wrapped.row <= end_row {
-                let start_off = if start_row == wrapped.row {
-                    start_offset
-                } else {
-                    0
-                };
-                let end_off = if end_row == wrapped.row {
-                    end_offset
-                } else {
-                    line.len()
-                };
-                let clipped_start = cmp::max(start_off, wrapped.start_byte);
-                let clipped_end = cmp::min(end_off, wrapped.end_byte);
-                if clipped_start < clipped_end {
-                    hl.custom(
-                        wrapped.row,
-                        (
-                            (wrapped.row, clipped_start - wrapped.start_byte),
-                            (wrapped.row, clipped_end - wrapped.start_byte),
-                        ),
-                        style,
-                        priority,
-                    );
+        look.highlights.each(
+            |((start_row, start_offset), (end_row, end_offset)), style, priority| {
+                if start_row <= wrapped.row && wrapped.row <= end_row {
+                    let start_off = if start_row == wrapped.row {
+                        start_offset
+                    } else {
+                        0
+                    };
+                    let end_off = if end_row == wrapped.row {
+                        end_offset
+                    } else {
+                        line.len()
+                    };
+                    let clipped_start = cmp::max(start_off, wrapped.start_byte);
+                    let clipped_end = cmp::min(end_off, wrapped.end_byte);
+                    if clipped_start < clipped_end {
+                        hl.custom(
+                            wrapped.row,
+                            (
+                                (wrapped.row, clipped_start - wrapped.start_byte),
+                                (wrapped.row, clipped_end - wrapped.start_byte),
+                            ),
+                            style,
+                            priority,
+                        );
+                    }
                 }
-            }
-        });
+            },
+        );
 
         hl.into_spans()
     }

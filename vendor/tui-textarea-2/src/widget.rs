@@ -347,10 +347,7 @@ impl TextArea<'_> {
         let (text, style) = if plan.placeholder_active {
             (self.placeholder_widget(), Style::default())
         } else {
-            (
-                self.text_widget(plan.top_row as _, height as _, look),
-                base,
-            )
+            (self.text_widget(plan.top_row as _, height as _, look), base)
         };
 
         // To get fine control over the text color and the surrrounding block they have to be rendered separately
@@ -380,9 +377,9 @@ impl TextArea<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::WrapMode;
     use crate::ratatui::style::Color;
     use crate::textarea::Highlight;
-    use crate::WrapMode;
 
     fn cell_bg(buf: &Buffer, x: u16, y: u16) -> Option<Color> {
         buf[(x, y)].bg.into()

@@ -1,0 +1,336 @@
+//! What happens to the workbench ([`Msg`]) and what it asks to be done
+//! ([`Effect`]), with the payloads they carry. The terminal layer (`tui`)
+//! turns terminal events and the outcomes of effects into messages;
+//! [`super::update::update`] decides and returns effects; `tui` performs
+//! them (files off the UI thread, comparisons on a worker) and feeds the
+//! outcomes back. Nothing here does anything.
+
+use super::state::Prompt;
+use crate::core::check::Report;
+use crate::core::compare::Comparison;
+use crate::core::document::Document;
+use crate::core::review::{Review, ReviewChange};
+use crate::core::session::{Holder, Recovered};
+use crate::core::spec::CompiledSpec;
+use crate::core::text::{Encoding, Fingerprint, Loaded, TextFormat};
+use crossterm::event::{Event, KeyEvent, MouseEvent};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Instant, SystemTime};
+
+/// The time, read by the terminal layer and handed in with every message:
+/// the workbench itself never reads a clock.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Now {
+    /// For timers.
+    pub at: Instant,
+    /// Seconds since 1970 (for "written 5 minutes ago").
+    pub unix: u64,
+    /// Local time as RFC 3339 with its offset (for comments and sign-offs).
+    pub local: String,
+}
+
+/// A file's modification time and size as last seen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStamp {
+    /// Modification time.
+    pub modified: SystemTime,
+    /// Size in bytes.
+    pub len: u64,
+}
+
+/// What happened.
+#[derive(Debug)]
+pub enum Msg {
+    /// A key was pressed.
+    Key(KeyEvent),
+    /// Text was pasted (bracketed paste).
+    Paste(String),
+    /// The mouse was used.
+    Mouse(MouseEvent),
+    /// The terminal has this many columns and rows now.
+    Resize(u16, u16),
+    /// An Esc key, then these events in the same read (perhaps the rest of
+    /// an escape sequence crossterm misread; see `app::input`).
+    AfterEsc(Vec<Event>),
+    /// Time passed: timed work may be due (see `State::next_tick`).
+    Tick,
+    /// A save finished.
+    Saved(Saved),
+    /// A recovery file was written (its path) or not (why).
+    RecoveryWritten {
+        /// Which.
+        key: RecoveryKey,
+        /// Where, or why not.
+        result: Result<PathBuf, String>,
+    },
+    /// A recovery file was removed, or not (why).
+    RecoveryRemoved {
+        /// Which.
+        key: RecoveryKey,
+        /// Nothing, or why not.
+        result: Result<(), String>,
+    },
+    /// A recovery file was looked for.
+    RecoveryRead {
+        /// Which.
+        key: RecoveryKey,
+        /// Its content when there is one, or why it could not be read.
+        result: Result<Option<Recovered>, String>,
+    },
+    /// The edit lock was tried.
+    Locked(LockOutcome),
+    /// The draft on disk was looked at.
+    DiskLooked {
+        /// Its time and size now (`None`: gone).
+        seen: Option<FileStamp>,
+        /// Whether it still holds what was loaded or saved.
+        change: DiskChange,
+    },
+    /// The draft was read again from disk.
+    Reloaded(Result<Reloaded, String>),
+    /// The review file was read (at the start, or because it changed).
+    ReviewRead {
+        /// Its time and size as read.
+        seen: Option<FileStamp>,
+        /// The review, or why it could not be read.
+        result: Result<Review, String>,
+    },
+    /// A change to the review file was written (the review as it is now),
+    /// or not.
+    ReviewWritten {
+        /// The review as written, or why not.
+        result: Result<Review, String>,
+        /// What to say when it was written.
+        done: String,
+        /// The prompt to reopen with the words typed when it was not.
+        retry: Option<(Prompt, String)>,
+    },
+    /// A comparison with last year's report finished.
+    Compared {
+        /// The analysis it was worked out for.
+        generation: u64,
+        /// The comparison.
+        comparison: Box<Comparison>,
+    },
+}
+
+/// What to do.
+#[derive(Debug)]
+pub enum Effect {
+    /// Save the text (answered by [`Msg::Saved`]).
+    Save(SaveJob),
+    /// Write a recovery file (answered by [`Msg::RecoveryWritten`]).
+    WriteRecovery {
+        /// Which.
+        key: RecoveryKey,
+        /// The text to keep.
+        text: Arc<str>,
+    },
+    /// Remove a recovery file (answered by [`Msg::RecoveryRemoved`]).
+    RemoveRecovery {
+        /// Which.
+        key: RecoveryKey,
+    },
+    /// Look for a recovery file (answered by [`Msg::RecoveryRead`]).
+    ReadRecovery {
+        /// Which.
+        key: RecoveryKey,
+    },
+    /// Take the edit lock of a draft (answered by [`Msg::Locked`]).
+    Lock {
+        /// The draft.
+        path: PathBuf,
+        /// Take it over from its holder (the user chose to edit anyway).
+        take_over: bool,
+    },
+    /// Give the edit lock back.
+    ReleaseLock,
+    /// Look at the draft on disk (answered by [`Msg::DiskLooked`]).
+    LookAtDisk {
+        /// The draft.
+        path: PathBuf,
+        /// Its time and size as last seen.
+        seen: Option<FileStamp>,
+        /// What it held when loaded or saved.
+        fingerprint: Option<Fingerprint>,
+    },
+    /// Read the draft again (answered by [`Msg::Reloaded`]), first keeping
+    /// the unsaved text in a recovery file when given.
+    Reload {
+        /// The draft.
+        path: PathBuf,
+        /// Unsaved text to set aside first.
+        set_aside: Option<(RecoveryKey, Arc<str>)>,
+    },
+    /// Read the review file (answered by [`Msg::ReviewRead`]), unless its
+    /// time and size are still `unless_seen`.
+    ReadReview {
+        /// The draft (the review file is beside it).
+        draft: PathBuf,
+        /// `Some(stamp)`: only when the file's stamp differs.
+        unless_seen: Option<Option<FileStamp>>,
+    },
+    /// Apply a change to the review file under its lock (answered by
+    /// [`Msg::ReviewWritten`]).
+    UpdateReview {
+        /// The draft.
+        draft: PathBuf,
+        /// The change.
+        change: Box<ReviewChange>,
+        /// What to say when it is written.
+        done: String,
+        /// The prompt to reopen with the words typed when it is not.
+        retry: Option<(Prompt, String)>,
+    },
+    /// Compare last year's report with the text (answered by
+    /// [`Msg::Compared`]); off the UI thread.
+    Compare(CompareJob),
+}
+
+/// A recovery file: of the draft's unsaved text, or of a comment (reply,
+/// reason) being typed for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecoveryKey {
+    /// The draft's text.
+    Draft(PathBuf),
+    /// An unsent comment on the draft.
+    Comment(PathBuf),
+}
+
+/// A save to do.
+#[derive(Debug, Clone)]
+pub struct SaveJob {
+    /// Where (for a save-as, as typed: `~/` is expanded, an existing file refused).
+    pub path: PathBuf,
+    /// The text, `\n`-separated.
+    pub text: Arc<str>,
+    /// BOM and line endings to write.
+    pub format: TextFormat,
+    /// The encoding to write.
+    pub encoding: Encoding,
+    /// What the file on disk must still hold (`None`: overwrite).
+    pub expected: Option<Fingerprint>,
+    /// The edit generation of `text` (see `State::edits`).
+    pub generation: u64,
+    /// A save-as to a new file (which must not exist).
+    pub as_new: bool,
+}
+
+/// A save that finished.
+#[derive(Debug, Clone)]
+pub struct Saved {
+    /// The file written (for a save-as, the name expanded).
+    pub path: PathBuf,
+    /// The job's edit generation.
+    pub generation: u64,
+    /// A save-as.
+    pub as_new: bool,
+    /// The new fingerprint, or why not.
+    pub result: Result<Fingerprint, SaveFailure>,
+}
+
+/// Why a save failed (the original is untouched).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveFailure {
+    /// What kind of failure.
+    pub kind: SaveFailureKind,
+    /// One sentence.
+    pub message: String,
+}
+
+/// The kinds of save failure the workbench answers differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveFailureKind {
+    /// Someone else changed the file: ask.
+    ChangedOnDisk,
+    /// A save-as target exists already.
+    Exists,
+    /// Anything else (permissions, full disk): say so, offer save-as.
+    Other,
+}
+
+/// The outcome of trying the edit lock.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LockOutcome {
+    /// Ours.
+    Mine,
+    /// Another live reportbench edits the draft.
+    HeldBy(Holder),
+    /// No lock could be made (why).
+    Unavailable(String),
+}
+
+/// The draft on disk compared with what was loaded or saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiskChange {
+    /// Not looked at again (same time and size, too large to compare), or
+    /// the same bytes.
+    Same,
+    /// Other bytes.
+    Changed,
+    /// Deleted or moved.
+    Gone,
+}
+
+/// The draft read again.
+#[derive(Debug, Clone)]
+pub struct Reloaded {
+    /// The file.
+    pub file: Loaded,
+    /// Its time and size.
+    pub seen: Option<FileStamp>,
+    /// Where the unsaved text was set aside, if it was.
+    pub kept: Option<PathBuf>,
+}
+
+/// A comparison to work out, with shared references to everything it
+/// needs (cheap to send to a worker).
+#[derive(Debug, Clone)]
+pub struct CompareJob {
+    /// The analysis generation it is for.
+    pub generation: u64,
+    /// Last year's text.
+    pub old: Arc<Document>,
+    /// Last year's checklist.
+    pub old_report: Arc<Report>,
+    /// This year's text.
+    pub new: Arc<Document>,
+    /// This year's checklist.
+    pub new_report: Arc<Report>,
+    /// The spec.
+    pub spec: Arc<CompiledSpec>,
+}
+
+impl CompareJob {
+    /// Works the comparison out (pure; on a worker thread in the workbench).
+    pub fn run(&self) -> Msg {
+        let comparison = crate::core::compare::compare(
+            &self.old,
+            &self.new,
+            &self.old_report,
+            &self.new_report,
+            &self.spec,
+            &crate::core::compare::CompareOptions::default(),
+        );
+        Msg::Compared {
+            generation: self.generation,
+            comparison: Box::new(comparison),
+        }
+    }
+}
+
+/// What the hang-up, termination and panic handlers keep when the process
+/// ends without the main thread: the unsaved text and the comment being
+/// typed.
+#[derive(Debug, Clone, Default)]
+pub struct ExitKeep {
+    /// The draft.
+    pub path: PathBuf,
+    /// Its unsaved text (`None`: nothing unsaved).
+    pub text: Option<Arc<str>>,
+    /// A comment, reply or reason being typed (empty: none).
+    pub pending: String,
+    /// Recovery files may be written.
+    pub recovery: bool,
+}

@@ -1,0 +1,402 @@
+//! What keys, pastes and the mouse do in the panes: the prompt being typed
+//! takes them first, then an overlay, then the keymap's actions, then the
+//! editor. Overlay keys are in `overlays.rs`.
+
+use super::buffer::jump;
+use super::files::ReloadWhy;
+use super::{Focus, Overlay, Row, State, View};
+use crate::app::keymap::{Action, Key};
+use crate::app::layout;
+use crate::app::overlay_keys::{OverlayCmd, OverlayKind, command};
+use crate::tr;
+use crossterm::event::{Event, KeyEvent, KeyEventKind, KeyModifiers};
+
+impl State {
+    /// Handles a key press.
+    pub(super) fn on_key(&mut self, e: KeyEvent) {
+        if e.kind != KeyEventKind::Press {
+            return;
+        }
+        self.buffer.cursor_before = self.buffer.editor.cursor();
+        if self.prompt_line().is_some() {
+            self.prompt_key(e);
+            return;
+        }
+        if self.screen.overlay != Overlay::None {
+            self.overlay_key(e.code);
+            return;
+        }
+        let key = Key::from_event(&e);
+        if let Some(action) = key.and_then(|k| self.keymap.resolve(self.pane(), &k)) {
+            self.act(action);
+            return;
+        }
+        if self.screen.focus == Focus::Editor && self.views.view == View::Workbench {
+            self.editor_key(e);
+        }
+    }
+
+    /// The line being typed in a one-line prompt, if one is open.
+    pub(super) fn prompt_line(&mut self) -> Option<&mut String> {
+        match &mut self.screen.overlay {
+            Overlay::Search(l)
+            | Overlay::SaveAs(l)
+            | Overlay::GoToLine(l)
+            | Overlay::Input(_, l) => Some(l),
+            _ => None,
+        }
+    }
+
+    /// A key in a one-line prompt (search, save as, comment): it takes the
+    /// keys until Enter or Esc.
+    fn prompt_key(&mut self, e: KeyEvent) {
+        let cmd = command(OverlayKind::Prompt, e.code);
+        let typed = match e.code {
+            crossterm::event::KeyCode::Char(c) if !e.modifiers.contains(KeyModifiers::CONTROL) => {
+                Some(c)
+            }
+            _ => None,
+        };
+        let Some(line) = self.prompt_line() else {
+            return;
+        };
+        let submit = match (cmd, typed) {
+            (Some(OverlayCmd::Backspace), _) => {
+                line.pop();
+                return;
+            }
+            (_, Some(c)) => {
+                line.push(c);
+                return;
+            }
+            (Some(OverlayCmd::Submit), _) => true,
+            (Some(OverlayCmd::No), _) => false,
+            _ => return,
+        };
+        let was_review = matches!(self.screen.overlay, Overlay::Input(..));
+        match (
+            std::mem::replace(&mut self.screen.overlay, Overlay::None),
+            submit,
+        ) {
+            (Overlay::Search(q), true) => self.search(&q),
+            (Overlay::SaveAs(name), true) => self.save_as(&name),
+            (Overlay::GoToLine(n), true) => self.go_to_line(&n),
+            (Overlay::Input(p, text), true) => self.submit_prompt(p, text),
+            (Overlay::SaveAs(_) | Overlay::Input(..), false) => self.say("已取消", "cancelled"),
+            _ => {}
+        }
+        if was_review && !matches!(self.screen.overlay, Overlay::Input(..)) {
+            self.prompt_closed();
+        }
+    }
+
+    /// Handles the mouse: a click selects a checklist row (twice: jumps) or
+    /// puts the editor's cursor where the text was clicked; the wheel
+    /// scrolls the pane under it.
+    pub(super) fn on_mouse(&mut self, m: crossterm::event::MouseEvent) {
+        use crossterm::event::{MouseButton, MouseEventKind};
+        if self.screen.overlay != Overlay::None {
+            return;
+        }
+        if self.views.view != View::Workbench {
+            // The diff and figures views scroll with the wheel.
+            match m.kind {
+                MouseEventKind::ScrollDown => self.act(Action::Down),
+                MouseEventKind::ScrollUp => self.act(Action::Up),
+                _ => {}
+            }
+            return;
+        }
+        let Some(panes) = layout::panes(self.screen.size) else {
+            return;
+        };
+        let rows = layout::checklist_rows(self.screen.size);
+        let at = ratatui::layout::Position::new(m.column, m.row);
+        let in_rows = rows.contains(at);
+        let in_editor = panes.editor.contains(at);
+        match m.kind {
+            MouseEventKind::Down(MouseButton::Left) if in_rows => {
+                let row = self.screen.list_top + (m.row - rows.y) as usize;
+                if row < self.rows().len() {
+                    let again =
+                        self.screen.focus == Focus::Checklist && row == self.screen.selected;
+                    self.screen.focus = Focus::Checklist;
+                    self.screen.selected = row;
+                    if again {
+                        self.act(Action::Jump);
+                    }
+                }
+            }
+            MouseEventKind::Down(MouseButton::Left) if in_editor => {
+                self.screen.focus = Focus::Editor;
+                // The cursor goes where the text was clicked (the editor
+                // maps screen cells as of its last draw).
+                let editor = &mut self.buffer.editor;
+                if let Some((row, col)) = editor.cursor_at_position(at) {
+                    editor.cancel_selection();
+                    jump(editor, row, col);
+                }
+            }
+            MouseEventKind::ScrollDown if in_rows => self.act(Action::Down),
+            MouseEventKind::ScrollUp if in_rows => self.act(Action::Up),
+            MouseEventKind::ScrollDown if in_editor => self.buffer.editor.scroll((3, 0)),
+            MouseEventKind::ScrollUp if in_editor => self.buffer.editor.scroll((-3, 0)),
+            _ => {}
+        }
+    }
+
+    /// Handles the events that arrived in the same read right after an Esc
+    /// key: when their first key presses are really the rest of an escape
+    /// sequence that crossterm misread (see [`crate::app::input`]), the key
+    /// they encode is handled instead of typing them into the draft.
+    pub(super) fn on_events_after_esc(&mut self, events: Vec<Event>) {
+        use crate::app::input::{AfterEsc, key_after_esc, plain_chars};
+        let keys: Vec<KeyEvent> = events
+            .iter()
+            .map_while(|e| match e {
+                Event::Key(k) => Some(*k),
+                _ => None,
+            })
+            .collect();
+        let skip = match key_after_esc(&plain_chars(&keys)) {
+            Some(AfterEsc::Key(k, n)) => {
+                self.on_key(k);
+                n
+            }
+            Some(AfterEsc::Drop(n)) => n,
+            None => 0,
+        };
+        for e in events.into_iter().skip(skip) {
+            match e {
+                Event::Key(k) => self.on_key(k),
+                Event::Paste(s) => self.on_paste(&s),
+                Event::Mouse(m) => self.on_mouse(m),
+                Event::Resize(w, h) => {
+                    self.screen.size = ratatui::layout::Rect::new(0, 0, w, h);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Performs an action.
+    pub(super) fn act(&mut self, action: Action) {
+        if self.view_act(action) {
+            return;
+        }
+        let n = self.rows().len();
+        match action {
+            Action::Save if self.files.read_only => {
+                self.warn("只读，不能保存", "read-only: not saved")
+            }
+            Action::Save => self.save(self.files.fingerprint),
+            Action::SaveAs => {
+                self.screen.overlay = Overlay::SaveAs(self.buffer.path.display().to_string());
+            }
+            Action::Quit => {
+                if self.buffer.modified {
+                    self.screen.overlay = Overlay::ConfirmQuit;
+                } else {
+                    self.screen.quit = true;
+                }
+            }
+            Action::Help => self.screen.overlay = Overlay::Help(0),
+            Action::Cancel => {
+                self.screen.overlay = Overlay::None;
+                if self.views.view != View::Workbench {
+                    self.views.view = View::Workbench;
+                } else {
+                    self.buffer.editor.cancel_selection();
+                }
+            }
+            Action::SwitchFocus => {
+                self.screen.focus = match self.screen.focus {
+                    Focus::Checklist => Focus::Editor,
+                    Focus::Editor => Focus::Checklist,
+                }
+            }
+            Action::Down => {
+                self.screen.selected = (self.screen.selected + 1).min(n.saturating_sub(1))
+            }
+            Action::Up => self.screen.selected = self.screen.selected.saturating_sub(1),
+            Action::Jump => {
+                self.jump_to_selected();
+                self.screen.focus = Focus::Editor;
+            }
+            Action::NextProblem | Action::PreviousProblem => self.go_to_problem(action),
+            Action::Undo => {
+                if self.buffer.editor.undo() {
+                    self.edited();
+                }
+            }
+            Action::Redo => {
+                if self.buffer.editor.redo() {
+                    self.edited();
+                }
+            }
+            Action::Copy => self.buffer.editor.copy(),
+            Action::Cut => {
+                if self.buffer.editor.cut() {
+                    self.edited();
+                }
+            }
+            Action::Paste => {
+                if self.buffer.editor.paste() {
+                    self.edited();
+                }
+            }
+            Action::Search => {
+                self.screen.focus = Focus::Editor;
+                self.screen.overlay = Overlay::Search(String::new());
+            }
+            Action::SearchNext => {
+                if self.buffer.editor.search_pattern().is_some() {
+                    if !self.buffer.editor.search_forward(false) {
+                        self.say("没有找到", "not found");
+                    }
+                } else {
+                    self.screen.overlay = Overlay::Search(String::new());
+                }
+            }
+            Action::GoToLine => {
+                self.screen.focus = Focus::Editor;
+                self.screen.overlay = Overlay::GoToLine(String::new());
+            }
+            Action::DiffView => self.toggle_view(View::Diff),
+            Action::FiguresView => self.toggle_view(View::Figures),
+            Action::Comment => self.start_comment(),
+            Action::Comments => self.open_comment_list(),
+            Action::SignOff => self.start_signoff(),
+            // Keys of the other views (handled above when one is shown).
+            Action::NextChange
+            | Action::PreviousChange
+            | Action::ToggleChanges
+            | Action::PageDown
+            | Action::PageUp
+            | Action::SortFigures
+            | Action::FilterMetric => {}
+        }
+    }
+
+    /// The next or previous problem (a required item not met, a lint).
+    fn go_to_problem(&mut self, action: Action) {
+        self.catch_up();
+        let rows = self.rows();
+        let report = &self.analysis.report;
+        let problem = |r: &Row| match r {
+            Row::Item(i) => report.items[*i].required && !report.items[*i].status.is_satisfied(),
+            Row::Metric(_) => false,
+            Row::Lint(_) => true,
+        };
+        let sel = self.screen.selected;
+        let found = if action == Action::NextProblem {
+            (sel + 1..rows.len())
+                .chain(0..=sel.min(rows.len().saturating_sub(1)))
+                .find(|&i| problem(&rows[i]))
+        } else {
+            (0..sel)
+                .rev()
+                .chain((sel..rows.len()).rev())
+                .find(|&i| problem(&rows[i]))
+        };
+        match found {
+            Some(i) => {
+                self.screen.selected = i;
+                self.jump_to_selected();
+            }
+            None => self.say("没有问题", "no problems"),
+        }
+    }
+
+    /// Puts the cursor at the start of line `n` (1-based, as the status
+    /// bar and every message count lines).
+    fn go_to_line(&mut self, n: &str) {
+        let count = self.buffer.editor.lines().len();
+        match n.trim().parse::<usize>() {
+            Ok(line) if (1..=count).contains(&line) => {
+                jump(&mut self.buffer.editor, line - 1, 0);
+            }
+            _ => self.tell(tr!(
+                self.lang,
+                "没有第{}行：本稿共{}行",
+                "there is no line {}: the draft has {} lines",
+                n.trim(),
+                count
+            )),
+        }
+    }
+
+    /// Searches forward for `query` as written (not a pattern), from the cursor.
+    fn search(&mut self, query: &str) {
+        let editor = &mut self.buffer.editor;
+        if query.is_empty() {
+            let _ = editor.set_search_pattern("");
+            return;
+        }
+        let _ = editor.set_search_pattern(regex::escape(query));
+        if !editor.search_forward(true) {
+            self.tell(tr!(self.lang, "没有找到“{query}”", "\"{query}\" not found"));
+        }
+    }
+
+    /// The byte offset the selected row points at: its evidence, or where a
+    /// missing section belongs.
+    pub fn selected_target(&self) -> Option<usize> {
+        let report = &self.analysis.report;
+        match self.rows().get(self.screen.selected)? {
+            Row::Item(i) => {
+                let it = &report.items[*i];
+                it.evidence
+                    .first()
+                    .map(|e| e.range.start)
+                    .or(it.suggested_at)
+            }
+            Row::Metric(m) => {
+                let mr = &report.metrics[*m];
+                mr.figures
+                    .first()
+                    .map(|&f| report.figures[f].range.start)
+                    .or(mr.mention.as_ref().map(|e| e.range.start))
+            }
+            Row::Lint(l) => Some(report.lints[*l].range.start),
+        }
+    }
+
+    fn jump_to_selected(&mut self) {
+        // A jump needs positions in the current text.
+        self.catch_up();
+        if let Some(at) = self.selected_target() {
+            let pos = self.analysis.doc.position(at);
+            jump(&mut self.buffer.editor, pos.line - 1, pos.column - 1);
+        }
+    }
+
+    /// An overlay key: what the table says it does in the overlay shown.
+    fn overlay_key(&mut self, code: crossterm::event::KeyCode) {
+        let kind = match &self.screen.overlay {
+            Overlay::Help(_) => OverlayKind::Help,
+            Overlay::ConfirmQuit => OverlayKind::ConfirmQuit,
+            Overlay::ConfirmOverwrite => OverlayKind::ConfirmOverwrite,
+            Overlay::Recover(_) => OverlayKind::Recover,
+            Overlay::Locked(_) => OverlayKind::Locked,
+            Overlay::Verdict(_) => OverlayKind::Verdict,
+            Overlay::Comments(_) => OverlayKind::Comments,
+            Overlay::DeleteComment(..) => OverlayKind::DeleteComment,
+            Overlay::None
+            | Overlay::Search(_)
+            | Overlay::SaveAs(_)
+            | Overlay::GoToLine(_)
+            | Overlay::Input(..) => return,
+        };
+        let Some(cmd) = command(kind, code) else {
+            return;
+        };
+        let overlay = std::mem::replace(&mut self.screen.overlay, Overlay::None);
+        self.overlay_command(overlay, cmd);
+    }
+
+    /// r in "changed on disk": the file is read again.
+    pub(super) fn reload_asked(&mut self) {
+        self.reload(ReloadWhy::Asked);
+    }
+}
