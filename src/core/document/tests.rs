@@ -1,0 +1,121 @@
+//! The document model's tests: paragraphs, headings, title, year.
+
+use super::*;
+
+const SAMPLE: &str = "您当前所在位置: 首页 > 正文\n\
+青禾镇2024年度法治政府建设情况报告\n\
+来源: 青禾镇人民政府\n\
+\n\
+2024年，青禾镇坚持依法行政。\n\
+一、主要举措和成效\n\
+（一）加强组织领导。镇党委书记履行第一责任人职责。\n\
+1.完善制度\n\
+正文一。\n\
+2.压实责任\n\
+正文二。\n\
+（二）推进依法行政\n\
+正文三。\n\
+二、存在的不足和原因\n\
+由于人手不足，执法不够规范。\n\
+三、2025年工作打算\n\
+一是加强学习；二是完善制度。\n\
+分享到:\n";
+
+#[test]
+fn parses_title_year_and_tree() {
+    let d = Document::parse(SAMPLE);
+    let t = d.title().expect("title");
+    assert_eq!(t.text, "青禾镇2024年度法治政府建设情况报告");
+    assert_eq!(d.year(), Some(2024));
+    let roots: Vec<_> = d.roots().map(|h| d.heading_title(h)).collect();
+    assert_eq!(
+        roots,
+        ["主要举措和成效", "存在的不足和原因", "2025年工作打算"]
+    );
+    let first = d.roots().next().unwrap();
+    assert_eq!(d.headings()[first].children.len(), 2);
+    let sub = d.headings()[first].children[0];
+    assert_eq!(d.heading_title(sub), "加强组织领导");
+    assert_eq!(d.headings()[sub].children.len(), 2);
+    assert!(d.numbering_issues().is_empty());
+    // Residue at both ends.
+    assert_eq!(d.paragraphs()[0].kind, ParagraphKind::Residue);
+    assert_eq!(d.paragraphs().last().unwrap().kind, ParagraphKind::Residue);
+    assert_eq!(d.paragraphs()[2].kind, ParagraphKind::Residue);
+}
+
+#[test]
+fn enumeration_paragraph_is_body() {
+    let d = Document::parse(SAMPLE);
+    let p = d
+        .paragraphs()
+        .iter()
+        .position(|p| d.text()[p.range.clone()].starts_with("一是"))
+        .unwrap();
+    assert_eq!(d.paragraphs()[p].kind, ParagraphKind::Body);
+}
+
+#[test]
+fn crlf_and_bom_keep_line_numbers() {
+    let raw = format!("\u{feff}{}", SAMPLE.replace('\n', "\r\n"));
+    let d = Document::parse(&raw);
+    assert!(d.format().bom);
+    let h = d.roots().nth(1).unwrap();
+    let p = &d.paragraphs()[d.headings()[h].paragraph];
+    assert_eq!(p.line, 14);
+    assert_eq!(d.position(p.range.start).line, 14);
+}
+
+#[test]
+fn numbering_gap_is_reported() {
+    let d = Document::parse("一、甲\n正文\n三、丙\n正文\n");
+    let issues = d.numbering_issues();
+    assert_eq!(issues.len(), 1);
+    assert_eq!(issues[0].problem, NumberingProblem::Gap);
+}
+
+#[test]
+fn two_line_title() {
+    let d =
+        Document::parse("赵县人民政府\n2022年度法治政府建设情况报告\n2022年，县政府深入学习。\n");
+    assert_eq!(
+        d.title().unwrap().text,
+        "赵县人民政府\n2022年度法治政府建设情况报告"
+    );
+    assert_eq!(d.year(), Some(2022));
+}
+
+#[test]
+fn markdown_title() {
+    let d = Document::parse("# 青禾镇2024年度法治政府建设情况报告\n\n## 一、主要举措\n正文。\n");
+    assert_eq!(
+        d.title().unwrap().text,
+        "青禾镇2024年度法治政府建设情况报告"
+    );
+    assert_eq!(d.headings().len(), 1);
+    assert_eq!(d.heading_title(0), "主要举措");
+}
+
+#[test]
+fn year_from_body_ignores_plans_ranges_and_book_titles() {
+    let text = "某局\n2020年，我局推进法治建设。2020年度成效明显。\n按照《纲要(2015-2021年)》和《2019年报告》要求。\n一、下一步工作打算\n2021年要做好2021年的工作，2021年继续。\n";
+    let d = Document::parse(text);
+    assert_eq!(d.title().unwrap().text, "某局");
+    assert_eq!(d.year(), Some(2020));
+}
+
+#[test]
+fn no_title_when_body_starts_at_once() {
+    let d = Document::parse(
+        "|\n2024年,青禾镇围绕建设法治政府的目标,把依法行政贯穿到各项工作当中,全年办理各类事项一万余件,群众满意度不断提高。\n一、主要举措\n",
+    );
+    assert!(d.title().is_none());
+    assert_eq!(d.year(), Some(2024));
+}
+
+#[test]
+fn traditional_text_is_folded_for_matching() {
+    let d = Document::parse("某縣2023年度法治政府建設情況報告\n");
+    assert!(d.matching_text().contains("报告"));
+    assert_eq!(d.title().unwrap().text, "某縣2023年度法治政府建設情況報告");
+}

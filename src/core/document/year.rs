@@ -1,0 +1,117 @@
+//! The report year: from the title, else the body's dominant year (plans,
+//! ranges and 《titles》 left out).
+
+use super::*;
+
+impl Document {
+    /// Title year first; else the year the body speaks of most, leaving out
+    /// residue, ranges (2021-2025年), book titles 《…》 and plans sections.
+    pub(super) fn detect_year(&mut self) {
+        if let Some(y) = self.title.as_ref().and_then(|t| t.year) {
+            self.year = Some(y);
+            return;
+        }
+        self.year = self.dominant_body_year().map(|(y, _)| y);
+    }
+
+    pub(super) fn in_plans_like_section(&self, paragraph: usize) -> bool {
+        let s = match self.paragraphs[paragraph].kind {
+            ParagraphKind::Heading(h) => Some(h),
+            _ => self.paragraphs[paragraph].section,
+        };
+        s.is_some_and(|h| self.plans_like.get(h).copied().unwrap_or(false))
+    }
+
+    /// The year the body speaks of most (residue, plans sections, ranges and
+    /// 《…》 titles left out), with its count.
+    pub fn dominant_body_year(&self) -> Option<(i32, usize)> {
+        let mut counts: Vec<(i32, usize, usize)> = Vec::new();
+        for (i, p) in self.paragraphs.iter().enumerate() {
+            if matches!(p.kind, ParagraphKind::Residue | ParagraphKind::Title)
+                || self.in_plans_like_section(i)
+            {
+                continue;
+            }
+            for y in body_years(&self.matching_text()[p.range.clone()]) {
+                match counts.iter_mut().find(|c| c.0 == y) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((y, 1, i)),
+                }
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+        counts.first().map(|c| (c.0, c.1))
+    }
+}
+
+/// Words that mark a plans section heading in any report.
+const PLAN_WORDS: &[&str] = &[
+    "下一步",
+    "下步",
+    "下阶段",
+    "下一阶段",
+    "下一年",
+    "打算",
+    "工作安排",
+    "主要安排",
+    "工作计划",
+    "工作思路",
+    "明年",
+    "今后",
+    "努力方向",
+];
+
+pub(super) fn plan_words() -> &'static aho_corasick::AhoCorasick {
+    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    AC.get_or_init(|| {
+        aho_corasick::AhoCorasick::new(PLAN_WORDS).unwrap_or_else(|e| panic!("plan words: {e}"))
+    })
+}
+
+/// The first year (1900–2099) written with 年 in `t`.
+pub fn year_in(t: &str) -> Option<i32> {
+    years_with_nian(t).next().map(|(y, _)| y)
+}
+
+/// Every `YYYY年` in `t` with its byte offset (years 1900–2099).
+pub fn years_with_nian(t: &str) -> impl Iterator<Item = (i32, usize)> + '_ {
+    let b = t.as_bytes();
+    t.match_indices('年').filter_map(move |(at, _)| {
+        let i = at.checked_sub(4)?;
+        let d = &b[i..at];
+        if !d.iter().all(u8::is_ascii_digit) || (i > 0 && b[i - 1].is_ascii_digit()) {
+            return None;
+        }
+        let y = d.iter().fold(0i32, |acc, x| acc * 10 + (x - b'0') as i32);
+        (1900..=2099).contains(&y).then_some((y, i))
+    })
+}
+
+/// Years of a body paragraph that speak of a time the report covers: not
+/// range ends (2021-2025年), not inside 《…》.
+fn body_years(t: &str) -> Vec<i32> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut scanned = 0;
+    for (y, i) in years_with_nian(t) {
+        // Book-title depth at `i`, scanning only the new part of the text.
+        for c in t[scanned..i].chars() {
+            match c {
+                '《' => depth += 1,
+                '》' => depth = (depth - 1).max(0),
+                _ => {}
+            }
+        }
+        scanned = i;
+        if depth > 0 {
+            continue;
+        }
+        let before = t[..i].chars().next_back();
+        if before.is_some_and(|c| matches!(c, '-' | '—' | '－' | '~' | '～' | '至' | '到' | '–'))
+        {
+            continue;
+        }
+        out.push(y);
+    }
+    out
+}
