@@ -152,8 +152,7 @@ mod tests {
 
     #[test]
     fn config_unknown_key_has_location() {
-        let dir = std::env::temp_dir().join(format!("rb-config-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = crate::io::testing::TestDir::new("config");
         let p = dir.join("config.yaml");
         std::fs::write(&p, "lang: en\ncolour: red\n").unwrap();
         let e = Config::load_from(&p).unwrap_err().to_string();
@@ -167,13 +166,11 @@ mod tests {
                 .lang
                 .is_none()
         );
-        std::fs::remove_dir_all(&dir).ok();
     }
 
     #[test]
     fn bad_key_in_config_is_located() {
-        let dir = std::env::temp_dir().join(format!("rb-config-keys-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = crate::io::testing::TestDir::new("config-keys");
         let p = dir.join("config.yaml");
         std::fs::write(
             &p,
@@ -200,7 +197,6 @@ keys:
             km.resolve(crate::app::keymap::Pane::Editor, &w),
             Some(crate::app::keymap::Action::Save)
         );
-        std::fs::remove_dir_all(&dir).ok();
     }
 
     #[test]

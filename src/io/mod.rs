@@ -7,5 +7,7 @@ pub mod lock;
 pub mod recovery;
 pub mod review;
 pub mod save;
+#[cfg(test)]
+pub(crate) mod testing;
 
 pub use load::{Encoding, LoadError, Loaded, load};

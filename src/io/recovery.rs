@@ -196,14 +196,8 @@ pub fn remove(dir: &Path, draft: &Path) -> std::io::Result<()> {
 mod tests {
     use super::*;
 
-    fn dir(name: &str) -> PathBuf {
-        let d = std::env::temp_dir().join(format!(
-            "reportbench-recovery-{}-{name}",
-            std::process::id()
-        ));
-        let _ = std::fs::remove_dir_all(&d);
-        std::fs::create_dir_all(&d).unwrap();
-        d
+    fn dir(name: &str) -> crate::io::testing::TestDir {
+        crate::io::testing::TestDir::new(&format!("recovery-{name}"))
     }
 
     #[test]

@@ -162,8 +162,7 @@ mod tests {
 
     #[test]
     fn bad_yaml_is_located_and_missing_is_empty() {
-        let d = std::env::temp_dir().join(format!("reportbench-review-{}", std::process::id()));
-        std::fs::create_dir_all(&d).unwrap();
+        let d = crate::io::testing::TestDir::new("review");
         let draft = d.join("a.md");
         assert_eq!(sidecar_path(&draft), d.join("a.md.review.yaml"));
         let _ = std::fs::remove_file(sidecar_path(&draft));
@@ -191,10 +190,7 @@ mod tests {
     #[test]
     fn writers_at_once_lose_nothing() {
         use crate::core::review::{Comment, CommentStatus};
-        let d =
-            std::env::temp_dir().join(format!("reportbench-review-race-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
-        std::fs::create_dir_all(&d).unwrap();
+        let d = crate::io::testing::TestDir::new("review-race");
         let draft = d.join("a.md");
         std::thread::scope(|s| {
             for n in 0..8 {

@@ -198,11 +198,8 @@ mod tests {
     use crate::core::text::LineEnding;
     use std::cell::Cell;
 
-    fn dir(name: &str) -> PathBuf {
-        let d = std::env::temp_dir().join(format!("rb-save-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
-        std::fs::create_dir_all(&d).unwrap();
-        d
+    fn dir(name: &str) -> crate::io::testing::TestDir {
+        crate::io::testing::TestDir::new(&format!("save-{name}"))
     }
 
     /// The real file system, failing at one named step.

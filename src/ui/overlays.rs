@@ -388,6 +388,9 @@ fn draw_prompt(f: &mut Frame, t: &Theme, status: Rect, label: &str, line: &str, 
         text.push(' ');
         text.push_str(&truncate_to_width(hint, room));
     }
+    // The status bar under it is cleared first: a prompt shorter than the
+    // bar must not leave the bar's old text after it.
+    f.render_widget(Clear, status);
     f.render_widget(
         Paragraph::new(text).style(t.style("ui.status.modified")),
         status,

@@ -116,6 +116,16 @@ pub fn temp_dir(name: &str) -> TempDir {
     TempDir(d)
 }
 
+/// A fresh folder for one test under `target/test-tmp/`, by a relative
+/// path that is the same on every run and machine (for snapshots that show
+/// a file's path), removed when the guard is dropped.
+pub fn local_dir(name: &str) -> TempDir {
+    let d = PathBuf::from("target/test-tmp").join(name);
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).expect("a folder under target/");
+    TempDir(d)
+}
+
 /// Compares `actual` with `tests/snapshots/NAME.txt`, line by line: any
 /// changed, extra or missing line fails, with the differing lines shown.
 /// With `UPDATE_SNAPSHOTS=1` (or when the file does not exist yet, outside
