@@ -20,8 +20,22 @@ fn draft() -> &'static Path {
 /// (as a recovery file's writer).
 fn stable(s: &str) -> String {
     let pid = std::process::id().to_string();
-    s.replace(&format!("进程 {pid}"), "进程 PID")
-        .replace(&format!("process {pid}"), "process PID")
+    let spaces = regex::Regex::new(" +│").expect("a pattern");
+    s.lines()
+        .map(|l| {
+            let l2 = l
+                .replace(&format!("进程 {pid}"), "进程 PID")
+                .replace(&format!("process {pid}"), "process PID");
+            // The padding after it depends on how many digits the id has.
+            if l2 != l {
+                spaces.replace_all(&l2, " │").into_owned()
+            } else {
+                l2
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
 }
 
 fn name(lang: Lang) -> &'static str {
