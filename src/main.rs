@@ -31,7 +31,7 @@ fn main() -> std::process::ExitCode {
     match cli::run(cli) {
         Ok(code) => std::process::ExitCode::from(code),
         Err(e) => {
-            let msg = format!("{e:#}");
+            let msg = one_sentence(&e);
             eprintln!(
                 "reportbench: {}",
                 reportbench::core::text::sanitize_for_display(&msg)
@@ -39,4 +39,22 @@ fn main() -> std::process::ExitCode {
             std::process::ExitCode::from(2)
         }
     }
+}
+
+/// The error and its causes as one sentence: each cause after a colon,
+/// unless the text so far says it already ("Is a directory (os error 21)"
+/// is not repeated after a message that quotes it).
+fn one_sentence(e: &anyhow::Error) -> String {
+    let mut msg = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if msg.contains(&text) {
+            continue;
+        }
+        if !msg.is_empty() {
+            msg.push_str(": ");
+        }
+        msg.push_str(&text);
+    }
+    msg
 }

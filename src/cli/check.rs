@@ -154,16 +154,14 @@ pub(super) fn run_check(
             if let (Some(py), Some(y)) = (prev.doc.year(), c.report.year)
                 && py + 1 != y
             {
-                eprintln!(
-                    "{}",
-                    reportbench::tr!(
-                        lang,
-                        "注意：{}是{y}年度的报告，而上一年度报告 {} 是{py}年度的",
-                        "note: {} reports on {y} but the previous report {} is for {py}",
-                        c.file,
-                        prev.file
-                    )
+                let note = reportbench::tr!(
+                    lang,
+                    "注意：{}是{y}年度的报告，而上一年度报告 {} 是{py}年度的",
+                    "note: {} reports on {y} but the previous report {} is for {py}",
+                    c.file,
+                    prev.file
                 );
+                eprintln!("{}", reportbench::core::text::sanitize_for_display(&note));
             }
         }
     }
@@ -178,7 +176,7 @@ pub(super) fn run_check(
                 serde_json::Value::Array(ok.iter().map(render::json::check_json).collect())
             };
             if !(files.len() == 1 && ok.is_empty()) {
-                out = serde_json::to_string_pretty(&v)? + "\n";
+                out = render::json::pretty(&v) + "\n";
             }
         }
         CheckFormat::Markdown => {

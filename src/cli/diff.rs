@@ -41,7 +41,7 @@ pub(super) fn run_diff(
         spec,
     };
     let out = match format {
-        DiffFormat::Json => serde_json::to_string_pretty(&render::json::diff_json(&view))? + "\n",
+        DiffFormat::Json => render::json::pretty(&render::json::diff_json(&view)) + "\n",
         DiffFormat::Text => render::text::diff_text(&view, lang, paint),
         DiffFormat::Markdown => render::markdown::diff_markdown(&view, lang),
         DiffFormat::Html => render::html::diff_html(&view, lang),

@@ -24,7 +24,7 @@ pub(super) fn run_metrics(
     let report = check(&doc, spec, &CheckOptions { lang });
     let out = match format {
         MetricsFormat::Json => {
-            serde_json::to_string_pretty(&render::json::figures_json(&report.figures, spec))? + "\n"
+            render::json::pretty(&render::json::figures_json(&report.figures, spec)) + "\n"
         }
         MetricsFormat::Csv => render::csv::figures_csv(&report.figures, spec),
         MetricsFormat::Text => render::text::figures_text(&report.figures, spec, lang, paint),

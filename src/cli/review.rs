@@ -37,7 +37,7 @@ pub(super) fn run_review(
         anchored,
     };
     let out = match format {
-        ReviewFormat::Json => serde_json::to_string_pretty(&render::json::review_json(&v))? + "\n",
+        ReviewFormat::Json => render::json::pretty(&render::json::review_json(&v)) + "\n",
         ReviewFormat::Markdown => render::markdown::review_markdown(&v, lang),
     };
     write_stdout(&out)?;

@@ -101,6 +101,12 @@ pub fn load_spec_file(path: &Path) -> Result<CompiledSpec> {
     if meta.is_dir() {
         bail!("{}: is a directory, not a spec file", path.display());
     }
+    if !meta.is_file() {
+        bail!(
+            "{}: is not a regular file; give a spec file",
+            path.display()
+        );
+    }
     if meta.len() > MAX_SPEC_BYTES as u64 {
         bail!(
             "{}: the spec is {} bytes; a spec may be at most {} bytes",

@@ -35,16 +35,20 @@ pub enum LoadError {
     /// Looks binary.
     #[error("{0}: looks like a binary file, not text")]
     Binary(PathBuf),
-    /// Neither UTF-8 nor GB18030.
-    #[error("{0}: is not text in UTF-8 or GB18030 (byte {1} cannot be decoded)")]
-    NotText(PathBuf, usize),
+    /// Not valid text in the encodings tried.
+    #[error("{0}: is not text in {1} (byte {2} cannot be decoded)")]
+    NotText(PathBuf, &'static str, usize),
+    /// Not a regular file (a device, a pipe, a socket): reading could block
+    /// or never end.
+    #[error("{0}: is {1}, not a file; give a regular file")]
+    NotRegular(PathBuf, &'static str),
     /// Any other I/O failure.
-    #[error("{path}: {source}")]
+    #[error("{path}: {message}")]
     Io {
         /// The file.
         path: PathBuf,
-        /// The cause.
-        source: std::io::Error,
+        /// The cause, in words.
+        message: String,
     },
 }
 
@@ -53,8 +57,28 @@ pub enum LoadError {
 pub enum DecodeError {
     /// NUL bytes or control characters: not text.
     Binary,
-    /// Not valid in any supported encoding; the first bad byte offset.
-    Invalid(usize),
+    /// Not valid in the encodings tried (named); the first bad byte offset.
+    Invalid(&'static str, usize),
+}
+
+/// What kind of thing a path is that is not a regular file.
+#[cfg(unix)]
+fn kind_of(t: std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if t.is_fifo() {
+        "a named pipe"
+    } else if t.is_char_device() || t.is_block_device() {
+        "a device"
+    } else if t.is_socket() {
+        "a socket"
+    } else {
+        "not a regular file"
+    }
+}
+
+#[cfg(not(unix))]
+fn kind_of(_: std::fs::FileType) -> &'static str {
+    "not a regular file"
 }
 
 /// A file's modification time and size, when it exists.
@@ -63,39 +87,59 @@ pub fn stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
     Some((m.modified().ok()?, m.len()))
 }
 
-/// Reads and decodes `path`.
+/// Reads and decodes `path`. A symbolic link is followed once, here: the
+/// loaded path is the real file's, so that saving writes through to it and
+/// its lock sits beside it. Only regular files are read, and never more
+/// than [`MAX_FILE_BYTES`] (a file that grows while read is refused too).
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
-    let io_err = |e: std::io::Error| match e.kind() {
+    let io_err = |path: &Path, e: std::io::Error| match e.kind() {
         std::io::ErrorKind::NotFound => LoadError::NotFound(path.to_owned()),
         std::io::ErrorKind::PermissionDenied => LoadError::PermissionDenied(path.to_owned()),
         _ if path.is_dir() => LoadError::IsDirectory(path.to_owned()),
         _ => LoadError::Io {
             path: path.to_owned(),
-            source: e,
+            message: e.to_string(),
         },
     };
-    let meta = std::fs::metadata(path).map_err(io_err)?;
+    let link = std::fs::symlink_metadata(path).map_err(|e| io_err(path, e))?;
+    let real = if link.file_type().is_symlink() {
+        std::fs::canonicalize(path).map_err(|e| io_err(path, e))?
+    } else {
+        path.to_owned()
+    };
+    let path = real.as_path();
+    let meta = std::fs::metadata(path).map_err(|e| io_err(path, e))?;
     if meta.is_dir() {
         return Err(LoadError::IsDirectory(path.to_owned()));
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.to_owned(),
-            size: meta.len(),
-            limit: MAX_FILE_BYTES,
-        });
+    if !meta.is_file() {
+        return Err(LoadError::NotRegular(
+            path.to_owned(),
+            kind_of(meta.file_type()),
+        ));
     }
-    let bytes = std::fs::read(path).map_err(io_err)?;
+    let too_large = |size: u64| LoadError::TooLarge {
+        path: path.to_owned(),
+        size,
+        limit: MAX_FILE_BYTES,
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    {
+        use std::io::Read;
+        let f = std::fs::File::open(path).map_err(|e| io_err(path, e))?;
+        f.take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| io_err(path, e))?;
+    }
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.to_owned(),
-            size: bytes.len() as u64,
-            limit: MAX_FILE_BYTES,
-        });
+        return Err(too_large(bytes.len() as u64));
     }
     let (raw, encoding) = decode(&bytes).map_err(|e| match e {
         DecodeError::Binary => LoadError::Binary(path.to_owned()),
-        DecodeError::Invalid(at) => LoadError::NotText(path.to_owned(), at),
+        DecodeError::Invalid(tried, at) => LoadError::NotText(path.to_owned(), tried, at),
     })?;
     let (text, format) = normalize(&raw);
     Ok(Loaded {
@@ -106,6 +150,23 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
         bytes: bytes.len() as u64,
         fingerprint: crate::core::text::Fingerprint::of(&bytes),
     })
+}
+
+/// The offset of the first byte GB18030 cannot decode, if any.
+fn first_gb18030_error(bytes: &[u8]) -> Option<usize> {
+    let mut decoder = encoding_rs::GB18030.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(
+        decoder
+            .max_utf8_buffer_length_without_replacement(bytes.len())
+            .unwrap_or(bytes.len() * 4),
+    );
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
+    match result {
+        encoding_rs::DecoderResult::Malformed(bad, after) => {
+            Some(read.saturating_sub(bad as usize + after as usize))
+        }
+        _ => None,
+    }
 }
 
 /// Decodes bytes, detecting the encoding. The returned text still has its
@@ -126,7 +187,16 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
         Err(utf8_err) => {
             let (cow, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
             if had_errors {
-                return Err(DecodeError::Invalid(utf8_err.valid_up_to()));
+                // Where it stops being text: in UTF-8 when it read
+                // Chinese as UTF-8 before failing, else in GB18030 (a GBK
+                // file fails UTF-8 at its first Chinese character).
+                let valid = utf8_err.valid_up_to();
+                let at = if bytes[..valid].iter().any(|&b| b >= 0x80) {
+                    valid
+                } else {
+                    first_gb18030_error(bytes).unwrap_or(valid)
+                };
+                return Err(DecodeError::Invalid("UTF-8 or GB18030", at));
             }
             (cow.into_owned(), Encoding::Gb18030)
         }
@@ -139,7 +209,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
 
 fn decode_utf16(bytes: &[u8], big_endian: bool) -> Result<String, DecodeError> {
     if !bytes.len().is_multiple_of(2) {
-        return Err(DecodeError::Invalid(bytes.len() + 1));
+        return Err(DecodeError::Invalid("UTF-16", bytes.len() + 1));
     }
     let units = bytes.chunks_exact(2).map(|c| {
         if big_endian {
@@ -152,7 +222,7 @@ fn decode_utf16(bytes: &[u8], big_endian: bool) -> Result<String, DecodeError> {
     for (i, r) in char::decode_utf16(units).enumerate() {
         match r {
             Ok(c) => out.push(c),
-            Err(_) => return Err(DecodeError::Invalid(2 + i * 2)),
+            Err(_) => return Err(DecodeError::Invalid("UTF-16", 2 + i * 2)),
         }
     }
     if looks_binary(&out) || out.contains('\0') {
@@ -248,7 +318,7 @@ mod tests {
         // 0xff is invalid in UTF-8 and in GB18030 as a lead byte.
         assert!(matches!(
             decode(b"abc\xff\xff"),
-            Err(DecodeError::Invalid(3))
+            Err(DecodeError::Invalid("UTF-8 or GB18030", 3))
         ));
     }
 
@@ -256,5 +326,57 @@ mod tests {
     fn escape_sequences_are_text() {
         let (s, _) = decode("标题\u{1b}[31m红\u{1b}[0m\n".as_bytes()).unwrap();
         assert!(s.contains('\u{1b}'));
+    }
+
+    #[test]
+    fn the_error_says_where_it_stops_being_text_and_in_which_encoding() {
+        // A GBK file with a bad byte 300 bytes in: GB18030's failure, not
+        // UTF-8's at the first Chinese character.
+        let text = "法治政府建设".repeat(25);
+        let mut gbk = encoding_rs::GB18030.encode(&text).0.into_owned();
+        gbk.extend_from_slice(b"\xff\xff more");
+        assert_eq!(
+            decode(&gbk),
+            Err(DecodeError::Invalid("UTF-8 or GB18030", 300))
+        );
+        // A UTF-8 file with a bad byte: where UTF-8 stopped.
+        let mut utf8 = "法治政府".repeat(10).into_bytes();
+        utf8.extend_from_slice(b"\xff");
+        assert_eq!(
+            decode(&utf8),
+            Err(DecodeError::Invalid("UTF-8 or GB18030", 120))
+        );
+        // UTF-16 is named as what it is.
+        let bad16 = [0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00];
+        assert!(matches!(
+            decode(&bad16),
+            Err(DecodeError::Invalid("UTF-16", _))
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_regular_files_are_read_and_a_link_is_followed_to_its_file() {
+        let d = crate::io::testing::TestDir::new("load-kinds");
+        // A device that never ends, a pipe that would block: refused at once.
+        match load(Path::new("/dev/zero")) {
+            Err(LoadError::NotRegular(_, kind)) => assert_eq!(kind, "a device"),
+            other => panic!("{other:?}"),
+        }
+        let fifo = d.join("pipe");
+        let c = std::ffi::CString::new(fifo.to_string_lossy().as_bytes()).unwrap();
+        // SAFETY: mkfifo with a valid C string.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        let e = load(&fifo).unwrap_err();
+        assert!(e.to_string().contains("is a named pipe, not a file"), "{e}");
+        // A link: loaded from, and saved to, the real file.
+        std::fs::create_dir(d.join("real")).unwrap();
+        let real = d.join("real/d.txt");
+        std::fs::write(&real, "正文\n").unwrap();
+        let link = d.join("link.txt");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        let l = load(&link).unwrap();
+        assert_eq!(l.path, std::fs::canonicalize(&real).unwrap());
+        assert_eq!(l.text, "正文\n");
     }
 }

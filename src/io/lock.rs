@@ -57,7 +57,8 @@ fn hostname() -> String {
     std::env::var("HOSTNAME").unwrap_or_else(|_| "?".into())
 }
 
-fn alive(pid: u32) -> bool {
+/// Whether process `pid` runs on this machine.
+pub(crate) fn alive(pid: u32) -> bool {
     #[cfg(unix)]
     {
         let Ok(pid) = i32::try_from(pid) else {

@@ -51,6 +51,27 @@ pub fn sidecar_path(draft: &Path) -> PathBuf {
 /// Reads the review of `draft`; a missing sidecar is an empty review.
 pub fn read(draft: &Path) -> Result<Review, ReviewError> {
     let path = sidecar_path(draft);
+    // A review file is small: a huge or endless one (a device, a pipe) is
+    // refused before it is read.
+    match std::fs::metadata(&path) {
+        Ok(m) if !m.is_file() => {
+            return Err(ReviewError::Read {
+                path,
+                source: std::io::Error::other("not a regular file"),
+            });
+        }
+        Ok(m) if m.len() > crate::core::yaml::MAX_YAML_BYTES as u64 => {
+            return Err(ReviewError::Read {
+                path,
+                source: std::io::Error::other(format!(
+                    "{} bytes; a review file may be at most {} bytes",
+                    m.len(),
+                    crate::core::yaml::MAX_YAML_BYTES
+                )),
+            });
+        }
+        _ => {}
+    }
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Review::default()),

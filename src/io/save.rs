@@ -48,8 +48,9 @@ pub trait SaveFs {
     /// Reads a whole file (to compare with the fingerprint); `Ok(None)` when
     /// it does not exist.
     fn read(&self, path: &Path) -> std::io::Result<Option<Vec<u8>>>;
-    /// Creates a new file for writing (must not exist).
-    fn create_new(&self, path: &Path) -> std::io::Result<std::fs::File>;
+    /// Creates a new file for writing (must not exist), readable and
+    /// writable by no more than `mode` allows (Unix permission bits).
+    fn create_new(&self, path: &Path, mode: u32) -> std::io::Result<std::fs::File>;
     /// Writes all bytes.
     fn write_all(&self, file: &mut std::fs::File, bytes: &[u8]) -> std::io::Result<()>;
     /// Flushes the file to disk.
@@ -76,11 +77,17 @@ impl SaveFs for RealFs {
             Err(e) => Err(e),
         }
     }
-    fn create_new(&self, path: &Path) -> std::io::Result<std::fs::File> {
-        std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(path)
+    fn create_new(&self, path: &Path, mode: u32) -> std::io::Result<std::fs::File> {
+        let mut o = std::fs::OpenOptions::new();
+        o.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            o.mode(mode);
+        }
+        #[cfg(not(unix))]
+        let _ = mode;
+        o.open(path)
     }
     fn write_all(&self, file: &mut std::fs::File, bytes: &[u8]) -> std::io::Result<()> {
         file.write_all(bytes)?;
@@ -122,6 +129,78 @@ pub fn temp_path(path: &Path) -> PathBuf {
     path.with_file_name(tmp)
 }
 
+/// The permission bits of `path`, when it exists.
+fn permission_bits(path: &Path) -> Option<u32> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(path)
+            .ok()
+            .map(|m| m.permissions().mode() & 0o7777)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
+/// Whether this user may write `path` (true when it does not exist yet:
+/// then the folder decides).
+fn may_write(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        if std::fs::symlink_metadata(path).is_err() {
+            return true;
+        }
+        let Ok(c) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
+            return false;
+        };
+        // SAFETY: access(2) with a valid C string; it only reads it.
+        unsafe { libc::access(c.as_ptr(), libc::W_OK) == 0 }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        true
+    }
+}
+
+/// Removes the temporary files that saves of `path` by processes no longer
+/// running left behind (a `kill -9` mid-save). Returns how many.
+pub fn clean_stale_temps(path: &Path) -> usize {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let prefix = format!(".{name}.reportbench-save-");
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for e in entries.flatten() {
+        let file = e.file_name().to_string_lossy().into_owned();
+        let Some(pid) = file
+            .strip_prefix(&prefix)
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid != std::process::id()
+            && !super::lock::alive(pid)
+            && std::fs::remove_file(e.path()).is_ok()
+        {
+            removed += 1;
+        }
+    }
+    removed
+}
+
 /// Saves `text` to `path` atomically, in `encoding` with `format` (BOM,
 /// line endings), checking first that the file on disk still has the
 /// `expected` fingerprint (`None`: the file is new, or the check is
@@ -141,12 +220,18 @@ pub fn save_atomic(
             source,
         }
     };
-    if let Some(expected) = expected {
-        let on_disk = fs.read(path).map_err(failed("reading the file on disk"))?;
-        if on_disk.as_deref().map(Fingerprint::of) != Some(expected) {
-            return Err(SaveError::ChangedOnDisk(path.to_owned()));
+    // Someone else's change is looked for before writing, and again right
+    // before the rename (a write during the save must not be lost either).
+    let unchanged = || -> Result<(), SaveError> {
+        if let Some(expected) = expected {
+            let on_disk = fs.read(path).map_err(failed("reading the file on disk"))?;
+            if on_disk.as_deref().map(Fingerprint::of) != Some(expected) {
+                return Err(SaveError::ChangedOnDisk(path.to_owned()));
+            }
         }
-    }
+        Ok(())
+    };
+    unchanged()?;
     // A read-only file stays read-only: renaming over it would succeed, so
     // the permission is checked first.
     if std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
@@ -158,23 +243,40 @@ pub fn save_atomic(
             ),
         });
     }
+    // Renaming over a file replaces it even when the user may not write the
+    // file itself (only its folder): refused, as the file's owner meant.
+    if !may_write(path) {
+        return Err(SaveError::NotWritable {
+            path: path.to_owned(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                "you may not write this file",
+            ),
+        });
+    }
     let bytes = super::load::encode(text, format, encoding);
     let tmp = temp_path(path);
-    let mut file = fs.create_new(&tmp).map_err(|source| match source.kind() {
-        std::io::ErrorKind::PermissionDenied
-        | std::io::ErrorKind::NotFound
-        | std::io::ErrorKind::ReadOnlyFilesystem => SaveError::NotWritable {
-            path: path.to_owned(),
-            source,
-        },
-        _ => failed("creating the temporary file")(source),
-    })?;
+    // Born with the draft's permissions: a private draft's text is never
+    // readable by others, not even while it is being written.
+    let mode = permission_bits(path).unwrap_or(0o666);
+    let mut file = fs
+        .create_new(&tmp, mode)
+        .map_err(|source| match source.kind() {
+            std::io::ErrorKind::PermissionDenied
+            | std::io::ErrorKind::NotFound
+            | std::io::ErrorKind::ReadOnlyFilesystem => SaveError::NotWritable {
+                path: path.to_owned(),
+                source,
+            },
+            _ => failed("creating the temporary file")(source),
+        })?;
     let result = (|| {
         fs.write_all(&mut file, &bytes).map_err(failed("writing"))?;
         fs.sync(&file).map_err(failed("flushing to disk"))?;
         drop(file);
         fs.copy_permissions(path, &tmp)
             .map_err(failed("copying permissions"))?;
+        unchanged()?;
         fs.rename(&tmp, path)
             .map_err(failed("replacing the file"))?;
         Ok(())
@@ -208,6 +310,9 @@ mod tests {
         calls: Cell<usize>,
     }
 
+    /// The mode the temporary file was created with (`Failing { at: "mode" }`).
+    static CREATED_MODE: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
     fn fail() -> std::io::Error {
         std::io::Error::other("injected failure")
     }
@@ -220,11 +325,11 @@ mod tests {
                 RealFs.read(p)
             }
         }
-        fn create_new(&self, p: &Path) -> std::io::Result<std::fs::File> {
+        fn create_new(&self, p: &Path, mode: u32) -> std::io::Result<std::fs::File> {
             if self.at == "create" {
                 Err(fail())
             } else {
-                RealFs.create_new(p)
+                RealFs.create_new(p, mode)
             }
         }
         fn write_all(&self, f: &mut std::fs::File, b: &[u8]) -> std::io::Result<()> {
@@ -247,6 +352,16 @@ mod tests {
             }
         }
         fn copy_permissions(&self, a: &Path, b: &Path) -> std::io::Result<()> {
+            if self.at == "someone-writes" {
+                // Another process writes the draft while the save is on its way.
+                std::fs::write(a, "theirs, written during the save\n")?;
+            }
+            if self.at == "mode" {
+                // The temporary file as it was created, before any chmod.
+                use std::os::unix::fs::PermissionsExt;
+                let mode = std::fs::metadata(b)?.permissions().mode() & 0o777;
+                CREATED_MODE.store(mode, std::sync::atomic::Ordering::SeqCst);
+            }
             if self.at == "permissions" {
                 Err(fail())
             } else {
@@ -423,5 +538,74 @@ mod tests {
         )
         .unwrap_err();
         assert!(matches!(e, SaveError::NotWritable { .. }), "{e}");
+    }
+
+    #[test]
+    fn a_write_by_someone_else_during_the_save_is_not_overwritten() {
+        let d = dir("during");
+        let p = d.join("draft.txt");
+        std::fs::write(&p, ORIGINAL).unwrap();
+        let fs = Failing {
+            at: "someone-writes",
+            calls: Cell::new(0),
+        };
+        let e = save_atomic(
+            &fs,
+            &p,
+            "ours\n",
+            TextFormat::default(),
+            Encoding::Utf8,
+            Some(Fingerprint::of(ORIGINAL.as_bytes())),
+        )
+        .unwrap_err();
+        assert!(matches!(e, SaveError::ChangedOnDisk(_)), "{e}");
+        assert_eq!(
+            std::fs::read_to_string(&p).unwrap(),
+            "theirs, written during the save\n"
+        );
+        assert_eq!(fs.calls.get(), 0, "never renamed");
+        assert_eq!(
+            std::fs::read_dir(&d).unwrap().count(),
+            1,
+            "no temporary file left"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_temporary_file_is_born_private_for_a_private_draft() {
+        use std::os::unix::fs::PermissionsExt;
+        let d = dir("mode");
+        let p = d.join("draft.txt");
+        std::fs::write(&p, ORIGINAL).unwrap();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let fs = Failing {
+            at: "mode",
+            calls: Cell::new(0),
+        };
+        save_atomic(&fs, &p, "新\n", TextFormat::default(), Encoding::Utf8, None).unwrap();
+        let created = CREATED_MODE.load(std::sync::atomic::Ordering::SeqCst);
+        assert_eq!(created, 0o600, "the temporary file was created {created:o}");
+        let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn temporary_files_of_dead_processes_are_cleaned() {
+        let d = dir("stale");
+        let p = d.join("draft.txt");
+        std::fs::write(&p, ORIGINAL).unwrap();
+        let dead = d.join(".draft.txt.reportbench-save-2147483600");
+        let mine = d.join(format!(
+            ".draft.txt.reportbench-save-{}",
+            std::process::id()
+        ));
+        let other = d.join(".other.txt.reportbench-save-2147483600");
+        for f in [&dead, &mine, &other] {
+            std::fs::write(f, "x").unwrap();
+        }
+        assert_eq!(clean_stale_temps(&p), 1);
+        assert!(!dead.exists() && mine.exists() && other.exists());
     }
 }

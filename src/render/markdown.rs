@@ -115,8 +115,8 @@ pub fn diff_markdown(v: &DiffView, lang: Lang) -> String {
             lang,
             "`{}` → `{}`：未变{}段，修改{}段，移动{}段，新增{}段，删除{}段；沿用去年原文 {:.0}%。",
             "`{}` → `{}`: {} unchanged, {} changed, {} moved, {} added, {} removed paragraphs; {:.0}% carried over.",
-            v.old_file,
-            v.new_file,
+            md_cell(v.old_file),
+            md_cell(v.new_file),
             s.unchanged,
             s.changed,
             s.moved,
@@ -166,7 +166,7 @@ pub fn diff_markdown(v: &DiffView, lang: Lang) -> String {
         let nf = fp.new.map(|i| &v.new_report.figures[i]);
         let any = nf.or(of);
         let val = |f: Option<&crate::core::figures::Figure>| {
-            f.map(|f| format!("{}{}", fmt_value(f.value), f.unit))
+            f.map(|f| format!("{}{}", fmt_value(f.value), md_cell(&f.unit)))
                 .unwrap_or_else(|| "—".into())
         };
         let _ = writeln!(
@@ -199,12 +199,19 @@ pub fn diff_markdown(v: &DiffView, lang: Lang) -> String {
 /// `review --format markdown`: the checklist with its sign-offs, then every
 /// comment with where its quote is now.
 pub fn review_markdown(v: &ReviewView, lang: Lang) -> String {
-    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    // Every field through the display sanitiser: a review file is
+    // hand-editable and quotes come from the draft.
+    let cell = md_cell;
     let mut o = String::new();
     let _ = writeln!(
         o,
         "{}",
-        tr!(lang, "# 审核意见：{}\n", "# Review of {}\n", v.file)
+        tr!(
+            lang,
+            "# 审核意见：{}\n",
+            "# Review of {}\n",
+            md_cell(v.file)
+        )
     );
     let _ = writeln!(
         o,
@@ -255,12 +262,22 @@ pub fn review_markdown(v: &ReviewView, lang: Lang) -> String {
         let _ = writeln!(
             o,
             "- **{}** · {} · {} · {} {}",
-            c.id, place, status, c.author, c.created
+            cell(&c.id),
+            place,
+            status,
+            cell(&c.author),
+            cell(&c.created)
         );
         let _ = writeln!(o, "  > {}", cell(&c.quote));
         let _ = writeln!(o, "  {}", cell(&c.body));
         for r in &c.replies {
-            let _ = writeln!(o, "  - {} {}: {}", r.author, r.created, cell(&r.body));
+            let _ = writeln!(
+                o,
+                "  - {} {}: {}",
+                cell(&r.author),
+                cell(&r.created),
+                cell(&r.body)
+            );
         }
     }
     o

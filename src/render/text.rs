@@ -424,7 +424,7 @@ pub fn diff_text(v: &DiffView, lang: Lang, paint: Paint) -> String {
         let ctx = any
             .map(|f| safe(&truncate_chars(f.context(), 18)))
             .unwrap_or_default();
-        let unit = any.map(|f| f.unit.to_string()).unwrap_or_default();
+        let unit = any.map(|f| safe(&f.unit)).unwrap_or_default();
         let val = |f: Option<&crate::core::figures::Figure>| {
             f.map(|f| fmt_value(f.value)).unwrap_or_else(|| "-".into())
         };
@@ -484,7 +484,13 @@ pub fn diff_text(v: &DiffView, lang: Lang, paint: Paint) -> String {
 pub fn spec_text(spec: &CompiledSpec, lang: Lang) -> String {
     let mut o = String::new();
     let name = spec.spec.name.clone().unwrap_or_default();
-    let _ = writeln!(o, "{} v{}  {}", spec.spec.id, spec.spec.version, name);
+    let _ = writeln!(
+        o,
+        "{} v{}  {}",
+        safe(&spec.spec.id),
+        spec.spec.version,
+        safe(&name)
+    );
     let _ = writeln!(o, "\n{}", lang.pick("要素：", "Items:"));
     for i in &spec.spec.items {
         let kind = format!("{:?}", i.kind).to_lowercase();
@@ -493,7 +499,7 @@ pub fn spec_text(spec: &CompiledSpec, lang: Lang) -> String {
         } else {
             lang.pick("可选", "optional")
         };
-        let title = i.display_title(lang);
+        let title = safe(i.display_title(lang));
         let _ = writeln!(
             o,
             "  {} {} {} {}",
@@ -505,8 +511,8 @@ pub fn spec_text(spec: &CompiledSpec, lang: Lang) -> String {
     }
     let _ = writeln!(o, "\n{}", lang.pick("指标：", "Metrics:"));
     for m in &spec.spec.metrics {
-        let label = m.display_label(lang);
-        let _ = writeln!(o, "  {} {}", pad(&m.id, 22), label);
+        let label = safe(m.display_label(lang));
+        let _ = writeln!(o, "  {} {}", pad(&safe(&m.id), 22), label);
     }
     let _ = writeln!(o, "\n{}", lang.pick("检查规则：", "Lint rules:"));
     let l = &spec.spec.lints;

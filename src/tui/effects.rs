@@ -195,6 +195,9 @@ impl Effects {
                 };
                 Msg::Locked(match outcome {
                     Acquired::Mine(p) => {
+                        // The draft is ours to edit: what saves of it by
+                        // processes now gone left behind goes.
+                        crate::io::save::clean_stale_temps(&path);
                         let mut exit = self
                             .exit
                             .lock()
