@@ -488,23 +488,65 @@ fn a_change_on_disk_reloads_a_clean_buffer_and_is_shown_for_a_modified_one() {
         again,
         "not saved over"
     );
-    // r reloads theirs and keeps ours in the recovery file.
+    // r reloads theirs and keeps ours in a file of its own.
     b.press(KeyCode::Char('r'));
     assert!(b.s().text().starts_with("# 又改了"));
     assert!(!b.s().is_modified() && !b.s().changed_on_disk());
-    let kept = recovery::read(&rec, &p).unwrap().expect("our text kept");
+    let aside = recovery::aside_key(&p);
+    let kept = recovery::read(&rec, &aside)
+        .unwrap()
+        .expect("our text kept");
     assert!(
         kept.text.starts_with("我# 他们改的"),
         "{}",
         &kept.text[..30]
     );
-    // And saving afterwards does not ask.
+    // Typing on, the timed recovery write, and a save: none of them touch it
+    // (they used to overwrite, then delete, the text they promised to keep).
     b.press(KeyCode::Char('它'));
+    b.wait(Duration::from_secs(3));
+    assert!(recovery::read(&rec, &p).unwrap().is_some(), "timed write");
     b.ctrl('s');
-    assert_eq!(*b.s().overlay(), Overlay::None);
+    assert_eq!(
+        *b.s().overlay(),
+        Overlay::None,
+        "saving afterwards does not ask"
+    );
     // The cursor stayed where it was (line 1, column 2).
     let saved = std::fs::read_to_string(&p).unwrap();
     assert!(saved.starts_with("#它 又改了"), "{}", &saved[..20]);
+    assert_eq!(
+        recovery::read(&rec, &aside).unwrap().map(|r| r.text),
+        Some(kept.text.clone()),
+        "the set-aside text is still kept"
+    );
+    drop(b);
+    // Offered at the next open; only an explicit discard removes it.
+    let mut b = open(&p).lang(Lang::En).recovery(&rec).start();
+    let s = b.screen(100, 30);
+    assert!(
+        s.contains("Unsaved text set aside when the file was read again"),
+        "{s}"
+    );
+    b.press(KeyCode::Esc);
+    assert!(
+        recovery::read(&rec, &aside).unwrap().is_some(),
+        "Esc keeps it"
+    );
+    drop(b);
+    let mut b = open(&p).lang(Lang::En).recovery(&rec).start();
+    b.press(KeyCode::Char('r'));
+    assert!(b.s().text().starts_with("我# 他们改的"));
+    assert!(
+        recovery::read(&rec, &aside).unwrap().is_some(),
+        "until saved"
+    );
+    b.ctrl('s');
+    assert_eq!(
+        recovery::read(&rec, &aside).unwrap(),
+        None,
+        "saved back: done with"
+    );
 }
 
 #[test]

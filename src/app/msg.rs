@@ -196,6 +196,10 @@ pub enum RecoveryKey {
     Draft(PathBuf),
     /// An unsent comment on the draft.
     Comment(PathBuf),
+    /// Unsaved text set aside when the draft was read again from disk: a
+    /// file of its own, offered at the next open, removed only when the
+    /// user discards it (or saves it back).
+    Aside(PathBuf),
 }
 
 /// A save to do.

@@ -143,6 +143,15 @@ pub fn comment_key(draft: &Path) -> PathBuf {
     draft.with_file_name(name)
 }
 
+/// The name under which unsaved text set aside by a reload of `draft` is
+/// kept: a recovery file of its own, so that the draft's timed recovery
+/// writes never overwrite it.
+pub fn aside_key(draft: &Path) -> PathBuf {
+    let mut name = draft.file_name().unwrap_or_default().to_os_string();
+    name.push(".set-aside");
+    draft.with_file_name(name)
+}
+
 /// Reads the recovery file of `draft`, if there is one. A file that is not
 /// a recovery file (or not UTF-8) is an error, never silently dropped.
 pub fn read(dir: &Path, draft: &Path) -> std::io::Result<Option<Recovered>> {

@@ -124,6 +124,7 @@ impl Effects {
         match key {
             RecoveryKey::Draft(p) => p.clone(),
             RecoveryKey::Comment(p) => recovery::comment_key(p),
+            RecoveryKey::Aside(p) => recovery::aside_key(p),
         }
     }
 

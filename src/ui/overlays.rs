@@ -70,7 +70,7 @@ pub(super) fn draw_overlay(f: &mut Frame, s: &State, t: &Theme, area: Rect, stat
                 " (Enter to search, Esc to cancel)",
             ),
         ),
-        Overlay::Recover(r) => draw_recover(f, s, t, area, r),
+        Overlay::Recover(r, aside) => draw_recover(f, s, t, area, r, *aside),
         Overlay::Input(p, line) => {
             // A failed write shows its error where the keys would be.
             let hint = match s.message() {
@@ -187,7 +187,7 @@ fn ago(lang: Lang, secs: u64) -> String {
 }
 
 /// The recovery offer: when, how much differs, the changed lines, the keys.
-fn draw_recover(f: &mut Frame, s: &State, t: &Theme, area: Rect, r: &Recovered) {
+fn draw_recover(f: &mut Frame, s: &State, t: &Theme, area: Rect, r: &Recovered, aside: bool) {
     let saved_text = s.text();
     let diff = similar::TextDiff::from_lines(saved_text.as_str(), r.text.as_str());
     let (mut added, mut removed) = (0usize, 0usize);
@@ -219,8 +219,18 @@ fn draw_recover(f: &mut Frame, s: &State, t: &Theme, area: Rect, r: &Recovered) 
         }
     }
     let when = ago(s.lang(), s.now_unix().saturating_sub(r.saved));
-    let mut lines = vec![
-        Line::from(tr!(
+    let head = if aside {
+        tr!(
+            s.lang(),
+            "重新载入时保留下来的未保存文字（{}，进程 {}）：与文件相比 +{} 行、-{} 行。",
+            "Unsaved text set aside when the file was read again ({}, process {}): +{} / -{} lines against the file.",
+            when,
+            r.pid,
+            added,
+            removed
+        )
+    } else {
+        tr!(
             s.lang(),
             "上次编辑（{}，进程 {}）有未保存的文字：与文件相比 +{} 行、-{} 行。",
             "Unsaved text from an earlier session ({}, process {}): +{} / -{} lines against the file.",
@@ -228,9 +238,9 @@ fn draw_recover(f: &mut Frame, s: &State, t: &Theme, area: Rect, r: &Recovered) 
             r.pid,
             added,
             removed
-        )),
-        Line::from(""),
-    ];
+        )
+    };
+    let mut lines = vec![Line::from(head), Line::from("")];
     lines.extend(shown);
     if added + removed > room {
         lines.push(Line::from("…"));

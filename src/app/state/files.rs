@@ -56,6 +56,12 @@ pub(super) struct FileState {
     /// The user chose to quit while a save was in progress: once it is
     /// done, quit (or ask, if the text is still not saved).
     pub(super) quit_after_save: bool,
+    /// Unsaved text set aside by a reload, found at the start, waiting to
+    /// be offered after the overlay shown closes.
+    pub(super) aside_offer: Option<Recovered>,
+    /// Text set aside by a reload was restored: its file goes once the
+    /// draft is saved.
+    pub(super) aside_restored: bool,
     /// A reload in progress, and why.
     pub(super) reloading: Option<ReloadWhy>,
     /// The user's home folder, for `~/` in a save-as name.
@@ -77,6 +83,8 @@ impl FileState {
             saving: None,
             save_again: None,
             quit_after_save: false,
+            aside_offer: None,
+            aside_restored: false,
             reloading: None,
             home: None,
         }
@@ -216,8 +224,10 @@ impl State {
                 );
                 return;
             }
+            // A file of its own: the timed recovery writes of the text
+            // read now must not overwrite it.
             Some((
-                RecoveryKey::Draft(self.buffer.path.clone()),
+                RecoveryKey::Aside(self.buffer.path.clone()),
                 self.buffer.joined.clone(),
             ))
         } else {
@@ -343,6 +353,12 @@ impl State {
                 if self.buffer.edits == s.generation {
                     self.buffer.modified = false;
                     self.drop_recovery();
+                    // Restored set-aside text is in the file now.
+                    if std::mem::take(&mut self.files.aside_restored) {
+                        self.emit(Effect::RemoveRecovery {
+                            key: RecoveryKey::Aside(self.buffer.path.clone()),
+                        });
+                    }
                 }
                 self.tell(if s.as_new {
                     tr!(self.lang, "已另存为 {}", "saved as {}", s.path.display())
@@ -389,6 +405,15 @@ impl State {
             self.screen.overlay = Overlay::ConfirmQuit;
         } else {
             self.screen.quit = true;
+        }
+    }
+
+    /// Offers text set aside by a reload once no other overlay is shown.
+    pub(super) fn offer_aside(&mut self) {
+        if self.screen.overlay == Overlay::None
+            && let Some(r) = self.files.aside_offer.take()
+        {
+            self.screen.overlay = Overlay::Recover(r, true);
         }
     }
 
@@ -444,10 +469,17 @@ impl State {
             (RecoveryKey::Draft(_), Ok(Some(r))) => {
                 if r.text != self.text() {
                     if self.screen.overlay == Overlay::None && !self.files.read_only {
-                        self.screen.overlay = Overlay::Recover(r);
+                        self.screen.overlay = Overlay::Recover(r, false);
                     }
                 } else {
                     self.drop_recovery();
+                }
+            }
+            // Offered when nothing else is (see `offer_aside`); never
+            // removed here, even when it equals the file.
+            (RecoveryKey::Aside(_), Ok(Some(r))) => {
+                if !self.files.read_only {
+                    self.files.aside_offer = Some(r);
                 }
             }
             (RecoveryKey::Comment(_), Ok(Some(r))) => self.offer_pending_comment(r),
@@ -465,6 +497,9 @@ impl State {
                 if self.files.recovery && !self.files.read_only {
                     self.emit(Effect::ReadRecovery {
                         key: RecoveryKey::Draft(self.buffer.path.clone()),
+                    });
+                    self.emit(Effect::ReadRecovery {
+                        key: RecoveryKey::Aside(self.buffer.path.clone()),
                     });
                 }
             }

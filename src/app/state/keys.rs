@@ -371,7 +371,7 @@ impl State {
             Overlay::Help(_) => OverlayKind::Help,
             Overlay::ConfirmQuit => OverlayKind::ConfirmQuit,
             Overlay::ConfirmOverwrite => OverlayKind::ConfirmOverwrite,
-            Overlay::Recover(_) => OverlayKind::Recover,
+            Overlay::Recover(..) => OverlayKind::Recover,
             Overlay::Locked(_) => OverlayKind::Locked,
             Overlay::Verdict(_) => OverlayKind::Verdict,
             Overlay::Comments(_) => OverlayKind::Comments,

@@ -87,8 +87,9 @@ pub enum Overlay {
     SaveAs(String),
     /// Typing a line number: Enter goes there, Esc cancels.
     GoToLine(String),
-    /// Unsaved text from an earlier session was found.
-    Recover(Recovered),
+    /// Unsaved text from an earlier session was found (`true`: text set
+    /// aside by a reload, in a file of its own).
+    Recover(Recovered, bool),
     /// Another live reportbench edits the file.
     Locked(Holder),
     /// Typing a comment, a reply or a sign-off's reason.
@@ -263,6 +264,7 @@ impl State {
         };
         self.settle_views();
         self.settle_help();
+        self.offer_aside();
     }
 
     /// Asks for `effect` to be performed.

@@ -39,18 +39,26 @@ impl State {
                 }
                 _ => self.say("已取消", "cancelled"),
             },
-            Overlay::Recover(r) => match cmd {
+            Overlay::Recover(r, aside) => match cmd {
                 C::Restore => {
                     self.buffer.set_text(&r.text, (0, 0));
                     self.edited();
                     self.catch_up();
+                    // Set-aside text stays in its file until it is saved.
+                    self.files.aside_restored |= aside;
                     self.say(
                         "已恢复未保存的文字；Ctrl-S 保存",
                         "unsaved text restored; Ctrl-S saves",
                     );
                 }
                 C::Discard => {
-                    self.drop_recovery();
+                    if aside {
+                        self.emit(Effect::RemoveRecovery {
+                            key: crate::app::msg::RecoveryKey::Aside(self.buffer.path.clone()),
+                        });
+                    } else {
+                        self.drop_recovery();
+                    }
                     self.say("已丢弃恢复文件", "recovery file discarded");
                 }
                 _ => self.tell(tr!(

@@ -124,9 +124,14 @@ fn the_drafts_recovery_file_is_looked_for_once_the_lock_is_ours() {
     let fx = t.send(Msg::Locked(LockOutcome::Mine));
     assert!(matches!(
         fx.as_slice(),
-        [Effect::ReadRecovery {
-            key: RecoveryKey::Draft(_)
-        }]
+        [
+            Effect::ReadRecovery {
+                key: RecoveryKey::Draft(_)
+            },
+            Effect::ReadRecovery {
+                key: RecoveryKey::Aside(_)
+            }
+        ]
     ));
     // Someone else's lock: asked first; editing anyway takes it over.
     let (mut t, _) = T::open(false, true);
@@ -301,7 +306,7 @@ fn a_change_on_disk_reloads_a_clean_draft_and_is_only_shown_for_a_modified_one()
     match fx.as_slice() {
         [
             Effect::Reload {
-                set_aside: Some((RecoveryKey::Draft(_), text)),
+                set_aside: Some((RecoveryKey::Aside(_), text)),
                 ..
             },
         ] => assert!(text.starts_with("甲甲镇")),
