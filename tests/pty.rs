@@ -28,8 +28,40 @@ fn start(file: &std::path::Path, cols: u16, rows: u16) -> Session {
     start_with(file, cols, rows, &[])
 }
 
+/// Starts the workbench in a session of its own (`setsid`), so that closing
+/// its terminal sends it no SIGHUP, as for a process started with `su`.
+fn start_detached(file: &std::path::Path, cols: u16, rows: u16) -> Session {
+    start_program(
+        "setsid",
+        &["-w".as_ref(), env!("CARGO_BIN_EXE_reportbench").as_ref()],
+        file,
+        cols,
+        rows,
+        &[],
+    )
+}
+
 /// Starts the workbench on `file` with more arguments.
 fn start_with(file: &std::path::Path, cols: u16, rows: u16, args: &[&std::ffi::OsStr]) -> Session {
+    start_program(
+        env!("CARGO_BIN_EXE_reportbench"),
+        &[],
+        file,
+        cols,
+        rows,
+        args,
+    )
+}
+
+/// Starts `program` with `before`, then the workbench's arguments.
+fn start_program(
+    program: &str,
+    before: &[&std::ffi::OsStr],
+    file: &std::path::Path,
+    cols: u16,
+    rows: u16,
+    args: &[&std::ffi::OsStr],
+) -> Session {
     let pty = native_pty_system();
     let pair = pty
         .openpty(PtySize {
@@ -39,7 +71,10 @@ fn start_with(file: &std::path::Path, cols: u16, rows: u16, args: &[&std::ffi::O
             pixel_height: 0,
         })
         .expect("a pseudo-terminal");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_reportbench"));
+    let mut cmd = CommandBuilder::new(program);
+    for a in before {
+        cmd.arg(a);
+    }
     cmd.arg("--lang");
     cmd.arg("en");
     cmd.arg(file);
@@ -573,5 +608,32 @@ fn esc_and_a_function_key_in_one_read_type_nothing() {
     assert_eq!(
         std::fs::read(&p).unwrap(),
         std::fs::read(common::root().join("drafts/qinghe-2024.md")).unwrap()
+    );
+}
+
+#[test]
+fn a_terminal_gone_without_a_hangup_signal_keeps_the_text_and_frees_the_lock() {
+    let dir = common::temp_dir("pty-gone");
+    let p = dir.join("draft.md");
+    std::fs::copy(common::root().join("drafts/qinghe-2024.md"), &p).unwrap();
+    let lock = dir.join(".draft.md.reportbench-lock");
+    let mut s = start_detached(&p, 100, 30);
+    s.wait_for("Checklist 5/6 required", 100, 30);
+    assert!(lock.exists());
+    s.send("无信号断线".as_bytes());
+    s.wait_for("draft.md ●", 100, 30);
+    // The terminal closes; no SIGHUP reaches a process in its own session.
+    s.hang_up();
+    // It notices by itself, keeps the text and gives the lock back. (The
+    // `setsid` in between ends with the terminal; the workbench is awaited
+    // through its lock, which names it.)
+    s.wait_exit();
+    wait_until("the workbench never let go of its lock", || !lock.exists());
+    let files = recovery_files(&p);
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert!(
+        std::fs::read_to_string(&files[0])
+            .unwrap()
+            .contains("无信号断线# 青禾镇")
     );
 }

@@ -92,6 +92,29 @@ fn watch_signals(exit: Arc<Mutex<Exit>>) -> Result<()> {
     Ok(())
 }
 
+/// Whether the terminal has gone away (hung up, closed) without a signal
+/// saying so: a process started through `su` or `runuser`, or in another
+/// session, gets no SIGHUP when its terminal closes, and crossterm then
+/// reads end-of-input for ever (crossterm #793). Looked at with every timed
+/// tick, so that the way out — recovery file, lock released — is taken
+/// within seconds.
+#[cfg(unix)]
+fn terminal_gone() -> bool {
+    let mut fds = [libc::pollfd {
+        fd: 0,
+        events: libc::POLLIN,
+        revents: 0,
+    }];
+    // SAFETY: poll(2) on one valid pollfd, no wait.
+    let r = unsafe { libc::poll(fds.as_mut_ptr(), 1, 0) };
+    r < 0 || fds[0].revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+}
+
+#[cfg(not(unix))]
+fn terminal_gone() -> bool {
+    false
+}
+
 /// What comes into the event loop.
 enum Incoming {
     /// A terminal event.
@@ -272,7 +295,12 @@ pub fn run(
                     workers.in_flight -= 1;
                     m.into_iter().collect()
                 }
-                Err(RecvTimeoutError::Timeout) => vec![Msg::Tick],
+                Err(RecvTimeoutError::Timeout) => {
+                    if terminal_gone() {
+                        anyhow::bail!("the terminal is gone");
+                    }
+                    vec![Msg::Tick]
+                }
                 Err(RecvTimeoutError::Disconnected) => {
                     anyhow::bail!("the event loop lost its inputs")
                 }
