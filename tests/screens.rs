@@ -20,7 +20,7 @@ fn draft() -> &'static Path {
 /// (as a recovery file's writer).
 fn stable(s: &str) -> String {
     let pid = std::process::id().to_string();
-    let spaces = regex::Regex::new(" +│").expect("a pattern");
+    let spaces = regex::Regex::new(" *│").expect("a pattern");
     s.lines()
         .map(|l| {
             let l2 = l

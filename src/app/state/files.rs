@@ -166,10 +166,24 @@ impl State {
         if due[1] {
             self.files.recovery_due = false;
             self.files.recovery_written = Some(now);
-            self.emit(Effect::WriteRecovery {
-                key: RecoveryKey::Draft(self.buffer.path.clone()),
-                text: self.buffer.joined.clone(),
-            });
+            if self.buffer.modified {
+                self.emit(Effect::WriteRecovery {
+                    key: RecoveryKey::Draft(self.buffer.path.clone()),
+                    text: self.buffer.joined.clone(),
+                });
+            }
+            // A comment (reply, reason) being typed, on the same timer: a
+            // `kill -9` loses no more of it than of the draft.
+            if let Overlay::Input(_, words) = &self.screen.overlay
+                && !words.trim().is_empty()
+            {
+                let text = std::sync::Arc::from(words.as_str());
+                self.review.pending_on_disk = true;
+                self.emit(Effect::WriteRecovery {
+                    key: RecoveryKey::Comment(self.buffer.path.clone()),
+                    text,
+                });
+            }
         }
         if due[2] {
             self.files.disk_checked = Some(now);

@@ -57,23 +57,31 @@ impl State {
             }
             _ => None,
         };
+        let review = matches!(self.screen.overlay, Overlay::Input(..));
+        let now = self.now.at;
         let Some(line) = self.prompt_line() else {
             return;
         };
         let submit = match (cmd, typed) {
             (Some(OverlayCmd::Backspace), _) => {
                 line.pop();
+                if review {
+                    self.files.edited_at(now);
+                }
                 return;
             }
             (_, Some(c)) => {
                 line.push(c);
+                // A comment being typed is kept on the draft's timer too.
+                if review {
+                    self.files.edited_at(now);
+                }
                 return;
             }
             (Some(OverlayCmd::Submit), _) => true,
             (Some(OverlayCmd::No), _) => false,
             _ => return,
         };
-        let was_review = matches!(self.screen.overlay, Overlay::Input(..));
         match (
             std::mem::replace(&mut self.screen.overlay, Overlay::None),
             submit,
@@ -81,12 +89,14 @@ impl State {
             (Overlay::Search(q), true) => self.search(&q),
             (Overlay::SaveAs(name), true) => self.save_as(&name),
             (Overlay::GoToLine(n), true) => self.go_to_line(&n),
+            // The words are done with once the review file has them.
             (Overlay::Input(p, text), true) => self.submit_prompt(p, text),
-            (Overlay::SaveAs(_) | Overlay::Input(..), false) => self.say("已取消", "cancelled"),
+            (Overlay::Input(..), false) => {
+                self.say("已取消", "cancelled");
+                self.prompt_closed();
+            }
+            (Overlay::SaveAs(_), false) => self.say("已取消", "cancelled"),
             _ => {}
-        }
-        if was_review && !matches!(self.screen.overlay, Overlay::Input(..)) {
-            self.prompt_closed();
         }
     }
 

@@ -200,8 +200,9 @@ impl State {
         ));
     }
 
-    /// A prompt of the review closed (sent or given up): an unsent comment
-    /// kept from an earlier session is done with, and its recovery file goes.
+    /// A prompt of the review closed (its words written to the review file,
+    /// or given up): the unsent comment kept on disk — from an earlier
+    /// session or by the timer — is done with, and its recovery file goes.
     pub(super) fn prompt_closed(&mut self) {
         if self.review.pending_on_disk && self.review.pending_comment.is_none() {
             self.review.pending_on_disk = false;
@@ -379,6 +380,7 @@ impl State {
             Ok(r) => {
                 self.set_review(r);
                 self.tell(done);
+                self.prompt_closed();
                 // A deleted comment's list position may be past the end.
                 if let Overlay::Comments(i) = self.screen.overlay {
                     let n = self.review.review.comments.len();

@@ -489,3 +489,57 @@ fn quitting_while_a_save_is_written_waits_for_it() {
     assert!(!t.s.should_quit());
     assert_eq!(*t.s.overlay(), Overlay::ConfirmQuit);
 }
+
+#[test]
+fn a_comment_being_typed_is_kept_on_the_drafts_timer_and_dropped_once_sent() {
+    let (mut t, _) = T::open(true, true);
+    t.key(KeyCode::F(5));
+    for c in "写到一半".chars() {
+        t.key(KeyCode::Char(c));
+    }
+    let fx = t.after(1100);
+    let kept: Vec<&str> = fx
+        .iter()
+        .filter_map(|e| match e {
+            Effect::WriteRecovery {
+                key: RecoveryKey::Comment(_),
+                text,
+            } => Some(&**text),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        kept,
+        ["写到一半"],
+        "a kill -9 now loses nothing typed a second ago"
+    );
+    // Sent: the file goes only once the review file has the words.
+    let fx = t.key(KeyCode::Enter);
+    assert!(
+        !fx.iter()
+            .any(|e| matches!(e, Effect::RemoveRecovery { .. }))
+    );
+    let fx = t.send(Msg::ReviewWritten {
+        result: Ok(Review::default()),
+        done: "saved".into(),
+        retry: None,
+    });
+    assert!(fx.iter().any(|e| matches!(
+        e,
+        Effect::RemoveRecovery {
+            key: RecoveryKey::Comment(_)
+        }
+    )));
+    // Given up: it goes too.
+    let (mut t, _) = T::open(true, true);
+    t.key(KeyCode::F(5));
+    t.key(KeyCode::Char('甲'));
+    t.after(1100);
+    let fx = t.key(KeyCode::Esc);
+    assert!(fx.iter().any(|e| matches!(
+        e,
+        Effect::RemoveRecovery {
+            key: RecoveryKey::Comment(_)
+        }
+    )));
+}
