@@ -555,7 +555,11 @@ fn a_read_only_view_puts_every_edit_back() {
     let p = dir.join("draft.md");
     std::fs::copy(common::root().join("drafts/qinghe-2024.md"), &p).unwrap();
     let before = std::fs::read_to_string(&p).unwrap();
-    std::fs::write(dir.join(".draft.md.reportbench-lock"), "li elsewhere 1\n").unwrap();
+    std::fs::write(
+        dir.join(".draft.md.reportbench-lock"),
+        "reportbench-lock 1\nuser: li\nhost: elsewhere\npid: 1\n",
+    )
+    .unwrap();
     let mut b = open(&p).lang(Lang::En).locking().start();
     let s = b.screen(100, 30);
     assert!(

@@ -1,13 +1,60 @@
 //! Who and when, for review comments and sign-offs: the login name and the
 //! local time as RFC 3339 with its UTC offset (`2025-03-01T09:30:00+08:00`).
 
-/// The login name: `$USER`, else `$LOGNAME`, else `?`.
+/// The login name: `$USER`, else `$LOGNAME`, else the user's entry in the
+/// password database, else `uid N`: never empty, never `?` (a lock and a
+/// comment must say who).
 pub fn login_name() -> String {
-    std::env::var("USER")
-        .or_else(|_| std::env::var("LOGNAME"))
-        .ok()
-        .filter(|s| !s.trim().is_empty())
-        .unwrap_or_else(|| "?".into())
+    login_name_from(std::env::var("USER").ok(), std::env::var("LOGNAME").ok())
+}
+
+/// [`login_name`] from the given `$USER` and `$LOGNAME`.
+fn login_name_from(user: Option<String>, logname: Option<String>) -> String {
+    user.filter(|s| !s.trim().is_empty())
+        .or(logname.filter(|s| !s.trim().is_empty()))
+        .or_else(passwd_name)
+        .unwrap_or_else(|| {
+            #[cfg(unix)]
+            {
+                // SAFETY: getuid(2) cannot fail.
+                format!("uid {}", unsafe { libc::getuid() })
+            }
+            #[cfg(not(unix))]
+            {
+                "unknown user".into()
+            }
+        })
+}
+
+/// This user's name in the password database.
+#[cfg(unix)]
+fn passwd_name() -> Option<String> {
+    // SAFETY: getpwuid_r with a zeroed passwd, a buffer of the given size
+    // and a result pointer; pw_name is read only when it set `result`.
+    unsafe {
+        let mut pw: libc::passwd = std::mem::zeroed();
+        let mut buf = vec![0 as libc::c_char; 4096];
+        let mut result: *mut libc::passwd = std::ptr::null_mut();
+        let r = libc::getpwuid_r(
+            libc::getuid(),
+            &mut pw,
+            buf.as_mut_ptr(),
+            buf.len(),
+            &mut result,
+        );
+        if r != 0 || result.is_null() || pw.pw_name.is_null() {
+            return None;
+        }
+        let name = std::ffi::CStr::from_ptr(pw.pw_name)
+            .to_string_lossy()
+            .into_owned();
+        (!name.trim().is_empty()).then_some(name)
+    }
+}
+
+#[cfg(not(unix))]
+fn passwd_name() -> Option<String> {
+    None
 }
 
 /// Now, local time with its offset (UTC where the offset cannot be told).
@@ -69,6 +116,22 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_login_name_even_without_user_or_logname() {
+        assert_eq!(login_name_from(Some("li wei".into()), None), "li wei");
+        assert_eq!(
+            login_name_from(Some(" ".into()), Some("wang".into())),
+            "wang"
+        );
+        let name = login_name_from(None, None);
+        assert!(!name.is_empty() && name != "?", "{name}");
+        #[cfg(unix)]
+        assert_eq!(
+            Some(name),
+            passwd_name().or(Some(format!("uid {}", unsafe { libc::getuid() })))
+        );
+    }
 
     #[test]
     fn formats_with_offsets() {

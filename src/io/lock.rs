@@ -5,8 +5,13 @@
 //! because two users have two state folders but share the draft's folder.
 //!
 //! A lock left by a process that no longer runs on this machine (after
-//! `kill -9` or a power cut) is taken over silently; one from another
-//! machine cannot be checked and is reported as held.
+//! `kill -9` or a power cut; a zombie, or a pid now used by another
+//! program) is taken over silently; one from another machine cannot be
+//! checked and is reported as held, and so is a lock file that cannot be
+//! read: failing safe, the user is asked.
+//!
+//! Format: `reportbench-lock 1`, then `user:`, `host:` and `pid:` lines (a
+//! user name may hold spaces).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -57,8 +62,33 @@ fn hostname() -> String {
     std::env::var("HOSTNAME").unwrap_or_else(|_| "?".into())
 }
 
-/// Whether process `pid` runs on this machine.
+/// Whether a reportbench runs as process `pid` on this machine: not a
+/// zombie, and (where `/proc` tells) a process of this program, not
+/// another one that was given the same number later.
 pub(crate) fn alive(pid: u32) -> bool {
+    if !exists(pid) {
+        return false;
+    }
+    let proc = std::path::Path::new("/proc").join(pid.to_string());
+    if let Ok(stat) = std::fs::read_to_string(proc.join("stat")) {
+        // `pid (comm) S …`: the state follows the last parenthesis.
+        let state = stat
+            .rsplit_once(')')
+            .and_then(|(_, r)| r.trim_start().chars().next());
+        if matches!(state, Some('Z' | 'X')) {
+            return false;
+        }
+    }
+    if let Ok(comm) = std::fs::read_to_string(proc.join("comm")) {
+        // The program's name, cut to 15 characters by the kernel (a test
+        // binary is reportbench-HASH).
+        return comm.trim().starts_with("reportbench");
+    }
+    true
+}
+
+/// Whether process `pid` exists (or is someone else's).
+fn exists(pid: u32) -> bool {
     #[cfg(unix)]
     {
         let Ok(pid) = i32::try_from(pid) else {
@@ -75,12 +105,51 @@ pub(crate) fn alive(pid: u32) -> bool {
     }
 }
 
+const MAGIC: &str = "reportbench-lock 1";
+
+/// A lock file's text for `h`.
+fn format(h: &Holder) -> String {
+    // One field per line: nothing in a value can shift the others.
+    let clean = |s: &str| s.replace(['\n', '\r'], " ");
+    format!(
+        "{MAGIC}\nuser: {}\nhost: {}\npid: {}\n",
+        clean(&h.user),
+        clean(&h.host),
+        h.pid
+    )
+}
+
+/// The holder a lock file names; `None` when it cannot be read as one.
 fn parse(text: &str) -> Option<Holder> {
-    let mut parts = text.split_whitespace();
-    let user = parts.next()?.to_owned();
-    let host = parts.next()?.to_owned();
-    let pid = parts.next()?.parse().ok()?;
-    Some(Holder { user, host, pid })
+    let mut lines = text.lines();
+    if lines.next()? != MAGIC {
+        return None;
+    }
+    let (mut user, mut host, mut pid) = (None, None, None);
+    for l in lines {
+        if let Some(v) = l.strip_prefix("user: ") {
+            user = Some(v.to_owned());
+        } else if let Some(v) = l.strip_prefix("host: ") {
+            host = Some(v.to_owned());
+        } else if let Some(v) = l.strip_prefix("pid: ") {
+            pid = v.trim().parse().ok();
+        }
+    }
+    Some(Holder {
+        user: user?,
+        host: host?,
+        pid: pid?,
+    })
+}
+
+/// The holder shown for a lock file that cannot be read: someone may be
+/// editing, so it is held until the user chooses to edit anyway.
+fn unreadable() -> Holder {
+    Holder {
+        user: "(an unreadable lock file)".into(),
+        host: "?".into(),
+        pid: 0,
+    }
 }
 
 /// Creates `path` with `contents` unless it exists already: `Ok(true)`
@@ -110,15 +179,24 @@ pub fn acquire(draft: &Path) -> Acquired {
     let path = lock_path(draft);
     let me = me();
     for _ in 0..2 {
-        match create_exclusive(&path, &format!("{} {} {}\n", me.user, me.host, me.pid)) {
+        match create_exclusive(&path, &format(&me)) {
             Ok(true) => return Acquired::Mine(path),
             Ok(false) => {
-                let held = std::fs::read_to_string(&path).ok().and_then(|t| parse(&t));
-                match held {
-                    // Ours from a process that is gone (or unreadable: a
-                    // crash mid-write): take it over.
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                // Empty: a crash between creating and writing it, a moment
+                // ago at most — taken over once it is a few seconds old.
+                let empty_and_old = text.is_empty()
+                    && std::fs::metadata(&path)
+                        .and_then(|m| m.modified())
+                        .ok()
+                        .and_then(|t| t.elapsed().ok())
+                        .is_some_and(|age| age > std::time::Duration::from_secs(5));
+                match parse(&text) {
+                    // Ours from a process that is gone: take it over.
                     Some(h) if h.host == me.host && !alive(h.pid) => {}
-                    None => {}
+                    None if empty_and_old => {}
+                    // Fail safe: a lock that cannot be read is held.
+                    None => return Acquired::HeldBy(unreadable()),
                     Some(h) => return Acquired::HeldBy(h),
                 }
                 if let Err(e) = std::fs::remove_file(&path) {
@@ -156,6 +234,15 @@ mod tests {
         crate::io::testing::TestDir::new(&format!("lock-{name}"))
     }
 
+    /// A lock of li wei (a name with a space) on another machine.
+    fn elsewhere() -> String {
+        format(&Holder {
+            user: "li wei".into(),
+            host: "elsewhere".into(),
+            pid: 1,
+        })
+    }
+
     #[test]
     fn a_second_editor_is_told_who_holds_it() {
         let d = dir("second");
@@ -180,14 +267,17 @@ mod tests {
         let m = me();
         std::fs::write(
             lock_path(&draft),
-            format!("{} {} 2147483600\n", m.user, m.host),
+            format(&Holder {
+                pid: 2_147_483_600,
+                ..m.clone()
+            }),
         )
         .unwrap();
         assert!(matches!(acquire(&draft), Acquired::Mine(_)));
-        std::fs::write(lock_path(&draft), "li elsewhere 1\n").unwrap();
+        std::fs::write(lock_path(&draft), elsewhere()).unwrap();
         match acquire(&draft) {
             Acquired::HeldBy(h) => {
-                assert_eq!((h.user.as_str(), h.host.as_str()), ("li", "elsewhere"))
+                assert_eq!((h.user.as_str(), h.host.as_str()), ("li wei", "elsewhere"))
             }
             other => panic!("{other:?}"),
         }
@@ -198,7 +288,7 @@ mod tests {
     fn release_leaves_someone_elses_lock() {
         let d = dir("release");
         let draft = d.join("a.md");
-        std::fs::write(lock_path(&draft), "li elsewhere 1\n").unwrap();
+        std::fs::write(lock_path(&draft), elsewhere()).unwrap();
         release(&lock_path(&draft));
         assert!(lock_path(&draft).exists());
     }
@@ -207,5 +297,27 @@ mod tests {
     fn an_unwritable_folder_means_no_lock() {
         let draft = Path::new("/proc/reportbench-no-such-dir/a.md");
         assert!(matches!(acquire(draft), Acquired::Unavailable(_)));
+    }
+
+    #[test]
+    fn an_unreadable_lock_is_held_and_a_pid_of_another_program_is_not_a_holder() {
+        let d = dir("unreadable");
+        let draft = d.join("a.md");
+        // The old one-line format with a space in the name, or garbage:
+        // nobody can tell who holds it, so it is held (the user is asked).
+        for text in ["li wei elsewhere 1\n", "\u{0}\u{1}garbage"] {
+            std::fs::write(lock_path(&draft), text).unwrap();
+            match acquire(&draft) {
+                Acquired::HeldBy(h) => assert!(h.user.contains("unreadable"), "{h:?}"),
+                other => panic!("{other:?}"),
+            }
+        }
+        // Process 1 runs on this machine, but it is not a reportbench: the
+        // lock it seems to hold was left by one whose number was reused.
+        let m = me();
+        std::fs::write(lock_path(&draft), format(&Holder { pid: 1, ..m })).unwrap();
+        assert!(matches!(acquire(&draft), Acquired::Mine(_)));
+        // This test process is one (reportbench-HASH): alive.
+        assert!(alive(std::process::id()));
     }
 }

@@ -508,6 +508,19 @@ impl State {
         match outcome {
             LockOutcome::HeldBy(h) => self.screen.overlay = Overlay::Locked(h),
             LockOutcome::Mine | LockOutcome::Unavailable(_) => {
+                if let LockOutcome::Unavailable(why) = &outcome {
+                    // Editing goes on, but not silently: another
+                    // reportbench would not see this one edit.
+                    self.screen.message = Some((
+                        tr!(
+                            self.lang,
+                            "无法锁定这个文件（{}）：别人打开时不会得到提示",
+                            "no edit lock ({}): another reportbench opening this file will not be told",
+                            why
+                        ),
+                        true,
+                    ));
+                }
                 if self.files.recovery && !self.files.read_only {
                     self.emit(Effect::ReadRecovery {
                         key: RecoveryKey::Draft(self.buffer.path.clone()),
