@@ -161,13 +161,30 @@ pub fn read(dir: &Path, draft: &Path) -> std::io::Result<Option<Recovered>> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e),
     };
+    // A damaged file is moved aside, never overwritten by the next timed
+    // write: what it holds may still be someone's words.
     let bad = |what: &str| {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let mut kept = file.as_os_str().to_owned();
+        kept.push(format!(".damaged-{secs}"));
+        let kept = PathBuf::from(kept);
+        let moved = std::fs::rename(&file, &kept).is_ok();
         std::io::Error::new(
             std::io::ErrorKind::InvalidData,
-            format!(
-                "{} is not a reportbench recovery file ({what})",
-                file.display()
-            ),
+            if moved {
+                format!(
+                    "{} is not a reportbench recovery file ({what}); it is kept as {}",
+                    file.display(),
+                    kept.display()
+                )
+            } else {
+                format!(
+                    "{} is not a reportbench recovery file ({what})",
+                    file.display()
+                )
+            },
         )
     };
     let all = String::from_utf8(bytes).map_err(|_| bad("not UTF-8"))?;
@@ -250,5 +267,15 @@ mod tests {
             e.to_string().contains("not a reportbench recovery file"),
             "{e}"
         );
+        // Kept aside, so that the next timed write does not overwrite it.
+        assert!(!path_for(&d, &draft).exists());
+        let kept: Vec<_> = std::fs::read_dir(&*d)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+            .filter(|n| n.contains(".damaged-"))
+            .collect();
+        assert_eq!(kept.len(), 1, "{kept:?}");
+        assert!(e.to_string().contains(&kept[0]), "{e}");
+        assert_eq!(read(&d, &draft).unwrap(), None);
     }
 }

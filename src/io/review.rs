@@ -84,14 +84,34 @@ fn parse(path: &Path, text: &str) -> Result<Review, ReviewError> {
     if text.trim().is_empty() {
         return Ok(Review::default());
     }
-    crate::core::yaml::parse_yaml(text, &path.display().to_string()).map_err(|e| {
-        ReviewError::Yaml {
-            path: path.to_owned(),
-            line: e.line,
-            column: e.column,
-            message: e.message,
+    let review: Review =
+        crate::core::yaml::parse_yaml(text, &path.display().to_string()).map_err(|e| {
+            ReviewError::Yaml {
+                path: path.to_owned(),
+                line: e.line,
+                column: e.column,
+                message: e.message,
+            }
+        })?;
+    // Two comments under one id: a reply or a resolution would reach only
+    // the first, and merging would drop one. Said where the second is.
+    let mut seen = std::collections::HashSet::new();
+    for c in &review.comments {
+        if !seen.insert(c.id.as_str()) {
+            let at = text.match_indices(&c.id).nth(1).map_or(0, |(i, _)| i);
+            let (line, column) = crate::core::text::line_column(text, at);
+            return Err(ReviewError::Yaml {
+                path: path.to_owned(),
+                line,
+                column,
+                message: format!(
+                    "two comments have the id `{}`; give one of them another id",
+                    c.id
+                ),
+            });
         }
-    })
+    }
+    Ok(review)
 }
 
 /// Writes `review` for `draft`: re-reads the sidecar and merges what another
@@ -237,5 +257,21 @@ mod tests {
         let r = read(&draft).unwrap();
         assert_eq!(r.comments.len(), 8, "{r:?}");
         assert!(!d.join(".a.md.review.yaml.lock").exists());
+    }
+
+    #[test]
+    fn two_comments_with_one_id_are_reported_where_the_second_is() {
+        let d = crate::io::testing::TestDir::new("review-dup");
+        let draft = d.join("a.md");
+        std::fs::write(
+            sidecar_path(&draft),
+            "comments:\n- {id: c-1, author: a, created: x, quote: q, body: b}\n- {id: c-1, author: b, created: x, quote: q, body: c}\n",
+        )
+        .unwrap();
+        let e = read(&draft).unwrap_err().to_string();
+        assert!(
+            e.contains("a.md.review.yaml:3:") && e.contains("`c-1`"),
+            "{e}"
+        );
     }
 }

@@ -547,7 +547,12 @@ fn a_comment_being_typed_is_kept_on_the_drafts_timer_and_dropped_once_sent() {
 #[test]
 fn no_edit_lock_is_said_on_the_status_bar() {
     let (mut t, _) = T::open(false, false);
-    t.send(Msg::Locked(LockOutcome::Unavailable("No space left on device".into())));
+    t.send(Msg::Locked(LockOutcome::Unavailable(
+        "No space left on device".into(),
+    )));
     let (m, error) = t.s.message().cloned().unwrap();
-    assert!(error && m.contains("no edit lock") && m.contains("No space left"), "{m}");
+    assert!(
+        error && m.contains("no edit lock") && m.contains("No space left"),
+        "{m}"
+    );
 }

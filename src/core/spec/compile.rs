@@ -421,6 +421,24 @@ fn compile_matcher(
 }
 
 fn compile_regex(p: &str, src: &str, offset: usize, what: &str) -> Result<Regex, Located> {
+    let re = build_regex(p, src, offset, what)?;
+    // A pattern that can match nothing at all matches every draft: an item
+    // would be met by any text, a lint fire at every position.
+    let sample = "甲乙 ab 12。\n丙";
+    if re.is_match("") || re.find_iter(sample).any(|m| m.is_empty()) {
+        let (l, c) = locate(src, p, offset);
+        return Err((
+            l,
+            c,
+            format!(
+                "{what}: the regex `{p}` can match empty text, so it would match any draft; make it match at least one character"
+            ),
+        ));
+    }
+    Ok(re)
+}
+
+fn build_regex(p: &str, src: &str, offset: usize, what: &str) -> Result<Regex, Located> {
     RegexBuilder::new(p)
         .size_limit(MAX_REGEX_BYTES)
         .dfa_size_limit(MAX_REGEX_BYTES)

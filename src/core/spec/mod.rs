@@ -252,4 +252,21 @@ mod tests {
             Some("一、存在的".len().."一、存在的不足".len())
         );
     }
+
+    #[test]
+    fn patterns_that_match_empty_text_are_refused_with_their_place() {
+        for bad in ["''", "'x*'", "'(?m)^'", "'\\b'"] {
+            let src = MINIMAL.replace("{any: [甲]}", &format!("{{regex: [{bad}]}}"));
+            let e = parse(&src).unwrap_err();
+            // At the pattern (an empty one: at its item).
+            let line = if bad == "''" { 4 } else { 7 };
+            assert_eq!(e.line, line, "{bad}: {e}");
+            assert!(e.message.contains("can match empty text"), "{bad}: {e}");
+        }
+        let src = format!("{MINIMAL}lints:\n  placeholder:\n    patterns: ['X*']\n");
+        let e = parse(&src).unwrap_err();
+        assert!(e.message.contains("can match empty text"), "{e}");
+        // A pattern of at least one character is fine.
+        assert!(parse(&MINIMAL.replace("{any: [甲]}", "{regex: ['甲+']}")).is_ok());
+    }
 }
