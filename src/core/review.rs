@@ -123,6 +123,35 @@ fn line_of(text: &str, byte: usize) -> usize {
     text[..byte].bytes().filter(|&b| b == b'\n').count() + 1
 }
 
+/// Lines of positions visited in increasing order, counted from the last
+/// one: all occurrences of a quote cost one pass over the text, not one
+/// pass each (a one-character quote on a long draft made every keystroke
+/// take most of a second).
+struct Lines<'t> {
+    text: &'t str,
+    at: usize,
+    line: usize,
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Self {
+        Lines { text, at: 0, line: 1 }
+    }
+
+    /// The line of `byte` (not before the last one asked for).
+    fn of(&mut self, byte: usize) -> usize {
+        if byte < self.at {
+            return line_of(self.text, byte);
+        }
+        self.line += self.text[self.at..byte]
+            .bytes()
+            .filter(|&b| b == b'\n')
+            .count();
+        self.at = byte;
+        self.line
+    }
+}
+
 /// Characters two strings share at their ends (`a`'s end, `b`'s start when
 /// `forward`; both ends otherwise).
 fn common_suffix_chars(a: &str, b: &str) -> usize {
@@ -145,11 +174,12 @@ fn common_prefix_chars(a: &str, b: &str) -> usize {
 pub fn anchor(c: &Comment, text: &str) -> Option<Anchor> {
     if !c.quote.is_empty() {
         let mut best: Option<(usize, usize, usize)> = None; // (score, -distance, start)
+        let mut lines = Lines::new(text);
         for (start, _) in text.match_indices(c.quote.as_str()) {
             let end = start + c.quote.len();
             let score = common_suffix_chars(&text[..start], &c.prefix)
                 + common_prefix_chars(&text[end..], &c.suffix);
-            let distance = line_of(text, start).abs_diff(c.line);
+            let distance = lines.of(start).abs_diff(c.line);
             let better = match best {
                 None => true,
                 Some((s, d, _)) => score > s || (score == s && distance < d),
@@ -201,6 +231,7 @@ fn by_context(c: &Comment, text: &str) -> Option<Anchor> {
     }
     let limit = c.quote.len() * 3 + 60;
     let mut best: Option<(usize, Anchor)> = None;
+    let mut lines = Lines::new(text);
     for (p, _) in text.match_indices(c.prefix.as_str()) {
         let start = p + c.prefix.len();
         let window_end = text.len().min(start + limit);
@@ -213,7 +244,7 @@ fn by_context(c: &Comment, text: &str) -> Option<Anchor> {
                 end: start + off,
                 exact: false,
             };
-            let distance = line_of(text, start).abs_diff(c.line);
+            let distance = lines.of(start).abs_diff(c.line);
             if best.is_none_or(|(d, _)| distance < d) {
                 best = Some((distance, a));
             }
