@@ -1026,3 +1026,24 @@ fn a_click_in_the_text_puts_the_cursor_there() {
         ratatui::layout::Position::new(x, y as u16)
     );
 }
+
+#[test]
+fn a_draft_replaced_by_a_folder_is_not_promised_a_save() {
+    let (dir, p) = copy_draft("qinghe-2024.md");
+    let mut b = open(&p).lang(Lang::En).start();
+    b.press(KeyCode::Char('甲'));
+    std::fs::remove_file(&p).unwrap();
+    std::fs::create_dir(&p).unwrap();
+    b.wait(Duration::from_secs(3));
+    let (m, error) = b.s().message().cloned().unwrap();
+    assert!(error && m.contains("save under another name (F12)"), "{m}");
+    // Saving says why, cause first, and keeps the text.
+    b.ctrl('s');
+    if *b.s().overlay() == Overlay::ConfirmOverwrite {
+        b.press(KeyCode::Char('y'));
+    }
+    let (m, _) = b.s().message().cloned().unwrap();
+    assert!(m.starts_with("not saved:"), "{m}");
+    assert!(b.s().text().starts_with("甲"));
+    drop(dir);
+}

@@ -275,6 +275,8 @@ pub enum DiskChange {
     Changed,
     /// Deleted or moved.
     Gone,
+    /// Something that is not a file is there now (a folder).
+    NotAFile,
 }
 
 /// The draft read again.

@@ -135,7 +135,11 @@ struct Lines<'t> {
 
 impl<'t> Lines<'t> {
     fn new(text: &'t str) -> Self {
-        Lines { text, at: 0, line: 1 }
+        Lines {
+            text,
+            at: 0,
+            line: 1,
+        }
     }
 
     /// The line of `byte` (not before the last one asked for).

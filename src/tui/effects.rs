@@ -152,7 +152,7 @@ impl Effects {
                             SaveError::ChangedOnDisk(_) => SaveFailureKind::ChangedOnDisk,
                             _ => SaveFailureKind::Other,
                         },
-                        message: e.to_string(),
+                        message: status_sentence(&e),
                     })
                 };
                 Msg::Saved(Saved {
@@ -269,6 +269,27 @@ impl Effects {
     }
 }
 
+/// A failed save for the status bar: the cause first, so that a narrow
+/// terminal shows what went wrong before the path.
+fn status_sentence(e: &SaveError) -> String {
+    match e {
+        SaveError::ChangedOnDisk(p) => {
+            format!(
+                "not saved: changed on disk by someone else ({})",
+                p.display()
+            )
+        }
+        SaveError::NotWritable { path, source } => format!(
+            "not saved: {source}; your text is kept ({})",
+            path.display()
+        ),
+        SaveError::Failed { path, step, source } => format!(
+            "not saved: {source} while {step}; the file is untouched, your text is kept ({})",
+            path.display()
+        ),
+    }
+}
+
 /// The draft on disk compared with what was loaded or saved.
 fn look_at_disk(path: &Path, seen: Option<FileStamp>, fingerprint: Option<Fingerprint>) -> Msg {
     let now = file_stamp(path);
@@ -277,6 +298,12 @@ fn look_at_disk(path: &Path, seen: Option<FileStamp>, fingerprint: Option<Finger
         return Msg::DiskLooked {
             seen: now,
             change: DiskChange::Same,
+        };
+    }
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Msg::DiskLooked {
+            seen: now,
+            change: DiskChange::NotAFile,
         };
     }
     let change = match (std::fs::read(path).ok(), fingerprint) {

@@ -216,6 +216,10 @@ impl State {
         }
         self.files.changed_on_disk = true;
         match change {
+            DiskChange::NotAFile => self.warn(
+                "文件的位置上现在是一个文件夹：请用 F12 另存为",
+                "a folder is where the file was: save under another name (F12)",
+            ),
             DiskChange::Gone => self.warn(
                 "文件在磁盘上已被删除或移走；Ctrl-S 会重新写出",
                 "the file was deleted or moved on disk; Ctrl-S writes it again",
