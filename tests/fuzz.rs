@@ -1,0 +1,230 @@
+//! A fuzz driver on stable Rust, run by `cargo test` with a fixed seed and a
+//! small budget; `FUZZ_ITERATIONS=100000 cargo test --release --test fuzz`
+//! runs longer (`FUZZ_SEED` picks another sequence). Inputs are the sample
+//! drafts mutated — bytes flipped, inserted, cut and spliced, hostile
+//! characters and YAML fragments mixed in — through every entry point that
+//! takes outside text: decoding, parsing, checking, comparing, anchoring,
+//! displaying, and the YAML of specs, review files and config. The
+//! invariants: no panic, positions inside the text, every paragraph of
+//! both years exactly once in a comparison, nothing unsafe left after the
+//! display sanitiser.
+
+mod common;
+
+use reportbench::core::check::{CheckOptions, check};
+use reportbench::core::compare::{CompareOptions, compare};
+use reportbench::core::document::Document;
+use reportbench::core::review::{Comment, CommentStatus, Review, anchor};
+use reportbench::core::spec::CompiledSpec;
+use reportbench::core::text::{is_unsafe_for_display, sanitize_for_display};
+
+/// xorshift64*: a fixed, dependency-free sequence.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+const HOSTILE: &[&str] = &[
+    "\u{1b}[2J", "\u{1b}]0;x\u{7}", "\u{9b}", "\u{202e}", "\u{200b}", "\u{2028}", "\u{feff}",
+    "\r", "\r\n", "\0", "\t", "（五）", "一、", "二是", "2024年", "2023-2025年", "XX", "【待补充】",
+    "*场", "…", "％", "万余", "百分之", "１２３", "《", "》", "“", "”", "\n\n", "#", "|",
+    "，", "。", "八万三千一百一十", "1.2万余份", "-", "\u{85}", "\u{fffd}",
+];
+
+const YAML_BITS: &[&str] = &[
+    "&a", "*a", "[", "]", "{", "}", ": ", "- ", "\n  ", "!!binary", "<<: *a", "---", "...",
+    "? ", "|", ">", "\"", "'", "#", "%YAML 1.2", "\t", "~", "null",
+];
+
+fn mutate(rng: &mut Rng, base: &[u8], extra: &[&str]) -> Vec<u8> {
+    let mut b = base.to_vec();
+    for _ in 0..1 + rng.below(12) {
+        let at = rng.below(b.len() + 1);
+        match rng.below(6) {
+            0 if !b.is_empty() => {
+                let i = rng.below(b.len());
+                b[i] ^= 1 << rng.below(8);
+            }
+            1 => {
+                let s = extra[rng.below(extra.len())];
+                b.splice(at..at, s.bytes());
+            }
+            2 if !b.is_empty() => {
+                let end = (at + rng.below(64)).min(b.len());
+                b.drain(at..end);
+            }
+            3 => {
+                // A stretch of the input again, elsewhere.
+                let from = rng.below(b.len().max(1));
+                let end = (from + rng.below(200)).min(b.len());
+                let piece = b[from..end].to_vec();
+                b.splice(at..at, piece);
+            }
+            4 => b.splice(at..at, [rng.below(256) as u8]).for_each(drop),
+            _ => {
+                let s = HOSTILE[rng.below(HOSTILE.len())];
+                b.splice(at..at, s.bytes());
+            }
+        }
+    }
+    b
+}
+
+fn iterations() -> usize {
+    std::env::var("FUZZ_ITERATIONS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(150)
+}
+
+fn seed() -> u64 {
+    std::env::var("FUZZ_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0x5eed_2026_1130)
+}
+
+fn text_of(bytes: &[u8]) -> Option<String> {
+    reportbench::io::load::decode(bytes)
+        .ok()
+        .map(|(t, f)| {
+            let _ = f;
+            reportbench::core::text::normalize(&t).0
+        })
+}
+
+#[test]
+fn drafts_decoded_parsed_checked_compared_and_anchored_never_panic() {
+    let spec = CompiledSpec::default_spec();
+    let drafts: Vec<Vec<u8>> = ["qinghe-2023.txt", "qinghe-2024.md"]
+        .iter()
+        .map(|n| std::fs::read(common::root().join("drafts").join(n)).unwrap())
+        .collect();
+    let mut rng = Rng(seed());
+    for i in 0..iterations() {
+        let base = &drafts[rng.below(drafts.len())];
+        // A cut of the draft keeps each iteration short.
+        let start = rng.below(base.len() / 2);
+        let cut = &base[start..(start + 3000 + rng.below(6000)).min(base.len())];
+        let bytes = mutate(&mut rng, cut, HOSTILE);
+        let Some(text) = text_of(&bytes) else {
+            continue;
+        };
+        let doc = Document::parse(&text);
+        let report = check(&doc, &spec, &CheckOptions::default());
+        for f in &report.figures {
+            assert!(f.range.end <= doc.text().len(), "iteration {i}: figure out of the text");
+            assert!(doc.text().is_char_boundary(f.range.start));
+        }
+        for l in &report.lints {
+            assert!(l.range.end <= doc.text().len(), "iteration {i}: lint out of the text");
+            assert!(l.position.line >= 1 && l.position.column >= 1);
+        }
+        for it in &report.items {
+            assert!(
+                sanitize_for_display(&it.message)
+                    .chars()
+                    .all(|c| !is_unsafe_for_display(c)),
+                "iteration {i}"
+            );
+        }
+        // Against another mutated year.
+        let other = mutate(&mut rng, cut, HOSTILE);
+        if let Some(old_text) = text_of(&other) {
+            let old = Document::parse(&old_text);
+            let old_report = check(&old, &spec, &CheckOptions::default());
+            let cmp = compare(&old, &doc, &old_report, &report, &spec, &CompareOptions::default());
+            let mut news: Vec<usize> = cmp.paragraphs.iter().filter_map(|p| p.new).collect();
+            let mut olds: Vec<usize> = cmp.paragraphs.iter().filter_map(|p| p.old).collect();
+            news.sort_unstable();
+            olds.sort_unstable();
+            assert_eq!(news, reportbench::core::compare::compared_paragraphs(&doc), "iteration {i}");
+            assert_eq!(olds, reportbench::core::compare::compared_paragraphs(&old), "iteration {i}");
+        }
+        // A comment quoting a random stretch, anchored in the text.
+        let chars: Vec<char> = text.chars().collect();
+        if chars.len() > 10 {
+            let a = rng.below(chars.len() - 5);
+            let quote: String = chars[a..a + 1 + rng.below(4)].iter().collect();
+            let c = Comment {
+                id: "c".into(),
+                author: "a".into(),
+                created: "x".into(),
+                quote,
+                prefix: chars[a.saturating_sub(3)..a].iter().collect(),
+                suffix: String::new(),
+                line: rng.below(200),
+                body: "b".into(),
+                status: CommentStatus::Open,
+                replies: vec![],
+            };
+            if let Some(an) = anchor(&c, doc.text()) {
+                assert!(an.start <= an.end && an.end <= doc.text().len(), "iteration {i}");
+                assert!(doc.text().is_char_boundary(an.start) && doc.text().is_char_boundary(an.end));
+            }
+        }
+    }
+}
+
+#[test]
+fn yaml_inputs_never_panic_and_errors_are_located() {
+    let spec_src = reportbench::core::spec::DEFAULT_SPEC_YAML.as_bytes();
+    let review_src = b"comments:\n- id: c-20250301-0001\n  author: a\n  created: x\n  quote: q\n  body: b\n  replies:\n  - {author: b, created: y, body: c}\nsignoffs:\n- {item: other, verdict: na, reason: r, author: a, at: x}\n";
+    let config_src = b"lang: zh\ntheme: dark\nkeys:\n  global:\n    ctrl-w: save\n";
+    let mut rng = Rng(seed() ^ 0x9e37_79b9);
+    for i in 0..iterations() * 2 {
+        let (base, which): (&[u8], usize) = match rng.below(3) {
+            0 => (spec_src, 0),
+            1 => (review_src, 1),
+            _ => (config_src, 2),
+        };
+        let bytes = mutate(&mut rng, base, YAML_BITS);
+        let Ok(text) = String::from_utf8(bytes) else {
+            continue;
+        };
+        match which {
+            0 => {
+                if let Err(e) = CompiledSpec::from_yaml(&text, "fuzz.yaml") {
+                    assert!(!e.message.is_empty(), "iteration {i}");
+                    assert!(e.line <= text.lines().count() + 1, "iteration {i}: {e}");
+                }
+            }
+            1 => {
+                if let Err(e) = reportbench::core::yaml::parse_yaml::<Review>(&text, "r.yaml") {
+                    assert!(e.line <= text.lines().count() + 1, "iteration {i}: {e}");
+                }
+            }
+            _ => {
+                let _ = reportbench::config::Config::parse(&text, "config.yaml");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_display_sanitiser_leaves_nothing_unsafe() {
+    let mut rng = Rng(seed() ^ 0x1234);
+    for _ in 0..iterations() * 10 {
+        let s: String = (0..rng.below(40))
+            .map(|_| match rng.below(3) {
+                0 => char::from_u32(rng.below(0x3000) as u32).unwrap_or('x'),
+                1 => char::from_u32(0xfe00 + rng.below(0x200) as u32).unwrap_or('x'),
+                _ => HOSTILE[rng.below(HOSTILE.len())].chars().next().unwrap_or('x'),
+            })
+            .collect();
+        let shown = sanitize_for_display(&s);
+        assert!(shown.chars().all(|c| !is_unsafe_for_display(c)), "{s:?}");
+        assert_eq!(shown.chars().count(), s.chars().count(), "one symbol per character");
+    }
+}
