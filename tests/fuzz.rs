@@ -36,15 +36,70 @@ impl Rng {
 }
 
 const HOSTILE: &[&str] = &[
-    "\u{1b}[2J", "\u{1b}]0;x\u{7}", "\u{9b}", "\u{202e}", "\u{200b}", "\u{2028}", "\u{feff}",
-    "\r", "\r\n", "\0", "\t", "（五）", "一、", "二是", "2024年", "2023-2025年", "XX", "【待补充】",
-    "*场", "…", "％", "万余", "百分之", "１２３", "《", "》", "“", "”", "\n\n", "#", "|",
-    "，", "。", "八万三千一百一十", "1.2万余份", "-", "\u{85}", "\u{fffd}",
+    "\u{1b}[2J",
+    "\u{1b}]0;x\u{7}",
+    "\u{9b}",
+    "\u{202e}",
+    "\u{200b}",
+    "\u{2028}",
+    "\u{feff}",
+    "\r",
+    "\r\n",
+    "\0",
+    "\t",
+    "（五）",
+    "一、",
+    "二是",
+    "2024年",
+    "2023-2025年",
+    "XX",
+    "【待补充】",
+    "*场",
+    "…",
+    "％",
+    "万余",
+    "百分之",
+    "１２３",
+    "《",
+    "》",
+    "“",
+    "”",
+    "\n\n",
+    "#",
+    "|",
+    "，",
+    "。",
+    "八万三千一百一十",
+    "1.2万余份",
+    "-",
+    "\u{85}",
+    "\u{fffd}",
 ];
 
 const YAML_BITS: &[&str] = &[
-    "&a", "*a", "[", "]", "{", "}", ": ", "- ", "\n  ", "!!binary", "<<: *a", "---", "...",
-    "? ", "|", ">", "\"", "'", "#", "%YAML 1.2", "\t", "~", "null",
+    "&a",
+    "*a",
+    "[",
+    "]",
+    "{",
+    "}",
+    ": ",
+    "- ",
+    "\n  ",
+    "!!binary",
+    "<<: *a",
+    "---",
+    "...",
+    "? ",
+    "|",
+    ">",
+    "\"",
+    "'",
+    "#",
+    "%YAML 1.2",
+    "\t",
+    "~",
+    "null",
 ];
 
 fn mutate(rng: &mut Rng, base: &[u8], extra: &[&str]) -> Vec<u8> {
@@ -96,12 +151,10 @@ fn seed() -> u64 {
 }
 
 fn text_of(bytes: &[u8]) -> Option<String> {
-    reportbench::io::load::decode(bytes)
-        .ok()
-        .map(|(t, f)| {
-            let _ = f;
-            reportbench::core::text::normalize(&t).0
-        })
+    reportbench::io::load::decode(bytes).ok().map(|(t, f)| {
+        let _ = f;
+        reportbench::core::text::normalize(&t).0
+    })
 }
 
 #[test]
@@ -124,11 +177,17 @@ fn drafts_decoded_parsed_checked_compared_and_anchored_never_panic() {
         let doc = Document::parse(&text);
         let report = check(&doc, &spec, &CheckOptions::default());
         for f in &report.figures {
-            assert!(f.range.end <= doc.text().len(), "iteration {i}: figure out of the text");
+            assert!(
+                f.range.end <= doc.text().len(),
+                "iteration {i}: figure out of the text"
+            );
             assert!(doc.text().is_char_boundary(f.range.start));
         }
         for l in &report.lints {
-            assert!(l.range.end <= doc.text().len(), "iteration {i}: lint out of the text");
+            assert!(
+                l.range.end <= doc.text().len(),
+                "iteration {i}: lint out of the text"
+            );
             assert!(l.position.line >= 1 && l.position.column >= 1);
         }
         for it in &report.items {
@@ -144,13 +203,28 @@ fn drafts_decoded_parsed_checked_compared_and_anchored_never_panic() {
         if let Some(old_text) = text_of(&other) {
             let old = Document::parse(&old_text);
             let old_report = check(&old, &spec, &CheckOptions::default());
-            let cmp = compare(&old, &doc, &old_report, &report, &spec, &CompareOptions::default());
+            let cmp = compare(
+                &old,
+                &doc,
+                &old_report,
+                &report,
+                &spec,
+                &CompareOptions::default(),
+            );
             let mut news: Vec<usize> = cmp.paragraphs.iter().filter_map(|p| p.new).collect();
             let mut olds: Vec<usize> = cmp.paragraphs.iter().filter_map(|p| p.old).collect();
             news.sort_unstable();
             olds.sort_unstable();
-            assert_eq!(news, reportbench::core::compare::compared_paragraphs(&doc), "iteration {i}");
-            assert_eq!(olds, reportbench::core::compare::compared_paragraphs(&old), "iteration {i}");
+            assert_eq!(
+                news,
+                reportbench::core::compare::compared_paragraphs(&doc),
+                "iteration {i}"
+            );
+            assert_eq!(
+                olds,
+                reportbench::core::compare::compared_paragraphs(&old),
+                "iteration {i}"
+            );
         }
         // A comment quoting a random stretch, anchored in the text.
         let chars: Vec<char> = text.chars().collect();
@@ -170,8 +244,13 @@ fn drafts_decoded_parsed_checked_compared_and_anchored_never_panic() {
                 replies: vec![],
             };
             if let Some(an) = anchor(&c, doc.text()) {
-                assert!(an.start <= an.end && an.end <= doc.text().len(), "iteration {i}");
-                assert!(doc.text().is_char_boundary(an.start) && doc.text().is_char_boundary(an.end));
+                assert!(
+                    an.start <= an.end && an.end <= doc.text().len(),
+                    "iteration {i}"
+                );
+                assert!(
+                    doc.text().is_char_boundary(an.start) && doc.text().is_char_boundary(an.end)
+                );
             }
         }
     }
@@ -220,11 +299,18 @@ fn the_display_sanitiser_leaves_nothing_unsafe() {
             .map(|_| match rng.below(3) {
                 0 => char::from_u32(rng.below(0x3000) as u32).unwrap_or('x'),
                 1 => char::from_u32(0xfe00 + rng.below(0x200) as u32).unwrap_or('x'),
-                _ => HOSTILE[rng.below(HOSTILE.len())].chars().next().unwrap_or('x'),
+                _ => HOSTILE[rng.below(HOSTILE.len())]
+                    .chars()
+                    .next()
+                    .unwrap_or('x'),
             })
             .collect();
         let shown = sanitize_for_display(&s);
         assert!(shown.chars().all(|c| !is_unsafe_for_display(c)), "{s:?}");
-        assert_eq!(shown.chars().count(), s.chars().count(), "one symbol per character");
+        assert_eq!(
+            shown.chars().count(),
+            s.chars().count(),
+            "one symbol per character"
+        );
     }
 }

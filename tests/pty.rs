@@ -28,6 +28,23 @@ fn start(file: &std::path::Path, cols: u16, rows: u16) -> Session {
     start_with(file, cols, rows, &[])
 }
 
+/// Starts the workbench as the user `nobody` (`setpriv`, needs root).
+fn start_as_nobody(file: &std::path::Path, cols: u16, rows: u16) -> Session {
+    start_program(
+        "setpriv",
+        &[
+            "--reuid=65534".as_ref(),
+            "--regid=65534".as_ref(),
+            "--clear-groups".as_ref(),
+            env!("CARGO_BIN_EXE_reportbench").as_ref(),
+        ],
+        file,
+        cols,
+        rows,
+        &[],
+    )
+}
+
 /// Starts the workbench in a session of its own (`setsid`), so that closing
 /// its terminal sends it no SIGHUP, as for a process started with `su`.
 fn start_detached(file: &std::path::Path, cols: u16, rows: u16) -> Session {
@@ -636,4 +653,39 @@ fn a_terminal_gone_without_a_hangup_signal_keeps_the_text_and_frees_the_lock() {
             .unwrap()
             .contains("无信号断线# 青禾镇")
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_the_user_may_not_write_is_not_replaced_through_its_folder() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    // SAFETY: geteuid(2) cannot fail.
+    if unsafe { libc::geteuid() } != 0 {
+        assert!(
+            !common::in_ci(),
+            "CI runs as root: this test must run there"
+        );
+        eprintln!("skipping: running as another user needs root (setpriv)");
+        return;
+    }
+    // root's draft, readable by all, in a folder everyone may write to.
+    let dir = common::temp_dir("pty-nobody");
+    std::fs::set_permissions(&*dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let p = dir.join("draft.md");
+    std::fs::copy(common::root().join("drafts/qinghe-2024.md"), &p).unwrap();
+    std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let before = std::fs::read(&p).unwrap();
+    std::fs::create_dir(state_dir(&p)).unwrap();
+    std::fs::set_permissions(state_dir(&p), std::fs::Permissions::from_mode(0o777)).unwrap();
+    let mut s = start_as_nobody(&p, 120, 30);
+    s.wait_for("Checklist 5/6 required", 120, 30);
+    s.send(b"x");
+    s.wait_for("draft.md \u{25cf}", 120, 30);
+    s.send(b"\x13"); // Ctrl-S
+    s.wait_status("not saved: you may not write this file", 120, 30);
+    s.send(b"\x11"); // Ctrl-Q
+    s.send(b"y");
+    s.wait_exit();
+    assert_eq!(std::fs::read(&p).unwrap(), before, "not replaced");
+    assert_eq!(std::fs::metadata(&p).unwrap().uid(), 0, "still root's");
 }
