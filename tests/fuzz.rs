@@ -185,6 +185,16 @@ fn drafts_decoded_parsed_checked_compared_and_anchored_never_panic() {
         let text = text_of(&bytes).unwrap_or_else(|| {
             reportbench::core::text::normalize(&String::from_utf8_lossy(&bytes)).0
         });
+        // Whatever its line ends, a file loaded and saved unchanged is
+        // written back byte for byte.
+        if let Ok(raw) = std::str::from_utf8(&bytes) {
+            let (normal, format) = reportbench::core::text::normalize(raw);
+            assert_eq!(
+                reportbench::core::text::denormalize(&normal, &format),
+                raw,
+                "iteration {i}: an unchanged save changed the file"
+            );
+        }
         let doc = Document::parse(&text);
         let report = check(&doc, &spec, &CheckOptions::default());
         for f in &report.figures {

@@ -135,6 +135,38 @@ fn save_keeps_the_encoding_and_quit_asks_first() {
 }
 
 #[test]
+fn a_one_character_save_keeps_mixed_line_endings_and_lone_crs() {
+    let dir = common::temp_dir("wb-mixed");
+    let p = dir.join("mixed.txt");
+    let source = std::fs::read_to_string(common::root().join("drafts/qinghe-2023.txt")).unwrap();
+    let mut lines: Vec<String> = source.lines().take(12).map(str::to_owned).collect();
+    // Pasted together from several sources: CRLF, LF and a lone CR.
+    let file = |lines: &[String]| -> String {
+        let ends = ["\r\n", "\n", "\r", "\r\n"];
+        lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| format!("{l}{}", ends[i % ends.len()]))
+            .collect()
+    };
+    std::fs::write(&p, file(&lines)).unwrap();
+    let mut b = open(&p).lang(Lang::En).start();
+    b.press(KeyCode::Char('甲'));
+    b.ctrl('s');
+    assert!(!b.s().is_modified(), "{:?}", b.s().message());
+    lines[0].insert(0, '甲');
+    assert_eq!(std::fs::read_to_string(&p).unwrap(), file(&lines));
+    // A second edit further down, saved again: still only that character.
+    b.press(KeyCode::Down);
+    b.press(KeyCode::Down);
+    b.press(KeyCode::Home);
+    b.press(KeyCode::Char('乙'));
+    b.ctrl('s');
+    lines[2].insert(0, '乙');
+    assert_eq!(std::fs::read_to_string(&p).unwrap(), file(&lines));
+}
+
+#[test]
 fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     let (_dir, p) = copy_draft("qinghe-2023.txt");
     let mut b = open(&p).lang(Lang::En).start();

@@ -248,7 +248,7 @@ fn looks_binary(s: &str) -> bool {
 /// Encodes normalised `text` back into the bytes of the original file format:
 /// BOM, line endings and encoding restored. Characters GB18030 cannot
 /// represent do not exist (it covers all of Unicode).
-pub fn encode(text: &str, format: TextFormat, encoding: Encoding) -> Vec<u8> {
+pub fn encode(text: &str, format: &TextFormat, encoding: Encoding) -> Vec<u8> {
     let raw = denormalize(text, format);
     match encoding {
         Encoding::Utf8 => raw.into_bytes(),
@@ -285,7 +285,7 @@ mod tests {
         let (t, f) = normalize(&s);
         assert!(f.bom);
         assert_eq!(t, TEXT);
-        assert_eq!(encode(&t, f, e), with_bom);
+        assert_eq!(encode(&t, &f, e), with_bom);
     }
 
     #[test]
@@ -296,13 +296,13 @@ mod tests {
         assert_eq!(e, Encoding::Gb18030);
         let (t, f) = normalize(&s);
         assert_eq!(t, TEXT);
-        assert_eq!(encode(&t, f, e), bytes.into_owned());
+        assert_eq!(encode(&t, &f, e), bytes.into_owned());
     }
 
     #[test]
     fn utf16_round_trip() {
         for enc in [Encoding::Utf16Le, Encoding::Utf16Be] {
-            let bytes = encode(TEXT, TextFormat::default(), enc);
+            let bytes = encode(TEXT, &TextFormat::default(), enc);
             let (s, e) = decode(&bytes).unwrap();
             assert_eq!((s.as_str(), e), (TEXT, enc));
         }

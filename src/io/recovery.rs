@@ -80,7 +80,7 @@ pub fn write_last(dir: &Path, draft: &Path, text: &str) -> std::io::Result<PathB
 }
 
 fn write_turn(dir: &Path, draft: &Path, text: &str, last: bool) -> std::io::Result<PathBuf> {
-    use crate::core::text::{LineEnding, TextFormat};
+    use crate::core::text::TextFormat;
     use crate::io::save::{RealFs, save_atomic};
     // Wait (a bounded time: a panic hook may run on the thread that holds
     // the turn) for a write in progress.
@@ -118,15 +118,11 @@ fn write_turn(dir: &Path, draft: &Path, text: &str, last: bool) -> std::io::Resu
         absolute(draft).display(),
         std::process::id()
     );
-    let format = TextFormat {
-        bom: false,
-        line_ending: LineEnding::Lf,
-    };
     save_atomic(
         &RealFs,
         &target,
         &content,
-        format,
+        &TextFormat::default(),
         crate::io::Encoding::Utf8,
         None,
     )

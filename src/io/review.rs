@@ -3,7 +3,7 @@
 //! that two reviewers on one server never overwrite each other's comments.
 
 use crate::core::review::Review;
-use crate::core::text::{LineEnding, TextFormat};
+use crate::core::text::TextFormat;
 use crate::io::load::Encoding;
 use crate::io::save::{RealFs, save_atomic};
 use std::path::{Path, PathBuf};
@@ -138,15 +138,17 @@ pub fn update(draft: &Path, change: impl FnOnce(&mut Review)) -> Result<Review, 
         path: path.clone(),
         message,
     })?;
-    let format = TextFormat {
-        bom: false,
-        line_ending: LineEnding::Lf,
-    };
-    save_atomic(&RealFs, &path, &yaml, format, Encoding::Utf8, None).map_err(|e| {
-        ReviewError::Write {
-            path: path.clone(),
-            message: e.to_string(),
-        }
+    save_atomic(
+        &RealFs,
+        &path,
+        &yaml,
+        &TextFormat::default(),
+        Encoding::Utf8,
+        None,
+    )
+    .map_err(|e| ReviewError::Write {
+        path: path.clone(),
+        message: e.to_string(),
     })?;
     Ok(merged)
 }

@@ -143,7 +143,7 @@ impl Effects {
                         &RealFs,
                         &job.path,
                         &job.text,
-                        job.format,
+                        &job.format,
                         job.encoding,
                         job.expected,
                     )

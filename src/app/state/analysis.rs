@@ -28,7 +28,7 @@ pub(super) struct Analysis {
 
 impl Analysis {
     pub(super) fn new(buffer: &Buffer, spec: Arc<CompiledSpec>, lang: Lang) -> Analysis {
-        let doc = Document::parse_normalized(buffer.joined.to_string(), buffer.format);
+        let doc = Document::parse_normalized(buffer.joined.to_string(), buffer.format.clone());
         let report = check(&doc, &spec, &CheckOptions { lang });
         Analysis {
             spec,
@@ -51,7 +51,7 @@ impl State {
     /// comparison is asked for again.
     pub(super) fn recheck_text(&mut self, text: String) {
         let a = &mut self.analysis;
-        let doc = Document::parse_normalized(text, self.buffer.format);
+        let doc = Document::parse_normalized(text, self.buffer.format.clone());
         let mut report = check(&doc, &a.spec, &CheckOptions { lang: self.lang });
         report.apply_na(self.review.review.na_items(), self.lang);
         a.doc = Arc::new(doc);

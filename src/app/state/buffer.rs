@@ -53,7 +53,7 @@ impl Buffer {
         Buffer {
             path: file.path.clone(),
             encoding: file.encoding,
-            format: file.format,
+            format: file.format.clone(),
             editor: new_editor(&file.text),
             modified: false,
             edits: 0,

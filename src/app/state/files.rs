@@ -13,7 +13,7 @@ use crate::app::msg::{
     Saved,
 };
 use crate::core::session::Recovered;
-use crate::core::text::{Fingerprint, Loaded};
+use crate::core::text::{Fingerprint, Loaded, TextFormat};
 use crate::tr;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -49,6 +49,8 @@ pub(super) struct FileState {
     pub(super) disk_checked: Option<Instant>,
     /// The edit generation of a save in progress.
     pub(super) saving: Option<u64>,
+    /// The line-ending format the file will have once that save lands.
+    pub(super) saving_format: Option<TextFormat>,
     /// A save asked for while one was in progress: `Some(true)` checks the
     /// file on disk against what the first one wrote, `Some(false)`
     /// overwrites (the user said so).
@@ -81,6 +83,7 @@ impl FileState {
             last_edit: None,
             disk_checked: None,
             saving: None,
+            saving_format: None,
             save_again: None,
             quit_after_save: false,
             aside_offer: None,
@@ -302,10 +305,11 @@ impl State {
             return;
         }
         self.files.saving = Some(self.buffer.edits);
+        self.files.saving_format = Some(self.buffer.format.rebased(&self.buffer.joined));
         self.emit(Effect::Save(SaveJob {
             path: self.buffer.path.clone(),
             text: self.buffer.joined.clone(),
-            format: self.buffer.format,
+            format: self.buffer.format.clone(),
             encoding: self.buffer.encoding,
             expected,
             generation: self.buffer.edits,
@@ -337,10 +341,11 @@ impl State {
             return;
         }
         self.files.saving = Some(self.buffer.edits);
+        self.files.saving_format = Some(self.buffer.format.rebased(&self.buffer.joined));
         self.emit(Effect::Save(SaveJob {
             path: target,
             text: self.buffer.joined.clone(),
-            format: self.buffer.format,
+            format: self.buffer.format.clone(),
             encoding: self.buffer.encoding,
             expected: None,
             generation: self.buffer.edits,
@@ -350,8 +355,13 @@ impl State {
 
     pub(super) fn on_saved(&mut self, s: Saved) {
         self.files.saving = None;
+        let written_format = self.files.saving_format.take();
         match s.result {
             Ok(fp) => {
+                // A mixed file's lines now end as this save wrote them.
+                if let Some(format) = written_format {
+                    self.buffer.format = format;
+                }
                 if s.as_new {
                     // The unsaved text is safe: the old draft's recovery
                     // file and lock go, the new file gets its own.

@@ -265,8 +265,8 @@ impl Document {
     }
 
     /// What normalisation removed (BOM, line endings).
-    pub fn format(&self) -> TextFormat {
-        self.format
+    pub fn format(&self) -> &TextFormat {
+        &self.format
     }
 
     /// The line index.

@@ -8,115 +8,9 @@
 use std::borrow::Cow;
 use std::path::PathBuf;
 
-/// How a file's lines ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum LineEnding {
-    /// `\n` (Unix).
-    #[default]
-    Lf,
-    /// `\r\n` (Windows).
-    CrLf,
-    /// `\r` (classic Mac).
-    Cr,
-}
+mod endings;
 
-impl LineEnding {
-    /// The characters of this line ending.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LineEnding::Lf => "\n",
-            LineEnding::CrLf => "\r\n",
-            LineEnding::Cr => "\r",
-        }
-    }
-
-    /// A short name for status bars and messages.
-    pub fn name(self) -> &'static str {
-        match self {
-            LineEnding::Lf => "LF",
-            LineEnding::CrLf => "CRLF",
-            LineEnding::Cr => "CR",
-        }
-    }
-}
-
-/// What normalisation removed from a text, so that it can be put back.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct TextFormat {
-    /// The text started with U+FEFF.
-    pub bom: bool,
-    /// The dominant line ending (mixed files are written back with this one).
-    pub line_ending: LineEnding,
-}
-
-/// Normalises `raw`: strips a leading BOM and turns CRLF and lone CR into LF.
-/// Line numbers and character columns are unchanged by this.
-pub fn normalize(raw: &str) -> (String, TextFormat) {
-    let (bom, body) = match raw.strip_prefix('\u{feff}') {
-        Some(rest) => (true, rest),
-        None => (false, raw),
-    };
-    if !body.contains('\r') {
-        return (
-            body.to_owned(),
-            TextFormat {
-                bom,
-                line_ending: LineEnding::Lf,
-            },
-        );
-    }
-    let bytes = body.as_bytes();
-    let (mut crlf, mut cr, mut lf) = (0usize, 0usize, 0usize);
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
-                crlf += 1;
-                i += 1;
-            }
-            b'\r' => cr += 1,
-            b'\n' => lf += 1,
-            _ => {}
-        }
-        i += 1;
-    }
-    let line_ending = if crlf >= lf && crlf >= cr && crlf > 0 {
-        LineEnding::CrLf
-    } else if cr > lf && cr > crlf {
-        LineEnding::Cr
-    } else {
-        LineEnding::Lf
-    };
-    let text = if crlf == 0 && cr == 0 {
-        body.to_owned()
-    } else {
-        body.replace("\r\n", "\n").replace('\r', "\n")
-    };
-    (text, TextFormat { bom, line_ending })
-}
-
-/// The inverse of [`normalize`]: restores the BOM and line endings.
-pub fn denormalize(text: &str, format: TextFormat) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 32 + 3);
-    if format.bom {
-        out.push('\u{feff}');
-    }
-    match format.line_ending {
-        LineEnding::Lf => out.push_str(text),
-        other => {
-            let sep = other.as_str();
-            let mut first = true;
-            for line in text.split('\n') {
-                if !first {
-                    out.push_str(sep);
-                }
-                first = false;
-                out.push_str(line);
-            }
-        }
-    }
-    out
-}
+pub use endings::{LineEnding, MixedEndings, TextFormat, denormalize, normalize};
 
 /// 1-based (line, column in characters) of byte `at` in `src`, without an
 /// index (for error messages about small files such as specs and themes).
@@ -443,31 +337,6 @@ impl Fingerprint {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn normalize_strips_bom_and_crlf_and_round_trips() {
-        let raw = "\u{feff}一、标题\r\n正文\r\n";
-        let (text, fmt) = normalize(raw);
-        assert_eq!(text, "一、标题\n正文\n");
-        assert!(fmt.bom);
-        assert_eq!(fmt.line_ending, LineEnding::CrLf);
-        assert_eq!(denormalize(&text, fmt), raw);
-    }
-
-    #[test]
-    fn normalize_lone_cr() {
-        let (text, fmt) = normalize("a\rb\rc");
-        assert_eq!(text, "a\nb\nc");
-        assert_eq!(fmt.line_ending, LineEnding::Cr);
-        assert_eq!(denormalize(&text, fmt), "a\rb\rc");
-    }
-
-    #[test]
-    fn normalize_plain_lf_is_identity() {
-        let (text, fmt) = normalize("x\ny");
-        assert_eq!(text, "x\ny");
-        assert_eq!(fmt, TextFormat::default());
-    }
 
     #[test]
     fn line_index_counts_characters_not_bytes() {
