@@ -1,4 +1,5 @@
-//! Side effects: loading files, finding config and specs, rendering output.
+//! Side effects: loading drafts, finding config files, atomic saves, edit
+//! locks, recovery files, the review file, the login name and the clock.
 
 pub mod clock;
 pub mod config_files;
