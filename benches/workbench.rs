@@ -31,6 +31,8 @@ fn loaded(text: String, path: &str) -> Loaded {
         text,
         format: Default::default(),
         encoding: Encoding::Utf8,
+        source: Default::default(),
+        notes: Vec::new(),
     }
 }
 

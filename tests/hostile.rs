@@ -120,6 +120,7 @@ fn every_command(draft: &Path, old: &Path) -> Vec<(String, Run)> {
             &["review".as_ref(), "--format".as_ref(), f.as_ref(), d],
         );
     }
+    go("text", &["text".as_ref(), d]);
     // No terminal: the workbench prints the checklist instead.
     go("workbench without a terminal", &[d]);
     runs
@@ -215,6 +216,7 @@ fn files_that_are_not_drafts_get_one_sentence_and_exit_two() {
             vec!["check".as_ref(), p],
             vec!["metrics".as_ref(), p],
             vec!["review".as_ref(), p],
+            vec!["text".as_ref(), p],
             vec!["diff".as_ref(), good.as_os_str(), p],
             vec!["diff".as_ref(), p, good.as_os_str()],
             vec![p],

@@ -95,6 +95,13 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ReviewFormat::Markdown)]
         format: ReviewFormat,
     },
+    /// Print the text reportbench reads from a file (a .docx as a reader of
+    /// the page sees it: numbering, tables, notes), so that you can see
+    /// exactly what is checked; positions in every output refer to it.
+    Text {
+        /// The file (.txt, .md or .docx).
+        file: PathBuf,
+    },
     /// Show the checklist spec in use, or print the embedded default.
     Spec {
         /// Print the embedded default spec (YAML) to copy and edit.

@@ -4,13 +4,12 @@
 
 use super::ExitCode;
 use super::args::CheckFormat;
-use super::write_stdout;
+use super::{load_noting, write_stdout};
 use anyhow::{Result, anyhow};
 use reportbench::core::check::{CheckOptions, check};
 use reportbench::core::document::Document;
 use reportbench::core::lang::Lang;
 use reportbench::core::spec::CompiledSpec;
-use reportbench::io::load::load;
 use reportbench::render::{self, Checked, Paint, PreviousRef};
 use std::path::{Path, PathBuf};
 
@@ -29,7 +28,7 @@ fn check_one(
     lang: Lang,
 ) -> Result<Checked> {
     use reportbench::core::compare::{CompareOptions, compare};
-    let (encoding, doc, report, _) = load_and_check(path, spec, lang)?;
+    let (read, doc, report, _) = load_and_check(path, spec, lang)?;
     let previous = previous.map(|p| {
         let cmp = compare(
             &p.doc,
@@ -47,7 +46,8 @@ fn check_one(
     });
     Ok(Checked {
         file: path.display().to_string(),
-        encoding: encoding.name(),
+        encoding: read.0.name(),
+        format: read.1.name(),
         report,
         previous,
     })
@@ -60,17 +60,21 @@ pub(super) fn load_and_check(
     spec: &CompiledSpec,
     lang: Lang,
 ) -> Result<(
-    reportbench::io::Encoding,
+    (
+        reportbench::io::Encoding,
+        reportbench::core::text::SourceFormat,
+    ),
     Document,
     reportbench::core::check::Report,
     reportbench::core::review::Review,
 )> {
-    let loaded = load(path)?;
+    let loaded = load_noting(path, lang)?;
+    let read = (loaded.encoding, loaded.source);
     let doc = Document::parse_normalized(loaded.text, loaded.format);
     let mut report = check(&doc, spec, &CheckOptions { lang });
     let review = reportbench::io::review::read(path)?;
     report.apply_na(review.na_items(), lang);
-    Ok((loaded.encoding, doc, report, review))
+    Ok((read, doc, report, review))
 }
 
 /// Checks files in parallel (at most one thread per core), keeping order.
@@ -123,7 +127,7 @@ pub(super) fn run_check(
 ) -> Result<ExitCode> {
     let previous = match previous {
         Some(p) => {
-            let l = load(p)?;
+            let l = load_noting(p, lang)?;
             let doc = Document::parse_normalized(l.text, l.format);
             let report = check(&doc, spec, &CheckOptions { lang });
             Some(Previous {

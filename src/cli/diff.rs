@@ -2,13 +2,12 @@
 
 use super::ExitCode;
 use super::args::DiffFormat;
-use super::write_stdout;
+use super::{load_noting, write_stdout};
 use anyhow::Result;
 use reportbench::core::check::{CheckOptions, check};
 use reportbench::core::document::Document;
 use reportbench::core::lang::Lang;
 use reportbench::core::spec::CompiledSpec;
-use reportbench::io::load::load;
 use reportbench::render::{self, Paint};
 use std::path::Path;
 
@@ -22,8 +21,8 @@ pub(super) fn run_diff(
 ) -> Result<ExitCode> {
     use reportbench::core::compare::{CompareOptions, compare};
     use reportbench::render::DiffView;
-    let lo = load(old)?;
-    let ln = load(new)?;
+    let lo = load_noting(old, lang)?;
+    let ln = load_noting(new, lang)?;
     let od = Document::parse_normalized(lo.text, lo.format);
     let nd = Document::parse_normalized(ln.text, ln.format);
     let opts = CheckOptions { lang };

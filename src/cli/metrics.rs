@@ -2,13 +2,12 @@
 
 use super::ExitCode;
 use super::args::MetricsFormat;
-use super::write_stdout;
+use super::{load_noting, write_stdout};
 use anyhow::Result;
 use reportbench::core::check::{CheckOptions, check};
 use reportbench::core::document::Document;
 use reportbench::core::lang::Lang;
 use reportbench::core::spec::CompiledSpec;
-use reportbench::io::load::load;
 use reportbench::render::{self, Paint};
 use std::path::Path;
 
@@ -19,7 +18,7 @@ pub(super) fn run_metrics(
     lang: Lang,
     paint: Paint,
 ) -> Result<ExitCode> {
-    let loaded = load(file)?;
+    let loaded = load_noting(file, lang)?;
     let doc = Document::parse_normalized(loaded.text, loaded.format);
     let report = check(&doc, spec, &CheckOptions { lang });
     let out = match format {

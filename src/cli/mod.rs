@@ -1,6 +1,6 @@
 //! The command line: [`args`] (what clap reads), [`run`] (which command),
 //! and one file per command — `check`, `diff`, `metrics`, `review`, `spec`,
-//! and `workbench` (no command: open the file in the terminal UI). Each
+//! `text`, and `workbench` (no command: open the file in the terminal UI). Each
 //! loads, calls the core, renders through `reportbench::render` and prints.
 
 pub mod args;
@@ -9,6 +9,7 @@ mod diff;
 mod metrics;
 mod review;
 mod spec;
+mod text;
 mod workbench;
 
 use anyhow::Result;
@@ -53,12 +54,26 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let spec = config::resolve_spec(spec.as_deref(), &config)?;
             review::run_review(&file, &spec, format, lang)
         }
+        Some(Command::Text { file }) => text::run_text(&file, lang),
         Some(Command::Spec {
             print_default,
             spec,
         }) => spec::run_spec(print_default, spec.as_deref(), &config, lang),
         None => workbench::run_workbench(cli, &config, lang, paint),
     }
+}
+
+/// Loads a file for a command, telling on stderr what is worth knowing
+/// about the reading (a .docx's unaccepted tracked changes).
+fn load_noting(
+    path: &std::path::Path,
+    lang: reportbench::core::lang::Lang,
+) -> Result<reportbench::core::text::Loaded> {
+    let loaded = reportbench::io::load::load(path)?;
+    for note in &loaded.notes {
+        eprintln!("{}: {}", path.display(), note.message(lang));
+    }
+    Ok(loaded)
 }
 
 /// Writes to stdout; a closed pipe (`| head`) ends quietly.

@@ -4,6 +4,7 @@
 //! library and tested without a terminal.
 
 pub mod document;
+pub mod numbering_format;
 pub mod numeral;
 pub mod outline;
 pub mod residue;

@@ -89,10 +89,14 @@ const WHOLE_LINES: &[&str] = &[
 /// The longest line (in characters) that can be residue.
 pub const MAX_RESIDUE_CHARS: usize = 80;
 
+/// How a document reader marks the footnotes and endnotes it puts after
+/// the body: their text is the author's, never page furniture.
+pub const NOTE_LABELS: [&str; 2] = ["脚注：", "尾注："];
+
 /// True when `line` is navigation, sharing or page furniture.
 pub fn is_residue_line(line: &str) -> bool {
     let t = trim(line);
-    if t.is_empty() {
+    if t.is_empty() || NOTE_LABELS.iter().any(|l| t.starts_with(l)) {
         return false;
     }
     // A character takes at most 4 bytes: long lines are body text without counting.

@@ -2,7 +2,8 @@
 //! (UTF-8 with or without BOM, GB18030/GBK, UTF-16 with BOM), remembering the
 //! encoding so that a save writes the file back the same way.
 
-use crate::core::text::{TextFormat, denormalize, normalize};
+use crate::core::text::{ReadNote, SourceFormat, TextFormat, denormalize, normalize};
+use crate::io::formats::{self, Sniffed};
 use std::path::{Path, PathBuf};
 
 /// The largest file reportbench opens (32 MiB: a long report is 100 KiB).
@@ -42,6 +43,22 @@ pub enum LoadError {
     /// or never end.
     #[error("{0}: is {1}, not a file; give a regular file")]
     NotRegular(PathBuf, &'static str),
+    /// A document that could not be read (a damaged or protected .docx).
+    #[error("{path}: {message}")]
+    Document {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, in words.
+        message: String,
+    },
+    /// An old binary Word or WPS file.
+    #[error(
+        "{0}: is an old Word/WPS file (.doc/.wps), which reportbench cannot read; save it as .docx in WPS or Word"
+    )]
+    LegacyWord(PathBuf),
+    /// A PDF.
+    #[error("{0}: is a PDF, which reportbench cannot read yet; give the report as .docx or text")]
+    Pdf(PathBuf),
     /// Any other I/O failure.
     #[error("{path}: {message}")]
     Io {
@@ -137,6 +154,42 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
+    let fingerprint = crate::core::text::Fingerprint::of(&bytes);
+    match formats::sniff(&bytes) {
+        Sniffed::Zip => {
+            let read = formats::docx::read(&bytes).map_err(|e| LoadError::Document {
+                path: path.to_owned(),
+                message: e.to_string(),
+            })?;
+            let notes = (read.tracked_changes > 0)
+                .then_some(ReadNote::TrackedChanges(read.tracked_changes))
+                .into_iter()
+                .collect();
+            let (text, format) = normalize(&read.text);
+            return Ok(Loaded {
+                path: path.to_owned(),
+                text,
+                format,
+                encoding: Encoding::Utf8,
+                bytes: bytes.len() as u64,
+                fingerprint,
+                source: SourceFormat::Docx,
+                notes,
+            });
+        }
+        Sniffed::Compound => {
+            return Err(if formats::is_encrypted_package(&bytes) {
+                LoadError::Document {
+                    path: path.to_owned(),
+                    message: formats::docx::DocxError::Encrypted.to_string(),
+                }
+            } else {
+                LoadError::LegacyWord(path.to_owned())
+            });
+        }
+        Sniffed::Pdf => return Err(LoadError::Pdf(path.to_owned())),
+        Sniffed::Other => {}
+    }
     let (raw, encoding) = decode(&bytes).map_err(|e| match e {
         DecodeError::Binary => LoadError::Binary(path.to_owned()),
         DecodeError::Invalid(tried, at) => LoadError::NotText(path.to_owned(), tried, at),
@@ -148,8 +201,21 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
         format,
         encoding,
         bytes: bytes.len() as u64,
-        fingerprint: crate::core::text::Fingerprint::of(&bytes),
+        fingerprint,
+        source: if is_markdown_name(path) {
+            SourceFormat::Markdown
+        } else {
+            SourceFormat::Text
+        },
+        notes: Vec::new(),
     })
+}
+
+/// Markdown by its name (the text itself is read the same way).
+fn is_markdown_name(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }
 
 /// The offset of the first byte GB18030 cannot decode, if any.

@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod config_files;
+pub mod formats;
 pub mod load;
 pub mod lock;
 pub mod recovery;

@@ -107,6 +107,7 @@ struct CheckJson<'a> {
     title: Option<&'a str>,
     complete: bool,
     encoding: &'a str,
+    format: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     previous: Option<&'a PreviousRef>,
     summary: SummaryJson,
@@ -140,6 +141,7 @@ pub fn check_json(c: &Checked) -> serde_json::Value {
         title: r.title.as_deref(),
         complete: r.complete(),
         encoding: c.encoding,
+        format: c.format,
         previous: c.previous.as_ref(),
         summary: SummaryJson {
             required_met: met,

@@ -26,6 +26,8 @@ pub struct Checked {
     pub file: String,
     /// Its encoding name.
     pub encoding: &'static str,
+    /// What kind of file it was (`text`, `markdown`, `docx`).
+    pub format: &'static str,
     /// The report.
     pub report: Report,
     /// The previous year's report, when given.

@@ -42,7 +42,13 @@ pub fn check_text(c: &Checked, lang: Lang, paint: Paint) -> String {
         paint.bold(&safe(&c.file)),
         paint.dim(&format!(
             "{title} · {year} · {} v{} · {}",
-            r.spec_id, r.spec_version, c.encoding
+            r.spec_id,
+            r.spec_version,
+            if c.format == "docx" {
+                "Word (.docx)"
+            } else {
+                c.encoding
+            }
         ))
     );
     if let Some(p) = &c.previous {

@@ -291,12 +291,17 @@ fn draw_status(f: &mut Frame, s: &State, t: &Theme, area: Rect) {
         truncate_chars(&name, 30),
         match (s.is_modified(), s.changed_on_disk()) {
             _ if s.review_mode() => lang.pick(" 审阅（只读）", " review (read-only)"),
+            _ if !s.source().is_editable() => lang.pick(" Word 只读", " Word, read-only"),
             _ if s.is_read_only() => lang.pick(" 只读", " read-only"),
             (_, true) => lang.pick(" ● 磁盘上已变", " ● changed on disk"),
             (true, false) => " ●",
             (false, false) => "",
         },
-        s.encoding().name(),
+        if s.source().is_editable() {
+            s.encoding().name()
+        } else {
+            s.source().name()
+        },
         tr!(lang, "{year}年度", "year {year}"),
         row + 1,
         col + 1

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod bench;
+pub mod docx;
 
 use std::path::{Path, PathBuf};
 
@@ -39,6 +40,67 @@ pub fn corpus(test: &str) -> Option<PathBuf> {
         dir.display()
     );
     None
+}
+
+/// `../shared/samples/documents` (documents made by other tools), when
+/// present; like [`corpus`], missing fails in CI and skips elsewhere.
+pub fn samples(test: &str) -> Option<PathBuf> {
+    let dir = root().join("../shared/samples/documents");
+    if dir.join("handmade.docx").is_file() {
+        return Some(dir);
+    }
+    assert!(
+        !in_ci(),
+        "{test}: the samples are not at {} and CI must read them",
+        dir.display()
+    );
+    eprintln!("skipping {test}: the samples are not at {}", dir.display());
+    None
+}
+
+/// LibreOffice's `soffice`, when installed; like [`corpus`], missing fails
+/// in CI (`.ci/run` installs it) and skips elsewhere.
+pub fn soffice(test: &str) -> Option<PathBuf> {
+    for dir in std::env::var_os("PATH")
+        .iter()
+        .flat_map(std::env::split_paths)
+    {
+        let p = dir.join("soffice");
+        if p.is_file() {
+            return Some(p);
+        }
+    }
+    assert!(
+        !in_ci(),
+        "{test}: LibreOffice (soffice) is not installed and CI must use it"
+    );
+    eprintln!("skipping {test}: LibreOffice (soffice) is not installed");
+    None
+}
+
+/// Converts `file` with LibreOffice to `to` (`docx`, or a filter such as
+/// `txt:Text (encoded):UTF8`) into `out_dir`; returns the new file.
+pub fn soffice_convert(soffice: &Path, file: &Path, to: &str, out_dir: &Path) -> PathBuf {
+    let profile = out_dir.join("lo-profile");
+    let status = std::process::Command::new(soffice)
+        .arg("--headless")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .arg("--convert-to")
+        .arg(to)
+        .arg("--outdir")
+        .arg(out_dir)
+        .arg(file)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("soffice runs");
+    assert!(status.success(), "soffice failed on {}", file.display());
+    let ext = to.split(':').next().unwrap_or(to);
+    let out = out_dir.join(file.with_extension(ext).file_name().unwrap());
+    assert!(out.is_file(), "soffice wrote no {}", out.display());
+    out
 }
 
 /// The reportbench binary built for the tests.

@@ -86,6 +86,11 @@ impl State {
                     "审阅模式：正文只读（F5 批注，F7 审核所选项目）",
                     "review mode: the text is read-only (F5 comments, F7 signs off the selected item)",
                 );
+            } else if !self.files.source.is_editable() {
+                self.say_not_editable();
+                if let Some((_, error)) = self.screen.message.as_mut() {
+                    *error = true;
+                }
             } else {
                 self.warn(
                     "只读：另一个 reportbench 正在编辑这个文件",

@@ -13,7 +13,7 @@ use crate::app::msg::{
     Saved,
 };
 use crate::core::session::Recovered;
-use crate::core::text::{Fingerprint, Loaded, TextFormat};
+use crate::core::text::{Fingerprint, Loaded, ReadNote, SourceFormat, TextFormat};
 use crate::tr;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -37,6 +37,11 @@ pub(super) struct FileState {
     pub(super) changed_on_disk: bool,
     /// Viewing only: another reportbench edits the file, or `--review`.
     pub(super) read_only: bool,
+    /// What kind of file the draft is; one read out of a document (.docx)
+    /// is never written back: it is viewed, and saved as a new .md.
+    pub(super) source: SourceFormat,
+    /// What is worth telling about how the file was read.
+    pub(super) notes: Vec<ReadNote>,
     /// Recovery files can be written.
     pub(super) recovery: bool,
     /// Unsaved changes not yet in the recovery file.
@@ -76,7 +81,9 @@ impl FileState {
             fingerprint: Some(file.fingerprint),
             seen: None,
             changed_on_disk: false,
-            read_only,
+            read_only: read_only || !file.source.is_editable(),
+            source: file.source,
+            notes: file.notes.clone(),
             recovery,
             recovery_due: false,
             recovery_written: None,
@@ -116,6 +123,10 @@ impl State {
                 "审阅模式：正文只读。F5 批注　F6 批注列表　F7 审核所选项目",
                 "review mode: the text is read-only. F5 comment   F6 comments   F7 sign off the selected item",
             );
+        } else if !self.files.source.is_editable() {
+            // Never written back, so no lock and no recovery file: the
+            // text can be saved as a new Markdown file to edit.
+            self.say_not_editable();
         } else {
             // The draft's recovery file is looked for once the lock says
             // the draft is ours to edit.
@@ -129,6 +140,32 @@ impl State {
                 key: RecoveryKey::Comment(path),
             });
         }
+    }
+
+    /// Says why a document read out of Word is read-only, and the way on.
+    pub(super) fn say_not_editable(&mut self) {
+        let key = self
+            .keymap
+            .keys_for(Pane::Global, Action::Save)
+            .first()
+            .map(|k| k.to_string())
+            .unwrap_or_else(|| "Ctrl-S".into());
+        let mut message = tr!(
+            self.lang,
+            "Word 文档只读：{} 把文字另存为 .md 再编辑",
+            "Word document, read-only: {} saves its text as a new .md to edit",
+            key
+        );
+        for note in &self.files.notes {
+            message.push_str(self.lang.pick("；", "; "));
+            message.push_str(&note.message(self.lang));
+        }
+        self.screen.message = Some((message, false));
+    }
+
+    /// The name a document's text is saved under: beside it, as .md.
+    pub(super) fn markdown_name(&self) -> String {
+        self.buffer.path.with_extension("md").display().to_string()
     }
 
     /// Sets the user's home folder (for `~/` in a save-as name).
@@ -368,6 +405,11 @@ impl State {
                     self.drop_recovery();
                     self.emit(Effect::ReleaseLock);
                     self.buffer.path = s.path.clone();
+                    // A document's text, saved as Markdown, is a draft now.
+                    if !self.files.source.is_editable() {
+                        self.files.source = SourceFormat::Markdown;
+                        self.files.notes.clear();
+                    }
                     self.emit(Effect::Lock {
                         path: s.path.clone(),
                         take_over: false,

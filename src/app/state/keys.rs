@@ -196,6 +196,9 @@ impl State {
         }
         let n = self.rows().len();
         match action {
+            Action::Save if !self.files.source.is_editable() && !self.review.mode => {
+                self.screen.overlay = Overlay::SaveAs(self.markdown_name());
+            }
             Action::Save if self.files.read_only => {
                 self.warn("只读，不能保存", "read-only: not saved")
             }

@@ -426,9 +426,15 @@ impl State {
         self.files.changed_on_disk
     }
 
-    /// Viewing only (another reportbench edits the file, or `--review`).
+    /// Viewing only (another reportbench edits the file, `--review`, or a
+    /// document read out of Word).
     pub fn is_read_only(&self) -> bool {
         self.files.read_only
+    }
+
+    /// What kind of file the draft is.
+    pub fn source(&self) -> crate::core::text::SourceFormat {
+        self.files.source
     }
 
     /// Opened with `--review`.

@@ -30,6 +30,8 @@ fn file(text: &str) -> Loaded {
         encoding: Encoding::Utf8,
         bytes: text.len() as u64,
         fingerprint: Fingerprint::of(text.as_bytes()),
+        source: Default::default(),
+        notes: Vec::new(),
     }
 }
 

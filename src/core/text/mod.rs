@@ -294,6 +294,57 @@ impl Encoding {
     }
 }
 
+/// What kind of file a text was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SourceFormat {
+    /// Plain text.
+    #[default]
+    Text,
+    /// Markdown (by its name: `.md`, `.markdown`).
+    Markdown,
+    /// A Word document (.docx), read by our reader.
+    Docx,
+}
+
+impl SourceFormat {
+    /// The name in JSON outputs (`"format"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceFormat::Text => "text",
+            SourceFormat::Markdown => "markdown",
+            SourceFormat::Docx => "docx",
+        }
+    }
+
+    /// Whether reportbench can write the file back as it was (a text file);
+    /// a document read out of another format opens read-only.
+    pub fn is_editable(self) -> bool {
+        matches!(self, SourceFormat::Text | SourceFormat::Markdown)
+    }
+}
+
+/// Something worth telling about how a file was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadNote {
+    /// The document has tracked changes not yet accepted or rejected: the
+    /// text read is the accepted view.
+    TrackedChanges(usize),
+}
+
+impl ReadNote {
+    /// The note in words.
+    pub fn message(self, lang: crate::core::lang::Lang) -> String {
+        match self {
+            ReadNote::TrackedChanges(n) => crate::tr!(
+                lang,
+                "有 {} 处未接受的修订，按全部接受后的文字读",
+                "{} unaccepted tracked changes, read as if accepted",
+                n
+            ),
+        }
+    }
+}
+
 /// A loaded text: normalised, with what is needed to write it back.
 #[derive(Debug, Clone)]
 pub struct Loaded {
@@ -310,6 +361,10 @@ pub struct Loaded {
     /// What the file looked like, to notice changes made by someone else
     /// before saving over it.
     pub fingerprint: Fingerprint,
+    /// What kind of file it was.
+    pub source: SourceFormat,
+    /// What is worth telling about how it was read.
+    pub notes: Vec<ReadNote>,
 }
 
 /// What a file looked like when it was loaded (or last saved).

@@ -1,0 +1,151 @@
+//! The .docx reader: the text a reader of the printed page sees — Word's
+//! automatic numbering rendered (一、 （一） 1．), tables a row per line with
+//! cells apart, footnotes and endnotes after the body (marked), headers and
+//! footers left out, tracked changes accepted (and counted).
+//!
+//! Parts: [`package`] (the zip, with bomb limits), [`xml`] (events),
+//! [`numbering`] (lists and counters), [`styles`] (style chains), [`body`]
+//! (the walk).
+
+pub mod body;
+pub mod numbering;
+pub mod package;
+pub mod styles;
+pub mod xml;
+
+use crate::core::residue::NOTE_LABELS;
+use body::Block;
+use numbering::Numbering;
+use package::Package;
+use styles::Styles;
+
+/// Why a .docx could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum DocxError {
+    /// Not a readable zip archive.
+    #[error("is not a Word document (a damaged or unreadable zip archive: {0})")]
+    NotZip(String),
+    /// A zip archive without a Word body.
+    #[error("is a zip archive but not a Word document (it has no word/document.xml)")]
+    NotWord,
+    /// Too many entries to be a document.
+    #[error("has {0} entries, too many for a Word document")]
+    TooManyEntries(usize),
+    /// A part that would unpack to far more than it packs.
+    #[error("looks like a zip bomb: part {0} would unpack past the limits")]
+    Bomb(String),
+    /// Password-protected.
+    #[error("is protected by a password: open it in WPS or Word and save it without one")]
+    Encrypted,
+    /// A part that cannot be unpacked or decoded.
+    #[error("is damaged: part {0} cannot be read ({1})")]
+    Damaged(String, String),
+    /// A part that is not well-formed XML.
+    #[error("is damaged: part {part} is not well-formed XML at byte {at} ({message})")]
+    Xml {
+        /// The part.
+        part: String,
+        /// Byte offset in the part.
+        at: u64,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// What was read from a .docx.
+#[derive(Debug, Default)]
+pub struct Extracted {
+    /// The text, a paragraph or table row per line, `\n` line ends.
+    pub text: String,
+    /// Unaccepted tracked changes in the file.
+    pub tracked_changes: usize,
+}
+
+/// Where the body is (`_rels/.rels` may move it; Word and WPS use the
+/// default name).
+const BODY: &str = "word/document.xml";
+
+/// Reads a .docx from its bytes.
+pub fn read(bytes: &[u8]) -> Result<Extracted, DocxError> {
+    let mut pkg = Package::open(bytes)?;
+    if pkg.has("EncryptionInfo") || pkg.has("EncryptedPackage") {
+        return Err(DocxError::Encrypted);
+    }
+    let body = pkg.part(BODY)?.ok_or(DocxError::NotWord)?;
+    let styles = match pkg.part("word/styles.xml")? {
+        Some(xml) => Styles::parse(&xml)?,
+        None => Styles::default(),
+    };
+    let mut numbering = match pkg.part("word/numbering.xml")? {
+        Some(xml) => Numbering::parse(&xml)?,
+        None => Numbering::default(),
+    };
+    let story = body::read(BODY, &body, &styles, &mut numbering, None)?;
+    let mut lines: Vec<String> = Vec::new();
+    emit(&story.blocks, &mut lines);
+    let mut changes = story.changes.len();
+    for (kind, part, ids, label) in [
+        (
+            "footnote",
+            "word/footnotes.xml",
+            &story.footnotes,
+            NOTE_LABELS[0],
+        ),
+        (
+            "endnote",
+            "word/endnotes.xml",
+            &story.endnotes,
+            NOTE_LABELS[1],
+        ),
+    ] {
+        if ids.is_empty() {
+            continue;
+        }
+        let Some(xml) = pkg.part(part)? else { continue };
+        let notes = body::read(part, &xml, &styles, &mut numbering, Some(kind))?;
+        changes += notes.changes.len();
+        let mut first = true;
+        for id in ids {
+            if let Some((_, blocks)) = notes.notes.iter().find(|(i, _)| i == id) {
+                if first {
+                    lines.push(String::new());
+                    first = false;
+                }
+                let mut text = Vec::new();
+                emit(blocks, &mut text);
+                lines.push(format!("{label}{}", text.join(" ").trim()));
+            }
+        }
+    }
+    let mut text = lines.join("\n");
+    text.push('\n');
+    Ok(Extracted {
+        text,
+        tracked_changes: changes,
+    })
+}
+
+/// Blocks as lines: a paragraph's line breaks stay; a row's cells are
+/// separated by a tab; blank paragraphs collapse to one blank line.
+fn emit(blocks: &[Block], lines: &mut Vec<String>) {
+    for b in blocks {
+        let line = match b {
+            Block::Paragraph { text, .. } => text.clone(),
+            Block::Row(cells) => cells
+                .iter()
+                .map(|c| c.replace(['\n', '\t'], " ").trim().to_owned())
+                .collect::<Vec<_>>()
+                .join("\t"),
+        };
+        if line.trim().is_empty() {
+            if lines.last().is_some_and(|l| !l.is_empty()) {
+                lines.push(String::new());
+            }
+            continue;
+        }
+        lines.push(line);
+    }
+    while lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+}
