@@ -301,10 +301,41 @@ fn the_shared_samples_read_as_other_tools_wrote_them() {
             "{file}: {t}"
         );
     }
-    // The old binary files are refused with the way out.
+}
+
+#[test]
+fn old_word_files_are_converted_by_libreoffice_or_refused_with_the_way_out() {
+    let test = "old_word_files_are_converted_by_libreoffice_or_refused_with_the_way_out";
+    let Some(dir) = common::samples(test) else {
+        return;
+    };
     for file in ["legacy/report.doc", "legacy/report-kingsoft-style.wps"] {
-        let e = load(&dir.join(file)).unwrap_err().to_string();
-        assert!(e.contains("save it as .docx"), "{file}: {e}");
+        // Without LibreOffice: one sentence, exit 2.
+        let out = common::bin()
+            .env("REPORTBENCH_SOFFICE", "/nonexistent/soffice")
+            .arg("check")
+            .arg(dir.join(file))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let e = String::from_utf8(out.stderr).unwrap();
+        assert!(e.contains("save it as .docx in WPS or Word"), "{file}: {e}");
+        assert_eq!(e.trim().lines().count(), 1, "{e}");
+    }
+    let Some(_) = common::soffice(test) else {
+        return;
+    };
+    // With it: the same text as the .docx LibreOffice saved of the same
+    // document, detected by content (the .wps is the same bytes).
+    let docx = load(&dir.join("libreoffice/handmade.docx")).unwrap().text;
+    for file in ["legacy/report.doc", "legacy/report-kingsoft-style.wps"] {
+        let l = load(&dir.join(file)).unwrap();
+        assert_eq!(l.source.name(), "doc");
+        assert_eq!(l.text, docx, "{file}");
+        assert_eq!(
+            l.notes,
+            [reportbench::core::text::ReadNote::TrackedChanges(2)]
+        );
     }
 }
 

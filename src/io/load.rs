@@ -51,9 +51,9 @@ pub enum LoadError {
         /// What is wrong, in words.
         message: String,
     },
-    /// An old binary Word or WPS file.
+    /// An old binary Word or WPS file, and no LibreOffice to convert it.
     #[error(
-        "{0}: is an old Word/WPS file (.doc/.wps), which reportbench cannot read; save it as .docx in WPS or Word"
+        "{0}: is an old Word/WPS file (.doc/.wps), which reportbench reads only through LibreOffice (not installed); save it as .docx in WPS or Word"
     )]
     LegacyWord(PathBuf),
     /// A PDF.
@@ -161,31 +161,30 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
                 path: path.to_owned(),
                 message: e.to_string(),
             })?;
-            let notes = (read.tracked_changes > 0)
-                .then_some(ReadNote::TrackedChanges(read.tracked_changes))
-                .into_iter()
-                .collect();
-            let (text, format) = normalize(&read.text);
-            return Ok(Loaded {
+            return Ok(from_document(path, &bytes, read, SourceFormat::Docx));
+        }
+        Sniffed::Compound if formats::is_encrypted_package(&bytes) => {
+            return Err(LoadError::Document {
                 path: path.to_owned(),
-                text,
-                format,
-                encoding: Encoding::Utf8,
-                bytes: bytes.len() as u64,
-                fingerprint,
-                source: SourceFormat::Docx,
-                notes,
+                message: formats::docx::DocxError::Encrypted.to_string(),
             });
         }
         Sniffed::Compound => {
-            return Err(if formats::is_encrypted_package(&bytes) {
-                LoadError::Document {
+            use formats::legacy::{self, LegacyError};
+            let docx = legacy::to_docx(&bytes).map_err(|e| match e {
+                LegacyError::NoConverter => LoadError::LegacyWord(path.to_owned()),
+                other => LoadError::Document {
                     path: path.to_owned(),
-                    message: formats::docx::DocxError::Encrypted.to_string(),
-                }
-            } else {
-                LoadError::LegacyWord(path.to_owned())
-            });
+                    message: format!(
+                        "is an old Word/WPS file (.doc/.wps) and {other}; save it as .docx in WPS or Word"
+                    ),
+                },
+            })?;
+            let read = formats::docx::read(&docx).map_err(|e| LoadError::Document {
+                path: path.to_owned(),
+                message: format!("is an old Word/WPS file whose conversion {e}"),
+            })?;
+            return Ok(from_document(path, &bytes, read, SourceFormat::Doc));
         }
         Sniffed::Pdf => return Err(LoadError::Pdf(path.to_owned())),
         Sniffed::Other => {}
@@ -209,6 +208,30 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
         },
         notes: Vec::new(),
     })
+}
+
+/// A document's text as a loaded draft (never written back: UTF-8, LF).
+fn from_document(
+    path: &Path,
+    bytes: &[u8],
+    read: formats::docx::Extracted,
+    source: SourceFormat,
+) -> Loaded {
+    let notes = (read.tracked_changes > 0)
+        .then_some(ReadNote::TrackedChanges(read.tracked_changes))
+        .into_iter()
+        .collect();
+    let (text, format) = normalize(&read.text);
+    Loaded {
+        path: path.to_owned(),
+        text,
+        format,
+        encoding: Encoding::Utf8,
+        bytes: bytes.len() as u64,
+        fingerprint: crate::core::text::Fingerprint::of(bytes),
+        source,
+        notes,
+    }
 }
 
 /// Markdown by its name (the text itself is read the same way).

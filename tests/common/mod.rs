@@ -94,6 +94,7 @@ pub fn soffice_convert(soffice: &Path, file: &Path, to: &str, out_dir: &Path) ->
         .arg(out_dir)
         .arg(file)
         .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
         .status()
         .expect("soffice runs");
     assert!(status.success(), "soffice failed on {}", file.display());

@@ -304,6 +304,9 @@ pub enum SourceFormat {
     Markdown,
     /// A Word document (.docx), read by our reader.
     Docx,
+    /// An old binary Word or WPS document (.doc/.wps), converted to .docx
+    /// by LibreOffice and read as one.
+    Doc,
 }
 
 impl SourceFormat {
@@ -313,6 +316,7 @@ impl SourceFormat {
             SourceFormat::Text => "text",
             SourceFormat::Markdown => "markdown",
             SourceFormat::Docx => "docx",
+            SourceFormat::Doc => "doc",
         }
     }
 

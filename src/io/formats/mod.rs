@@ -3,6 +3,7 @@
 //! a reader of the printed page sees.
 
 pub mod docx;
+pub mod legacy;
 
 /// What a file's first bytes say it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
