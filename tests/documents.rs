@@ -489,3 +489,119 @@ fn the_workbench_views_a_docx_and_saves_its_text_as_a_new_markdown_file() {
     assert!(std::fs::read_to_string(&md).unwrap().starts_with("甲某县"));
     assert_eq!(std::fs::read(&p).unwrap(), original);
 }
+
+/// Writes `html` in `encoding` as `name` in a folder of its own.
+fn page(
+    name: &str,
+    html: &str,
+    encoding: &'static encoding_rs::Encoding,
+) -> (common::TempDir, std::path::PathBuf) {
+    let dir = common::temp_dir("html");
+    let p = dir.join(name);
+    std::fs::write(&p, encoding.encode(html).0).unwrap();
+    (dir, p)
+}
+
+#[test]
+fn portal_pages_give_their_article_and_title_and_list_attachments() {
+    let Some(dir) =
+        common::samples("portal_pages_give_their_article_and_title_and_list_attachments")
+    else {
+        return;
+    };
+    let texts: Vec<String> = ["portal-gb2312.html", "portal-utf8.html", "portal-oldstyle.html"]
+        .iter()
+        .map(|f| {
+            let l = load(&dir.join("html").join(f)).unwrap();
+            assert_eq!(l.source.name(), "html");
+            assert!(
+                matches!(&l.notes[..], [reportbench::core::text::ReadNote::Attachments(a)] if a.len() == 1 && a[0].ends_with(".pdf")),
+                "{f}: {:?}",
+                l.notes
+            );
+            l.text
+        })
+        .collect();
+    let t = &texts[0];
+    assert!(
+        t.starts_with("清河县人民政府关于2024年度法治政府建设情况的报告\n2024年，"),
+        "{t}"
+    );
+    assert!(t.contains("\n一、主要举措和成效\n"));
+    assert!(t.ends_with("清河县人民政府\n2025年3月26日\n"), "{t}");
+    // Page furniture stays out: menus, breadcrumb, the 索引号 card, the
+    // article's info line, share links.
+    for furniture in [
+        "走进清河",
+        "您现在的位置",
+        "索引号",
+        "浏览次数",
+        "字号",
+        "信息公开指南",
+    ] {
+        assert!(!t.contains(furniture), "{furniture} in\n{t}");
+    }
+    // The same page in UTF-8, and the old <br> layout, read the same.
+    assert_eq!(texts[1], texts[0]);
+    assert_eq!(texts[2], texts[0]);
+    // A template we do not know: the readability extractor finds the same.
+    let html = std::fs::read_to_string(dir.join("html/portal-utf8.html")).unwrap();
+    let (_d, p) = page(
+        "unknown.html",
+        &html.replace("TRS_Editor", "mystery"),
+        encoding_rs::UTF_8,
+    );
+    assert_eq!(load(&p).unwrap().text, texts[0]);
+}
+
+#[test]
+fn pages_of_our_own_charsets_tables_and_refusals() {
+    // GB2312 declared in a meta, a table, <br>-separated lines, a page
+    // found by content under a .txt name.
+    let html = r#"<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>某县2024年法治政府建设年度报告_某县政府</title></head>
+<body><div class="nav">首页 &gt; 政务公开</div><div id="zoom"><p>　　2024年，某县坚持依法行政。</p><p>一、主要举措和成效<br>（一）加强领导</p>
+<table><tr><td>指标</td><td>数量</td></tr><tr><td></td><td>38件</td></tr></table><p>附件：<a href="/files/a.xlsx">统计表.xlsx</a></p></div></body></html>"#;
+    let (_d, p) = page("page.txt", html, encoding_rs::GB18030);
+    let l = load(&p).unwrap();
+    assert_eq!(
+        l.text,
+        "某县2024年法治政府建设年度报告\n2024年，某县坚持依法行政。\n一、主要举措和成效\n（一）加强领导\n指标\t数量\n\t38件\n附件：统计表.xlsx\n"
+    );
+    // No article: one sentence, exit 2.
+    let (_d, p) = page(
+        "empty.html",
+        "<html><body><div class=nav>首页</div></body></html>",
+        encoding_rs::UTF_8,
+    );
+    let out = common::bin().arg("check").arg(&p).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let e = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        e.contains("without an article body") && e.trim().lines().count() == 1,
+        "{e}"
+    );
+    // Nesting that would take the parser minutes is refused at once.
+    let deep = format!(
+        "<html><body>{}正文{}</body></html>",
+        "<div>".repeat(20_000),
+        "</div>".repeat(20_000)
+    );
+    let (_d, p) = page("deep.html", &deep, encoding_rs::UTF_8);
+    let e = load(&p).unwrap_err().to_string();
+    assert!(e.contains("nested more than"), "{e}");
+    // Escape sequences in a page never reach the terminal.
+    let (_d, p) = page(
+        "esc.html",
+        "<html><body><article><p>正文\u{1b}]0;title\u{7}第一段，内容足够长，足够长，足够长，足够长。</p><p>第二段：\u{202e}反向\u{202c}文字，内容足够长，足够长。</p></article></body></html>",
+        encoding_rs::UTF_8,
+    );
+    let out = common::bin().arg("text").arg(&p).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !stdout
+            .chars()
+            .any(|c| c != '\n' && c != '\t' && reportbench::core::text::is_unsafe_for_display(c)),
+        "{stdout:?}"
+    );
+}

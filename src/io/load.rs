@@ -187,6 +187,25 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
             return Ok(from_document(path, &bytes, read, SourceFormat::Doc));
         }
         Sniffed::Pdf => return Err(LoadError::Pdf(path.to_owned())),
+        Sniffed::Other if formats::html::looks_like_html(&bytes) || is_html_name(path) => {
+            let page = formats::html::read(&bytes).map_err(|e| LoadError::Document {
+                path: path.to_owned(),
+                message: e.to_string(),
+            })?;
+            let mut loaded = from_document(
+                path,
+                &bytes,
+                formats::docx::Extracted {
+                    text: page.text,
+                    tracked_changes: 0,
+                },
+                SourceFormat::Html,
+            );
+            if !page.attachments.is_empty() {
+                loaded.notes.push(ReadNote::Attachments(page.attachments));
+            }
+            return Ok(loaded);
+        }
         Sniffed::Other => {}
     }
     let (raw, encoding) = decode(&bytes).map_err(|e| match e {
@@ -232,6 +251,13 @@ fn from_document(
         source,
         notes,
     }
+}
+
+/// A web page by its name (for pages that do not start like one).
+fn is_html_name(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
 }
 
 /// Markdown by its name (the text itself is read the same way).

@@ -44,10 +44,11 @@ pub fn check_text(c: &Checked, lang: Lang, paint: Paint) -> String {
             "{title} · {year} · {} v{} · {}",
             r.spec_id,
             r.spec_version,
-            if c.format == "docx" {
-                "Word (.docx)"
-            } else {
-                c.encoding
+            match c.format {
+                "docx" => "Word (.docx)",
+                "doc" => "Word/WPS (.doc)",
+                "html" => "HTML",
+                _ => c.encoding,
             }
         ))
     );

@@ -286,12 +286,17 @@ fn draw_status(f: &mut Frame, s: &State, t: &Theme, area: Rect) {
         .map(|y| y.to_string())
         .unwrap_or_else(|| "?".into());
     let name = sanitize_for_display(&s.path().display().to_string()).into_owned();
+    let kind = format!(
+        "{}{}",
+        s.source().describe(lang),
+        lang.pick("只读", ", read-only")
+    );
     let mut left = format!(
         " {}{} · {} · {} · {}:{} ",
         truncate_chars(&name, 30),
         match (s.is_modified(), s.changed_on_disk()) {
             _ if s.review_mode() => lang.pick(" 审阅（只读）", " review (read-only)"),
-            _ if !s.source().is_editable() => lang.pick(" Word 只读", " Word, read-only"),
+            _ if !s.source().is_editable() => &kind,
             _ if s.is_read_only() => lang.pick(" 只读", " read-only"),
             (_, true) => lang.pick(" ● 磁盘上已变", " ● changed on disk"),
             (true, false) => " ●",

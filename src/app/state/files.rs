@@ -152,8 +152,9 @@ impl State {
             .unwrap_or_else(|| "Ctrl-S".into());
         let mut message = tr!(
             self.lang,
-            "Word 文档只读：{} 把文字另存为 .md 再编辑",
-            "Word document, read-only: {} saves its text as a new .md to edit",
+            "{}只读：{} 把文字另存为 .md 再编辑",
+            "{}, read-only: {} saves its text as a new .md to edit",
+            self.files.source.describe(self.lang),
             key
         );
         for note in &self.files.notes {

@@ -307,6 +307,8 @@ pub enum SourceFormat {
     /// An old binary Word or WPS document (.doc/.wps), converted to .docx
     /// by LibreOffice and read as one.
     Doc,
+    /// A web page saved from a portal (.html/.htm): its article.
+    Html,
 }
 
 impl SourceFormat {
@@ -317,6 +319,18 @@ impl SourceFormat {
             SourceFormat::Markdown => "markdown",
             SourceFormat::Docx => "docx",
             SourceFormat::Doc => "doc",
+            SourceFormat::Html => "html",
+        }
+    }
+
+    /// What the file is, in words ("Word 文档", "web page").
+    pub fn describe(self, lang: crate::core::lang::Lang) -> &'static str {
+        match self {
+            SourceFormat::Text => lang.pick("文本文件", "text file"),
+            SourceFormat::Markdown => lang.pick("Markdown 文件", "Markdown file"),
+            SourceFormat::Docx => lang.pick("Word 文档", "Word document"),
+            SourceFormat::Doc => lang.pick("旧版 Word/WPS 文档", "old Word/WPS document"),
+            SourceFormat::Html => lang.pick("网页", "web page"),
         }
     }
 
@@ -328,17 +342,29 @@ impl SourceFormat {
 }
 
 /// Something worth telling about how a file was read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadNote {
     /// The document has tracked changes not yet accepted or rejected: the
     /// text read is the accepted view.
     TrackedChanges(usize),
+    /// The web page links these attachments, which were not read.
+    Attachments(Vec<String>),
 }
 
 impl ReadNote {
     /// The note in words.
-    pub fn message(self, lang: crate::core::lang::Lang) -> String {
+    pub fn message(&self, lang: crate::core::lang::Lang) -> String {
         match self {
+            ReadNote::Attachments(names) => {
+                let list = names.join(lang.pick("、", ", "));
+                crate::tr!(
+                    lang,
+                    "页面附有 {} 个附件（没有读取）：{}",
+                    "the page links {} attachments (not read): {}",
+                    names.len(),
+                    sanitize_for_display(&list)
+                )
+            }
             ReadNote::TrackedChanges(n) => crate::tr!(
                 lang,
                 "有 {} 处未接受的修订，按全部接受后的文字读",

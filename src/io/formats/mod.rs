@@ -3,6 +3,7 @@
 //! a reader of the printed page sees.
 
 pub mod docx;
+pub mod html;
 pub mod legacy;
 
 /// What a file's first bytes say it is.
