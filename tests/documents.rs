@@ -187,12 +187,21 @@ fn every_command_reads_a_docx_and_says_what_it_read() {
     assert_eq!(measures["status"], "met");
     assert_eq!(measures["evidence"][0]["line"], 2);
 
-    for args in [vec!["metrics"], vec!["review"]] {
-        let out = common::bin().args(&args).arg(&p).output().unwrap();
-        assert_eq!(out.status.code(), Some(0), "{args:?}: {:?}", out);
-    }
-    let out = common::bin().arg("diff").arg(&p).arg(&p).output().unwrap();
+    let out = common::bin().arg("metrics").arg(&p).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = common::bin().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {out:?}");
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let p = p.to_str().unwrap();
+    assert_eq!(json(&["review", "--format", "json", p])["format"], "docx");
+    let text = common::root().join("drafts/qinghe-2023.txt");
+    let v = json(&["diff", "--format", "json", text.to_str().unwrap(), p]);
+    assert_eq!(
+        (&v["old"]["format"], &v["new"]["format"]),
+        (&"text".into(), &"docx".into())
+    );
 }
 
 /// Runs `check` on `bytes` saved as `name`; returns (exit code, stderr).

@@ -23,6 +23,7 @@ pub(super) fn run_diff(
     use reportbench::render::DiffView;
     let lo = load_noting(old, lang)?;
     let ln = load_noting(new, lang)?;
+    let formats = (lo.source.name(), ln.source.name());
     let od = Document::parse_normalized(lo.text, lo.format);
     let nd = Document::parse_normalized(ln.text, ln.format);
     let opts = CheckOptions { lang };
@@ -32,6 +33,7 @@ pub(super) fn run_diff(
     let view = DiffView {
         old_file: &of,
         new_file: &nf,
+        formats,
         old: &od,
         new: &nd,
         old_report: &or,

@@ -18,7 +18,7 @@ pub(super) fn run_review(
     lang: Lang,
 ) -> Result<ExitCode> {
     use reportbench::core::review::{anchor, line_at};
-    let (_, doc, report, review) = load_and_check(file, spec, lang)?;
+    let ((_, source), doc, report, review) = load_and_check(file, spec, lang)?;
     let text = doc.text();
     let anchored: Vec<_> = review
         .comments
@@ -32,6 +32,7 @@ pub(super) fn run_review(
         .collect();
     let v = ReviewView {
         file: &file.display().to_string(),
+        format: source.name(),
         report: &report,
         review: &review,
         anchored,

@@ -348,8 +348,8 @@ pub fn diff_json(v: &DiffView) -> Value {
         })
         .collect();
     json!({
-        "old": {"file": v.old_file, "year": v.old.year()},
-        "new": {"file": v.new_file, "year": v.new.year()},
+        "old": {"file": v.old_file, "format": v.formats.0, "year": v.old.year()},
+        "new": {"file": v.new_file, "format": v.formats.1, "year": v.new.year()},
         "summary": {
             "paragraphs_old": s.paragraphs_old,
             "paragraphs_new": s.paragraphs_new,
@@ -405,6 +405,7 @@ pub fn review_json(v: &ReviewView) -> Value {
         .collect();
     serde_json::json!({
         "file": v.file,
+        "format": v.format,
         "comments": comments,
         "signoffs": v.review.signoffs,
         "items": items,

@@ -40,6 +40,8 @@ pub struct DiffView<'a> {
     pub old_file: &'a str,
     /// This year's file name.
     pub new_file: &'a str,
+    /// What kind of file each is (`text`, `docx` … ): old, new.
+    pub formats: (&'a str, &'a str),
     /// Last year's document.
     pub old: &'a Document,
     /// This year's document.
@@ -68,6 +70,8 @@ pub(crate) fn text_of(d: &Document, p: Option<usize>) -> Option<&str> {
 pub struct ReviewView<'a> {
     /// The draft, as given.
     pub file: &'a str,
+    /// What kind of file it is (`text`, `docx` …).
+    pub format: &'a str,
     /// Its checklist.
     pub report: &'a Report,
     /// The review sidecar.
