@@ -338,3 +338,147 @@ fn the_display_sanitiser_leaves_nothing_unsafe() {
         );
     }
 }
+
+/// Pieces of WordprocessingML and XML that break or stretch a reader.
+const XML_BITS: &[&str] = &[
+    "<w:p>",
+    "</w:p>",
+    "<w:tbl>",
+    "</w:tbl>",
+    "<w:tr>",
+    "</w:tr>",
+    "<w:tc>",
+    "</w:tc>",
+    "<w:t>",
+    "</w:t>",
+    r#"<w:numPr><w:ilvl w:val="8"/><w:numId w:val="1"/></w:numPr>"#,
+    r#"<w:numPr><w:ilvl w:val="-3"/><w:numId w:val="0"/></w:numPr>"#,
+    r#"<w:del w:id="1">"#,
+    "</w:del>",
+    r#"<w:ins w:id="2">"#,
+    "</w:ins>",
+    r#"<w:footnoteReference w:id="2"/>"#,
+    "<w:br/>",
+    "<w:tab/>",
+    "&amp;",
+    "&#0;",
+    "&#x1b;",
+    "&#xD800;",
+    "&bogus;",
+    "<!DOCTYPE x [<!ENTITY a \"b\">]>",
+    "<![CDATA[",
+    "]]>",
+    "<?pi x?>",
+    r#"<w:start w:val="4294967295"/>"#,
+    r#"<w:lvlText w:val="%9%1%0%%"/>"#,
+    r#"<w:numFmt w:val="upperRoman"/>"#,
+    r#"<w:lvlRestart w:val="0"/>"#,
+    r#"<w:basedOn w:val="H1"/>"#,
+    "\u{1b}[31m",
+    "\u{202e}",
+    "<",
+    ">",
+    "\"",
+    "\0",
+];
+
+/// Pieces of HTML that break or stretch a page reader.
+const HTML_BITS: &[&str] = &[
+    "<div>",
+    "</div>",
+    "<p>",
+    "</p>",
+    "<table>",
+    "<tr>",
+    "<td>",
+    "</td>",
+    "<br>",
+    "<script>",
+    "</script>",
+    "<!--",
+    "-->",
+    "<meta charset=gbk>",
+    "<meta charset=utf-16>",
+    "<h1>",
+    r#"<a href="x.pdf">"#,
+    r#"<div class="TRS_Editor">"#,
+    "&nbsp;",
+    "&#27;",
+    "\u{1b}]0;x\u{7}",
+    "\u{202e}",
+    "<",
+    "\0",
+];
+
+/// An error about a file: one line, nothing a terminal would act on.
+fn one_safe_line(message: &str, i: usize) {
+    assert!(
+        !message.contains('\n') && !message.chars().any(is_unsafe_for_display),
+        "iteration {i}: {message:?}"
+    );
+}
+
+#[test]
+fn documents_damaged_at_random_are_read_or_refused_never_a_panic() {
+    use common::docx::{Docx, numbered, official_numbering, text};
+    use reportbench::io::formats::{docx, html};
+    let spec = CompiledSpec::default_spec();
+    let body = [
+        text("某县2024年度法治政府建设情况报告"),
+        numbered(1, 0, "主要举措和成效"),
+        numbered(1, 1, "加强领导"),
+        text("全年办理行政复议案件38件。"),
+    ]
+    .concat();
+    let numbering = official_numbering("chineseCounting");
+    let page = format!(
+        "<html><head><title>报告</title></head><body><div class=\"nav\">首页</div><div class=\"TRS_Editor\">{}</div><table><tr><td>指标</td><td>38件</td></tr></table></body></html>",
+        "<p>一、主要举措和成效</p><p>全年办理行政复议案件38件。</p>".repeat(20)
+    );
+    let mut rng = Rng(seed() ^ 0xd0c5);
+    let check_text = |text: &str, i: usize| {
+        let doc = Document::parse(text);
+        let report = check(&doc, &spec, &CheckOptions::default());
+        assert!(
+            report.lints.iter().all(|l| l.range.end <= doc.text().len()),
+            "iteration {i}"
+        );
+    };
+    for i in 0..iterations() {
+        // The XML of a part damaged, the package rebuilt.
+        let which = rng.below(2);
+        let bad_body = if which == 0 {
+            String::from_utf8_lossy(&mutate(&mut rng, body.as_bytes(), XML_BITS)).into_owned()
+        } else {
+            body.clone()
+        };
+        let bad_numbering = if which == 1 {
+            String::from_utf8_lossy(&mutate(&mut rng, numbering.as_bytes(), XML_BITS)).into_owned()
+        } else {
+            numbering.clone()
+        };
+        let bytes = Docx::new(bad_body)
+            .part("word/numbering.xml", bad_numbering)
+            .bytes();
+        match docx::read(&bytes) {
+            Ok(x) => check_text(&x.text, i),
+            Err(e) => one_safe_line(&e.to_string(), i),
+        }
+        // The package's bytes damaged.
+        let bytes = mutate(
+            &mut rng,
+            &bytes,
+            &["PK\u{3}\u{4}", "\u{ff}\u{ff}\u{ff}\u{ff}"],
+        );
+        match docx::read(&bytes) {
+            Ok(x) => check_text(&x.text, i),
+            Err(e) => one_safe_line(&e.to_string(), i),
+        }
+        // A page damaged.
+        let bytes = mutate(&mut rng, page.as_bytes(), HTML_BITS);
+        match html::read(&bytes) {
+            Ok(p) => check_text(&p.text, i),
+            Err(e) => one_safe_line(&e.to_string(), i),
+        }
+    }
+}

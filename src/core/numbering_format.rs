@@ -110,6 +110,9 @@ impl NumberFormat {
                     '子', '丑', '寅', '卯', '辰', '巳', '午', '未', '申', '酉', '戌', '亥',
                 ],
             ),
+            // Past what these forms can show sensibly (a hostile start
+            // value would make a label of millions of letters): digits.
+            LowerLetter | UpperLetter | LowerRoman | UpperRoman if n > 3999 => n.to_string(),
             LowerLetter => letters(n, b'a'),
             UpperLetter => letters(n, b'A'),
             LowerRoman => roman(n).to_lowercase(),
@@ -288,5 +291,15 @@ mod tests {
         );
         assert_eq!(NumberFormat::from_word("somethingNew"), Decimal);
         assert_eq!(Bullet.write(3), "");
+        // Hostile start values stay short.
+        for f in [
+            LowerLetter,
+            UpperRoman,
+            ChineseCounting,
+            ChineseLegalSimplified,
+            DecimalFullWidth,
+        ] {
+            assert!(f.write(u32::MAX).chars().count() < 40, "{f:?}");
+        }
     }
 }

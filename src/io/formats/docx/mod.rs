@@ -104,9 +104,19 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, DocxError> {
         let Some(xml) = pkg.part(part)? else { continue };
         let notes = body::read(part, &xml, &styles, &mut numbering, Some(kind))?;
         changes += notes.changes.len();
+        let by_id: std::collections::HashMap<&str, &Vec<Block>> = notes
+            .notes
+            .iter()
+            .map(|(id, blocks)| (id.as_str(), blocks))
+            .collect();
         let mut first = true;
+        let mut seen = std::collections::HashSet::new();
         for id in ids {
-            if let Some((_, blocks)) = notes.notes.iter().find(|(i, _)| i == id) {
+            // A note referred to twice is shown once.
+            if !seen.insert(id.as_str()) {
+                continue;
+            }
+            if let Some(blocks) = by_id.get(id.as_str()) {
                 if first {
                     lines.push(String::new());
                     first = false;

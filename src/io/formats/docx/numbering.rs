@@ -9,6 +9,9 @@ use super::xml::{Ev, attr, attr_num, local, on, walk};
 use crate::core::numbering_format::NumberFormat;
 use std::collections::{HashMap, HashSet};
 
+/// The longest level text kept (Word's own are under ten characters).
+const MAX_LABEL_CHARS: usize = 64;
+
 /// What follows a label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Suffix {
@@ -105,7 +108,15 @@ impl Numbering {
                                         attr(&e, "val").as_deref().unwrap_or("decimal"),
                                     )
                                 }
-                                "lvlText" => l.text = attr(&e, "val").unwrap_or_default(),
+                                // A label is a few characters; a hostile one is
+                                // cut short rather than repeated per paragraph.
+                                "lvlText" => {
+                                    l.text = attr(&e, "val")
+                                        .unwrap_or_default()
+                                        .chars()
+                                        .take(MAX_LABEL_CHARS)
+                                        .collect()
+                                }
                                 "lvlRestart" => l.restart = attr_num(&e, "val"),
                                 "isLgl" => l.legal = on(&e),
                                 "suff" => {

@@ -3,6 +3,7 @@
 //! before it is unpacked, and parts read as UTF-8 XML.
 
 use super::DocxError;
+use super::xml::one_line;
 use std::io::{Cursor, Read};
 
 /// At most this many entries in a package (a report has a few dozen).
@@ -22,7 +23,7 @@ impl<'a> Package<'a> {
     /// Opens the zip archive in `bytes`.
     pub fn open(bytes: &'a [u8]) -> Result<Package<'a>, DocxError> {
         let zip = zip::ZipArchive::new(Cursor::new(bytes))
-            .map_err(|e| DocxError::NotZip(e.to_string()))?;
+            .map_err(|e| DocxError::NotZip(one_line(&e.to_string())))?;
         if zip.len() > MAX_ENTRIES {
             return Err(DocxError::TooManyEntries(zip.len()));
         }
@@ -42,7 +43,7 @@ impl<'a> Package<'a> {
         let mut entry = self
             .zip
             .by_index(index)
-            .map_err(|e| DocxError::Damaged(name.to_owned(), e.to_string()))?;
+            .map_err(|e| DocxError::Damaged(name.to_owned(), one_line(&e.to_string())))?;
         if entry.encrypted() {
             return Err(DocxError::Encrypted);
         }
@@ -57,7 +58,7 @@ impl<'a> Package<'a> {
         (&mut entry)
             .take(cap + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| DocxError::Damaged(name.to_owned(), e.to_string()))?;
+            .map_err(|e| DocxError::Damaged(name.to_owned(), one_line(&e.to_string())))?;
         if bytes.len() as u64 > cap {
             return Err(DocxError::Bomb(name.to_owned()));
         }

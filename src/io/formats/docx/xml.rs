@@ -27,7 +27,7 @@ pub fn walk(
     let bad = |reader: &Reader<&[u8]>, message: String| DocxError::Xml {
         part: part.to_owned(),
         at: reader.buffer_position(),
-        message,
+        message: one_line(&message),
     };
     loop {
         let ev = reader
@@ -68,6 +68,13 @@ pub fn walk(
             Event::Comment(_) | Event::Decl(_) | Event::PI(_) => {}
         }
     }
+}
+
+/// A parser's message, which may quote the file, as one short safe line.
+pub(super) fn one_line(message: &str) -> String {
+    let flat: String = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    let shown = crate::core::text::sanitize_for_display(&flat);
+    crate::core::text::truncate_chars(&shown, 120).into_owned()
 }
 
 /// The element's name without its namespace prefix.
