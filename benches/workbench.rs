@@ -33,6 +33,7 @@ fn loaded(text: String, path: &str) -> Loaded {
         encoding: Encoding::Utf8,
         source: Default::default(),
         notes: Vec::new(),
+        comments: Vec::new(),
     }
 }
 

@@ -614,3 +614,69 @@ fn pages_of_our_own_charsets_tables_and_refusals() {
         "{stdout:?}"
     );
 }
+
+#[test]
+fn word_comments_are_shown_beside_the_review_and_never_written_to_it() {
+    let dir = common::temp_dir("docx-comments");
+    let p = dir.join("draft.docx");
+    let body = [
+        text("某县2024年度法治政府建设情况报告"),
+        numbered(1, 0, "主要举措和成效"),
+        format!(
+            r#"<w:p>{}<w:commentRangeStart w:id="5"/>{}<w:commentRangeEnd w:id="5"/><w:r><w:commentReference w:id="5"/></w:r>{}</w:p>"#,
+            run("全年办理行政复议案件"),
+            run("38件"),
+            run("，纠错率12.5%。")
+        ),
+        format!(
+            r#"<w:p>{}<w:r><w:commentReference w:id="6"/></w:r></w:p>"#,
+            run("行政诉讼案件21件。")
+        ),
+    ]
+    .concat();
+    let comments = format!(
+        r#"<w:comments xmlns:w="{W}"><w:comment w:id="5" w:author="李律师" w:date="2025-03-01T09:30:00Z"><w:p>{}</w:p><w:p>{}</w:p></w:comment><w:comment w:id="6" w:author="王主任" w:date="2025-03-02T10:00:00Z"><w:p>{}</w:p></w:comment></w:comments>"#,
+        run("请核对案件数。"),
+        run("与统计台账一致？"),
+        run("补充出庭应诉率。")
+    );
+    Docx::new(body)
+        .part("word/numbering.xml", official_numbering("chineseCounting"))
+        .part("word/comments.xml", comments)
+        .write(&p);
+    let l = load(&p).unwrap();
+    assert_eq!(l.comments.len(), 2);
+    assert_eq!(l.comments[0].quote, "38件");
+    assert_eq!(l.comments[0].author, "李律师");
+    assert_eq!(l.comments[0].body, "请核对案件数。\n与统计台账一致？");
+    assert!(l.comments.iter().all(|c| c.is_from_file()));
+    // The comment marks are not text.
+    assert!(l.text.contains("全年办理行政复议案件38件，纠错率12.5%。\n"));
+
+    let out = common::bin()
+        .args(["review", "--format", "json"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let c = &v["comments"];
+    assert_eq!(c.as_array().unwrap().len(), 2);
+    assert_eq!(c[0]["from_file"], true);
+    assert_eq!(c[0]["quote"], "38件");
+    assert_eq!(c[0]["line"], 3);
+    assert_eq!(c[0]["orphaned"], false);
+    // A comment on a point quotes its paragraph.
+    assert_eq!(c[1]["author"], "王主任");
+    assert_eq!(c[1]["quote"], "行政诉讼案件21件。");
+    assert_eq!(c[1]["line"], 4);
+    let out = common::bin().args(["review"]).arg(&p).output().unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        md.contains("Word 批注") || md.contains("Word comment"),
+        "{md}"
+    );
+    // Nothing was written beside the document.
+    assert!(!dir.join("draft.docx.review.yaml").exists());
+    assert_eq!(std::fs::read_dir(&*dir).unwrap().count(), 1);
+}

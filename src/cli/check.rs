@@ -46,11 +46,21 @@ fn check_one(
     });
     Ok(Checked {
         file: path.display().to_string(),
-        encoding: read.0.name(),
-        format: read.1.name(),
+        encoding: read.encoding.name(),
+        format: read.source.name(),
         report,
         previous,
     })
+}
+
+/// What a file was, as read.
+pub(super) struct Read {
+    /// Its encoding (text files).
+    pub encoding: reportbench::io::Encoding,
+    /// What kind of file it is.
+    pub source: reportbench::core::text::SourceFormat,
+    /// Comments the document itself holds (Word's).
+    pub comments: Vec<reportbench::core::review::Comment>,
 }
 
 /// Loads a draft and checks it, with the "not applicable" sign-offs of its
@@ -60,16 +70,17 @@ pub(super) fn load_and_check(
     spec: &CompiledSpec,
     lang: Lang,
 ) -> Result<(
-    (
-        reportbench::io::Encoding,
-        reportbench::core::text::SourceFormat,
-    ),
+    Read,
     Document,
     reportbench::core::check::Report,
     reportbench::core::review::Review,
 )> {
     let loaded = load_noting(path, lang)?;
-    let read = (loaded.encoding, loaded.source);
+    let read = Read {
+        encoding: loaded.encoding,
+        source: loaded.source,
+        comments: loaded.comments,
+    };
     let doc = Document::parse_normalized(loaded.text, loaded.format);
     let mut report = check(&doc, spec, &CheckOptions { lang });
     let review = reportbench::io::review::read(path)?;

@@ -18,11 +18,14 @@ pub(super) fn run_review(
     lang: Lang,
 ) -> Result<ExitCode> {
     use reportbench::core::review::{anchor, line_at};
-    let ((_, source), doc, report, review) = load_and_check(file, spec, lang)?;
+    let (read, doc, report, review) = load_and_check(file, spec, lang)?;
+    let source = read.source;
     let text = doc.text();
+    // The review file's comments, then the document's own (Word's).
     let anchored: Vec<_> = review
         .comments
         .iter()
+        .chain(&read.comments)
         .map(|c| {
             (
                 c,

@@ -46,6 +46,17 @@ pub struct Comment {
     pub replies: Vec<Reply>,
 }
 
+/// The id prefix of comments read from the document itself (Word's own
+/// comments), which are never written into the review file.
+pub const FILE_COMMENT_PREFIX: &str = "word-";
+
+impl Comment {
+    /// Read from the document itself (a Word comment), not the review file.
+    pub fn is_from_file(&self) -> bool {
+        self.id.starts_with(FILE_COMMENT_PREFIX)
+    }
+}
+
 /// Whether a comment still needs attention.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -197,7 +197,7 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
                 &bytes,
                 formats::docx::Extracted {
                     text: page.text,
-                    tracked_changes: 0,
+                    ..Default::default()
                 },
                 SourceFormat::Html,
             );
@@ -226,6 +226,7 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
             SourceFormat::Text
         },
         notes: Vec::new(),
+        comments: Vec::new(),
     })
 }
 
@@ -241,6 +242,22 @@ fn from_document(
         .into_iter()
         .collect();
     let (text, format) = normalize(&read.text);
+    let comments = read
+        .comments
+        .into_iter()
+        .map(|c| crate::core::review::Comment {
+            id: format!("{}{}", crate::core::review::FILE_COMMENT_PREFIX, c.id),
+            author: c.author,
+            created: c.date,
+            quote: c.quote,
+            prefix: String::new(),
+            suffix: String::new(),
+            line: 0,
+            body: c.body,
+            status: crate::core::review::CommentStatus::Open,
+            replies: Vec::new(),
+        })
+        .collect();
     Loaded {
         path: path.to_owned(),
         text,
@@ -250,6 +267,7 @@ fn from_document(
         fingerprint: crate::core::text::Fingerprint::of(bytes),
         source,
         notes,
+        comments,
     }
 }
 

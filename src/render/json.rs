@@ -385,6 +385,7 @@ pub fn review_json(v: &ReviewView) -> Value {
                 "orphaned": at.is_none(),
                 "quote_edited": at.is_some_and(|(_, exact)| !exact),
                 "replies": c.replies,
+                "from_file": c.is_from_file(),
             })
         })
         .collect();

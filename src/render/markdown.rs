@@ -259,9 +259,14 @@ pub fn review_markdown(v: &ReviewView, lang: Lang) -> String {
             CommentStatus::Open => lang.pick("未解决", "open"),
             CommentStatus::Resolved => lang.pick("已解决", "resolved"),
         };
+        let from = if c.is_from_file() {
+            lang.pick(" · Word 批注", " · Word comment")
+        } else {
+            ""
+        };
         let _ = writeln!(
             o,
-            "- **{}** · {} · {} · {} {}",
+            "- **{}** · {} · {} · {} {}{from}",
             cell(&c.id),
             place,
             status,

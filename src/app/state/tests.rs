@@ -32,6 +32,7 @@ fn file(text: &str) -> Loaded {
         fingerprint: Fingerprint::of(text.as_bytes()),
         source: Default::default(),
         notes: Vec::new(),
+        comments: Vec::new(),
     }
 }
 

@@ -395,6 +395,9 @@ pub struct Loaded {
     pub source: SourceFormat,
     /// What is worth telling about how it was read.
     pub notes: Vec<ReadNote>,
+    /// Comments the file itself holds (Word's), shown beside the review's
+    /// own and never written into the review file.
+    pub comments: Vec<crate::core::review::Comment>,
 }
 
 /// What a file looked like when it was loaded (or last saved).

@@ -9,6 +9,9 @@ use super::styles::Styles;
 use super::xml::{Ev, attr, attr_num, local, walk};
 use std::collections::HashSet;
 
+/// A comment's quote is cut here (a comment over the whole report).
+const MAX_QUOTE_BYTES: usize = 64 * 1024;
+
 /// A line of the extracted text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
@@ -38,6 +41,8 @@ pub struct Story {
     pub changes: HashSet<String>,
     /// In a notes part: each note's id and lines.
     pub notes: Vec<(String, Vec<Block>)>,
+    /// The text each Word comment is anchored to, by the comment's id.
+    pub quotes: std::collections::HashMap<String, String>,
 }
 
 #[derive(Default)]
@@ -68,6 +73,11 @@ pub fn read(
     let mut skip = 0usize; // inside something that is not the text
     let mut in_ppr = false;
     let mut in_text = false;
+    // Comments whose range is open: the text read goes to their quotes too.
+    let mut open_comments: Vec<String> = Vec::new();
+    // Comments on a point (no range) in the paragraph being read: they
+    // quote the paragraph.
+    let mut point_comments: Vec<String> = Vec::new();
     // Notes parts: whether the element being read is a note (not a separator).
     let mut in_note = notes_of.is_none();
     walk(part, xml, |ev| {
@@ -129,6 +139,24 @@ pub fn read(
                         }
                     }
                     "t" => in_text = depth_deleted == 0,
+                    "commentRangeStart" if notes_of.is_none() => {
+                        if let Some(id) = attr(&e, "id") {
+                            story.quotes.entry(id.clone()).or_default();
+                            open_comments.push(id);
+                        }
+                    }
+                    "commentReference" if notes_of.is_none() => {
+                        if let Some(id) = attr(&e, "id")
+                            && !story.quotes.contains_key(&id)
+                        {
+                            point_comments.push(id);
+                        }
+                    }
+                    "commentRangeEnd" => {
+                        if let Some(id) = attr(&e, "id") {
+                            open_comments.retain(|o| *o != id);
+                        }
+                    }
                     "tab" | "ptab" if !in_ppr && depth_deleted == 0 => push(&mut para, " "),
                     "br" | "cr" if depth_deleted == 0 => {
                         let page = attr(&e, "type").is_some_and(|t| t == "page" || t == "column");
@@ -166,6 +194,21 @@ pub fn read(
                     "pPr" => in_ppr = false,
                     "t" => in_text = false,
                     "p" => {
+                        // A quote that goes on past a paragraph: its lines.
+                        for id in &open_comments {
+                            if let Some(q) = story.quotes.get_mut(id)
+                                && !q.is_empty()
+                                && q.len() < MAX_QUOTE_BYTES
+                            {
+                                q.push('\n');
+                            }
+                        }
+                        if let Some(p) = para.as_ref() {
+                            let quote: String = p.text.trim().chars().take(200).collect();
+                            for id in point_comments.drain(..) {
+                                story.quotes.entry(id).or_insert_with(|| quote.clone());
+                            }
+                        }
                         if let Some(p) = para.take()
                             && in_note
                         {
@@ -221,6 +264,13 @@ pub fn read(
             Ev::Text(t) => {
                 if in_text && skip == 0 {
                     push(&mut para, &t);
+                    for id in &open_comments {
+                        if let Some(q) = story.quotes.get_mut(id)
+                            && q.len() < MAX_QUOTE_BYTES
+                        {
+                            q.push_str(&t);
+                        }
+                    }
                 }
             }
         }

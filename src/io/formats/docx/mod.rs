@@ -8,6 +8,7 @@
 //! (the walk).
 
 pub mod body;
+pub mod comments;
 pub mod numbering;
 pub mod package;
 pub mod styles;
@@ -59,6 +60,8 @@ pub struct Extracted {
     pub text: String,
     /// Unaccepted tracked changes in the file.
     pub tracked_changes: usize,
+    /// Word's own comments, with the text each is anchored to.
+    pub comments: Vec<comments::WordComment>,
 }
 
 /// Where the body is (`_rels/.rels` may move it; Word and WPS use the
@@ -129,9 +132,19 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, DocxError> {
     }
     let mut text = lines.join("\n");
     text.push('\n');
+    let mut comments = match pkg.part("word/comments.xml")? {
+        Some(xml) => comments::parse(&xml)?,
+        None => Vec::new(),
+    };
+    for c in &mut comments {
+        if let Some(q) = story.quotes.get(&c.id) {
+            c.quote = q.trim_end_matches('\n').to_owned();
+        }
+    }
     Ok(Extracted {
         text,
         tracked_changes: changes,
+        comments,
     })
 }
 
