@@ -2,8 +2,8 @@
 //! (UTF-8 with or without BOM, GB18030/GBK, UTF-16 with BOM), remembering the
 //! encoding so that a save writes the file back the same way.
 
-use crate::core::text::{ReadNote, SourceFormat, TextFormat, denormalize, normalize};
-use crate::io::formats::{self, Sniffed};
+use crate::core::text::{SourceFormat, TextFormat, denormalize, normalize};
+use crate::io::formats::{self, FormatError};
 use std::path::{Path, PathBuf};
 
 /// The largest file reportbench opens (32 MiB: a long report is 100 KiB).
@@ -155,58 +155,28 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
         return Err(too_large(bytes.len() as u64));
     }
     let fingerprint = crate::core::text::Fingerprint::of(&bytes);
-    match formats::sniff(&bytes) {
-        Sniffed::Zip => {
-            let read = formats::docx::read(&bytes).map_err(|e| LoadError::Document {
+    if let Some(read) = formats::read(path, &bytes) {
+        let read = read.map_err(|e| match e {
+            FormatError::Document(message) => LoadError::Document {
                 path: path.to_owned(),
-                message: e.to_string(),
-            })?;
-            return Ok(from_document(path, &bytes, read, SourceFormat::Docx));
-        }
-        Sniffed::Compound if formats::is_encrypted_package(&bytes) => {
-            return Err(LoadError::Document {
-                path: path.to_owned(),
-                message: formats::docx::DocxError::Encrypted.to_string(),
-            });
-        }
-        Sniffed::Compound => {
-            use formats::legacy::{self, LegacyError};
-            let docx = legacy::to_docx(&bytes).map_err(|e| match e {
-                LegacyError::NoConverter => LoadError::LegacyWord(path.to_owned()),
-                other => LoadError::Document {
-                    path: path.to_owned(),
-                    message: format!(
-                        "is an old Word/WPS file (.doc/.wps) and {other}; save it as .docx in WPS or Word"
-                    ),
-                },
-            })?;
-            let read = formats::docx::read(&docx).map_err(|e| LoadError::Document {
-                path: path.to_owned(),
-                message: format!("is an old Word/WPS file whose conversion {e}"),
-            })?;
-            return Ok(from_document(path, &bytes, read, SourceFormat::Doc));
-        }
-        Sniffed::Pdf => return Err(LoadError::Pdf(path.to_owned())),
-        Sniffed::Other if formats::html::looks_like_html(&bytes) || is_html_name(path) => {
-            let page = formats::html::read(&bytes).map_err(|e| LoadError::Document {
-                path: path.to_owned(),
-                message: e.to_string(),
-            })?;
-            let mut loaded = from_document(
-                path,
-                &bytes,
-                formats::docx::Extracted {
-                    text: page.text,
-                    ..Default::default()
-                },
-                SourceFormat::Html,
-            );
-            if !page.attachments.is_empty() {
-                loaded.notes.push(ReadNote::Attachments(page.attachments));
-            }
-            return Ok(loaded);
-        }
-        Sniffed::Other => {}
+                message,
+            },
+            FormatError::LegacyWord => LoadError::LegacyWord(path.to_owned()),
+            FormatError::Pdf => LoadError::Pdf(path.to_owned()),
+        })?;
+        // A document's text is never written back: UTF-8, LF.
+        let (text, format) = normalize(&read.text);
+        return Ok(Loaded {
+            path: path.to_owned(),
+            text,
+            format,
+            encoding: Encoding::Utf8,
+            bytes: bytes.len() as u64,
+            fingerprint,
+            source: read.source,
+            notes: read.notes,
+            comments: read.comments,
+        });
     }
     let (raw, encoding) = decode(&bytes).map_err(|e| match e {
         DecodeError::Binary => LoadError::Binary(path.to_owned()),
@@ -220,7 +190,7 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
         encoding,
         bytes: bytes.len() as u64,
         fingerprint,
-        source: if is_markdown_name(path) {
+        source: if formats::has_extension(path, &["md", "markdown"]) {
             SourceFormat::Markdown
         } else {
             SourceFormat::Text
@@ -228,61 +198,6 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
         notes: Vec::new(),
         comments: Vec::new(),
     })
-}
-
-/// A document's text as a loaded draft (never written back: UTF-8, LF).
-fn from_document(
-    path: &Path,
-    bytes: &[u8],
-    read: formats::docx::Extracted,
-    source: SourceFormat,
-) -> Loaded {
-    let notes = (read.tracked_changes > 0)
-        .then_some(ReadNote::TrackedChanges(read.tracked_changes))
-        .into_iter()
-        .collect();
-    let (text, format) = normalize(&read.text);
-    let comments = read
-        .comments
-        .into_iter()
-        .map(|c| crate::core::review::Comment {
-            id: format!("{}{}", crate::core::review::FILE_COMMENT_PREFIX, c.id),
-            author: c.author,
-            created: c.date,
-            quote: c.quote,
-            prefix: String::new(),
-            suffix: String::new(),
-            line: 0,
-            body: c.body,
-            status: crate::core::review::CommentStatus::Open,
-            replies: Vec::new(),
-        })
-        .collect();
-    Loaded {
-        path: path.to_owned(),
-        text,
-        format,
-        encoding: Encoding::Utf8,
-        bytes: bytes.len() as u64,
-        fingerprint: crate::core::text::Fingerprint::of(bytes),
-        source,
-        notes,
-        comments,
-    }
-}
-
-/// A web page by its name (for pages that do not start like one).
-fn is_html_name(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
-}
-
-/// Markdown by its name (the text itself is read the same way).
-fn is_markdown_name(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }
 
 /// The offset of the first byte GB18030 cannot decode, if any.

@@ -61,14 +61,9 @@ pub fn samples(test: &str) -> Option<PathBuf> {
 /// LibreOffice's `soffice`, when installed; like [`corpus`], missing fails
 /// in CI (`.ci/run` installs it) and skips elsewhere.
 pub fn soffice(test: &str) -> Option<PathBuf> {
-    for dir in std::env::var_os("PATH")
-        .iter()
-        .flat_map(std::env::split_paths)
-    {
-        let p = dir.join("soffice");
-        if p.is_file() {
-            return Some(p);
-        }
+    // The same search the program makes (`REPORTBENCH_SOFFICE`, then PATH).
+    if let Some(p) = reportbench::io::formats::legacy::find_soffice() {
+        return Some(p);
     }
     assert!(
         !in_ci(),

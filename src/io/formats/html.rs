@@ -36,7 +36,7 @@ fn nesting(html: &str, limit: usize) -> usize {
     let lower = html.to_ascii_lowercase();
     let b = lower.as_bytes();
     let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
-    while let Some(off) = memchr_lt(&b[i..]) {
+    while let Some(off) = b[i..].iter().position(|c| *c == b'<') {
         i += off + 1;
         if lower[i..].starts_with("!--") {
             i = lower[i..].find("-->").map_or(b.len(), |e| i + e + 3);
@@ -75,10 +75,6 @@ fn nesting(html: &str, limit: usize) -> usize {
         i = tag_end.min(b.len());
     }
     deepest
-}
-
-fn memchr_lt(b: &[u8]) -> Option<usize> {
-    b.iter().position(|c| *c == b'<')
 }
 
 /// What a page holds.

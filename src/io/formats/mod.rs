@@ -1,10 +1,113 @@
 //! Documents that are not plain text: what kind a file is (by its first
 //! bytes, not its name), and the readers that turn each kind into the text
-//! a reader of the printed page sees.
+//! a reader of the printed page sees, with what is worth telling about the
+//! reading and the comments the document holds.
 
 pub mod docx;
 pub mod html;
 pub mod legacy;
+
+use crate::core::review::{Comment, CommentStatus, FILE_COMMENT_PREFIX};
+use crate::core::text::{ReadNote, SourceFormat};
+use std::path::Path;
+
+/// A document read.
+#[derive(Debug)]
+pub struct Read {
+    /// The text as a reader of the page sees it, a paragraph per line.
+    pub text: String,
+    /// What kind of document it was.
+    pub source: SourceFormat,
+    /// What is worth telling about the reading.
+    pub notes: Vec<ReadNote>,
+    /// Comments the document holds (Word's).
+    pub comments: Vec<Comment>,
+}
+
+/// Why a document could not be read (the loader names the file).
+#[derive(Debug)]
+pub enum FormatError {
+    /// Damaged, protected, hostile or empty: the sentence says which.
+    Document(String),
+    /// An old Word/WPS file and no LibreOffice to convert it.
+    LegacyWord,
+    /// A PDF (not read yet).
+    Pdf,
+}
+
+/// Reads `bytes` (of the file `path`) when they hold a document rather
+/// than text; `None`: read them as text.
+pub fn read(path: &Path, bytes: &[u8]) -> Option<Result<Read, FormatError>> {
+    let doc = |e: &dyn std::fmt::Display| FormatError::Document(e.to_string());
+    Some(match sniff(bytes) {
+        Sniffed::Zip => docx::read(bytes)
+            .map(|x| from_word(x, SourceFormat::Docx))
+            .map_err(|e| doc(&e)),
+        Sniffed::Compound if is_encrypted_package(bytes) => Err(doc(&docx::DocxError::Encrypted)),
+        Sniffed::Compound => match legacy::to_docx(bytes) {
+            Err(legacy::LegacyError::NoConverter) => Err(FormatError::LegacyWord),
+            Err(e) => Err(FormatError::Document(format!(
+                "is an old Word/WPS file (.doc/.wps) and {e}; save it as .docx in WPS or Word"
+            ))),
+            Ok(converted) => docx::read(&converted)
+                .map(|x| from_word(x, SourceFormat::Doc))
+                .map_err(|e| {
+                    FormatError::Document(format!("is an old Word/WPS file whose conversion {e}"))
+                }),
+        },
+        Sniffed::Pdf => Err(FormatError::Pdf),
+        Sniffed::Other if html::looks_like_html(bytes) || has_extension(path, &["html", "htm"]) => {
+            html::read(bytes)
+                .map(|page| Read {
+                    text: page.text,
+                    source: SourceFormat::Html,
+                    notes: (!page.attachments.is_empty())
+                        .then_some(ReadNote::Attachments(page.attachments))
+                        .into_iter()
+                        .collect(),
+                    comments: Vec::new(),
+                })
+                .map_err(|e| doc(&e))
+        }
+        Sniffed::Other => return None,
+    })
+}
+
+/// A Word document's reading: its tracked changes told, its comments as
+/// review comments (ids `word-N`, never written into the review file).
+fn from_word(x: docx::Extracted, source: SourceFormat) -> Read {
+    Read {
+        text: x.text,
+        source,
+        notes: (x.tracked_changes > 0)
+            .then_some(ReadNote::TrackedChanges(x.tracked_changes))
+            .into_iter()
+            .collect(),
+        comments: x
+            .comments
+            .into_iter()
+            .map(|c| Comment {
+                id: format!("{FILE_COMMENT_PREFIX}{}", c.id),
+                author: c.author,
+                created: c.date,
+                quote: c.quote,
+                prefix: String::new(),
+                suffix: String::new(),
+                line: 0,
+                body: c.body,
+                status: CommentStatus::Open,
+                replies: Vec::new(),
+            })
+            .collect(),
+    }
+}
+
+/// Whether `path` ends in one of `extensions` (any case).
+pub fn has_extension(path: &Path, extensions: &[&str]) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
 
 /// What a file's first bytes say it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
