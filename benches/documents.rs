@@ -1,0 +1,85 @@
+//! Benchmarks: reading a 30-page Word document (about 40,000 characters,
+//! auto-numbered headings, tables) and a portal page of the same text, and
+//! reading + checking the document.
+//!
+//! Budget (issue #12): a 30-page .docx read and checked in ≤ 50 ms. Run with
+//! `cargo bench --bench documents`.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use reportbench::core::check::{CheckOptions, check};
+use reportbench::core::document::Document;
+use reportbench::core::spec::CompiledSpec;
+use reportbench::io::formats::{docx, html};
+use std::hint::black_box;
+
+#[path = "../tests/common/docx.rs"]
+#[allow(dead_code)] // the tests use the rest of the builder
+mod builder;
+
+use builder::{Docx, numbered, official_numbering, table, text};
+
+/// The sample draft's paragraphs under numbered headings, with a table of
+/// eight rows after each group, to about `chars` characters.
+fn document(chars: usize) -> (Docx, String) {
+    let draft = include_str!("../drafts/qinghe-2024.md");
+    let paras: Vec<&str> = draft
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.chars().count() > 30)
+        .collect();
+    let mut body = vec![text("某县人民政府关于2024年度法治政府建设情况的报告")];
+    let mut page =
+        String::from("<html><head><title>报告</title></head><body><div class=\"TRS_Editor\">");
+    let mut count = 0;
+    let mut group = 0;
+    while count < chars {
+        body.push(numbered(1, 0, &format!("第{group}部分主要举措和成效")));
+        page.push_str(&format!("<p>第{group}部分主要举措和成效</p>"));
+        for (k, p) in paras.iter().enumerate().take(6) {
+            body.push(numbered(1, 1, &format!("推进事项{k}")));
+            // Each copy its own figures, as a real long report has.
+            let p = p.replace('2', &group.to_string());
+            body.push(text(&p));
+            page.push_str(&format!("<p>{p}</p>"));
+            count += p.chars().count() + 6;
+        }
+        let rows: Vec<Vec<String>> = (0..8)
+            .map(|r| {
+                vec![
+                    text(&format!("指标{r}")),
+                    text(&format!("{}", r * 7 + group)),
+                    text(&format!("{}件", r * 9 + group)),
+                ]
+            })
+            .collect();
+        body.push(table(&rows));
+        group += 1;
+    }
+    page.push_str("</div></body></html>");
+    let doc =
+        Docx::new(body.concat()).part("word/numbering.xml", official_numbering("chineseCounting"));
+    (doc, page)
+}
+
+fn benches(c: &mut Criterion) {
+    let (doc, page) = document(40_000);
+    let bytes = doc.bytes();
+    let spec = CompiledSpec::default_spec();
+    let opts = CheckOptions::default();
+    c.bench_function("docx read 40k chars", |b| {
+        b.iter(|| docx::read(black_box(&bytes)).map(|x| x.text.len()))
+    });
+    c.bench_function("docx read + check 40k chars", |b| {
+        b.iter(|| {
+            let x = docx::read(black_box(&bytes)).expect("the document reads");
+            let d = Document::parse(&x.text);
+            check(&d, &spec, &opts).items.len()
+        })
+    });
+    c.bench_function("html read 40k chars", |b| {
+        b.iter(|| html::read(black_box(page.as_bytes())).map(|p| p.text.len()))
+    });
+}
+
+criterion_group!(documents, benches);
+criterion_main!(documents);
