@@ -615,10 +615,8 @@ fn pages_of_our_own_charsets_tables_and_refusals() {
     );
 }
 
-#[test]
-fn word_comments_are_shown_beside_the_review_and_never_written_to_it() {
-    let dir = common::temp_dir("docx-comments");
-    let p = dir.join("draft.docx");
+/// A document with two Word comments: one on "38件", one on a point.
+fn commented_document() -> Docx {
     let body = [
         text("某县2024年度法治政府建设情况报告"),
         numbered(1, 0, "主要举措和成效"),
@@ -643,7 +641,13 @@ fn word_comments_are_shown_beside_the_review_and_never_written_to_it() {
     Docx::new(body)
         .part("word/numbering.xml", official_numbering("chineseCounting"))
         .part("word/comments.xml", comments)
-        .write(&p);
+}
+
+#[test]
+fn word_comments_are_shown_beside_the_review_and_never_written_to_it() {
+    let dir = common::temp_dir("docx-comments");
+    let p = dir.join("draft.docx");
+    commented_document().write(&p);
     let l = load(&p).unwrap();
     assert_eq!(l.comments.len(), 2);
     assert_eq!(l.comments[0].quote, "38件");
@@ -678,5 +682,44 @@ fn word_comments_are_shown_beside_the_review_and_never_written_to_it() {
     );
     // Nothing was written beside the document.
     assert!(!dir.join("draft.docx.review.yaml").exists());
+    assert_eq!(std::fs::read_dir(&*dir).unwrap().count(), 1);
+}
+
+#[test]
+fn the_workbench_lists_word_comments_and_leaves_them_to_word() {
+    use common::bench::open;
+    use crossterm::event::KeyCode;
+    use reportbench::app::state::Overlay;
+    use reportbench::core::lang::Lang;
+    let dir = common::temp_dir("wb-docx-comments");
+    let p = dir.join("draft.docx");
+    commented_document().write(&p);
+    let mut b = open(&p)
+        .lang(Lang::En)
+        .review()
+        .author("李律师")
+        .size(100, 30)
+        .start();
+    assert_eq!(b.s().open_comments(), 2);
+    b.press(KeyCode::F(6));
+    assert_eq!(*b.s().overlay(), Overlay::Comments(0));
+    let screen = b.screen(100, 30);
+    assert!(
+        screen.contains("Word comment") && screen.contains("请核对案件数"),
+        "{screen}"
+    );
+    // Replying, resolving and deleting are refused before anything is typed.
+    for key in ['r', 'v', 'd'] {
+        b.press(KeyCode::Char(key));
+        assert_eq!(*b.s().overlay(), Overlay::Comments(0), "{key}");
+        assert!(
+            b.s().message().unwrap().0.contains("in WPS or Word"),
+            "{key}"
+        );
+    }
+    // Enter goes to the commented text.
+    b.press(KeyCode::Enter);
+    assert_eq!(b.s().editor().cursor().0, 2);
+    // Nothing was written beside the document.
     assert_eq!(std::fs::read_dir(&*dir).unwrap().count(), 1);
 }

@@ -301,10 +301,15 @@ fn draw_comments(f: &mut Frame, s: &State, t: &Theme, area: Rect, selected: usiz
             None => lang.pick("原文已删除", "orphaned").to_owned(),
         };
         let head = format!(
-            "{} · {} · {}",
+            "{} · {} · {}{}",
             place,
             c.author,
-            c.created.get(..16).unwrap_or(&c.created).replace('T', " ")
+            c.created.get(..16).unwrap_or(&c.created).replace('T', " "),
+            if c.is_from_file() {
+                lang.pick(" · Word 批注", " · Word comment")
+            } else {
+                ""
+            }
         );
         let row_style = if i == selected {
             t.style("ui.checklist.selected")

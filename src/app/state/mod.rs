@@ -191,7 +191,11 @@ impl State {
             files: FileState::new(&start.file, start.review_mode, start.recovery),
             buffer,
             analysis,
-            review: ReviewSession::new(start.author, start.review_mode),
+            review: ReviewSession::new(
+                start.author,
+                start.review_mode,
+                start.file.comments.clone(),
+            ),
             views: Views::new(previous),
             screen: Screen {
                 focus: Focus::Editor,

@@ -145,6 +145,15 @@ impl State {
                     );
                 }
             },
+            // The document's own comments are dealt with where they live,
+            // before anything is typed for them.
+            C::Reply | C::Delete | C::Resolve if c.is_from_file() => {
+                self.screen.overlay = stay;
+                self.warn(
+                    "这是 Word 文档里的批注：请在 WPS 或 Word 中回复、解决或删除",
+                    "this comment is in the Word document: reply, resolve or delete it in WPS or Word",
+                );
+            }
             C::Reply => {
                 self.screen.overlay = Overlay::Input(super::Prompt::Reply(id), String::new())
             }

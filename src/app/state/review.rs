@@ -57,12 +57,23 @@ pub(super) struct ReviewSession {
     pub(super) pending_comment: Option<String>,
     /// Its recovery file is still on disk (removed once a prompt closes).
     pub(super) pending_on_disk: bool,
+    /// Comments the document itself holds (Word's): listed after the
+    /// review file's, never written into it.
+    pub(super) file_comments: Vec<crate::core::review::Comment>,
 }
 
 impl ReviewSession {
-    pub(super) fn new(author: String, mode: bool) -> ReviewSession {
+    pub(super) fn new(
+        author: String,
+        mode: bool,
+        file_comments: Vec<crate::core::review::Comment>,
+    ) -> ReviewSession {
         ReviewSession {
-            review: Review::default(),
+            review: Review {
+                comments: file_comments.clone(),
+                ..Review::default()
+            },
+            file_comments,
             mode,
             author,
             anchors: Vec::new(),
@@ -163,7 +174,11 @@ impl State {
 
     /// Sets the review as read or written: `na` sign-offs applied to the
     /// checklist, comments re-anchored.
-    fn set_review(&mut self, review: Review) {
+    fn set_review(&mut self, mut review: Review) {
+        // The document's own comments after the review file's.
+        review
+            .comments
+            .extend(self.review.file_comments.iter().cloned());
         self.review.review = review;
         self.recheck();
     }
@@ -359,6 +374,21 @@ impl State {
         done: String,
         retry: Option<(Prompt, String)>,
     ) {
+        let on_file_comment = match &change {
+            ReviewChange::Reply { id, .. }
+            | ReviewChange::SetStatus { id, .. }
+            | ReviewChange::DeleteComment { id } => {
+                id.starts_with(crate::core::review::FILE_COMMENT_PREFIX)
+            }
+            _ => false,
+        };
+        if on_file_comment {
+            self.warn(
+                "这是 Word 文档里的批注：请在 WPS 或 Word 中处理",
+                "this comment is in the Word document: deal with it in WPS or Word",
+            );
+            return;
+        }
         self.emit(Effect::UpdateReview {
             draft: self.buffer.path.clone(),
             change: Box::new(change),
