@@ -91,6 +91,15 @@ fn tables_notes_changes_and_what_is_left_out() {
             r#"<w:p><w:pPr><w:pPrChange w:id="13"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:pPrChange></w:pPr>{}</w:p>"#,
             run("不再编号的段落")
         ),
+        // A text box's paragraphs inside a paragraph's run: their own
+        // line, and the paragraph around them keeps all its text.
+        format!(
+            r#"<w:p>{}<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p>{}</w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p>{}</w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>{}</w:p>"#,
+            run("框前"),
+            run("框中段落"),
+            run("框中段落"),
+            run("框后")
+        ),
         // A drawing's fallback copy repeats the text box: read once.
         format!(
             r#"<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:t>框内</w:t></mc:Choice><mc:Fallback><w:t>框内</w:t></mc:Fallback></mc:AlternateContent></w:r>{}</w:p>"#,
@@ -128,6 +137,8 @@ fn tables_notes_changes_and_what_is_left_out() {
             "全年办理行政复议案件",
             "复议案件38件。",
             "不再编号的段落",
+            "框中段落",
+            "框前框后",
             "框内文字",
             "指标\t2023年\t2024年",
             "行政诉讼案件数\t19\t21",

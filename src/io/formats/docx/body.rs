@@ -65,7 +65,8 @@ pub fn read(
     notes_of: Option<&str>,
 ) -> Result<Story, DocxError> {
     let mut story = Story::default();
-    let mut para: Option<Para> = None;
+    // Paragraphs being read: a text box's paragraphs open inside another's.
+    let mut paras: Vec<Para> = Vec::new();
     // Table nesting: each open table's current row and cell.
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut cell: Vec<String> = Vec::new();
@@ -116,25 +117,25 @@ pub fn read(
                         }
                         depth_deleted += 1;
                     }
-                    "p" => para = Some(Para::default()),
+                    "p" => paras.push(Para::default()),
                     "pPr" => in_ppr = true,
                     "pStyle" if in_ppr => {
-                        if let Some(p) = para.as_mut() {
+                        if let Some(p) = paras.last_mut() {
                             p.style = attr(&e, "val");
                         }
                     }
                     "numId" if in_ppr => {
-                        if let Some(p) = para.as_mut() {
+                        if let Some(p) = paras.last_mut() {
                             p.num_id = attr(&e, "val");
                         }
                     }
                     "ilvl" if in_ppr => {
-                        if let Some(p) = para.as_mut() {
+                        if let Some(p) = paras.last_mut() {
                             p.ilvl = attr_num(&e, "val");
                         }
                     }
                     "outlineLvl" if in_ppr => {
-                        if let Some(p) = para.as_mut() {
+                        if let Some(p) = paras.last_mut() {
                             p.outline = attr_num(&e, "val");
                         }
                     }
@@ -157,14 +158,14 @@ pub fn read(
                             open_comments.retain(|o| *o != id);
                         }
                     }
-                    "tab" | "ptab" if !in_ppr && depth_deleted == 0 => push(&mut para, " "),
+                    "tab" | "ptab" if !in_ppr && depth_deleted == 0 => push(&mut paras, " "),
                     "br" | "cr" if depth_deleted == 0 => {
                         let page = attr(&e, "type").is_some_and(|t| t == "page" || t == "column");
                         if !page {
-                            push(&mut para, "\n");
+                            push(&mut paras, "\n");
                         }
                     }
-                    "noBreakHyphen" if depth_deleted == 0 => push(&mut para, "-"),
+                    "noBreakHyphen" if depth_deleted == 0 => push(&mut paras, "-"),
                     "footnoteReference" if depth_deleted == 0 => {
                         story.footnotes.extend(attr(&e, "id"));
                     }
@@ -203,13 +204,13 @@ pub fn read(
                                 q.push('\n');
                             }
                         }
-                        if let Some(p) = para.as_ref() {
+                        if let Some(p) = paras.last() {
                             let quote: String = p.text.trim().chars().take(200).collect();
                             for id in point_comments.drain(..) {
                                 story.quotes.entry(id).or_insert_with(|| quote.clone());
                             }
                         }
-                        if let Some(p) = para.take()
+                        if let Some(p) = paras.pop()
                             && in_note
                         {
                             let text = finish(p, styles, numbering);
@@ -263,7 +264,7 @@ pub fn read(
             }
             Ev::Text(t) => {
                 if in_text && skip == 0 {
-                    push(&mut para, &t);
+                    push(&mut paras, &t);
                     for id in &open_comments {
                         if let Some(q) = story.quotes.get_mut(id)
                             && q.len() < MAX_QUOTE_BYTES
@@ -279,8 +280,8 @@ pub fn read(
     Ok(story)
 }
 
-fn push(para: &mut Option<Para>, text: &str) {
-    if let Some(p) = para.as_mut() {
+fn push(paras: &mut [Para], text: &str) {
+    if let Some(p) = paras.last_mut() {
         p.text.push_str(text);
     }
 }
