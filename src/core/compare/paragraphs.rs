@@ -378,6 +378,17 @@ mod tests {
         assert_eq!(news, crate::core::compare::compared_paragraphs(&f.new));
     }
 
+    /// The alignment of this year's paragraph about contracts.
+    fn contract(f: &Fixture) -> ParaChange {
+        f.paragraphs()
+            .into_iter()
+            .find(|p| {
+                p.new
+                    .is_some_and(|n| f.new.paragraph_text(n).contains("合同"))
+            })
+            .unwrap()
+    }
+
     #[test]
     fn a_changed_paragraph_carries_its_spans_and_a_rolled_year_is_unchanged() {
         let old =
@@ -385,27 +396,13 @@ mod tests {
         let new =
             "乙镇2024年度法治政府建设情况报告\n\n2024年，乙镇审核合同38份，比上年有所增加。\n";
         let f = Fixture::new(old, new);
-        let ps = f.paragraphs();
-        let body = ps
-            .iter()
-            .find(|p| {
-                p.new
-                    .is_some_and(|n| f.new.paragraph_text(n).contains("合同"))
-            })
-            .unwrap();
+        let body = contract(&f);
         assert_eq!(body.status, ParaStatus::Unchanged);
         assert!(body.year_rolled);
         let new =
             "乙镇2024年度法治政府建设情况报告\n\n2024年，乙镇审核合同45份，比上年有所增加。\n";
         let f = Fixture::new(old, new);
-        let ps = f.paragraphs();
-        let body = ps
-            .iter()
-            .find(|p| {
-                p.new
-                    .is_some_and(|n| f.new.paragraph_text(n).contains("合同"))
-            })
-            .unwrap();
+        let body = contract(&f);
         assert_eq!(body.status, ParaStatus::Changed);
         let inserted: String = body
             .spans

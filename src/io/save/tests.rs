@@ -4,6 +4,23 @@ use super::*;
 use crate::core::text::LineEnding;
 use std::cell::Cell;
 
+/// Saves `text` as plain UTF-8 with LF line ends (the format of most cases).
+fn save_plain(
+    fs: &dyn SaveFs,
+    p: &Path,
+    text: &str,
+    expected: Option<Fingerprint>,
+) -> Result<Fingerprint, SaveError> {
+    save_atomic(
+        fs,
+        p,
+        text,
+        &TextFormat::default(),
+        Encoding::Utf8,
+        expected,
+    )
+}
+
 fn dir(name: &str) -> crate::io::testing::TestDir {
     crate::io::testing::TestDir::new(&format!("save-{name}"))
 }
@@ -133,15 +150,7 @@ fn a_failure_at_any_step_leaves_the_original_untouched() {
             at,
             calls: Cell::new(0),
         };
-        let e = save_atomic(
-            &fs,
-            &p,
-            "新的正文\n",
-            &TextFormat::default(),
-            Encoding::Utf8,
-            Some(fp),
-        )
-        .unwrap_err();
+        let e = save_plain(&fs, &p, "新的正文\n", Some(fp)).unwrap_err();
         assert_eq!(
             std::fs::read_to_string(&p).unwrap(),
             ORIGINAL,
@@ -162,17 +171,7 @@ fn a_failure_at_any_step_leaves_the_original_untouched() {
         at: "sync_dir",
         calls: Cell::new(0),
     };
-    assert!(
-        save_atomic(
-            &fs,
-            &p,
-            "新\n",
-            &TextFormat::default(),
-            Encoding::Utf8,
-            None
-        )
-        .is_err()
-    );
+    assert!(save_plain(&fs, &p, "新\n", None).is_err());
     assert_eq!(std::fs::read_to_string(&p).unwrap(), "新\n");
 }
 
@@ -183,27 +182,11 @@ fn a_file_changed_by_someone_else_is_not_overwritten() {
     std::fs::write(&p, ORIGINAL).unwrap();
     let fp = Fingerprint::of(ORIGINAL.as_bytes());
     std::fs::write(&p, "别人改过了\n").unwrap();
-    let e = save_atomic(
-        &RealFs,
-        &p,
-        "我的修改\n",
-        &TextFormat::default(),
-        Encoding::Utf8,
-        Some(fp),
-    )
-    .unwrap_err();
+    let e = save_plain(&RealFs, &p, "我的修改\n", Some(fp)).unwrap_err();
     assert!(matches!(e, SaveError::ChangedOnDisk(_)), "{e}");
     assert_eq!(std::fs::read_to_string(&p).unwrap(), "别人改过了\n");
     // Overwriting deliberately (no fingerprint) works.
-    save_atomic(
-        &RealFs,
-        &p,
-        "我的修改\n",
-        &TextFormat::default(),
-        Encoding::Utf8,
-        None,
-    )
-    .unwrap();
+    save_plain(&RealFs, &p, "我的修改\n", None).unwrap();
     assert_eq!(std::fs::read_to_string(&p).unwrap(), "我的修改\n");
 }
 
@@ -215,42 +198,18 @@ fn permissions_are_kept_and_unwritable_folders_are_reported() {
     let p = d.join("draft.txt");
     std::fs::write(&p, ORIGINAL).unwrap();
     std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o640)).unwrap();
-    save_atomic(
-        &RealFs,
-        &p,
-        "新\n",
-        &TextFormat::default(),
-        Encoding::Utf8,
-        None,
-    )
-    .unwrap();
+    save_plain(&RealFs, &p, "新\n", None).unwrap();
     assert_eq!(
         std::fs::metadata(&p).unwrap().permissions().mode() & 0o777,
         0o640
     );
     // A read-only file is not replaced, even by root.
     std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o444)).unwrap();
-    let e = save_atomic(
-        &RealFs,
-        &p,
-        "再改\n",
-        &TextFormat::default(),
-        Encoding::Utf8,
-        None,
-    )
-    .unwrap_err();
+    let e = save_plain(&RealFs, &p, "再改\n", None).unwrap_err();
     assert!(matches!(e, SaveError::NotWritable { .. }), "{e}");
     assert_eq!(std::fs::read_to_string(&p).unwrap(), "新\n");
     let missing = d.join("no-such-folder").join("draft.txt");
-    let e = save_atomic(
-        &RealFs,
-        &missing,
-        "新\n",
-        &TextFormat::default(),
-        Encoding::Utf8,
-        None,
-    )
-    .unwrap_err();
+    let e = save_plain(&RealFs, &missing, "新\n", None).unwrap_err();
     assert!(matches!(e, SaveError::NotWritable { .. }), "{e}");
 }
 
@@ -263,12 +222,10 @@ fn a_write_by_someone_else_during_the_save_is_not_overwritten() {
         at: "someone-writes",
         calls: Cell::new(0),
     };
-    let e = save_atomic(
+    let e = save_plain(
         &fs,
         &p,
         "ours\n",
-        &TextFormat::default(),
-        Encoding::Utf8,
         Some(Fingerprint::of(ORIGINAL.as_bytes())),
     )
     .unwrap_err();
@@ -297,15 +254,7 @@ fn the_temporary_file_is_born_private_for_a_private_draft() {
         at: "mode",
         calls: Cell::new(0),
     };
-    save_atomic(
-        &fs,
-        &p,
-        "新\n",
-        &TextFormat::default(),
-        Encoding::Utf8,
-        None,
-    )
-    .unwrap();
+    save_plain(&fs, &p, "新\n", None).unwrap();
     let created = CREATED_MODE.load(std::sync::atomic::Ordering::SeqCst);
     assert_eq!(created, 0o600, "the temporary file was created {created:o}");
     let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
