@@ -149,10 +149,7 @@ impl State {
             // before anything is typed for them.
             C::Reply | C::Delete | C::Resolve if c.is_from_file() => {
                 self.screen.overlay = stay;
-                self.warn(
-                    "这是 Word 文档里的批注：请在 WPS 或 Word 中回复、解决或删除",
-                    "this comment is in the Word document: reply, resolve or delete it in WPS or Word",
-                );
+                self.refuse_file_comment();
             }
             C::Reply => {
                 self.screen.overlay = Overlay::Input(super::Prompt::Reply(id), String::new())

@@ -367,6 +367,14 @@ impl State {
         self.change_review(change, done.into(), retry);
     }
 
+    /// Says that the document's own comments are dealt with in Word.
+    pub(super) fn refuse_file_comment(&mut self) {
+        self.warn(
+            "这是 Word 文档里的批注：请在 WPS 或 Word 中回复、解决或删除",
+            "this comment is in the Word document: reply, resolve or delete it in WPS or Word",
+        );
+    }
+
     /// Sends one change to the review file.
     pub(super) fn change_review(
         &mut self,
@@ -383,10 +391,9 @@ impl State {
             _ => false,
         };
         if on_file_comment {
-            self.warn(
-                "这是 Word 文档里的批注：请在 WPS 或 Word 中处理",
-                "this comment is in the Word document: deal with it in WPS or Word",
-            );
+            // The comment list refuses before anything is typed; this
+            // catches every other way (the review file would drop it).
+            self.refuse_file_comment();
             return;
         }
         self.emit(Effect::UpdateReview {
