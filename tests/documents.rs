@@ -516,7 +516,9 @@ fn page(
     html: &str,
     encoding: &'static encoding_rs::Encoding,
 ) -> (common::TempDir, std::path::PathBuf) {
-    let dir = common::temp_dir("html");
+    // A folder per page: tests run in parallel, and a folder of the same
+    // name would be emptied by the next one made.
+    let dir = common::temp_dir(&format!("html-{name}"));
     let p = dir.join(name);
     std::fs::write(&p, encoding.encode(html).0).unwrap();
     (dir, p)
