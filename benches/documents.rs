@@ -1,15 +1,15 @@
 //! Benchmarks: reading a 30-page Word document (about 40,000 characters,
 //! auto-numbered headings, tables) and a portal page of the same text, and
-//! reading + checking the document.
+//! reading + checking the document; reading a 100-page PDF.
 //!
-//! Budget (issue #12): a 30-page .docx read and checked in ≤ 50 ms. Run with
-//! `cargo bench --bench documents`.
+//! Budget (issue #12): a 30-page .docx read and checked in ≤ 50 ms; a
+//! 100-page PDF read in ≤ 1 s. Run with `cargo bench --bench documents`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use reportbench::core::check::{CheckOptions, check};
 use reportbench::core::document::Document;
 use reportbench::core::spec::CompiledSpec;
-use reportbench::io::formats::{docx, html};
+use reportbench::io::formats::{docx, html, pdf};
 use std::hint::black_box;
 
 #[path = "../tests/common/docx.rs"]
@@ -17,6 +17,33 @@ use std::hint::black_box;
 mod builder;
 
 use builder::{Docx, numbered, official_numbering, table, text};
+
+#[path = "../tests/common/pdf.rs"]
+mod pdf_builder;
+
+/// A `pages`-page PDF of the sample draft's text: 26 full lines a page
+/// (paragraphs running over lines and pages), a page number at each foot.
+fn pdf_document(pages: usize) -> Vec<u8> {
+    let draft: Vec<char> = include_str!("../drafts/qinghe-2024.md")
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '#')
+        .collect();
+    let mut at = 0;
+    let built: Vec<pdf_builder::Page> = (1..=pages)
+        .map(|n| {
+            let lines: Vec<String> = (0..26)
+                .map(|_| {
+                    let line: String = (0..26).map(|k| draft[(at + k) % draft.len()]).collect();
+                    at += 26;
+                    line
+                })
+                .collect();
+            let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+            pdf_builder::body_page(n, &refs)
+        })
+        .collect();
+    pdf_builder::compressed(&built, pdf_builder::Encoding::Ucs2)
+}
 
 /// The sample draft's paragraphs under numbered headings, with a table of
 /// eight rows after each group, to about `chars` characters.
@@ -79,6 +106,13 @@ fn benches(c: &mut Criterion) {
     c.bench_function("html read 40k chars", |b| {
         b.iter(|| html::read(black_box(page.as_bytes())).map(|p| p.text.len()))
     });
+    let pdf_bytes = pdf_document(100);
+    let mut group = c.benchmark_group("pdf");
+    group.sample_size(20);
+    group.bench_function("pdf read 100 pages", |b| {
+        b.iter(|| pdf::read(black_box(&pdf_bytes)).map(|x| x.text.len()))
+    });
+    group.finish();
 }
 
 criterion_group!(documents, benches);

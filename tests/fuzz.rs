@@ -421,7 +421,8 @@ fn one_safe_line(message: &str, i: usize) {
 #[test]
 fn documents_damaged_at_random_are_read_or_refused_never_a_panic() {
     use common::docx::{Docx, numbered, official_numbering, text};
-    use reportbench::io::formats::{docx, html};
+    use common::pdf as fixture;
+    use reportbench::io::formats::{docx, html, pdf};
     let spec = CompiledSpec::default_spec();
     let body = [
         text("某县2024年度法治政府建设情况报告"),
@@ -435,6 +436,18 @@ fn documents_damaged_at_random_are_read_or_refused_never_a_panic() {
         "<html><head><title>报告</title></head><body><div class=\"nav\">首页</div><div class=\"TRS_Editor\">{}</div><table><tr><td>指标</td><td>38件</td></tr></table></body></html>",
         "<p>一、主要举措和成效</p><p>全年办理行政复议案件38件。</p>".repeat(20)
     );
+    let pdf_lines = [
+        "一、主要举措和成效",
+        "全年办理行政复议案件38件。",
+        "（一）加强领导",
+    ];
+    let pdf_pages = [
+        fixture::body_page(1, &pdf_lines),
+        fixture::body_page(2, &pdf_lines),
+        fixture::Page::Scan,
+    ];
+    let pdf_ucs2 = fixture::pdf(&pdf_pages, fixture::Encoding::Ucs2);
+    let pdf_gbk = fixture::pdf(&pdf_pages, fixture::Encoding::Gbk);
     let mut rng = Rng(seed() ^ 0xd0c5);
     let check_text = |text: &str, i: usize| {
         let doc = Document::parse(text);
@@ -480,5 +493,61 @@ fn documents_damaged_at_random_are_read_or_refused_never_a_panic() {
             Ok(p) => check_text(&p.text, i),
             Err(e) => one_safe_line(&e.to_string(), i),
         }
+        // A PDF damaged: its objects and its (uncompressed) page content.
+        let base = if i % 2 == 0 { &pdf_ucs2 } else { &pdf_gbk };
+        let bytes = mutate(&mut rng, base, PDF_BITS);
+        match pdf::read(&bytes) {
+            Ok(x) => check_text(&x.text, i),
+            Err(e) => one_safe_line(&e.to_string(), i),
+        }
     }
 }
+
+/// Pieces of PDF syntax the mutator splices in.
+const PDF_BITS: &[&str] = &[
+    "BT",
+    "ET",
+    "Tj",
+    "TJ",
+    "Tf",
+    "Td",
+    "Tm",
+    "T*",
+    "cm",
+    "q",
+    "Q",
+    "Do",
+    "re",
+    "f",
+    "S",
+    " 0 R",
+    "obj",
+    "endobj",
+    "<<",
+    ">>",
+    "[",
+    "]",
+    "(",
+    ")",
+    "<",
+    ">",
+    "stream",
+    "endstream",
+    "/Font",
+    "/Type0",
+    "/Identity-H",
+    "/GBK-EUC-H",
+    "/ToUnicode",
+    "/Kids",
+    "/Parent",
+    "/Count 999999",
+    "9999999999",
+    "-1e38",
+    "1e38",
+    "/FlateDecode",
+    "xref",
+    "trailer",
+    "%%EOF",
+    "\u{0}",
+    "\u{1b}",
+];

@@ -56,9 +56,6 @@ pub enum LoadError {
         "{0}: is an old Word/WPS file (.doc/.wps), which reportbench reads only through LibreOffice (not installed); save it as .docx in WPS or Word"
     )]
     LegacyWord(PathBuf),
-    /// A PDF.
-    #[error("{0}: is a PDF, which reportbench cannot read yet; give the report as .docx or text")]
-    Pdf(PathBuf),
     /// Any other I/O failure.
     #[error("{path}: {message}")]
     Io {
@@ -162,7 +159,6 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
                 message,
             },
             FormatError::LegacyWord => LoadError::LegacyWord(path.to_owned()),
-            FormatError::Pdf => LoadError::Pdf(path.to_owned()),
         })?;
         // A document's text is never written back: UTF-8, LF.
         let (text, format) = normalize(&read.text);

@@ -309,6 +309,8 @@ pub enum SourceFormat {
     Doc,
     /// A web page saved from a portal (.html/.htm): its article.
     Html,
+    /// A PDF with text (a published report): its pages' text.
+    Pdf,
 }
 
 impl SourceFormat {
@@ -320,6 +322,7 @@ impl SourceFormat {
             SourceFormat::Docx => "docx",
             SourceFormat::Doc => "doc",
             SourceFormat::Html => "html",
+            SourceFormat::Pdf => "pdf",
         }
     }
 
@@ -331,6 +334,7 @@ impl SourceFormat {
             SourceFormat::Docx => lang.pick("Word 文档", "Word document"),
             SourceFormat::Doc => lang.pick("旧版 Word/WPS 文档", "old Word/WPS document"),
             SourceFormat::Html => lang.pick("网页", "web page"),
+            SourceFormat::Pdf => lang.pick("PDF 文件", "PDF file"),
         }
     }
 
@@ -341,6 +345,25 @@ impl SourceFormat {
     }
 }
 
+/// Page numbers as ranges: "3-5,8".
+pub fn page_ranges(pages: &[u32]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < pages.len() {
+        let mut j = i;
+        while j + 1 < pages.len() && pages[j + 1] == pages[j] + 1 {
+            j += 1;
+        }
+        out.push(if i == j {
+            pages[i].to_string()
+        } else {
+            format!("{}-{}", pages[i], pages[j])
+        });
+        i = j + 1;
+    }
+    out.join(",")
+}
+
 /// Something worth telling about how a file was read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadNote {
@@ -349,6 +372,12 @@ pub enum ReadNote {
     TrackedChanges(usize),
     /// The web page links these attachments, which were not read.
     Attachments(Vec<String>),
+    /// These pages (1-based) of a PDF are images without text (scans):
+    /// nothing was read from them.
+    ScannedPages(Vec<u32>),
+    /// This many characters of a PDF are in fonts that do not say which
+    /// characters they are: left out.
+    Undecoded(usize),
 }
 
 impl ReadNote {
@@ -365,6 +394,18 @@ impl ReadNote {
                     sanitize_for_display(&list)
                 )
             }
+            ReadNote::ScannedPages(pages) => crate::tr!(
+                lang,
+                "第{}页是扫描图像，没有文字（没有读取）",
+                "page(s) {} are scanned images without text (not read)",
+                page_ranges(pages)
+            ),
+            ReadNote::Undecoded(n) => crate::tr!(
+                lang,
+                "有 {} 个字符的字体没有说明是哪个字，没有读出",
+                "{} characters are in fonts that do not say which characters they are: left out",
+                n
+            ),
             ReadNote::TrackedChanges(n) => crate::tr!(
                 lang,
                 "有 {} 处未接受的修订，按全部接受后的文字读",
@@ -425,6 +466,13 @@ impl Fingerprint {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_ranges_are_compact() {
+        assert_eq!(page_ranges(&[3, 4, 5, 8, 10, 11]), "3-5,8,10-11");
+        assert_eq!(page_ranges(&[1]), "1");
+        assert_eq!(page_ranges(&[]), "");
+    }
 
     #[test]
     fn line_index_counts_characters_not_bytes() {

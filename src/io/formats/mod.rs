@@ -6,6 +6,7 @@
 pub mod docx;
 pub mod html;
 pub mod legacy;
+pub mod pdf;
 
 use crate::core::review::{Comment, CommentStatus, FILE_COMMENT_PREFIX};
 use crate::core::text::{ReadNote, SourceFormat};
@@ -31,8 +32,6 @@ pub enum FormatError {
     Document(String),
     /// An old Word/WPS file and no LibreOffice to convert it.
     LegacyWord,
-    /// A PDF (not read yet).
-    Pdf,
 }
 
 /// Reads `bytes` (of the file `path`) when they hold a document rather
@@ -55,7 +54,21 @@ pub fn read(path: &Path, bytes: &[u8]) -> Option<Result<Read, FormatError>> {
                     FormatError::Document(format!("is an old Word/WPS file whose conversion {e}"))
                 }),
         },
-        Sniffed::Pdf => Err(FormatError::Pdf),
+        Sniffed::Pdf => pdf::read(bytes)
+            .map(|x| Read {
+                text: x.text,
+                source: SourceFormat::Pdf,
+                notes: [
+                    (!x.scanned_pages.is_empty())
+                        .then_some(ReadNote::ScannedPages(x.scanned_pages)),
+                    (x.undecoded > 0).then_some(ReadNote::Undecoded(x.undecoded)),
+                ]
+                .into_iter()
+                .flatten()
+                .collect(),
+                comments: Vec::new(),
+            })
+            .map_err(|e| doc(&e)),
         Sniffed::Other if html::looks_like_html(bytes) || has_extension(path, &["html", "htm"]) => {
             html::read(bytes)
                 .map(|page| Read {
@@ -128,11 +141,19 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
         Sniffed::Zip
     } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
         Sniffed::Compound
-    } else if bytes.starts_with(b"%PDF-") {
+    } else if is_pdf(bytes) {
         Sniffed::Pdf
     } else {
         Sniffed::Other
     }
+}
+
+/// A PDF's header may follow up to 1024 bytes of anything (ISO 32000-1,
+/// implementation note 13), as readers accept.
+fn is_pdf(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-")
 }
 
 /// Whether an OLE compound file is an encrypted Office package (a .docx
@@ -158,6 +179,7 @@ mod tests {
             Sniffed::Compound
         );
         assert_eq!(sniff(b"%PDF-1.7\n"), Sniffed::Pdf);
+        assert_eq!(sniff(b"\r\n\xef\xbb\xbf%PDF-1.4\n"), Sniffed::Pdf);
         assert_eq!(sniff("一、总体情况".as_bytes()), Sniffed::Other);
         assert_eq!(sniff(b"PK"), Sniffed::Other);
     }
