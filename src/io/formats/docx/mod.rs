@@ -148,12 +148,35 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, DocxError> {
     })
 }
 
+/// The longest paragraph (in characters) an outline level makes a heading.
+const MAX_HEADING_CHARS: usize = 60;
+
+/// A paragraph that Word's outline makes a heading (a heading style, or an
+/// outline level) but whose text carries no heading mark of its own (no
+/// 一、 （一） …): marked as a Markdown heading of that level ("## 加强党的
+/// 领导"), so that the checks see what Word's navigation pane shows. Body
+/// text (level 9), numbered headings and long paragraphs are left as they are.
+fn with_outline(text: &str, outline: Option<u8>) -> String {
+    use crate::core::outline::{LineShape, classify_line};
+    match outline {
+        Some(level @ 0..=5)
+            if !text.trim().is_empty()
+                && !text.contains('\n')
+                && text.chars().count() <= MAX_HEADING_CHARS
+                && matches!(classify_line(text), LineShape::Text) =>
+        {
+            format!("{} {}", "#".repeat(usize::from(level) + 1), text.trim())
+        }
+        _ => text.to_owned(),
+    }
+}
+
 /// Blocks as lines: a paragraph's line breaks stay; a row's cells are
 /// separated by a tab; blank paragraphs collapse to one blank line.
 fn emit(blocks: &[Block], lines: &mut Vec<String>) {
     for b in blocks {
         let line = match b {
-            Block::Paragraph { text, .. } => text.clone(),
+            Block::Paragraph { text, outline, .. } => with_outline(text, *outline),
             Block::Row(cells) => cells
                 .iter()
                 .map(|c| c.replace(['\n', '\t'], " ").trim().to_owned())
@@ -170,5 +193,19 @@ fn emit(blocks: &[Block], lines: &mut Vec<String>) {
     }
     while lines.last().is_some_and(|l| l.is_empty()) {
         lines.pop();
+    }
+}
+
+#[cfg(test)]
+mod outline_tests {
+    use super::with_outline;
+
+    #[test]
+    fn outline_levels_mark_unnumbered_headings_only() {
+        assert_eq!(with_outline("加强党的领导", Some(1)), "## 加强党的领导");
+        assert_eq!(with_outline("一、主要举措", Some(0)), "一、主要举措");
+        assert_eq!(with_outline("正文段落。", None), "正文段落。");
+        assert_eq!(with_outline("正文", Some(9)), "正文");
+        assert_eq!(with_outline(&"长".repeat(61), Some(0)), "长".repeat(61));
     }
 }
