@@ -71,6 +71,12 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
         format: DiffFormat,
+        /// Write to this file (needed for docx).
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Replace an existing output file.
+        #[arg(long)]
+        force: bool,
     },
     /// List every figure (number, unit, context, metric) of a draft.
     Metrics {
@@ -94,6 +100,12 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ReviewFormat::Markdown)]
         format: ReviewFormat,
+        /// Write to this file (needed for docx).
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Replace an existing output file.
+        #[arg(long)]
+        force: bool,
     },
     /// Print the text reportbench reads from a file (a .docx as a reader of
     /// the page sees it: numbering, tables, notes), so that you can see
@@ -135,6 +147,9 @@ pub enum DiffFormat {
     Markdown,
     /// A standalone HTML page.
     Html,
+    /// A Word redline: last year's words as tracked deletions, this year's
+    /// as insertions (needs -o).
+    Docx,
 }
 
 /// `--format` of `review`.
@@ -144,6 +159,9 @@ pub enum ReviewFormat {
     Markdown,
     /// JSON, for scripts.
     Json,
+    /// A Word document: comments in the margin, suggestions as tracked
+    /// changes (needs -o).
+    Docx,
 }
 
 /// `--format` of `metrics`.

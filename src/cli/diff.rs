@@ -2,7 +2,7 @@
 
 use super::ExitCode;
 use super::args::DiffFormat;
-use super::{load_noting, write_stdout};
+use super::load_noting;
 use anyhow::Result;
 use reportbench::core::check::{CheckOptions, check};
 use reportbench::core::document::Document;
@@ -16,6 +16,7 @@ pub(super) fn run_diff(
     new: &Path,
     spec: &CompiledSpec,
     format: DiffFormat,
+    out: &super::Output,
     lang: Lang,
     paint: Paint,
 ) -> Result<ExitCode> {
@@ -41,12 +42,30 @@ pub(super) fn run_diff(
         cmp: &cmp,
         spec,
     };
-    let out = match format {
+    let inputs = [old, new];
+    let text = match format {
         DiffFormat::Json => render::json::pretty(&render::json::diff_json(&view)) + "\n",
         DiffFormat::Text => render::text::diff_text(&view, lang, paint),
         DiffFormat::Markdown => render::markdown::diff_markdown(&view, lang),
         DiffFormat::Html => render::html::diff_html(&view, lang),
+        DiffFormat::Docx => {
+            use reportbench::io::output::modified_rfc3339;
+            let now = reportbench::io::clock::now_rfc3339();
+            let (od_date, nd_date) = (
+                modified_rfc3339(old).unwrap_or_else(|| now.clone()),
+                modified_rfc3339(new).unwrap_or_else(|| now.clone()),
+            );
+            let sides = render::docx::redline::Sides {
+                old_author: lang.pick("去年", "last year"),
+                old_date: &od_date,
+                new_author: lang.pick("今年", "this year"),
+                new_date: &nd_date,
+            };
+            let doc = render::docx::redline::redline_doc(&od, &nd, &cmp, &sides, lang);
+            out.binary(&doc.to_docx(), &inputs, lang)?;
+            return Ok(0);
+        }
     };
-    write_stdout(&out)?;
+    out.text(&text, &inputs)?;
     Ok(0)
 }

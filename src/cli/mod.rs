@@ -16,6 +16,8 @@ use anyhow::Result;
 pub use args::Cli;
 use args::Command;
 use reportbench::config::{self, Config};
+use reportbench::core::lang::Lang;
+use reportbench::core::text::sanitize_for_display;
 use std::io::Write;
 
 /// What a command concluded: the process exit code.
@@ -42,17 +44,27 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             new,
             spec,
             format,
+            output,
+            force,
         }) => {
             let spec = config::resolve_spec(spec.as_deref(), &config)?;
-            diff::run_diff(&old, &new, &spec, format, lang, paint)
+            let out = Output::new(output, force);
+            diff::run_diff(&old, &new, &spec, format, &out, lang, paint)
         }
         Some(Command::Metrics { file, spec, format }) => {
             let spec = config::resolve_spec(spec.as_deref(), &config)?;
             metrics::run_metrics(&file, &spec, format, lang, paint)
         }
-        Some(Command::Review { file, spec, format }) => {
+        Some(Command::Review {
+            file,
+            spec,
+            format,
+            output,
+            force,
+        }) => {
             let spec = config::resolve_spec(spec.as_deref(), &config)?;
-            review::run_review(&file, &spec, format, lang)
+            let out = Output::new(output, force);
+            review::run_review(&file, &spec, format, &out, &config, lang)
         }
         Some(Command::Text { file }) => text::run_text(&file, lang),
         Some(Command::Spec {
@@ -77,6 +89,57 @@ fn load_noting(
 }
 
 /// Writes to stdout; a closed pipe (`| head`) ends quietly.
+/// Where a command's output goes: stdout, or `-o OUT`.
+pub(crate) struct Output {
+    file: Option<std::path::PathBuf>,
+    force: bool,
+}
+
+impl Output {
+    fn new(file: Option<std::path::PathBuf>, force: bool) -> Self {
+        Output { file, force }
+    }
+
+    /// Writes text to the file or stdout.
+    fn text(&self, s: &str, inputs: &[&std::path::Path]) -> Result<()> {
+        match &self.file {
+            Some(f) => Ok(reportbench::io::output::write_output(
+                f,
+                s.as_bytes(),
+                inputs,
+                self.force,
+            )?),
+            None => write_stdout(s),
+        }
+    }
+
+    /// Writes a binary document: the file is required.
+    fn binary(&self, bytes: &[u8], inputs: &[&std::path::Path], lang: Lang) -> Result<()> {
+        match &self.file {
+            Some(f) => {
+                reportbench::io::output::write_output(f, bytes, inputs, self.force)?;
+                eprintln!(
+                    "{}",
+                    reportbench::tr!(
+                        lang,
+                        "已写入 {}",
+                        "written: {}",
+                        sanitize_for_display(&f.display().to_string())
+                    )
+                );
+                Ok(())
+            }
+            None => anyhow::bail!(
+                "{}",
+                lang.pick(
+                    "Word 文档要写进文件：请用 -o 文件名.docx 指定",
+                    "a Word document goes to a file: give -o OUT.docx"
+                )
+            ),
+        }
+    }
+}
+
 fn write_stdout(s: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {

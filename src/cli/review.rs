@@ -4,7 +4,6 @@
 use super::ExitCode;
 use super::args::ReviewFormat;
 use super::check::load_and_check;
-use super::write_stdout;
 use anyhow::Result;
 use reportbench::core::lang::Lang;
 use reportbench::core::spec::CompiledSpec;
@@ -15,6 +14,8 @@ pub(super) fn run_review(
     file: &Path,
     spec: &CompiledSpec,
     format: ReviewFormat,
+    out: &super::Output,
+    config: &reportbench::config::Config,
     lang: Lang,
 ) -> Result<ExitCode> {
     use reportbench::core::review::{anchor, line_at};
@@ -33,17 +34,71 @@ pub(super) fn run_review(
             )
         })
         .collect();
+    let placed: Vec<_> = review
+        .suggestions
+        .iter()
+        .map(|s| {
+            use reportbench::core::suggestion::Place;
+            let at = match s.place(text) {
+                Place::Current(a) => Some((line_at(text, a.start), true)),
+                Place::Outdated(a) => Some((line_at(text, a.start), false)),
+                Place::Orphaned => None,
+            };
+            (s, at)
+        })
+        .collect();
     let v = ReviewView {
         file: &file.display().to_string(),
         format: source.name(),
         report: &report,
         review: &review,
         anchored,
+        placed,
     };
-    let out = match format {
+    let text_out = match format {
         ReviewFormat::Json => render::json::pretty(&render::json::review_json(&v)) + "\n",
         ReviewFormat::Markdown => render::markdown::review_markdown(&v, lang),
+        ReviewFormat::Docx => {
+            let author = config
+                .author
+                .as_ref()
+                .map(|a| a.trim().to_owned())
+                .filter(|a| !a.is_empty())
+                .unwrap_or_else(reportbench::io::clock::login_name);
+            let now = reportbench::io::clock::now_rfc3339();
+            let cx = render::docx::review::Context {
+                text,
+                report: &report,
+                author: &author,
+                now: &now,
+                lang,
+            };
+            let (doc, left) = render::docx::review::review_doc(&review, &cx);
+            if !source.is_editable() {
+                eprintln!(
+                    "{}",
+                    lang.pick(
+                        "注意：审核意见写进了一份按读出的文字新建的 Word 文档，原文件的版式没有保留",
+                        "note: the review is written into a new Word document of the text read; the original's layout is not kept"
+                    )
+                );
+            }
+            if left.orphaned_comments + left.unplaced_suggestions > 0 {
+                eprintln!(
+                    "{}",
+                    reportbench::tr!(
+                        lang,
+                        "{} 条批注、{} 条修改建议找不到原文位置，已列在标题上的汇总批注里",
+                        "{} comments and {} suggestions could not be placed; they are listed in the summary comment on the title",
+                        left.orphaned_comments,
+                        left.unplaced_suggestions
+                    )
+                );
+            }
+            out.binary(&doc.to_docx(), &[file], lang)?;
+            return Ok(0);
+        }
     };
-    write_stdout(&out)?;
+    out.text(&text_out, &[file])?;
     Ok(0)
 }

@@ -21,3 +21,4 @@ pub mod lang;
 pub mod review;
 pub mod session;
 pub mod spec;
+pub mod suggestion;

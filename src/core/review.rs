@@ -14,6 +14,9 @@ pub struct Review {
     /// Sign-offs, in item order.
     #[serde(default)]
     pub signoffs: Vec<Signoff>,
+    /// Suggested edits, in id order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub suggestions: Vec<super::suggestion::Suggestion>,
 }
 
 /// A comment anchored to a quote.
@@ -187,13 +190,40 @@ fn common_prefix_chars(a: &str, b: &str) -> usize {
 /// still there with a short stretch between (the quote was edited), that
 /// stretch is the anchor. `None`: orphaned.
 pub fn anchor(c: &Comment, text: &str) -> Option<Anchor> {
+    anchor_quote(
+        &Quoted {
+            quote: &c.quote,
+            prefix: &c.prefix,
+            suffix: &c.suffix,
+            line: c.line,
+        },
+        text,
+    )
+}
+
+/// A quote with its context and line hint: what comments and suggestions
+/// are anchored by.
+#[derive(Debug, Clone, Copy)]
+pub struct Quoted<'a> {
+    /// The quoted text.
+    pub quote: &'a str,
+    /// A little text before it.
+    pub prefix: &'a str,
+    /// A little text after it.
+    pub suffix: &'a str,
+    /// The line (1-based) where it was.
+    pub line: usize,
+}
+
+/// Finds a quote's place in `text`, as [`anchor`] does for a comment.
+pub fn anchor_quote(c: &Quoted, text: &str) -> Option<Anchor> {
     if !c.quote.is_empty() {
         let mut best: Option<(usize, usize, usize)> = None; // (score, -distance, start)
         let mut lines = Lines::new(text);
-        for (start, _) in text.match_indices(c.quote.as_str()) {
+        for (start, _) in text.match_indices(c.quote) {
             let end = start + c.quote.len();
-            let score = common_suffix_chars(&text[..start], &c.prefix)
-                + common_prefix_chars(&text[end..], &c.suffix);
+            let score = common_suffix_chars(&text[..start], c.prefix)
+                + common_prefix_chars(&text[end..], c.suffix);
             let distance = lines.of(start).abs_diff(c.line);
             let better = match best {
                 None => true,
@@ -221,7 +251,7 @@ pub fn anchor(c: &Comment, text: &str) -> Option<Anchor> {
             // place may have been edited, with the words left elsewhere.
             Some((_, a)) => {
                 return Some(match by_context(c, text) {
-                    Some(ctx) => match text[ctx.start..ctx.end].find(c.quote.as_str()) {
+                    Some(ctx) => match text[ctx.start..ctx.end].find(c.quote) {
                         Some(off) => Anchor {
                             start: ctx.start + off,
                             end: ctx.start + off + c.quote.len(),
@@ -240,20 +270,20 @@ pub fn anchor(c: &Comment, text: &str) -> Option<Anchor> {
 
 /// The stretch between a comment's prefix and suffix, when both are still
 /// there close together (the quote itself was edited).
-fn by_context(c: &Comment, text: &str) -> Option<Anchor> {
+fn by_context(c: &Quoted, text: &str) -> Option<Anchor> {
     if c.prefix.chars().count() < 2 || c.suffix.chars().count() < 2 {
         return None;
     }
     let limit = c.quote.len() * 3 + 60;
     let mut best: Option<(usize, Anchor)> = None;
     let mut lines = Lines::new(text);
-    for (p, _) in text.match_indices(c.prefix.as_str()) {
+    for (p, _) in text.match_indices(c.prefix) {
         let start = p + c.prefix.len();
         let window_end = text.len().min(start + limit);
         let window_end = (window_end..=text.len())
             .find(|&i| text.is_char_boundary(i))
             .unwrap_or(text.len());
-        if let Some(off) = text[start..window_end].find(c.suffix.as_str()) {
+        if let Some(off) = text[start..window_end].find(c.suffix) {
             let a = Anchor {
                 start,
                 end: start + off,
@@ -279,6 +309,7 @@ impl Review {
     pub fn sort(&mut self) {
         self.comments.sort_by(|a, b| a.id.cmp(&b.id));
         self.signoffs.sort_by(|a, b| a.item.cmp(&b.item));
+        self.suggestions.sort_by(|a, b| a.id.cmp(&b.id));
     }
 
     /// Merges `other` (the file as now on disk) into `self` (what this
@@ -302,6 +333,12 @@ impl Review {
                 None => self.comments.push(theirs.clone()),
             }
         }
+        for theirs in &other.suggestions {
+            match self.suggestions.iter_mut().find(|s| s.id == theirs.id) {
+                Some(ours) => ours.merge(theirs),
+                None => self.suggestions.push(theirs.clone()),
+            }
+        }
         for theirs in &other.signoffs {
             match self.signoffs.iter_mut().find(|s| s.item == theirs.item) {
                 Some(ours) if ours.at < theirs.at => *ours = theirs.clone(),
@@ -321,6 +358,18 @@ impl Review {
             .comments
             .iter()
             .filter_map(|c| c.id.strip_prefix(&prefix)?.parse::<u32>().ok())
+            .max()
+            .unwrap_or(0);
+        format!("{prefix}{:04}", n + 1)
+    }
+
+    /// A new suggestion id for the day `date`: `s-DATE-NNNN`, as for comments.
+    pub fn next_suggestion_id(&self, date: &str) -> String {
+        let prefix = format!("s-{date}-");
+        let n = self
+            .suggestions
+            .iter()
+            .filter_map(|s| s.id.strip_prefix(&prefix)?.parse::<u32>().ok())
             .max()
             .unwrap_or(0);
         format!("{prefix}{:04}", n + 1)
@@ -381,6 +430,25 @@ pub enum ReviewChange {
         /// The checklist item.
         item: String,
     },
+    /// A new suggested edit; its id is given when applied (`s-DATE-NNNN`).
+    AddSuggestion {
+        /// The day, `YYYYMMDD`.
+        date: String,
+        /// The suggestion (its `id` is replaced).
+        suggestion: super::suggestion::Suggestion,
+    },
+    /// Accepts or rejects (or reopens) the suggestion `id`.
+    Decide {
+        /// The suggestion.
+        id: String,
+        /// The decision, who, when, why.
+        decision: super::suggestion::Decision,
+    },
+    /// Deletes the suggestion `id`.
+    DeleteSuggestion {
+        /// The suggestion.
+        id: String,
+    },
 }
 
 impl ReviewChange {
@@ -404,6 +472,19 @@ impl ReviewChange {
             ReviewChange::DeleteComment { id } => r.comments.retain(|c| c.id != id),
             ReviewChange::Sign(s) => r.sign(s),
             ReviewChange::Withdraw { item } => r.signoffs.retain(|s| s.item != item),
+            ReviewChange::AddSuggestion {
+                date,
+                mut suggestion,
+            } => {
+                suggestion.id = r.next_suggestion_id(&date);
+                r.suggestions.push(suggestion);
+            }
+            ReviewChange::Decide { id, decision } => {
+                if let Some(s) = r.suggestions.iter_mut().find(|s| s.id == id) {
+                    s.decide(decision);
+                }
+            }
+            ReviewChange::DeleteSuggestion { id } => r.suggestions.retain(|s| s.id != id),
         }
         r.sort();
     }

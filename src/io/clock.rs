@@ -66,6 +66,11 @@ pub fn now_rfc3339() -> String {
     rfc3339(secs, local_offset(secs))
 }
 
+/// `secs` since the epoch as local time, RFC 3339.
+pub fn rfc3339_local(secs: i64) -> String {
+    rfc3339(secs, local_offset(secs))
+}
+
 /// The local UTC offset in seconds at `secs` since the epoch.
 #[cfg(unix)]
 fn local_offset(secs: i64) -> i64 {

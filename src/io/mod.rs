@@ -6,6 +6,7 @@ pub mod config_files;
 pub mod formats;
 pub mod load;
 pub mod lock;
+pub mod output;
 pub mod recovery;
 pub mod review;
 pub mod save;

@@ -404,10 +404,31 @@ pub fn review_json(v: &ReviewView) -> Value {
             })
         })
         .collect();
+    let suggestions: Vec<serde_json::Value> = v
+        .placed
+        .iter()
+        .map(|(s, at)| {
+            serde_json::json!({
+                "id": s.id,
+                "status": s.status,
+                "author": s.author,
+                "created": s.created,
+                "quote": s.quote,
+                "replacement": s.replacement,
+                "line": at.map(|(l, _)| l),
+                "orphaned": at.is_none(),
+                "outdated": at.is_some_and(|(_, current)| !current),
+                "decided_by": s.decided_by,
+                "decided_at": s.decided_at,
+                "reason": s.reason,
+            })
+        })
+        .collect();
     serde_json::json!({
         "file": v.file,
         "format": v.format,
         "comments": comments,
+        "suggestions": suggestions,
         "signoffs": v.review.signoffs,
         "items": items,
     })

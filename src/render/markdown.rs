@@ -285,5 +285,55 @@ pub fn review_markdown(v: &ReviewView, lang: Lang) -> String {
             );
         }
     }
+    if !v.placed.is_empty() {
+        let _ = writeln!(o, "\n{}\n", lang.pick("## 修改建议", "## Suggested edits"));
+    }
+    for (sg, at) in &v.placed {
+        let place = match at {
+            Some((l, true)) => tr!(lang, "第 {} 行", "line {}", l),
+            Some((l, false)) => tr!(
+                lang,
+                "第 {} 行（原文已改，需重新核对）",
+                "line {} (the text was edited since: check again)",
+                l
+            ),
+            None => lang
+                .pick(
+                    "已失去位置（原文已删除）",
+                    "orphaned (the quoted text is gone)",
+                )
+                .to_owned(),
+        };
+        let _ = writeln!(
+            o,
+            "- **{}** · {} · {} · {} {}",
+            cell(&sg.id),
+            place,
+            sg.status.name(lang),
+            cell(&sg.author),
+            cell(&sg.created)
+        );
+        let _ = writeln!(
+            o,
+            "  - {}~~{}~~",
+            lang.pick("删去：", "delete: "),
+            cell(&sg.quote)
+        );
+        let _ = writeln!(
+            o,
+            "  - {}{}",
+            lang.pick("改为：", "insert: "),
+            cell(&sg.replacement)
+        );
+        if !sg.decided_by.is_empty() {
+            let _ = writeln!(
+                o,
+                "  - {} {} {}",
+                cell(&sg.decided_by),
+                cell(&sg.decided_at),
+                cell(&sg.reason)
+            );
+        }
+    }
     o
 }

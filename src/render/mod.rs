@@ -5,6 +5,7 @@
 //! or writes a file; the CLI prints what these return.
 
 pub mod csv;
+pub mod docx;
 pub mod fmt;
 pub mod html;
 pub mod json;

@@ -78,4 +78,10 @@ pub struct ReviewView<'a> {
     pub review: &'a Review,
     /// Each comment with its place now.
     pub anchored: Vec<(&'a Comment, Option<(usize, bool)>)>,
+    /// Each suggestion with its place now: the line, and whether the quote
+    /// is still there unchanged (false: outdated); `None`: orphaned.
+    pub placed: Vec<(
+        &'a crate::core::suggestion::Suggestion,
+        Option<(usize, bool)>,
+    )>,
 }

@@ -5,6 +5,7 @@
 
 pub mod bench;
 pub mod docx;
+pub mod odf;
 pub mod pdf;
 
 use std::path::{Path, PathBuf};

@@ -343,3 +343,129 @@ mod tests {
         assert_eq!(rebuilt(&fine).1, "调处纠纷312件");
     }
 }
+
+/// What a character belongs to when a redline keeps tokens whole: a number
+/// (digits, decimal point, per cent) or an ASCII word; 0: neither.
+fn token_class(c: char) -> u8 {
+    match c {
+        '0'..='9' | '０'..='９' | '.' | '．' | '%' | '％' => 1,
+        c if c.is_ascii_alphabetic() => 2,
+        _ => 0,
+    }
+}
+
+/// `spans` with every number and ASCII word whole: a change inside one
+/// (35 → 38 as "3" kept, "5" deleted, "8" inserted) becomes the whole token
+/// deleted and the whole token inserted, so that a redline never reads
+/// "385" and accepting or rejecting it gives real figures.
+pub fn whole_tokens(spans: &[Span]) -> Vec<Span> {
+    // One entry per character: its op and whether it joins a change.
+    let mut chars: Vec<(SpanOp, char, bool)> = spans
+        .iter()
+        .flat_map(|s| {
+            s.text
+                .chars()
+                .map(move |c| (s.op, c, s.op != SpanOp::Equal))
+        })
+        .collect();
+    // An unchanged character of a token touching a changed character of
+    // the same kind joins the change, until nothing moves.
+    loop {
+        let mut moved = false;
+        for i in 0..chars.len() {
+            let (op, c, changed) = chars[i];
+            if op != SpanOp::Equal || changed || token_class(c) == 0 {
+                continue;
+            }
+            let touches = |j: usize| chars[j].2 && token_class(chars[j].1) == token_class(c);
+            if (i > 0 && touches(i - 1)) || (i + 1 < chars.len() && touches(i + 1)) {
+                chars[i].2 = true;
+                moved = true;
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+    let mut out: Vec<Span> = Vec::new();
+    let push = |out: &mut Vec<Span>, op: SpanOp, text: String| {
+        if text.is_empty() {
+            return;
+        }
+        match out.last_mut() {
+            Some(last) if last.op == op => last.text.push_str(&text),
+            _ => out.push(Span { op, text }),
+        }
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].2 {
+            let start = i;
+            while i < chars.len() && !chars[i].2 {
+                i += 1;
+            }
+            push(
+                &mut out,
+                SpanOp::Equal,
+                chars[start..i].iter().map(|x| x.1).collect(),
+            );
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].2 {
+            i += 1;
+        }
+        let run = &chars[start..i];
+        let old: String = run
+            .iter()
+            .filter(|x| x.0 != SpanOp::Insert)
+            .map(|x| x.1)
+            .collect();
+        let new: String = run
+            .iter()
+            .filter(|x| x.0 != SpanOp::Delete)
+            .map(|x| x.1)
+            .collect();
+        push(&mut out, SpanOp::Delete, old);
+        push(&mut out, SpanOp::Insert, new);
+    }
+    out
+}
+
+#[cfg(test)]
+mod whole_token_tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_words_are_never_split() {
+        let (spans, _) = inline_diff(
+            "全年办理案件35件，纠错率10.2%，启用OA系统。",
+            "全年办理案件38件，纠错率12.5%，启用OB系统。",
+            INLINE_BUDGET,
+        );
+        let w = whole_tokens(&spans);
+        let shown: Vec<(SpanOp, &str)> = w.iter().map(|s| (s.op, s.text.as_str())).collect();
+        assert_eq!(
+            shown,
+            [
+                (SpanOp::Equal, "全年办理案件"),
+                (SpanOp::Delete, "35"),
+                (SpanOp::Insert, "38"),
+                (SpanOp::Equal, "件，纠错率"),
+                (SpanOp::Delete, "10.2%"),
+                (SpanOp::Insert, "12.5%"),
+                (SpanOp::Equal, "，启用"),
+                (SpanOp::Delete, "OA"),
+                (SpanOp::Insert, "OB"),
+                (SpanOp::Equal, "系统。"),
+            ]
+        );
+        // Both sides read back whole.
+        let old: String = w
+            .iter()
+            .filter(|s| s.op != SpanOp::Insert)
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(old, "全年办理案件35件，纠错率10.2%，启用OA系统。");
+    }
+}

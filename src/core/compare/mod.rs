@@ -19,7 +19,7 @@ mod plans;
 mod sections;
 mod similarity;
 
-pub use inline::{INLINE_BUDGET, inline_diff};
+pub use inline::{INLINE_BUDGET, inline_diff, whole_tokens};
 pub use model::*;
 
 use super::check::{Report, match_sections};
