@@ -228,3 +228,105 @@ fn word_outputs_need_a_file_and_never_overwrite() {
     assert_eq!(code, Some(0), "{e}");
     assert!(std::fs::read(&out).unwrap().starts_with(b"PK"));
 }
+
+#[test]
+fn a_reviewed_word_document_goes_back_as_itself_with_its_parts_kept() {
+    use common::docx::{Docx, numbered, official_numbering, para, run, text};
+    let dir = common::temp_dir("word-splice");
+    // The suggestion's quote spans two runs, one bold: each piece keeps
+    // its formatting. The numbering part must come back byte for byte.
+    let body = [
+        text("某县2024年度法治政府建设情况报告"),
+        numbered(1, 0, "主要举措和成效"),
+        para(
+            "",
+            &format!(
+                "{}<w:r><w:rPr><w:b/></w:rPr><w:t>调整全面依法治镇工作领导</w:t></w:r>{}",
+                run("落实党政主要负责人第一责任人职责，"),
+                run("小组，下设办公室。")
+            ),
+        ),
+        numbered(1, 0, "存在的不足和原因"),
+        text("执法人员专业化水平有待提高。"),
+    ]
+    .concat();
+    let numbering = official_numbering("chineseCounting");
+    let draft = dir.join("draft.docx");
+    Docx::new(body)
+        .part("word/numbering.xml", numbering.clone())
+        .write(&draft);
+    std::fs::write(dir.join("draft.docx.review.yaml"), REVIEW).unwrap();
+    let out = dir.join("draft-review.docx");
+    let run_ = common::bin()
+        .args(["review", "--lang", "zh", "--format", "docx", "-o"])
+        .arg(&out)
+        .arg(&draft)
+        .output()
+        .unwrap();
+    assert_eq!(run_.status.code(), Some(0), "{run_:?}");
+    // Every part of the original is there; the untouched ones unchanged.
+    let names = |p: &Path| -> Vec<String> {
+        let z = zip::ZipArchive::new(std::fs::File::open(p).unwrap()).unwrap();
+        z.file_names().map(|n| n.unwrap().into_owned()).collect()
+    };
+    let (before, after) = (names(&draft), names(&out));
+    assert!(
+        before.iter().all(|n| after.contains(n)),
+        "{before:?} {after:?}"
+    );
+    let mut z = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let mut n = String::new();
+    std::io::Read::read_to_string(&mut z.by_name("word/numbering.xml").unwrap(), &mut n).unwrap();
+    assert_eq!(n, numbering);
+    // Our reader: the numbering still rendered, the comment on its words,
+    // the suggestion a tracked change (the accepted view applies it).
+    let l = load(&out).unwrap();
+    assert!(l.text.contains("一、主要举措和成效\n"), "{}", l.text);
+    assert!(
+        l.text
+            .contains("工作领导小组（青政发〔2024〕3号），下设办公室"),
+        "{}",
+        l.text
+    );
+    let c = l
+        .comments
+        .iter()
+        .find(|c| c.body.contains("请补充"))
+        .expect("the comment");
+    assert_eq!(c.quote, "第一责任人");
+    let Some(soffice) =
+        common::soffice("a_reviewed_word_document_goes_back_as_itself_with_its_parts_kept")
+    else {
+        return;
+    };
+    let fodt = common::soffice_convert(&soffice, &out, "fodt", &dir);
+    let odf = common::odf::read(&std::fs::read_to_string(fodt).unwrap());
+    let a = odf
+        .annotations
+        .iter()
+        .find(|a| a.body.contains("请补充"))
+        .expect("LibreOffice reads the comment");
+    assert_eq!(
+        (a.creator.as_str(), a.anchored.as_str()),
+        ("李律师", "第一责任人")
+    );
+    let para = |v: &[String]| {
+        v.iter()
+            .find(|p| p.contains("下设办公室"))
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        para(&odf.accepted),
+        "落实党政主要负责人第一责任人职责，调整全面依法治镇工作领导小组（青政发〔2024〕3号），下设办公室。"
+    );
+    assert_eq!(
+        para(&odf.rejected),
+        "落实党政主要负责人第一责任人职责，调整全面依法治镇工作领导小组，下设办公室。"
+    );
+    assert!(
+        odf.changes
+            .values()
+            .any(|c| c.kind == "deletion" && c.creator == "李律师" && c.text.contains("领导"))
+    );
+}

@@ -73,8 +73,18 @@ pub(super) fn run_review(
                 now: &now,
                 lang,
             };
-            let (doc, left) = render::docx::review::review_doc(&review, &cx);
-            if !source.is_editable() {
+            use reportbench::core::text::SourceFormat;
+            // A .docx goes back as itself; other documents as a new one.
+            let (bytes, left, unplaced) = if source == SourceFormat::Docx {
+                let original = std::fs::read(file)?;
+                let (notes, left) = render::docx::review::review_notes(&review, &cx);
+                let (bytes, unplaced) = render::docx::splice::splice(&original, &notes)?;
+                (bytes, left, unplaced.len())
+            } else {
+                let (doc, left) = render::docx::review::review_doc(&review, &cx);
+                (doc.to_docx(), left, 0)
+            };
+            if !source.is_editable() && source != SourceFormat::Docx {
                 eprintln!(
                     "{}",
                     lang.pick(
@@ -95,7 +105,18 @@ pub(super) fn run_review(
                     )
                 );
             }
-            out.binary(&doc.to_docx(), &[file], lang)?;
+            if unplaced > 0 {
+                eprintln!(
+                    "{}",
+                    reportbench::tr!(
+                        lang,
+                        "{} 条意见在 Word 文档里找不到对应文字，或所在段落含域、图片、超链接等，改为整段批注",
+                        "{} notes found no matching text in the Word document, or sit in a paragraph with fields, pictures or links, and became comments on the whole paragraph",
+                        unplaced
+                    )
+                );
+            }
+            out.binary(&bytes, &[file], lang)?;
             return Ok(0);
         }
     };

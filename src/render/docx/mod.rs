@@ -6,6 +6,8 @@
 
 pub mod redline;
 pub mod review;
+mod scan;
+pub mod splice;
 mod xml;
 
 use std::io::Write;

@@ -6,6 +6,7 @@
 //! missing items, problems — as comments where they concern, with a summary
 //! comment on the title.
 
+use super::splice::{Note, Target};
 use super::{Doc, Para, Seg, Style, WordComment};
 use crate::core::check::{Report, Status};
 use crate::core::lang::Lang;
@@ -46,17 +47,28 @@ enum Mark {
     Suggestion { replacement: String, author: usize },
 }
 
-/// The Word document of `review` on `cx.text`.
-pub fn review_doc(review: &Review, cx: &Context) -> (Doc, Left) {
+/// Where a planned note goes.
+enum Where {
+    /// A quoted stretch: its range in the text when it is there now.
+    Quote {
+        range: Option<Range<usize>>,
+        quote: String,
+        prefix: String,
+        suffix: String,
+    },
+    /// A whole line (0-based).
+    Line(usize),
+}
+
+/// The notes a review makes, each with its place, in document order of
+/// kind (comments, suggestions, the checklist, problems, the summary).
+fn plan(review: &Review, cx: &Context) -> (Vec<(Where, Note)>, Left) {
     let text = cx.text;
     let lang = cx.lang;
-    let mut doc = Doc::default();
     let mut left = Left::default();
-    let mut marks: Vec<(Range<usize>, Mark)> = Vec::new();
+    let mut notes: Vec<(Where, Note)> = Vec::new();
     let mut summary: Vec<String> = Vec::new();
-    // Where a comment about the whole report goes: the title (first line).
     let first = text.lines().position(|l| !l.trim().is_empty()).unwrap_or(0);
-    let title_range = line_range(text, first);
 
     // The review's own comments, with their replies.
     for c in review.comments.iter().filter(|c| !c.is_from_file()) {
@@ -69,13 +81,21 @@ pub fn review_doc(review: &Review, cx: &Context) -> (Doc, Left) {
                 .iter()
                 .map(|r| format!("{}（{}）：{}", r.author, r.created, r.body)),
         );
-        let n = doc.comment(WordComment {
+        let comment = Note::Comment(WordComment {
             author: c.author.clone(),
             date: c.created.clone(),
             body,
         });
         match anchor(c, text) {
-            Some(a) => marks.push((a.start..a.end, Mark::Comment(n))),
+            Some(a) => notes.push((
+                Where::Quote {
+                    range: Some(a.start..a.end),
+                    quote: text[a.start..a.end].to_owned(),
+                    prefix: c.prefix.clone(),
+                    suffix: c.suffix.clone(),
+                },
+                comment,
+            )),
             None => {
                 left.orphaned_comments += 1;
                 summary.push(tr!(
@@ -85,36 +105,36 @@ pub fn review_doc(review: &Review, cx: &Context) -> (Doc, Left) {
                     c.quote,
                     c.body
                 ));
-                marks.push((title_range.clone(), Mark::Comment(n)));
+                notes.push((Where::Line(first), comment));
             }
         }
     }
 
     // Open suggestions as tracked changes; the rest in the summary.
     let mut taken: Vec<Range<usize>> = Vec::new();
-    for s in &review.suggestions {
-        if s.status != SuggestionStatus::Open {
-            continue;
-        }
-        let placed = match s.place(text) {
+    for s in review
+        .suggestions
+        .iter()
+        .filter(|s| s.status == SuggestionStatus::Open)
+    {
+        match s.place(text) {
             Place::Current(a) if !taken.iter().any(|t| t.start < a.end && a.start < t.end) => {
-                Some(a)
-            }
-            _ => None,
-        };
-        match placed {
-            Some(a) => {
                 taken.push(a.start..a.end);
-                let author = doc.author(&s.author, &s.created);
-                marks.push((
-                    a.start..a.end,
-                    Mark::Suggestion {
+                notes.push((
+                    Where::Quote {
+                        range: Some(a.start..a.end),
+                        quote: s.quote.clone(),
+                        prefix: s.prefix.clone(),
+                        suffix: s.suffix.clone(),
+                    },
+                    Note::Change {
                         replacement: s.replacement.clone(),
-                        author,
+                        author: s.author.clone(),
+                        date: s.created.clone(),
                     },
                 ));
             }
-            None => {
+            _ => {
                 left.unplaced_suggestions += 1;
                 summary.push(tr!(
                     lang,
@@ -128,21 +148,17 @@ pub fn review_doc(review: &Review, cx: &Context) -> (Doc, Left) {
     }
 
     // The checklist: sign-offs where the item is, missing items where they
-    // belong, problems where they are.
+    // belong (the line before), problems where they are.
     for i in &cx.report.items {
         let signoff = review.signoffs.iter().find(|s| s.item == i.id);
-        let at = i
+        let line = i
             .evidence
             .first()
-            .map(|e| line_range(text, line_of(text, e.range.start)))
-            .or_else(|| {
-                i.suggested_at
-                    .map(|b| line_range(text, line_before(text, b)))
-            })
-            .unwrap_or_else(|| title_range.clone());
-        let mut body = Vec::new();
-        if let Some(s) = signoff {
-            body.push(tr!(
+            .map(|e| line_of(text, e.range.start))
+            .or_else(|| i.suggested_at.map(|b| line_before(text, b)))
+            .unwrap_or(first);
+        let body = if let Some(s) = signoff {
+            tr!(
                 lang,
                 "签核“{}”：{}{}",
                 "sign-off “{}”: {}{}",
@@ -153,37 +169,50 @@ pub fn review_doc(review: &Review, cx: &Context) -> (Doc, Left) {
                 } else {
                     format!(" — {}", s.reason)
                 }
-            ));
+            )
         } else if i.required && matches!(i.status, Status::Missing | Status::Partial) {
-            body.push(tr!(
+            tr!(
                 lang,
                 "必备内容“{}”：{}",
                 "required item “{}”: {}",
                 i.title,
                 i.message
-            ));
-        }
-        if body.is_empty() {
+            )
+        } else {
             continue;
-        }
-        let who = signoff.map_or(cx.author, |s| s.author.as_str());
-        let when = signoff.map_or(cx.now, |s| s.at.as_str());
-        let n = doc.comment(WordComment {
-            author: who.to_owned(),
-            date: when.to_owned(),
-            body,
-        });
-        marks.push((at, Mark::Comment(n)));
+        };
+        notes.push((
+            Where::Line(line),
+            Note::Comment(WordComment {
+                author: signoff.map_or(cx.author, |s| s.author.as_str()).to_owned(),
+                date: signoff.map_or(cx.now, |s| s.at.as_str()).to_owned(),
+                body: vec![body],
+            }),
+        ));
     }
     for l in &cx.report.lints {
-        let n = doc.comment(WordComment {
-            author: cx.author.to_owned(),
-            date: cx.now.to_owned(),
-            body: vec![format!("[{}] {}", l.rule, l.message)],
-        });
-        marks.push((
-            l.range.start.min(text.len())..l.range.end.min(text.len()),
-            Mark::Comment(n),
+        let (a, b) = (l.range.start.min(text.len()), l.range.end.min(text.len()));
+        let quote = text.get(a..b).unwrap_or("").to_owned();
+        let at = if quote.is_empty() || quote.contains('\n') {
+            Where::Line(line_of(text, a))
+        } else {
+            Where::Quote {
+                range: Some(a..b),
+                prefix: text.get(a.saturating_sub(24)..a).unwrap_or("").to_owned(),
+                suffix: text
+                    .get(b..(b + 24).min(text.len()))
+                    .unwrap_or("")
+                    .to_owned(),
+                quote,
+            }
+        };
+        notes.push((
+            at,
+            Note::Comment(WordComment {
+                author: cx.author.to_owned(),
+                date: cx.now.to_owned(),
+                body: vec![format!("[{}] {}", l.rule, l.message)],
+            }),
         ));
     }
 
@@ -209,15 +238,78 @@ pub fn review_doc(review: &Review, cx: &Context) -> (Doc, Left) {
         cx.report.lints.len()
     )];
     head.extend(summary);
-    let n = doc.comment(WordComment {
-        author: cx.author.to_owned(),
-        date: cx.now.to_owned(),
-        body: head,
-    });
-    marks.push((title_range, Mark::Comment(n)));
+    notes.push((
+        Where::Line(first),
+        Note::Comment(WordComment {
+            author: cx.author.to_owned(),
+            date: cx.now.to_owned(),
+            body: head,
+        }),
+    ));
+    (notes, left)
+}
 
+/// The Word document of `review` on `cx.text` (a text or Markdown draft).
+pub fn review_doc(review: &Review, cx: &Context) -> (Doc, Left) {
+    let text = cx.text;
+    let (notes, left) = plan(review, cx);
+    let mut doc = Doc::default();
+    let mut marks: Vec<(Range<usize>, Mark)> = Vec::new();
+    for (at, note) in notes {
+        let range = match at {
+            Where::Quote { range: Some(r), .. } => r,
+            Where::Quote { range: None, .. } => continue,
+            Where::Line(n) => line_range(text, n),
+        };
+        let mark = match note {
+            Note::Comment(c) => Mark::Comment(doc.comment(c)),
+            Note::Change {
+                replacement,
+                author,
+                date,
+            } => Mark::Suggestion {
+                replacement,
+                author: doc.author(&author, &date),
+            },
+        };
+        marks.push((range, mark));
+    }
     doc.paras = paragraphs(text, &marks);
     (doc, left)
+}
+
+/// The notes of `review` placed by quote or line, for a Word draft written
+/// back as itself (see [`super::splice`]).
+pub fn review_notes(review: &Review, cx: &Context) -> (Vec<(Target, Note)>, Left) {
+    let (notes, left) = plan(review, cx);
+    let lines: Vec<&str> = cx.text.split('\n').collect();
+    let first = lines.iter().position(|l| !l.trim().is_empty()).unwrap_or(0);
+    let placed = notes
+        .into_iter()
+        .map(|(at, note)| {
+            let target = match at {
+                Where::Quote {
+                    quote,
+                    prefix,
+                    suffix,
+                    range,
+                } => Target::Quote {
+                    line: range
+                        .and_then(|r| lines.get(line_of(cx.text, r.start)))
+                        .copied()
+                        .unwrap_or("")
+                        .to_owned(),
+                    quote,
+                    prefix,
+                    suffix,
+                },
+                Where::Line(n) if n == first => Target::First,
+                Where::Line(n) => Target::Line(lines.get(n).copied().unwrap_or("").to_owned()),
+            };
+            (target, note)
+        })
+        .collect();
+    (placed, left)
 }
 
 /// The byte range of line `n` (0-based), without its line end.
