@@ -106,11 +106,86 @@ fn benches(c: &mut Criterion) {
     c.bench_function("html read 40k chars", |b| {
         b.iter(|| html::read(black_box(page.as_bytes())).map(|p| p.text.len()))
     });
+    review_export(c);
     let pdf_bytes = pdf_document(100);
     let mut group = c.benchmark_group("pdf");
     group.sample_size(20);
     group.bench_function("pdf read 100 pages", |b| {
         b.iter(|| pdf::read(black_box(&pdf_bytes)).map(|x| x.text.len()))
+    });
+    group.finish();
+}
+
+/// A 40,000-character draft with 200 comments and 100 suggestions, exported
+/// as a Word document (the text draft's new document, and the .docx draft
+/// written back as itself). Budget (issue #13): ≤ 200 ms.
+fn review_export(c: &mut Criterion) {
+    use reportbench::core::review::{Comment, CommentStatus, Review};
+    use reportbench::core::suggestion::{Suggestion, SuggestionStatus};
+    use reportbench::render::docx::{review, splice};
+    let (doc, _) = document(40_000);
+    let bytes = doc.bytes();
+    let text = docx::read(&bytes).expect("the document reads").text;
+    let spec = CompiledSpec::default_spec();
+    let d = Document::parse(&text);
+    let report = check(&d, &spec, &CheckOptions::default());
+    // Quotes of six characters at even steps through the text.
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let quote_at = |k: usize, n: usize| -> (String, String, String) {
+        let i = (k * chars.len() / n).min(chars.len() - 20);
+        let s = |a: usize, b: usize| text[chars[a].0..chars[b].0].to_owned();
+        (s(i.saturating_sub(8), i), s(i, i + 6), s(i + 6, i + 14))
+    };
+    let mut r = Review::default();
+    for k in 0..200 {
+        let (prefix, quote, suffix) = quote_at(k, 200);
+        r.comments.push(Comment {
+            id: format!("c-20250301-{k:04}"),
+            author: "李律师".into(),
+            created: "2025-03-01T09:30:00+08:00".into(),
+            quote,
+            prefix,
+            suffix,
+            line: 0,
+            body: "请核对。".into(),
+            status: CommentStatus::Open,
+            replies: Vec::new(),
+        });
+    }
+    for k in 0..100 {
+        let (prefix, quote, suffix) = quote_at(2 * k + 1, 201);
+        r.suggestions.push(Suggestion {
+            id: format!("s-20250301-{k:04}"),
+            author: "李律师".into(),
+            created: "2025-03-01T09:35:00+08:00".into(),
+            replacement: format!("{quote}（改）"),
+            quote,
+            prefix,
+            suffix,
+            line: 0,
+            status: SuggestionStatus::Open,
+            decided_by: String::new(),
+            decided_at: String::new(),
+            reason: String::new(),
+        });
+    }
+    let cx = review::Context {
+        text: &text,
+        report: &report,
+        author: "李律师",
+        now: "2025-03-02T10:00:00+08:00",
+        lang: reportbench::core::lang::Lang::Zh,
+    };
+    let mut group = c.benchmark_group("review export");
+    group.sample_size(20);
+    group.bench_function("docx from text, 40k chars, 200 comments, 100 suggestions", |b| {
+        b.iter(|| review::review_doc(black_box(&r), &cx).0.to_docx().len())
+    });
+    group.bench_function("docx written back, 40k chars, 200 comments, 100 suggestions", |b| {
+        b.iter(|| {
+            let (notes, _) = review::review_notes(black_box(&r), &cx);
+            splice::splice(&bytes, &notes).map(|x| x.0.len())
+        })
     });
     group.finish();
 }
