@@ -178,15 +178,19 @@ fn review_export(c: &mut Criterion) {
     };
     let mut group = c.benchmark_group("review export");
     group.sample_size(20);
-    group.bench_function("docx from text, 40k chars, 200 comments, 100 suggestions", |b| {
-        b.iter(|| review::review_doc(black_box(&r), &cx).0.to_docx().len())
-    });
-    group.bench_function("docx written back, 40k chars, 200 comments, 100 suggestions", |b| {
-        b.iter(|| {
-            let (notes, _) = review::review_notes(black_box(&r), &cx);
-            splice::splice(&bytes, &notes).map(|x| x.0.len())
-        })
-    });
+    group.bench_function(
+        "docx from text, 40k chars, 200 comments, 100 suggestions",
+        |b| b.iter(|| review::review_doc(black_box(&r), &cx).0.to_docx().len()),
+    );
+    group.bench_function(
+        "docx written back, 40k chars, 200 comments, 100 suggestions",
+        |b| {
+            b.iter(|| {
+                let (notes, _) = review::review_notes(black_box(&r), &cx);
+                splice::splice(&bytes, &notes).map(|x| x.0.len())
+            })
+        },
+    );
     group.finish();
 }
 

@@ -689,3 +689,47 @@ fn a_file_the_user_may_not_write_is_not_replaced_through_its_folder() {
     assert_eq!(std::fs::read(&p).unwrap(), before, "not replaced");
     assert_eq!(std::fs::metadata(&p).unwrap().uid(), 0, "still root's");
 }
+
+#[test]
+fn an_adviser_suggests_wording_and_the_writer_accepts_it() {
+    let dir = common::temp_dir("pty-suggest");
+    let p = dir.join("draft.md");
+    std::fs::copy(common::root().join("drafts/qinghe-2024.md"), &p).unwrap();
+    // The adviser, in review mode: select "# 青禾镇", F9, change it.
+    let mut s = start_with(&p, 120, 40, &[std::ffi::OsStr::new("--review")]);
+    s.wait_for("review mode", 120, 40);
+    for _ in 0..5 {
+        s.send(b"\x1b[1;2C"); // Shift-Right
+    }
+    s.send(b"\x1b[20~"); // F9
+    s.wait_for("Change", 120, 40);
+    s.send(b"\x7f");
+    s.send("乡\r".as_bytes());
+    s.wait_for("saved to the review file", 120, 40);
+    s.wait_for("1 suggestion", 120, 40);
+    s.send(b"\x11");
+    s.wait_exit();
+    let review = reportbench::io::review::read(&p).unwrap();
+    assert_eq!(review.suggestions.len(), 1);
+    assert_eq!(review.suggestions[0].replacement, "# 青禾乡");
+    // The writer accepts it from the list and saves.
+    let mut s = start(&p, 120, 40);
+    // The cursor is in the suggested text: its wording is on the status bar.
+    s.wait_for("suggests \"# 青禾乡\"", 120, 40);
+    s.send(b"\x1b[17~"); // F6
+    s.wait_for("suggestions: 1 open", 120, 40);
+    s.send(b"a");
+    s.wait_for("suggestion accepted", 120, 40);
+    s.send(b"\x1b");
+    s.send(b"\x13"); // Ctrl-S
+    s.wait_for("saved", 120, 40);
+    s.send(b"\x11");
+    s.wait_exit();
+    let text = std::fs::read_to_string(&p).unwrap();
+    assert!(text.starts_with("# 青禾乡2024年度"), "{}", &text[..60]);
+    let review = reportbench::io::review::read(&p).unwrap();
+    assert_eq!(
+        review.suggestions[0].status,
+        reportbench::core::suggestion::SuggestionStatus::Accepted
+    );
+}

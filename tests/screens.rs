@@ -118,3 +118,32 @@ fn the_comment_list_and_the_sign_off_prompt() {
         common::assert_snapshot(&format!("signoff-reason-100x30-{}", name(lang)), &prompt);
     }
 }
+
+#[test]
+fn suggestions_in_the_list_their_redline_and_the_prompt() {
+    for lang in [Lang::Zh, Lang::En] {
+        let dir = common::local_dir(&format!("screens-suggest-{}", name(lang)));
+        let p = dir.join("qinghe-2024.md");
+        std::fs::copy(draft(), &p).unwrap();
+        std::fs::write(
+            dir.join("qinghe-2024.md.review.yaml"),
+            "suggestions:\n\
+             - id: s-20250301-0001\n  author: 李律师\n  created: 2025-03-01T09:35:00+08:00\n  \
+             quote: 调整全面依法治镇工作领导小组\n  prefix: 健全法治建设工作机制。\n  suffix: ，下设办公室\n  line: 15\n  \
+             replacement: 调整全面依法治镇工作领导小组（青政发〔2024〕3号）\n  status: open\n\
+             - id: s-20250301-0002\n  author: 李律师\n  created: 2025-03-01T09:40:00+08:00\n  \
+             quote: 这段话已经删掉了\n  line: 40\n  replacement: 新的说法\n  status: rejected\n  \
+             decided_by: 王主任\n  decided_at: 2025-03-02T09:00:00+08:00\n  reason: 原文准确\n",
+        )
+        .unwrap();
+        let mut b = open(&p).lang(lang).author("王主任").start();
+        b.press(KeyCode::F(6));
+        let s = stable(&b.screen(100, 30));
+        common::assert_snapshot(&format!("suggestions-100x30-{}", name(lang)), &s);
+        b.press(KeyCode::Esc);
+        b.press(KeyCode::F(9));
+        let s = b.screen(100, 30);
+        let prompt = s.lines().last().unwrap().to_owned() + "\n";
+        common::assert_snapshot(&format!("suggest-prompt-100x30-{}", name(lang)), &prompt);
+    }
+}

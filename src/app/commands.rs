@@ -98,6 +98,8 @@ actions! {
     Comments = "comments", "批注列表（回复、解决、跳转）", "list comments (reply, resolve, jump)";
     /// Sign off the selected checklist item: met, not met or not applicable.
     SignOff = "sign_off", "审核所选项目：符合 / 不符合 / 不适用", "sign off the selected item: met / not met / not applicable";
+    /// Propose new wording for the selection (a suggested edit).
+    Suggest = "suggest", "对选中文字提出修改建议（改为……）", "suggest new wording for the selection";
 }
 
 /// Which pane a binding applies in (for the help and `describe_in`).
@@ -144,6 +146,7 @@ impl Action {
             Action::FilterMetric => l.pick("筛选指标", "metric"),
             Action::Comment => l.pick("批注", "comment"),
             Action::SignOff => l.pick("审核", "sign off"),
+            Action::Suggest => l.pick("修改建议", "suggest"),
             other => other.describe(lang),
         }
     }

@@ -231,6 +231,8 @@ impl Keymap {
             (Pane::Global, "alt-6", Action::Comments),
             (Pane::Global, "f7", Action::SignOff),
             (Pane::Global, "alt-7", Action::SignOff),
+            (Pane::Global, "f9", Action::Suggest),
+            (Pane::Global, "alt-9", Action::Suggest),
             (Pane::Checklist, "s", Action::SignOff),
             (Pane::Checklist, "enter", Action::Jump),
             (Pane::Checklist, "down", Action::Down),

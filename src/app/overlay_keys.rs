@@ -99,6 +99,20 @@ pub enum OverlayCmd {
     Submit,
     /// Delete the character before the cursor.
     Backspace,
+    /// Move the prompt's cursor left.
+    Left,
+    /// Move it right.
+    Right,
+    /// To the start of what was typed.
+    Home,
+    /// To its end.
+    End,
+    /// Delete the character at the cursor.
+    DeleteForward,
+    /// Accept the suggestion.
+    Accept,
+    /// Reject the suggestion (a reason may follow).
+    Reject,
 }
 
 /// One row of the table.
@@ -118,7 +132,9 @@ pub struct OverlayKey {
     pub en: &'static str,
 }
 
-use KeyCode::{Backspace, Char, Down, Enter, Esc, PageDown, PageUp, Up};
+use KeyCode::{
+    Backspace, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Up,
+};
 use OverlayCmd as C;
 use OverlayKind as O;
 
@@ -330,6 +346,22 @@ pub const OVERLAY_KEYS: &[OverlayKey] = &[
     k(O::Comments, "d", &[Char('d')], C::Delete, "删除", "delete"),
     k(
         O::Comments,
+        "a",
+        &[Char('a')],
+        C::Accept,
+        "采纳建议",
+        "accept",
+    ),
+    k(
+        O::Comments,
+        "x",
+        &[Char('x')],
+        C::Reject,
+        "不采纳",
+        "reject",
+    ),
+    k(
+        O::Comments,
         "Esc",
         &[Esc, Char('q')],
         C::Close,
@@ -362,6 +394,32 @@ pub const OVERLAY_KEYS: &[OverlayKey] = &[
         "删除前一个字",
         "delete the character before",
     ),
+    k(
+        O::Prompt,
+        "Delete",
+        &[Delete],
+        C::DeleteForward,
+        "删除后一个字",
+        "delete the character after",
+    ),
+    k(O::Prompt, "←", &[Left], C::Left, "光标左移", "cursor left"),
+    k(
+        O::Prompt,
+        "→",
+        &[Right],
+        C::Right,
+        "光标右移",
+        "cursor right",
+    ),
+    k(
+        O::Prompt,
+        "Home",
+        &[Home],
+        C::Home,
+        "到开头",
+        "to the start",
+    ),
+    k(O::Prompt, "End", &[End], C::End, "到末尾", "to the end"),
 ];
 
 /// What `code` does in `overlay` (`None`: nothing, the key is ignored).

@@ -240,6 +240,22 @@ fn editor_highlights(s: &State, t: &Theme) -> Vec<Highlight> {
             add(a.start, a.end, comment, 0);
         }
     }
+    // An open suggestion's text, struck through: the redline's deletion
+    // (its wording is on the status bar when the cursor is in it, and in
+    // the list, F6).
+    let suggestion = t.style("ui.editor.suggestion");
+    for (p, sg) in s.suggestion_places().iter().zip(s.suggestions()) {
+        if let (
+            crate::core::suggestion::Place::Current(a)
+            | crate::core::suggestion::Place::Outdated(a),
+            true,
+        ) = (
+            p,
+            sg.status == crate::core::suggestion::SuggestionStatus::Open,
+        ) {
+            add(a.start, a.end, suggestion, 1);
+        }
+    }
     if let Some(Row::Item(i)) = s.rows().get(s.selected()) {
         let evidence = t.style("ui.editor.evidence");
         for ev in &s.report().items[*i].evidence {
@@ -315,11 +331,31 @@ fn draw_status(f: &mut Frame, s: &State, t: &Theme, area: Rect) {
     if open > 0 {
         left.push_str(&tr!(lang, "· 批注 {open} ", "· {open} comments "));
     }
-    let (text, style) = match s.message() {
+    let proposed = s.open_suggestions();
+    if proposed > 0 {
+        left.push_str(&tr!(
+            lang,
+            "· 修改建议 {proposed} ",
+            "· {proposed} suggestions "
+        ));
+    }
+    // The wording proposed for the text under the cursor, unless a message
+    // is showing.
+    let at_cursor = s.suggestion_at_cursor().map(|sg| {
+        tr!(
+            lang,
+            " {}建议改为“{}”（F6 a 采纳 / x 不采纳）",
+            " {} suggests \"{}\" (F6: a accepts, x rejects)",
+            sanitize_for_display(&sg.author),
+            sanitize_for_display(&sg.replacement)
+        )
+    });
+    let (text, style) = match (s.message(), at_cursor) {
         // A message comes first, so that a narrow terminal still shows it.
-        Some((m, true)) => (format!(" {m}  │{left}"), t.style("ui.message.error")),
-        Some((m, false)) => (format!(" {m}  │{left}"), t.style("ui.status")),
-        None => (
+        (Some((m, true)), _) => (format!(" {m}  │{left}"), t.style("ui.message.error")),
+        (Some((m, false)), _) => (format!(" {m}  │{left}"), t.style("ui.status")),
+        (None, Some(w)) => (format!("{w}  │{left}"), t.style("ui.status")),
+        (None, None) => (
             format!("{left}  {}", hint_line(s)),
             t.style(if s.is_modified() {
                 "ui.status.modified"

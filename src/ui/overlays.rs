@@ -50,6 +50,7 @@ pub(super) fn draw_overlay(f: &mut Frame, s: &State, t: &Theme, area: Rect, stat
             lang.pick("另存为：", "Save as: "),
             name,
             lang.pick("（回车保存，Esc 取消）", " (Enter to save, Esc to cancel)"),
+            s.prompt_cursor_back(),
         ),
         Overlay::GoToLine(n) => draw_prompt(
             f,
@@ -58,6 +59,7 @@ pub(super) fn draw_overlay(f: &mut Frame, s: &State, t: &Theme, area: Rect, stat
             lang.pick("转到第几行：", "Go to line: "),
             n,
             lang.pick("（回车转到，Esc 取消）", " (Enter to go, Esc to cancel)"),
+            s.prompt_cursor_back(),
         ),
         Overlay::Search(q) => draw_prompt(
             f,
@@ -69,6 +71,7 @@ pub(super) fn draw_overlay(f: &mut Frame, s: &State, t: &Theme, area: Rect, stat
                 "（回车查找，Esc 取消）",
                 " (Enter to search, Esc to cancel)",
             ),
+            s.prompt_cursor_back(),
         ),
         Overlay::Recover(r, aside) => draw_recover(f, s, t, area, r, *aside),
         Overlay::Input(p, line) => {
@@ -84,7 +87,15 @@ pub(super) fn draw_overlay(f: &mut Frame, s: &State, t: &Theme, area: Rect, stat
                     .pick("（回车保存，Esc 取消）", " (Enter saves, Esc cancels)")
                     .to_owned(),
             };
-            draw_prompt(f, t, status, &s.prompt_label(p), line, &hint)
+            draw_prompt(
+                f,
+                t,
+                status,
+                &s.prompt_label(p),
+                line,
+                &hint,
+                s.prompt_cursor_back(),
+            )
         }
         Overlay::Verdict(item) => {
             let text = tr!(
@@ -261,13 +272,22 @@ fn draw_recover(f: &mut Frame, s: &State, t: &Theme, area: Rect, r: &Recovered, 
 /// A blank line and the keys of an overlay, wrapped to `width` columns so
 /// that a narrow terminal shows every key.
 fn keys_footer(t: &Theme, kind: OverlayKind, lang: Lang, width: usize) -> Vec<Line<'static>> {
+    use unicode_width::UnicodeWidthStr;
     let style = t.style("ui.help.key");
+    // Wrapped between keys, never inside one.
+    let sep = lang.pick("　", "   ");
+    let mut rows: Vec<String> = Vec::new();
+    for item in footer(kind, lang).split(sep) {
+        match rows.last_mut() {
+            Some(row) if row.width() + sep.width() + item.width() <= width => {
+                row.push_str(sep);
+                row.push_str(item);
+            }
+            _ => rows.extend(wrap_to_width(item, width)),
+        }
+    }
     std::iter::once(Line::from(""))
-        .chain(
-            wrap_to_width(&footer(kind, lang), width)
-                .into_iter()
-                .map(move |row| Line::styled(row, style)),
-        )
+        .chain(rows.into_iter().map(move |row| Line::styled(row, style)))
         .collect()
 }
 
@@ -279,7 +299,8 @@ fn draw_comments(f: &mut Frame, s: &State, t: &Theme, area: Rect, selected: usiz
     let width = w.saturating_sub(4) as usize;
     let text = s.doc().text();
     let comments = &s.review().comments;
-    let selected = selected.min(comments.len().saturating_sub(1));
+    let total = comments.len() + s.suggestions().len();
+    let selected = selected.min(total.saturating_sub(1));
     let mut lines: Vec<Line> = Vec::new();
     let mut sel_top = 0;
     for (i, (c, a)) in comments.iter().zip(s.anchors()).enumerate() {
@@ -350,6 +371,96 @@ fn draw_comments(f: &mut Frame, s: &State, t: &Theme, area: Rect, selected: usiz
             );
         }
     }
+    // The suggestions after the comments: the struck text and the wording.
+    for (k, (sg, place)) in s
+        .suggestions()
+        .iter()
+        .zip(s.suggestion_places())
+        .enumerate()
+    {
+        use crate::core::suggestion::{Place, SuggestionStatus};
+        let i = comments.len() + k;
+        if i == selected {
+            sel_top = lines.len();
+        }
+        let (glyph, st) = match sg.status {
+            SuggestionStatus::Open => ("✎", t.style("ui.checklist.partial")),
+            SuggestionStatus::Accepted => ("✓", t.style("ui.checklist.met")),
+            SuggestionStatus::Rejected => ("✗", t.style("ui.checklist.na")),
+        };
+        let place = match place {
+            Place::Current(a) => tr!(lang, "第{}行", "line {}", line_at(text, a.start)),
+            // A decided suggestion's text is expected to differ now.
+            Place::Outdated(a) if sg.status != SuggestionStatus::Open => {
+                tr!(lang, "第{}行", "line {}", line_at(text, a.start))
+            }
+            Place::Outdated(a) => tr!(
+                lang,
+                "第{}行（原文已改，不能直接采纳）",
+                "line {} (text edited since: not applicable as is)",
+                line_at(text, a.start)
+            ),
+            Place::Orphaned => lang.pick("原文已删除", "orphaned").to_owned(),
+        };
+        let mut head = format!(
+            "{} · {} · {} · {}",
+            lang.pick("修改建议", "suggestion"),
+            place,
+            sg.author,
+            sg.created
+                .get(..16)
+                .unwrap_or(&sg.created)
+                .replace('T', " "),
+        );
+        if sg.status != SuggestionStatus::Open {
+            head.push_str(&format!(" · {} {}", sg.status.name(lang), sg.decided_by));
+        }
+        let row_style = if i == selected {
+            t.style("ui.checklist.selected")
+        } else {
+            Style::default()
+        };
+        lines.push(
+            Line::from(vec![
+                Span::styled(format!("{glyph} "), st),
+                Span::styled(
+                    truncate_to_width(&sanitize_for_display(&head), width.saturating_sub(2)),
+                    t.style("ui.help.key"),
+                ),
+            ])
+            .style(row_style),
+        );
+        lines.push(
+            Line::from(vec![
+                Span::raw("  "),
+                Span::styled(
+                    truncate_to_width(
+                        &sanitize_for_display(&sg.quote),
+                        width.saturating_sub(4) / 2,
+                    ),
+                    t.style("ui.editor.suggestion"),
+                ),
+                Span::raw(" → "),
+                Span::styled(
+                    truncate_to_width(
+                        &sanitize_for_display(&sg.replacement),
+                        width.saturating_sub(8) / 2,
+                    ),
+                    t.style("ui.diff.insert"),
+                ),
+            ])
+            .style(row_style),
+        );
+        if !sg.reason.is_empty() {
+            lines.push(
+                Line::from(format!(
+                    "    ↳ {}",
+                    truncate_to_width(&sanitize_for_display(&sg.reason), width.saturating_sub(8))
+                ))
+                .style(row_style),
+            );
+        }
+    }
     let footer = keys_footer(t, OverlayKind::Comments, lang, width);
     // Borders and the keys around the comments.
     let around = 2 + footer.len() as u16;
@@ -365,13 +476,21 @@ fn draw_comments(f: &mut Frame, s: &State, t: &Theme, area: Rect, selected: usiz
     shown.extend(footer);
     let rect = centered(area, w, h);
     let open = s.open_comments();
-    let title = tr!(
+    let mut title = tr!(
         lang,
         " 批注：{} 条，{} 条未解决 ",
         " Comments: {}, {} open ",
         comments.len(),
         open
     );
+    if !s.suggestions().is_empty() {
+        title.push_str(&tr!(
+            lang,
+            "· 修改建议：{} 条待处理 ",
+            "· suggestions: {} open ",
+            s.open_suggestions()
+        ));
+    }
     draw_box(f, t, rect, title, Paragraph::new(shown));
 }
 
@@ -379,10 +498,26 @@ fn draw_comments(f: &mut Frame, s: &State, t: &Theme, area: Rect, selected: usiz
 /// (its end kept in view when it is longer than the line), the terminal
 /// cursor after it — where an input method puts its candidates — and the
 /// keys when there is room.
-fn draw_prompt(f: &mut Frame, t: &Theme, status: Rect, label: &str, line: &str, hint: &str) {
+fn draw_prompt(
+    f: &mut Frame,
+    t: &Theme,
+    status: Rect,
+    label: &str,
+    line: &str,
+    hint: &str,
+    back: usize,
+) {
     use unicode_width::UnicodeWidthStr;
     let width = status.width as usize;
-    let mut text = format!("{label}{}", sanitize_for_display(line));
+    let shown = sanitize_for_display(line);
+    // The cursor sits `back` characters before the end of what was typed.
+    let after: String = {
+        let chars: Vec<char> = shown.chars().collect();
+        chars[chars.len() - back.min(chars.len())..]
+            .iter()
+            .collect()
+    };
+    let mut text = format!("{label}{shown}");
     if text.width() + 1 > width {
         // Keep the end: drop characters from the front.
         let mut kept: Vec<char> = Vec::new();
@@ -397,7 +532,11 @@ fn draw_prompt(f: &mut Frame, t: &Theme, status: Rect, label: &str, line: &str, 
         }
         text = std::iter::once('…').chain(kept.into_iter().rev()).collect();
     }
-    let cursor_x = status.x + text.width().min(width.saturating_sub(1)) as u16;
+    let cursor_x = status.x
+        + text
+            .width()
+            .saturating_sub(after.width())
+            .min(width.saturating_sub(1)) as u16;
     let room = width.saturating_sub(text.width() + 1);
     if room > 4 {
         text.push(' ');

@@ -53,6 +53,7 @@ pub const STYLE_NAMES: &[&str] = &[
     "ui.editor.lint",
     "ui.editor.symbol",
     "ui.editor.comment",
+    "ui.editor.suggestion",
     "ui.diff",
     "ui.diff.insert",
     "ui.diff.delete",

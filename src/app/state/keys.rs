@@ -59,29 +59,72 @@ impl State {
         };
         let review = matches!(self.screen.overlay, Overlay::Input(..));
         let now = self.now.at;
+        let back = self.screen.prompt_back;
         let Some(line) = self.prompt_line() else {
             return;
         };
-        let submit = match (cmd, typed) {
+        let len = line.chars().count();
+        let back = back.min(len);
+        // The byte where the cursor is (`len - back` characters in).
+        let at = line
+            .char_indices()
+            .nth(len - back)
+            .map_or(line.len(), |(i, _)| i);
+        let mut new_back = back;
+        let edited = match (cmd, typed) {
             (Some(OverlayCmd::Backspace), _) => {
-                line.pop();
-                if review {
-                    self.files.edited_at(now);
+                if let Some((i, _)) = line[..at].char_indices().next_back() {
+                    line.replace_range(i..at, "");
                 }
-                return;
+                true
+            }
+            (Some(OverlayCmd::DeleteForward), _) => {
+                if let Some(c) = line[at..].chars().next() {
+                    line.replace_range(at..at + c.len_utf8(), "");
+                    new_back = back.saturating_sub(1);
+                }
+                true
+            }
+            (Some(OverlayCmd::Left), _) => {
+                new_back = (back + 1).min(len);
+                false
+            }
+            (Some(OverlayCmd::Right), _) => {
+                new_back = back.saturating_sub(1);
+                false
+            }
+            (Some(OverlayCmd::Home), _) => {
+                new_back = len;
+                false
+            }
+            (Some(OverlayCmd::End), _) => {
+                new_back = 0;
+                false
             }
             (_, Some(c)) => {
-                line.push(c);
-                // A comment being typed is kept on the draft's timer too.
-                if review {
-                    self.files.edited_at(now);
-                }
+                line.insert(at, c);
+                true
+            }
+            _ => {
+                let submit = match cmd {
+                    Some(OverlayCmd::Submit) => true,
+                    Some(OverlayCmd::No) => false,
+                    _ => return,
+                };
+                self.screen.prompt_back = 0;
+                self.finish_prompt(submit);
                 return;
             }
-            (Some(OverlayCmd::Submit), _) => true,
-            (Some(OverlayCmd::No), _) => false,
-            _ => return,
         };
+        self.screen.prompt_back = new_back;
+        // A comment being typed is kept on the draft's timer too.
+        if edited && review {
+            self.files.edited_at(now);
+        }
+    }
+
+    /// Closes a prompt: Enter does what it is for, Esc cancels.
+    fn finish_prompt(&mut self, submit: bool) {
         match (
             std::mem::replace(&mut self.screen.overlay, Overlay::None),
             submit,
@@ -273,6 +316,7 @@ impl State {
             Action::FiguresView => self.toggle_view(View::Figures),
             Action::Comment => self.start_comment(),
             Action::Comments => self.open_comment_list(),
+            Action::Suggest => self.start_suggestion(),
             Action::SignOff => self.start_signoff(),
             // Keys of the other views (handled above when one is shown).
             Action::NextChange

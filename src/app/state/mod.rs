@@ -23,6 +23,7 @@ mod files;
 mod keys;
 mod overlays;
 mod review;
+mod suggestions;
 mod views;
 
 pub use diff_view::{DiffState, Mark, Sides};
@@ -158,6 +159,8 @@ struct Screen {
     list_top: usize,
     /// A one-line message for the status bar (`true`: an error).
     message: Option<(String, bool)>,
+    /// Where the cursor is in a prompt being typed: characters from its end.
+    prompt_back: usize,
     quit: bool,
     /// The terminal's whole area.
     size: Rect,
@@ -203,6 +206,7 @@ impl State {
                 selected: 0,
                 list_top: 0,
                 message: None,
+                prompt_back: 0,
                 quit: false,
                 size: Rect::new(0, 0, start.size.0, start.size.1),
             },
@@ -430,6 +434,12 @@ impl State {
         self.files.changed_on_disk
     }
 
+    /// Where the cursor is in the prompt being typed: characters from the
+    /// end of what was typed.
+    pub fn prompt_cursor_back(&self) -> usize {
+        self.screen.prompt_back
+    }
+
     /// Viewing only (another reportbench edits the file, `--review`, or a
     /// document read out of Word).
     pub fn is_read_only(&self) -> bool {
@@ -485,5 +495,7 @@ impl State {
     }
 }
 
+#[cfg(test)]
+mod suggestion_tests;
 #[cfg(test)]
 mod tests;

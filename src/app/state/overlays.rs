@@ -125,6 +125,30 @@ impl State {
     /// The comment list: select, go to the text, reply, resolve or reopen,
     /// delete your own (after asking), close.
     fn comments_command(&mut self, selected: usize, cmd: C) {
+        // Comments first, then the suggestions.
+        let comments = self.review.review.comments.len();
+        let total = comments + self.review.review.suggestions.len();
+        match cmd {
+            C::Down => {
+                self.screen.overlay =
+                    Overlay::Comments((selected + 1).min(total.saturating_sub(1)));
+                return;
+            }
+            C::Up => {
+                self.screen.overlay = Overlay::Comments(selected.saturating_sub(1));
+                return;
+            }
+            _ if selected >= comments => {
+                self.suggestion_command(selected - comments, selected, cmd);
+                return;
+            }
+            C::Accept | C::Reject => {
+                self.screen.overlay = Overlay::Comments(selected);
+                self.say("a / x 用于修改建议", "a and x are for suggestions");
+                return;
+            }
+            _ => {}
+        }
         let comments = &self.review.review.comments;
         let n = comments.len();
         let Some(c) = comments.get(selected.min(n.saturating_sub(1))) else {

@@ -37,6 +37,10 @@ pub enum Prompt {
     Reply(String),
     /// The reason for a sign-off of an item.
     Reason(String, Verdict),
+    /// New wording for a quoted stretch (a suggested edit).
+    Suggest(Draft),
+    /// Why the suggestion with this id is not taken (may be empty).
+    Reject(String),
 }
 
 /// The review as this session knows it.
@@ -60,6 +64,8 @@ pub(super) struct ReviewSession {
     /// Comments the document itself holds (Word's): listed after the
     /// review file's, never written into it.
     pub(super) file_comments: Vec<crate::core::review::Comment>,
+    /// Where each suggestion is in the text as of the last re-check.
+    pub(super) places: Vec<crate::core::suggestion::Place>,
 }
 
 impl ReviewSession {
@@ -80,6 +86,7 @@ impl ReviewSession {
             seen: None,
             pending_comment: None,
             pending_on_disk: false,
+            places: Vec::new(),
         }
     }
 }
@@ -157,6 +164,17 @@ impl State {
                 self.item_title(item),
                 v.name(lang)
             ),
+            Prompt::Suggest(d) => tr!(
+                lang,
+                "把“{}”改为：",
+                "Change \"{}\" to: ",
+                crate::core::text::truncate_chars(&d.quote, 12)
+            ),
+            Prompt::Reject(id) => tr!(
+                lang,
+                "不采纳 {id} 的理由（可不填）：",
+                "Why {id} is not taken (optional): "
+            ),
         }
     }
 
@@ -170,6 +188,7 @@ impl State {
             .iter()
             .map(|c| anchor(c, text))
             .collect();
+        self.place_suggestions();
     }
 
     /// Sets the review as read or written: `na` sign-offs applied to the
@@ -229,8 +248,8 @@ impl State {
 
     /// The comment list, or why not.
     pub(super) fn open_comment_list(&mut self) {
-        if self.review.review.comments.is_empty() {
-            self.say("还没有批注", "no comments yet");
+        if self.review.review.comments.is_empty() && self.review.review.suggestions.is_empty() {
+            self.say("还没有批注或修改建议", "no comments or suggestions yet");
         } else {
             self.screen.overlay = Overlay::Comments(0);
         }
@@ -253,10 +272,10 @@ impl State {
         }
     }
 
-    /// The text to comment on: in the diff view the selected paragraph of
-    /// this year's report; in the editor the selection, else the paragraph
-    /// at the cursor.
-    pub(super) fn start_comment(&mut self) {
+    /// The text a comment or suggestion is about: in the diff view the
+    /// selected paragraph of this year's report; in the editor the
+    /// selection, else the paragraph at the cursor. `None`: no text there.
+    pub(super) fn review_target(&mut self) -> Option<Draft> {
         self.catch_up();
         let doc = &self.analysis.doc;
         let range = if self.views.view == View::Diff {
@@ -284,13 +303,7 @@ impl State {
             }
         };
         let text = doc.text();
-        let Some(r) = range.filter(|r| r.start < r.end && r.end <= text.len()) else {
-            self.warn(
-                "这里没有文字可批注：把光标放到段落里，或先选中文字",
-                "nothing to comment on here: put the cursor in a paragraph or select text",
-            );
-            return;
-        };
+        let r = range.filter(|r| r.start < r.end && r.end <= text.len())?;
         let draft = Draft {
             quote: text[r.clone()].to_owned(),
             prefix: tail(&text[..r.start], CONTEXT_CHARS).to_owned(),
@@ -298,6 +311,18 @@ impl State {
             line: crate::core::review::line_at(text, r.start),
         };
         self.buffer.editor.cancel_selection();
+        Some(draft)
+    }
+
+    /// F5: a comment on the selection or the paragraph at the cursor.
+    pub(super) fn start_comment(&mut self) {
+        let Some(draft) = self.review_target() else {
+            self.warn(
+                "这里没有文字可批注：把光标放到段落里，或先选中文字",
+                "nothing to comment on here: put the cursor in a paragraph or select text",
+            );
+            return;
+        };
         // A comment left unsent last time comes back here.
         let text = self.review.pending_comment.take().unwrap_or_default();
         self.screen.overlay = Overlay::Input(Prompt::Comment(draft), text);
@@ -309,8 +334,13 @@ impl State {
         let body = text.trim().to_owned();
         let author = self.review.author.clone();
         let now = self.now.local.clone();
-        let retry = Some((prompt.clone(), text));
+        let retry = Some((prompt.clone(), text.clone()));
         let change = match prompt {
+            Prompt::Suggest(d) => match self.suggestion_change(d, text) {
+                Some(c) => c,
+                None => return,
+            },
+            Prompt::Reject(id) => self.rejection(id, text),
             Prompt::Comment(d) => {
                 if body.is_empty() {
                     self.say("批注是空的，未保存", "empty comment: not saved");
@@ -420,7 +450,8 @@ impl State {
                 self.prompt_closed();
                 // A deleted comment's list position may be past the end.
                 if let Overlay::Comments(i) = self.screen.overlay {
-                    let n = self.review.review.comments.len();
+                    let n =
+                        self.review.review.comments.len() + self.review.review.suggestions.len();
                     self.screen.overlay = if n == 0 {
                         Overlay::None
                     } else {

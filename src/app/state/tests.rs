@@ -16,8 +16,8 @@ use std::time::{Duration, Instant};
 
 const DRAFT: &str = "甲镇2024年度法治政府建设情况报告\n\n一、主要举措和成效\n\n全年审核合同38份。\n\n二、存在的不足和原因\n\n人员偏少，究其原因是编制不足。\n";
 
-struct T {
-    s: State,
+pub(super) struct T {
+    pub(super) s: State,
     t0: Instant,
     ms: u64,
 }
@@ -37,7 +37,7 @@ fn file(text: &str) -> Loaded {
 }
 
 impl T {
-    fn open(review_mode: bool, recovery: bool) -> (T, Vec<Effect>) {
+    pub(super) fn open(review_mode: bool, recovery: bool) -> (T, Vec<Effect>) {
         let t0 = Instant::now();
         let start = Start {
             file: file(DRAFT),
@@ -54,15 +54,15 @@ impl T {
         (T { s, t0, ms: 0 }, fx)
     }
 
-    fn send(&mut self, m: Msg) -> Vec<Effect> {
+    pub(super) fn send(&mut self, m: Msg) -> Vec<Effect> {
         self.s.update(m, now_at(self.t0, self.ms))
     }
 
-    fn key(&mut self, code: KeyCode) -> Vec<Effect> {
+    pub(super) fn key(&mut self, code: KeyCode) -> Vec<Effect> {
         self.send(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
     }
 
-    fn ctrl(&mut self, c: char) -> Vec<Effect> {
+    pub(super) fn ctrl(&mut self, c: char) -> Vec<Effect> {
         self.send(Msg::Key(KeyEvent::new(
             KeyCode::Char(c),
             KeyModifiers::CONTROL,

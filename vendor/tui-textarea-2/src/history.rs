@@ -16,6 +16,12 @@ pub enum EditKind {
     DeleteStr(String),
     InsertChunk(Vec<String>),
     DeleteChunk(Vec<String>),
+    /// PATCH(reportbench): one stretch replaced by another (lines of each),
+    /// as one undo step.
+    Replace {
+        removed: Vec<String>,
+        inserted: Vec<String>,
+    },
 }
 
 impl EditKind {
@@ -59,6 +65,24 @@ impl EditKind {
 
                 // Handle middle lines of chunk
                 lines.splice(next_row..next_row, c[1..c.len() - 1].iter().cloned());
+            }
+            EditKind::Replace { removed, inserted } => {
+                // Both ways the stretch starts at the earlier position.
+                let start = if (before.row, before.offset) <= (after.row, after.offset) {
+                    before
+                } else {
+                    after
+                };
+                match removed.len() {
+                    0 => {}
+                    1 => EditKind::DeleteStr(removed[0].clone()).apply(lines, start, start),
+                    _ => EditKind::DeleteChunk(removed.clone()).apply(lines, start, start),
+                }
+                match inserted.len() {
+                    0 => {}
+                    1 => EditKind::InsertStr(inserted[0].clone()).apply(lines, start, start),
+                    _ => EditKind::InsertChunk(inserted.clone()).apply(lines, start, start),
+                }
             }
             EditKind::DeleteChunk(c) => {
                 debug_assert!(c.len() > 1, "Chunk size must be > 1: {c:?}");
@@ -111,6 +135,10 @@ impl EditKind {
             DeleteStr(s) => InsertStr(s),
             InsertChunk(c) => DeleteChunk(c),
             DeleteChunk(c) => InsertChunk(c),
+            Replace { removed, inserted } => Replace {
+                removed: inserted,
+                inserted: removed,
+            },
         }
     }
 }

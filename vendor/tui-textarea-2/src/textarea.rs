@@ -1189,6 +1189,78 @@ impl<'a> TextArea<'a> {
         true
     }
 
+    /// PATCH(reportbench): replaces the text from `start` to `end` (row and
+    /// character column each, `start` before `end`) by `text`, as one undo
+    /// step; the cursor ends after the new text. Returns whether the text
+    /// changed (false for positions outside the text).
+    pub fn replace_range(
+        &mut self,
+        start: (usize, usize),
+        end: (usize, usize),
+        text: &str,
+    ) -> bool {
+        let offset = |lines: &[String], (row, col): (usize, usize)| -> Option<usize> {
+            let line = lines.get(row)?;
+            match line.char_indices().nth(col) {
+                Some((i, _)) => Some(i),
+                None if line.chars().count() == col => Some(line.len()),
+                None => None,
+            }
+        };
+        let (Some(a), Some(b)) = (offset(&self.lines, start), offset(&self.lines, end)) else {
+            return false;
+        };
+        if (start.0, a) > (end.0, b) {
+            return false;
+        }
+        let removed: Vec<String> = if start.0 == end.0 {
+            vec![self.lines[start.0][a..b].to_string()]
+        } else {
+            let mut v = vec![self.lines[start.0][a..].to_string()];
+            v.extend(self.lines[start.0 + 1..end.0].iter().cloned());
+            v.push(self.lines[end.0][..b].to_string());
+            v
+        };
+        let inserted: Vec<String> = text.split('\n').map(str::to_string).collect();
+        if removed == inserted {
+            return false;
+        }
+        self.cancel_selection();
+        let kind = EditKind::Replace {
+            removed: if removed.len() == 1 && removed[0].is_empty() {
+                Vec::new()
+            } else {
+                removed
+            },
+            inserted: if inserted.len() == 1 && inserted[0].is_empty() {
+                Vec::new()
+            } else {
+                inserted
+            },
+        };
+        let before = Pos::new(start.0, start.1, a);
+        let end_pos = {
+            kind.apply(&mut self.lines, &before, &before);
+            let last = text.rsplit('\n').next().unwrap_or("");
+            let rows = text.matches('\n').count();
+            let row = start.0 + rows;
+            let col = if rows == 0 {
+                start.1 + last.chars().count()
+            } else {
+                last.chars().count()
+            };
+            let off = if rows == 0 {
+                a + last.len()
+            } else {
+                last.len()
+            };
+            (row, col, off)
+        };
+        self.cursor = DataCursor(end_pos.0, end_pos.1);
+        self.push_history(kind, before, end_pos.2);
+        true
+    }
+
     fn insert_piece(&mut self, s: String) -> bool {
         if s.is_empty() {
             return false;
@@ -3511,5 +3583,38 @@ mod tests {
         }));
 
         assert!(panic.is_err());
+    }
+
+    // PATCH(reportbench): a replacement is one undo step, both ways.
+    #[test]
+    fn replace_range_is_one_undo_step() {
+        let mut t = TextArea::from(["调整全面依法治镇工作领导小组，下设办公室。", "第二行"]);
+        t.insert_char('甲');
+        assert!(t.replace_range((0, 11), (0, 15), "领导小组（青政发〔2024〕3号）"));
+        assert_eq!(
+            t.lines()[0],
+            "甲调整全面依法治镇工作领导小组（青政发〔2024〕3号），下设办公室。".replacen(
+                "领导小组（",
+                "领导小组（",
+                1
+            )
+        );
+        assert_eq!(
+            t.cursor(),
+            (0, 11 + "领导小组（青政发〔2024〕3号）".chars().count())
+        );
+        assert!(t.undo());
+        assert_eq!(
+            t.lines(),
+            ["甲调整全面依法治镇工作领导小组，下设办公室。", "第二行"]
+        );
+        assert!(t.redo());
+        assert!(t.lines()[0].contains("3号）"));
+        // Across lines, and back.
+        assert!(t.replace_range((0, 1), (1, 2), "新\n文"));
+        assert_eq!(t.lines(), ["甲新", "文行"]);
+        assert!(t.undo());
+        assert!(t.lines()[0].contains("3号）") && t.lines()[1] == "第二行");
+        assert!(!t.replace_range((5, 0), (6, 0), "x"));
     }
 }
