@@ -150,6 +150,7 @@ fn review_export(c: &mut Criterion) {
             body: "请核对。".into(),
             status: CommentStatus::Open,
             replies: Vec::new(),
+            origin: None,
         });
     }
     for k in 0..100 {

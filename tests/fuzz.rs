@@ -266,6 +266,7 @@ fn drafts_decoded_parsed_checked_compared_and_anchored_never_panic() {
                 body: "b".into(),
                 status: CommentStatus::Open,
                 replies: vec![],
+                origin: None,
             };
             if let Some(an) = anchor(&c, doc.text()) {
                 assert!(

@@ -164,6 +164,22 @@ fn a_review_goes_back_as_comments_and_tracked_changes() {
         "{:?}",
         l.comments
     );
+    // Round trip: the returned document's comments know their review ids.
+    assert_eq!(c.origin.as_deref(), Some("c-20250301-0001"));
+    let json = common::bin()
+        .args(["review", "--format", "json"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert!(
+        v["comments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["review_id"] == "c-20250301-0001"),
+        "{v}"
+    );
     let Some(soffice) = common::soffice("a_review_goes_back_as_comments_and_tracked_changes")
     else {
         return;
@@ -294,6 +310,7 @@ fn a_reviewed_word_document_goes_back_as_itself_with_its_parts_kept() {
         .find(|c| c.body.contains("请补充"))
         .expect("the comment");
     assert_eq!(c.quote, "第一责任人");
+    assert_eq!(c.origin.as_deref(), Some("c-20250301-0001"));
     let Some(soffice) =
         common::soffice("a_reviewed_word_document_goes_back_as_itself_with_its_parts_kept")
     else {

@@ -47,7 +47,16 @@ pub struct Comment {
     /// Replies, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub replies: Vec<Reply>,
+    /// For a comment read from a Word document that reportbench wrote: the
+    /// id of the review comment (or suggestion) it was written from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
 }
+
+/// The custom property of a Word document reportbench wrote that maps its
+/// comment ids to the review file's ids ("0=c-20250301-0001;3=s-…"), so
+/// that reading it back knows which review comment each one was.
+pub const WORD_IDS_PROPERTY: &str = "reportbench-review-ids";
 
 /// The id prefix of comments read from the document itself (Word's own
 /// comments), which are never written into the review file.
@@ -506,6 +515,7 @@ mod tests {
             body: "请补充。".into(),
             status: CommentStatus::Open,
             replies: vec![],
+            origin: None,
         }
     }
 

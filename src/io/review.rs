@@ -251,6 +251,7 @@ mod tests {
                         body: format!("comment {n}"),
                         status: CommentStatus::Open,
                         replies: vec![],
+                        origin: None,
                     });
                     write(draft, &r).unwrap();
                 });

@@ -386,6 +386,7 @@ pub fn review_json(v: &ReviewView) -> Value {
                 "quote_edited": at.is_some_and(|(_, exact)| !exact),
                 "replies": c.replies,
                 "from_file": c.is_from_file(),
+                "review_id": c.origin,
             })
         })
         .collect();

@@ -360,6 +360,7 @@ impl State {
                         body,
                         status: CommentStatus::Open,
                         replies: Vec::new(),
+                        origin: None,
                     },
                 }
             }

@@ -100,6 +100,7 @@ fn from_word(x: docx::Extracted, source: SourceFormat) -> Read {
             .comments
             .into_iter()
             .map(|c| Comment {
+                origin: x.origins.get(&c.id).cloned(),
                 id: format!("{FILE_COMMENT_PREFIX}{}", c.id),
                 author: c.author,
                 created: c.date,

@@ -79,6 +79,9 @@ pub struct WordComment {
     pub date: String,
     /// Its paragraphs (the body, then replies as "who: text").
     pub body: Vec<String>,
+    /// The review comment or suggestion it was written from (kept in the
+    /// package's custom properties, so that reading it back knows it).
+    pub origin: Option<String>,
 }
 
 /// Who made a tracked change, and when.
@@ -134,9 +137,19 @@ impl Doc {
             let opts =
                 SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
             let with_comments = !self.comments.is_empty();
+            let ids: Vec<(usize, String)> = self
+                .comments
+                .iter()
+                .enumerate()
+                .filter_map(|(n, c)| c.origin.clone().map(|o| (n, o)))
+                .collect();
+            let with_custom = !ids.is_empty();
             let parts: Vec<(&str, String)> = vec![
-                ("[Content_Types].xml", xml::content_types(with_comments)),
-                ("_rels/.rels", xml::ROOT_RELS.to_owned()),
+                (
+                    "[Content_Types].xml",
+                    xml::content_types(with_comments, with_custom),
+                ),
+                ("_rels/.rels", xml::root_rels(with_custom)),
                 (
                     "word/_rels/document.xml.rels",
                     xml::document_rels(with_comments),
@@ -145,10 +158,11 @@ impl Doc {
                 ("word/settings.xml", xml::SETTINGS.to_owned()),
                 ("word/document.xml", xml::document(self)),
             ];
-            for (name, body) in parts
-                .into_iter()
-                .chain(with_comments.then(|| ("word/comments.xml", xml::comments(self))))
-            {
+            let extra = [
+                with_comments.then(|| ("word/comments.xml", xml::comments(self))),
+                with_custom.then(|| ("docProps/custom.xml", xml::custom_properties(&ids))),
+            ];
+            for (name, body) in parts.into_iter().chain(extra.into_iter().flatten()) {
                 // Writing to memory cannot fail short of allocation.
                 let _ = z.start_file(name, opts);
                 let _ = z.write_all(body.as_bytes());
@@ -171,6 +185,7 @@ mod tests {
             author: "李律师".into(),
             date: "2025-03-01T09:30:00+08:00".into(),
             body: vec!["请核对 & 补充".into()],
+            origin: None,
         });
         d.paras.push(Para {
             mark: None,

@@ -52,6 +52,7 @@ pub fn redline_doc(
             s.removed,
             s.moved
         )],
+        origin: None,
     });
     let style = |text: &str, first: bool| match classify_line(text) {
         LineShape::Heading(h) if h.body.is_none() => Style::Heading(h.level),
@@ -108,6 +109,7 @@ pub fn redline_doc(
                         author: sides.new_author.to_owned(),
                         date: sides.new_date.to_owned(),
                         body: vec![tr!(lang, "移自第{}段", "moved from paragraph {}", o + 1)],
+                        origin: None,
                     });
                     segs.insert(0, Seg::CommentStart(c));
                     segs.push(Seg::CommentEnd(c));

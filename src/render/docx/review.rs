@@ -85,6 +85,7 @@ fn plan(review: &Review, cx: &Context) -> (Vec<(Where, Note)>, Left) {
             author: c.author.clone(),
             date: c.created.clone(),
             body,
+            origin: Some(c.id.clone()),
         });
         match anchor(c, text) {
             Some(a) => notes.push((
@@ -131,6 +132,7 @@ fn plan(review: &Review, cx: &Context) -> (Vec<(Where, Note)>, Left) {
                         replacement: s.replacement.clone(),
                         author: s.author.clone(),
                         date: s.created.clone(),
+                        origin: s.id.clone(),
                     },
                 ));
             }
@@ -187,6 +189,7 @@ fn plan(review: &Review, cx: &Context) -> (Vec<(Where, Note)>, Left) {
                 author: signoff.map_or(cx.author, |s| s.author.as_str()).to_owned(),
                 date: signoff.map_or(cx.now, |s| s.at.as_str()).to_owned(),
                 body: vec![body],
+                origin: None,
             }),
         ));
     }
@@ -212,6 +215,7 @@ fn plan(review: &Review, cx: &Context) -> (Vec<(Where, Note)>, Left) {
                 author: cx.author.to_owned(),
                 date: cx.now.to_owned(),
                 body: vec![format!("[{}] {}", l.rule, l.message)],
+                origin: None,
             }),
         ));
     }
@@ -244,6 +248,7 @@ fn plan(review: &Review, cx: &Context) -> (Vec<(Where, Note)>, Left) {
             author: cx.author.to_owned(),
             date: cx.now.to_owned(),
             body: head,
+            origin: None,
         }),
     ));
     (notes, left)
@@ -267,6 +272,7 @@ pub fn review_doc(review: &Review, cx: &Context) -> (Doc, Left) {
                 replacement,
                 author,
                 date,
+                ..
             } => Mark::Suggestion {
                 replacement,
                 author: doc.author(&author, &date),

@@ -54,6 +54,8 @@ pub enum Note {
         author: String,
         /// When (RFC 3339).
         date: String,
+        /// The suggestion's id in the review file.
+        origin: String,
     },
 }
 
@@ -91,6 +93,8 @@ pub fn splice(
     let comments_xml = part("word/comments.xml")?;
     let types = part("[Content_Types].xml")?.unwrap_or_default();
     let rels = part("word/_rels/document.xml.rels")?.unwrap_or_default();
+    let root_rels = part("_rels/.rels")?.unwrap_or_default();
+    let custom = part("docProps/custom.xml")?;
 
     let paras = paragraphs(&body);
     let texts: Vec<String> = paras.iter().map(Paragraph::text).collect();
@@ -151,6 +155,7 @@ pub fn splice(
                 replacement,
                 author,
                 date,
+                origin,
             } => {
                 let quote: String = texts[i]
                     .chars()
@@ -163,6 +168,7 @@ pub fn splice(
                         author: author.clone(),
                         date: date.clone(),
                         body: vec![format!("建议将“{quote}”改为“{replacement}”")],
+                        origin: Some(origin.clone()),
                     },
                 ));
                 next_comment += 1;
@@ -236,6 +242,48 @@ pub fn splice(
         rels
     };
 
+    // Which review comment or suggestion each new comment was written from:
+    // a custom property (added to the document's own, or a new part).
+    let ids: Vec<(usize, String)> = new_comments
+        .iter()
+        .filter_map(|(id, c)| c.origin.clone().map(|o| (*id, o)))
+        .collect();
+    let add_custom = custom.is_none() && !ids.is_empty();
+    let custom_part = match &custom {
+        Some(existing) if !ids.is_empty() => {
+            let pid = max_attr(existing, "pid=\"").max(1) + 1;
+            match existing.rfind("</Properties>") {
+                Some(end) => format!(
+                    "{}{}{}",
+                    &existing[..end],
+                    super::xml::ids_element(pid, &ids),
+                    &existing[end..]
+                ),
+                None => existing.clone(),
+            }
+        }
+        Some(existing) => existing.clone(),
+        None => super::xml::custom_properties(&ids),
+    };
+    let types = if add_custom && !types.contains("/docProps/custom.xml") {
+        types.replacen(
+            "</Types>",
+            &format!("{}</Types>", super::xml::CUSTOM_TYPE),
+            1,
+        )
+    } else {
+        types
+    };
+    let root_rels = if add_custom && !root_rels.contains("docProps/custom.xml") {
+        root_rels.replacen(
+            "</Relationships>",
+            &format!("{}</Relationships>", super::xml::CUSTOM_REL),
+            1,
+        )
+    } else {
+        root_rels
+    };
+
     // The package: changed parts rewritten, the rest copied as they were.
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let opts = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
@@ -244,12 +292,17 @@ pub fn splice(
         ("word/comments.xml", comments_part.as_str()),
         ("[Content_Types].xml", types.as_str()),
         ("word/_rels/document.xml.rels", rels.as_str()),
+        ("_rels/.rels", root_rels.as_str()),
+        ("docProps/custom.xml", custom_part.as_str()),
     ];
     for i in 0..zip.len() {
         let f = zip.by_index_raw(i).map_err(|e| bad(&e))?;
         let name = f.name().map_err(|e| bad(&e))?.into_owned();
         match changed.iter().find(|(n, _)| *n == name) {
-            Some((_, _)) if name == "word/comments.xml" && new_comments.is_empty() => {
+            Some((_, _))
+                if (name == "word/comments.xml" && new_comments.is_empty())
+                    || (name == "docProps/custom.xml" && ids.is_empty()) =>
+            {
                 w.raw_copy_file(f).map_err(|e| bad(&e))?
             }
             Some((n, content)) => {
@@ -264,6 +317,11 @@ pub fn splice(
         w.start_file("word/comments.xml", opts)
             .map_err(|e| bad(&e))?;
         w.write_all(comments_part.as_bytes()).map_err(|e| bad(&e))?;
+    }
+    if add_custom {
+        w.start_file("docProps/custom.xml", opts)
+            .map_err(|e| bad(&e))?;
+        w.write_all(custom_part.as_bytes()).map_err(|e| bad(&e))?;
     }
     let bytes = w.finish().map_err(|e| bad(&e))?.into_inner();
     Ok((bytes, unplaced))
@@ -304,7 +362,12 @@ fn one_comment(id: usize, c: &WordComment) -> String {
 
 /// The highest `w:id="N"` in `xml` (0 when none).
 fn max_id(xml: &str) -> usize {
-    xml.match_indices("w:id=\"")
+    max_attr(xml, "w:id=\"")
+}
+
+/// The highest number after `attr` (`w:id="`, `pid="`) in `xml`.
+fn max_attr(xml: &str, attr: &str) -> usize {
+    xml.match_indices(attr)
         .filter_map(|(i, m)| {
             let rest = &xml[i + m.len()..];
             rest[..rest.find('"')?].parse::<usize>().ok()
@@ -412,6 +475,7 @@ fn rebuild(
                         replacement,
                         author,
                         date,
+                        ..
                     },
                     false,
                 ) => {

@@ -143,7 +143,7 @@ pub fn comments(d: &Doc) -> String {
 }
 
 /// `[Content_Types].xml`.
-pub fn content_types(with_comments: bool) -> String {
+pub fn content_types(with_comments: bool, with_custom: bool) -> String {
     let main = "application/vnd.openxmlformats-officedocument.wordprocessingml";
     let mut o = format!(
         "{HEAD}<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"{main}.document.main+xml\"/><Override PartName=\"/word/styles.xml\" ContentType=\"{main}.styles+xml\"/><Override PartName=\"/word/settings.xml\" ContentType=\"{main}.settings+xml\"/>"
@@ -154,12 +154,52 @@ pub fn content_types(with_comments: bool) -> String {
             "<Override PartName=\"/word/comments.xml\" ContentType=\"{main}.comments+xml\"/>"
         );
     }
+    if with_custom {
+        o.push_str(CUSTOM_TYPE);
+    }
     o.push_str("</Types>");
     o
 }
 
 /// `_rels/.rels`.
-pub const ROOT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>";
+pub fn root_rels(with_custom: bool) -> String {
+    format!(
+        "{HEAD}<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>{}</Relationships>",
+        if with_custom { CUSTOM_REL } else { "" }
+    )
+}
+
+use crate::core::review::WORD_IDS_PROPERTY as IDS_PROPERTY;
+
+/// The package relationship of the custom properties part.
+pub const CUSTOM_REL: &str = "<Relationship Id=\"rIdReportbenchCustom\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties\" Target=\"docProps/custom.xml\"/>";
+
+/// The content type override of the custom properties part.
+pub const CUSTOM_TYPE: &str = "<Override PartName=\"/docProps/custom.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.custom-properties+xml\"/>";
+
+/// The ids property's value: `word id=review id` pairs.
+pub fn ids_value(ids: &[(usize, String)]) -> String {
+    ids.iter()
+        .map(|(n, id)| format!("{n}={id}"))
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+/// One custom property element (`pid` from 2).
+pub fn ids_element(pid: usize, ids: &[(usize, String)]) -> String {
+    format!(
+        "<property fmtid=\"{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}\" pid=\"{pid}\" name=\"{IDS_PROPERTY}\"><vt:lpwstr>{}</vt:lpwstr></property>",
+        escape(&ids_value(ids))
+    )
+}
+
+/// `docProps/custom.xml` holding the ids property.
+pub fn custom_properties(ids: &[(usize, String)]) -> String {
+    format!(
+        "{HEAD}<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\" xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">{}</Properties>",
+        ids_element(2, ids)
+    )
+}
 
 /// `word/_rels/document.xml.rels`.
 pub fn document_rels(with_comments: bool) -> String {

@@ -62,6 +62,9 @@ pub struct Extracted {
     pub tracked_changes: usize,
     /// Word's own comments, with the text each is anchored to.
     pub comments: Vec<comments::WordComment>,
+    /// For a document reportbench wrote: Word comment id → the review
+    /// file's id it was written from.
+    pub origins: std::collections::HashMap<String, String>,
 }
 
 /// Where the body is (`_rels/.rels` may move it; Word and WPS use the
@@ -141,10 +144,15 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, DocxError> {
             c.quote = q.trim_end_matches('\n').to_owned();
         }
     }
+    let origins = match pkg.part("docProps/custom.xml")? {
+        Some(xml) => review_ids(&xml),
+        None => Default::default(),
+    };
     Ok(Extracted {
         text,
         tracked_changes: changes,
         comments,
+        origins,
     })
 }
 
@@ -169,6 +177,35 @@ fn with_outline(text: &str, outline: Option<u8>) -> String {
         }
         _ => text.to_owned(),
     }
+}
+
+/// The review ids a document reportbench wrote keeps in its custom
+/// properties (the last such property wins).
+fn review_ids(custom: &str) -> std::collections::HashMap<String, String> {
+    let name = format!("name=\"{}\"", crate::core::review::WORD_IDS_PROPERTY);
+    let Some(at) = custom.rfind(&name) else {
+        return Default::default();
+    };
+    let rest = &custom[at..];
+    let value = rest
+        .find("<vt:lpwstr>")
+        .and_then(|a| {
+            let v = &rest[a + "<vt:lpwstr>".len()..];
+            v.find("</vt:lpwstr>").map(|b| &v[..b])
+        })
+        .unwrap_or("");
+    value
+        .split(';')
+        .filter_map(|pair| {
+            let (word, id) = pair.split_once('=')?;
+            let ok = |s: &str| {
+                !s.is_empty()
+                    && s.len() <= 64
+                    && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            };
+            (ok(word) && ok(id)).then(|| (word.to_owned(), id.to_owned()))
+        })
+        .collect()
 }
 
 /// Blocks as lines: a paragraph's line breaks stay; a row's cells are
