@@ -189,7 +189,6 @@ fn check_edits_found(name: &str, new_text: &str) {
         new.year(),
         "{name}: years rolled back"
     );
-    let year = new.year().unwrap_or(0);
     let opts = CheckOptions::default();
     let (or, nr) = (check(&old, &spec, &opts), check(&new, &spec, &opts));
     let cmp = compare(&old, &new, &or, &nr, &spec, &CompareOptions::default());
@@ -226,24 +225,39 @@ fn check_edits_found(name: &str, new_text: &str) {
         "{name}: edited line {}",
         d.edited_line
     );
-    let inserted: String = edited
-        .spans
-        .iter()
-        .filter(|s| s.op == reportbench::core::compare::SpanOp::Insert)
-        .map(|s| s.text.as_str())
-        .collect();
-    // Spans are of the texts as written: digits of rolled years differ too.
-    let old_line = old.paragraph_text(edited.old.unwrap());
-    let rolled = roll_years(old_line, year - 1, 1);
-    let year_digits = old_line
-        .chars()
-        .zip(rolled.chars())
-        .filter(|(a, b)| a != b)
-        .count();
+    let side = |op| -> String {
+        edited
+            .spans
+            .iter()
+            .filter(|s| s.op == op)
+            .map(|s| s.text.as_str())
+            .collect()
+    };
+    let (inserted, deleted) = (
+        side(reportbench::core::compare::SpanOp::Insert),
+        side(reportbench::core::compare::SpanOp::Delete),
+    );
+    // Six characters more, and nothing else changed but what they touch:
+    // a number or a rolled year is deleted and inserted whole (never "385"
+    // for 35 → 38), so the difference of the two sides is the insertion.
     assert_eq!(
         inserted.chars().count(),
-        6 + year_digits,
+        deleted.chars().count() + 6,
         "{name}: the six characters, and only them: {:?}",
+        edited.spans
+    );
+    // What was deleted is a whole number (a year rolled forward, or the
+    // figure the insertion touched), never part of one.
+    assert!(
+        edited
+            .spans
+            .iter()
+            .filter(|s| s.op == reportbench::core::compare::SpanOp::Delete)
+            .all(|s| s
+                .text
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == '%')),
+        "{name}: {:?}",
         edited.spans
     );
     assert_eq!(

@@ -159,6 +159,9 @@ pub(super) fn align_paragraphs(
             (status, 1.0, Vec::new())
         } else {
             let (spans, ratio) = inline_diff(ot, nt, opts.inline_budget);
+            // Numbers and ASCII words whole in every redline (the contract):
+            // never "385" for 35 → 38.
+            let spans = super::inline::whole_tokens(&spans);
             let sim = fuzzy[j].map(|f| f.1).unwrap_or(ratio).max(ratio);
             let status = if !ordered[j] && sim >= MOVED_THRESHOLD {
                 ParaStatus::Moved
