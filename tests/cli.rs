@@ -751,3 +751,30 @@ fn a_broken_review_file_is_located() {
         stderr(&o)
     );
 }
+
+#[test]
+fn check_quickfix_gives_one_finding_per_line_for_editors() {
+    let o = run(&[
+        "check",
+        "--lang",
+        "en",
+        "--format",
+        "quickfix",
+        "drafts/qinghe-2024.md",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "an item is missing");
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    // The partial item where it was mentioned, then the four problems.
+    assert_eq!(lines.len(), 5, "{out}");
+    let re =
+        regex::Regex::new(r"^drafts/qinghe-2024\.md:\d+:\d+: (error|warning|info): .+$").unwrap();
+    assert!(lines.iter().all(|l| re.is_match(l)), "{out}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("drafts/qinghe-2024.md:37:1: warning: ")
+                && l.ends_with("[numbering]")),
+        "{out}"
+    );
+}

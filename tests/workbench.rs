@@ -197,7 +197,10 @@ fn checklist_navigation_jumps_to_evidence_and_problems() {
     b.press(KeyCode::Enter);
     assert_eq!(b.s().focus(), Focus::Editor);
     assert_eq!(b.s().editor().cursor().0 + 1, 67);
-    // Alt-N: the next problem is the partial leader-duty item.
+    // Alt-N: the next problem after the cursor is the plan's year (73),
+    // then the partial leader-duty item (its mention, line 83).
+    b.key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::ALT));
+    assert_eq!(b.s().editor().cursor().0 + 1, 73);
     b.key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::ALT));
     let s = b.screen(100, 30);
     assert!(s.contains("only mentioned inside"), "{s}");
@@ -319,8 +322,11 @@ fn highlights_stay_in_place_on_wrapped_rows() {
     let mut b = open(&common::root().join("drafts/qinghe-2024.md"))
         .lang(Lang::Zh)
         .start();
-    // Jump to the year-consistency lint (a highlight in the middle of a row).
-    b.press(KeyCode::F(8));
+    // Jump to the year-consistency lint (a highlight in the middle of a
+    // row): the fourth problem in the text (37, 43, 65, 73).
+    for _ in 0..4 {
+        b.press(KeyCode::F(8));
+    }
     let s = b.screen(120, 32);
     let row = s
         .lines()
@@ -1078,4 +1084,39 @@ fn a_draft_replaced_by_a_folder_is_not_promised_a_save() {
     assert!(m.starts_with("not saved:"), "{m}");
     assert!(b.s().text().starts_with("甲"));
     drop(dir);
+}
+
+#[test]
+fn the_next_problem_after_a_fix_is_the_next_one_after_the_cursor() {
+    let (_dir, p) = copy_draft("qinghe-2024.md");
+    let mut b = open(&p).lang(Lang::En).start();
+    // F8 from the top: the first problem in the text, the numbering gap at
+    // 37:1 (（五） where （四） belongs).
+    b.press(KeyCode::F(8));
+    assert_eq!(b.s().editor().cursor(), (36, 0), "{}", b.screen(100, 30));
+    // The writer fixes it: （五） → （四）; the gap moves on to line 39.
+    b.press(KeyCode::Right);
+    b.press(KeyCode::Delete);
+    b.press(KeyCode::Char('四'));
+    let next = b
+        .s()
+        .report()
+        .lints
+        .iter()
+        .map(|l| l.position.line)
+        .find(|&l| l > 37)
+        .expect("a problem after the fix");
+    assert_eq!(next, 39, "the renumbering reveals the next gap");
+    b.press(KeyCode::F(8));
+    assert_eq!(
+        b.s().editor().cursor().0 + 1,
+        39,
+        "F8 goes to the next problem after the cursor, skipping none"
+    );
+    // Shift-F8: nothing before it now, so round to the last problem (the
+    // leader-duty item's mention, line 83); F8 from there rounds to 39.
+    b.key(KeyEvent::new(KeyCode::F(8), KeyModifiers::SHIFT));
+    assert_eq!(b.s().editor().cursor().0 + 1, 83);
+    b.press(KeyCode::F(8));
+    assert_eq!(b.s().editor().cursor().0 + 1, 39);
 }

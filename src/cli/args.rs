@@ -134,6 +134,9 @@ pub enum CheckFormat {
     Json,
     /// Markdown for a review mail.
     Markdown,
+    /// `FILE:LINE:COL: SEVERITY: MESSAGE`, one finding per line, for
+    /// editors' problem lists (Vim, VS Code, Helix).
+    Quickfix,
 }
 
 /// `--format` of `diff`.

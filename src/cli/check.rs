@@ -194,6 +194,11 @@ pub(super) fn run_check(
                 out = render::json::pretty(&v) + "\n";
             }
         }
+        CheckFormat::Quickfix => {
+            for c in &ok {
+                out.push_str(&render::quickfix::check_quickfix(c));
+            }
+        }
         CheckFormat::Markdown => {
             for c in &ok {
                 out.push_str(&render::markdown::check_markdown(c, lang));

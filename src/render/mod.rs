@@ -11,6 +11,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod model;
+pub mod quickfix;
 pub mod text;
 
 pub use fmt::{Num, Paint, fmt_value, pad};

@@ -329,33 +329,70 @@ impl State {
         }
     }
 
-    /// The next or previous problem (a required item not met, a lint).
+    /// The next or previous problem (a required item not met, a lint)
+    /// after or before the cursor, in the analysis of the text as it is now
+    /// (a fix just typed must not make it skip one). Problems at one place
+    /// go in checklist order.
     fn go_to_problem(&mut self, action: Action) {
         self.catch_up();
         let rows = self.rows();
         let report = &self.analysis.report;
-        let problem = |r: &Row| match r {
-            Row::Item(i) => report.items[*i].required && !report.items[*i].status.is_satisfied(),
-            Row::Metric(_) => false,
-            Row::Lint(_) => true,
-        };
-        let sel = self.screen.selected;
-        let found = if action == Action::NextProblem {
-            (sel + 1..rows.len())
-                .chain(0..=sel.min(rows.len().saturating_sub(1)))
-                .find(|&i| problem(&rows[i]))
-        } else {
-            (0..sel)
-                .rev()
-                .chain((sel..rows.len()).rev())
-                .find(|&i| problem(&rows[i]))
-        };
-        match found {
-            Some(i) => {
-                self.screen.selected = i;
-                self.jump_to_selected();
+        let at = |r: &Row| -> Option<usize> {
+            match r {
+                Row::Item(i)
+                    if report.items[*i].required && !report.items[*i].status.is_satisfied() =>
+                {
+                    Some(
+                        report.items[*i]
+                            .suggested_at
+                            .or_else(|| report.items[*i].evidence.first().map(|e| e.range.start))
+                            .unwrap_or(0),
+                    )
+                }
+                Row::Lint(l) => Some(report.lints[*l].range.start),
+                _ => None,
             }
-            None => self.say("没有问题", "no problems"),
+        };
+        // Problems in text order: (place, row).
+        let mut problems: Vec<(usize, usize)> = rows
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| at(r).map(|p| (p, i)))
+            .collect();
+        problems.sort_unstable();
+        if problems.is_empty() {
+            self.say("没有问题", "no problems");
+            return;
+        }
+        let doc = &self.analysis.doc;
+        let (row, col) = self.buffer.editor.cursor();
+        let line = self
+            .buffer
+            .editor
+            .lines()
+            .get(row)
+            .map_or("", String::as_str);
+        let cursor = doc.index().line_start(row)
+            + line.char_indices().nth(col).map_or(line.len(), |(i, _)| i);
+        // The selected row counts as "here" when the cursor is at its place.
+        let sel = self.screen.selected;
+        let here = match problems.iter().find(|(_, i)| *i == sel) {
+            Some(&(p, i)) if p == cursor => (p, i),
+            _ if action == Action::NextProblem => (cursor, usize::MAX),
+            _ => (cursor, 0),
+        };
+        let found = if action == Action::NextProblem {
+            problems.iter().find(|p| **p > here).or(problems.first())
+        } else {
+            problems
+                .iter()
+                .rev()
+                .find(|p| **p < here)
+                .or(problems.last())
+        };
+        if let Some(&(_, i)) = found {
+            self.screen.selected = i;
+            self.jump_to_selected();
         }
     }
 
