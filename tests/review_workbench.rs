@@ -202,7 +202,8 @@ fn replies_and_resolving() {
 #[test]
 fn sign_off_na_turns_the_item_na_and_can_be_withdrawn() {
     let (_dir, path) = copy_draft("sign");
-    let mut b = open_as(&path, "李律师");
+    // Signing off is the reviewer's: in review mode.
+    let mut b = open(&path).author("李律师").review().start();
     let idx = b
         .s()
         .report()

@@ -3,6 +3,7 @@
 //! of comments in the current text and merging of two reviewers' files.
 //! Pure: no files here.
 
+pub use super::anchor::{Anchor, Quoted, anchor_quote, line_at};
 use serde::{Deserialize, Serialize};
 
 /// A review sidecar's content.
@@ -105,6 +106,49 @@ pub struct Signoff {
     pub author: String,
     /// When (RFC 3339).
     pub at: String,
+    /// Earlier verdicts on this item, oldest first: every change is kept.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<SignoffEntry>,
+}
+
+/// An earlier verdict on an item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SignoffEntry {
+    /// The verdict then.
+    pub verdict: Verdict,
+    /// Who gave it.
+    pub author: String,
+    /// When (RFC 3339).
+    pub at: String,
+    /// Why (may be empty).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+}
+
+impl Signoff {
+    /// This sign-off as a history entry.
+    pub fn entry(&self) -> SignoffEntry {
+        SignoffEntry {
+            verdict: self.verdict,
+            author: self.author.clone(),
+            at: self.at.clone(),
+            reason: self.reason.clone(),
+        }
+    }
+
+    /// `self` replacing `earlier`: its history, then it, before this one.
+    fn follows(&mut self, earlier: &Signoff) {
+        let mut h = earlier.history.clone();
+        h.push(earlier.entry());
+        for e in std::mem::take(&mut self.history) {
+            if !h.contains(&e) {
+                h.push(e);
+            }
+        }
+        h.sort_by(|a, b| a.at.cmp(&b.at));
+        h.dedup();
+        self.history = h;
+    }
 }
 
 /// A sign-off verdict.
@@ -130,69 +174,6 @@ impl Verdict {
     }
 }
 
-/// Where a comment's quote is in the current text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Anchor {
-    /// Byte range of the quote (or of what replaced it, between its context).
-    pub start: usize,
-    /// End of that range.
-    pub end: usize,
-    /// Whether the quote itself was found (false: only its context, the
-    /// quote was edited).
-    pub exact: bool,
-}
-
-fn line_of(text: &str, byte: usize) -> usize {
-    text[..byte].bytes().filter(|&b| b == b'\n').count() + 1
-}
-
-/// Lines of positions visited in increasing order, counted from the last
-/// one: all occurrences of a quote cost one pass over the text, not one
-/// pass each (a one-character quote on a long draft made every keystroke
-/// take most of a second).
-struct Lines<'t> {
-    text: &'t str,
-    at: usize,
-    line: usize,
-}
-
-impl<'t> Lines<'t> {
-    fn new(text: &'t str) -> Self {
-        Lines {
-            text,
-            at: 0,
-            line: 1,
-        }
-    }
-
-    /// The line of `byte` (not before the last one asked for).
-    fn of(&mut self, byte: usize) -> usize {
-        if byte < self.at {
-            return line_of(self.text, byte);
-        }
-        self.line += self.text[self.at..byte]
-            .bytes()
-            .filter(|&b| b == b'\n')
-            .count();
-        self.at = byte;
-        self.line
-    }
-}
-
-/// Characters two strings share at their ends (`a`'s end, `b`'s start when
-/// `forward`; both ends otherwise).
-fn common_suffix_chars(a: &str, b: &str) -> usize {
-    a.chars()
-        .rev()
-        .zip(b.chars().rev())
-        .take_while(|(x, y)| x == y)
-        .count()
-}
-
-fn common_prefix_chars(a: &str, b: &str) -> usize {
-    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
-}
-
 /// Finds a comment's place in `text`: every occurrence of the quote is
 /// scored by how much of the stored context surrounds it, ties going to the
 /// one nearest the line hint. When the quote is gone but its context is
@@ -208,108 +189,6 @@ pub fn anchor(c: &Comment, text: &str) -> Option<Anchor> {
         },
         text,
     )
-}
-
-/// A quote with its context and line hint: what comments and suggestions
-/// are anchored by.
-#[derive(Debug, Clone, Copy)]
-pub struct Quoted<'a> {
-    /// The quoted text.
-    pub quote: &'a str,
-    /// A little text before it.
-    pub prefix: &'a str,
-    /// A little text after it.
-    pub suffix: &'a str,
-    /// The line (1-based) where it was.
-    pub line: usize,
-}
-
-/// Finds a quote's place in `text`, as [`anchor`] does for a comment.
-pub fn anchor_quote(c: &Quoted, text: &str) -> Option<Anchor> {
-    if !c.quote.is_empty() {
-        let mut best: Option<(usize, usize, usize)> = None; // (score, -distance, start)
-        let mut lines = Lines::new(text);
-        for (start, _) in text.match_indices(c.quote) {
-            let end = start + c.quote.len();
-            let score = common_suffix_chars(&text[..start], c.prefix)
-                + common_prefix_chars(&text[end..], c.suffix);
-            let distance = lines.of(start).abs_diff(c.line);
-            let better = match best {
-                None => true,
-                Some((s, d, _)) => score > s || (score == s && distance < d),
-            };
-            if better {
-                best = Some((score, distance, start));
-            }
-        }
-        let context = (c.prefix.chars().count() + c.suffix.chars().count()).min(8);
-        let exact = best.map(|(score, _, start)| {
-            (
-                score,
-                Anchor {
-                    start,
-                    end: start + c.quote.len(),
-                    exact: true,
-                },
-            )
-        });
-        match exact {
-            // Well surrounded: this is it.
-            Some((score, a)) if score * 2 >= context => return Some(a),
-            // The quote occurs, but not in its context: the commented
-            // place may have been edited, with the words left elsewhere.
-            Some((_, a)) => {
-                return Some(match by_context(c, text) {
-                    Some(ctx) => match text[ctx.start..ctx.end].find(c.quote) {
-                        Some(off) => Anchor {
-                            start: ctx.start + off,
-                            end: ctx.start + off + c.quote.len(),
-                            exact: true,
-                        },
-                        None => ctx,
-                    },
-                    None => a,
-                });
-            }
-            None => {}
-        }
-    }
-    by_context(c, text)
-}
-
-/// The stretch between a comment's prefix and suffix, when both are still
-/// there close together (the quote itself was edited).
-fn by_context(c: &Quoted, text: &str) -> Option<Anchor> {
-    if c.prefix.chars().count() < 2 || c.suffix.chars().count() < 2 {
-        return None;
-    }
-    let limit = c.quote.len() * 3 + 60;
-    let mut best: Option<(usize, Anchor)> = None;
-    let mut lines = Lines::new(text);
-    for (p, _) in text.match_indices(c.prefix) {
-        let start = p + c.prefix.len();
-        let window_end = text.len().min(start + limit);
-        let window_end = (window_end..=text.len())
-            .find(|&i| text.is_char_boundary(i))
-            .unwrap_or(text.len());
-        if let Some(off) = text[start..window_end].find(c.suffix) {
-            let a = Anchor {
-                start,
-                end: start + off,
-                exact: false,
-            };
-            let distance = lines.of(start).abs_diff(c.line);
-            if best.is_none_or(|(d, _)| distance < d) {
-                best = Some((distance, a));
-            }
-        }
-    }
-    best.map(|(_, a)| a)
-}
-
-/// The line (1-based) of a byte offset, for reports.
-pub fn line_at(text: &str, byte: usize) -> usize {
-    line_of(text, byte.min(text.len()))
 }
 
 impl Review {
@@ -350,7 +229,13 @@ impl Review {
         }
         for theirs in &other.signoffs {
             match self.signoffs.iter_mut().find(|s| s.item == theirs.item) {
-                Some(ours) if ours.at < theirs.at => *ours = theirs.clone(),
+                // The later one wins; the other is kept in its history.
+                Some(ours) if ours.at < theirs.at => {
+                    let earlier = ours.clone();
+                    *ours = theirs.clone();
+                    ours.follows(&earlier);
+                }
+                Some(ours) if ours.at > theirs.at => ours.follows(theirs),
                 Some(_) => {}
                 None => self.signoffs.push(theirs.clone()),
             }
@@ -385,7 +270,10 @@ impl Review {
     }
 
     /// Sets the sign-off of `s.item`, replacing an earlier one.
-    pub fn sign(&mut self, s: Signoff) {
+    pub fn sign(&mut self, mut s: Signoff) {
+        if let Some(earlier) = self.signoffs.iter().find(|o| o.item == s.item) {
+            s.follows(earlier);
+        }
         self.signoffs.retain(|o| o.item != s.item);
         self.signoffs.push(s);
         self.sort();
@@ -584,6 +472,7 @@ mod tests {
         });
         b.comments[0].status = CommentStatus::Resolved;
         let so = |at: &str, v| Signoff {
+            history: Vec::new(),
             item: "other".into(),
             verdict: v,
             reason: String::new(),
@@ -607,5 +496,33 @@ mod tests {
         let again = a.clone();
         a.merge(&again);
         assert_eq!(a, again, "merging is idempotent");
+    }
+
+    #[test]
+    fn every_sign_off_change_is_kept_in_its_history() {
+        let so = |at: &str, v, who: &str| Signoff {
+            item: "other".into(),
+            verdict: v,
+            reason: String::new(),
+            author: who.into(),
+            at: at.into(),
+            history: Vec::new(),
+        };
+        let mut r = Review::default();
+        r.sign(so("2025-03-01T09:00:00+08:00", Verdict::Na, "李律师"));
+        r.sign(so("2025-03-02T09:00:00+08:00", Verdict::NotMet, "张律师"));
+        r.sign(so("2025-03-03T09:00:00+08:00", Verdict::Met, "李律师"));
+        let s = &r.signoffs[0];
+        assert_eq!(s.verdict, Verdict::Met);
+        let h: Vec<Verdict> = s.history.iter().map(|e| e.verdict).collect();
+        assert_eq!(h, [Verdict::Na, Verdict::NotMet]);
+        // Two reviewers' files merged: the later wins, the earlier is history.
+        let mut ours = Review::default();
+        ours.sign(so("2025-03-04T09:00:00+08:00", Verdict::Na, "王主任"));
+        ours.merge(&r);
+        let s = &ours.signoffs[0];
+        assert_eq!((s.verdict, s.author.as_str()), (Verdict::Na, "王主任"));
+        let h: Vec<Verdict> = s.history.iter().map(|e| e.verdict).collect();
+        assert_eq!(h, [Verdict::Na, Verdict::NotMet, Verdict::Met]);
     }
 }

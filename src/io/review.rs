@@ -220,6 +220,7 @@ mod tests {
         std::fs::remove_file(sidecar_path(&draft)).unwrap();
         let mut r = Review::default();
         r.signoffs.push(Signoff {
+            history: Vec::new(),
             item: "other".into(),
             verdict: Verdict::Na,
             reason: "本年度无".into(),

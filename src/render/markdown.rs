@@ -223,14 +223,28 @@ pub fn review_markdown(v: &ReviewView, lang: Lang) -> String {
     );
     for i in &v.report.items {
         let s = v.review.signoffs.iter().find(|s| s.item == i.id);
-        let verdict = s.map(|s| s.verdict.name(lang));
+        // Earlier verdicts follow the current one.
+        let verdict = s.map(|s| {
+            let mut v = s.verdict.name(lang).to_owned();
+            for e in &s.history {
+                v.push_str(&tr!(
+                    lang,
+                    "（此前：{} {} {}）",
+                    " (before: {} by {} at {})",
+                    e.verdict.name(lang),
+                    md_cell(&e.author),
+                    md_cell(&e.at)
+                ));
+            }
+            v
+        });
         let _ = writeln!(
             o,
             "| {} | {} {} | {} | {} | {} |",
             cell(&i.title),
             i.status.glyph(),
             i.status.as_str(),
-            verdict.unwrap_or(""),
+            verdict.as_deref().unwrap_or(""),
             cell(s.map_or("", |s| s.reason.as_str())),
             cell(s.map_or("", |s| s.author.as_str())),
         );

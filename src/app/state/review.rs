@@ -157,13 +157,30 @@ impl State {
                 crate::core::text::truncate_chars(&d.quote, 12)
             ),
             Prompt::Reply(id) => tr!(lang, "回复 {id}：", "Reply to {id}: "),
-            Prompt::Reason(item, v) => tr!(
-                lang,
-                "“{}”{}的理由：",
-                "Why \"{}\" is {}: ",
-                self.item_title(item),
-                v.name(lang)
-            ),
+            // Replacing another verdict says so: Esc keeps it.
+            Prompt::Reason(item, v) => match self.signoff(item).filter(|s| s.verdict != *v) {
+                Some(old) => {
+                    let (who, was, title) =
+                        (&old.author, old.verdict.name(lang), self.item_title(item));
+                    match lang {
+                        crate::core::lang::Lang::Zh => format!(
+                            "把 {who} 给“{title}”的“{was}”改为“{}”（Esc 保留原结论），理由：",
+                            v.name(lang)
+                        ),
+                        crate::core::lang::Lang::En => format!(
+                            "Replace {who}'s \"{was}\" on \"{title}\" by \"{}\" (Esc keeps it); why: ",
+                            v.name(lang)
+                        ),
+                    }
+                }
+                None => tr!(
+                    lang,
+                    "“{}”{}的理由：",
+                    "Why \"{}\" is {}: ",
+                    self.item_title(item),
+                    v.name(lang)
+                ),
+            },
             Prompt::Suggest(d) => tr!(
                 lang,
                 "把“{}”改为：",
@@ -255,8 +272,17 @@ impl State {
         }
     }
 
-    /// The sign-off choice for the selected checklist item.
+    /// The sign-off choice for the selected checklist item. Signing off is
+    /// the reviewer's act: a writer (not in `--review`) sees the sign-offs
+    /// and comments on them, never gives one.
     pub(super) fn start_signoff(&mut self) {
+        if !self.review.mode {
+            self.warn(
+                "审核结论由审核人给出（用 --review 打开）；起草人可以用 F5 对相关段落写批注回复",
+                "signing off is the reviewer's (open with --review); a writer can answer with a comment (F5)",
+            );
+            return;
+        }
         let item = match self.rows().get(self.screen.selected) {
             Some(Row::Item(i)) if self.views.view == View::Workbench => {
                 Some(self.analysis.report.items[*i].id.clone())
@@ -386,6 +412,7 @@ impl State {
                     return;
                 }
                 ReviewChange::Sign(Signoff {
+                    history: Vec::new(),
                     item,
                     verdict,
                     reason: body,

@@ -195,3 +195,17 @@ fn the_prompt_cursor_moves_and_edits_in_place() {
     t.key(KeyCode::Esc);
     assert_eq!(t.s.prompt_cursor_back(), 0);
 }
+
+#[test]
+fn a_writer_cannot_sign_off() {
+    let (mut t, _) = T::open(false, false);
+    t.key(KeyCode::F(2));
+    let fx = t.key(KeyCode::F(7));
+    assert_eq!(*t.s.overlay(), Overlay::None);
+    assert!(fx.is_empty(), "{fx:?}");
+    assert!(
+        t.s.message().is_some_and(|m| m.0.contains("--review")),
+        "{:?}",
+        t.s.message()
+    );
+}

@@ -394,6 +394,7 @@ fn a_comparison_of_an_older_text_is_not_shown_and_a_new_one_is_asked_for() {
         seen: None,
         result: Ok(Review {
             signoffs: vec![crate::core::review::Signoff {
+                history: Vec::new(),
                 item: "other".into(),
                 verdict: crate::core::review::Verdict::Na,
                 reason: "无".into(),
