@@ -281,3 +281,50 @@ fn corpus_reports_in_the_diff_and_figures_views() {
         }
     }
 }
+
+/// Every text file under `dir`, folders included.
+fn texts_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(texts_under(&p));
+        } else if p.extension().is_some_and(|x| x == "txt" || x == "md") {
+            out.push(p);
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn the_arithmetic_checks_raise_no_false_alarm_on_real_reports() {
+    let Some(dir) = common::corpus("the_arithmetic_checks_raise_no_false_alarm_on_real_reports")
+    else {
+        return;
+    };
+    let spec = CompiledSpec::default_spec();
+    let mut files = texts_under(&dir);
+    files.extend(texts_under(&common::root().join("drafts")));
+    assert!(files.len() >= 20, "{files:?}");
+    let mut alarms = Vec::new();
+    for f in &files {
+        let d = load(f);
+        let r = check(&d, &spec, &CheckOptions::default());
+        for l in r
+            .lints
+            .iter()
+            .filter(|l| l.rule == "parts-sum" || l.rule == "rate")
+        {
+            alarms.push(format!(
+                "{}:{}: {}",
+                f.display(),
+                l.position.line,
+                l.message
+            ));
+        }
+    }
+    // Each of these reports' totals, parts and rates was checked by hand:
+    // they add up (or are partial lists, shares or approximate).
+    assert!(alarms.is_empty(), "{alarms:#?}");
+}

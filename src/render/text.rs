@@ -532,6 +532,8 @@ pub fn spec_text(spec: &CompiledSpec, lang: Lang) -> String {
         ("thin-section", &l.thin_section),
         ("duplicate-paragraph", &l.duplicate_paragraph),
         ("percent-range", &l.percent_range),
+        ("parts-sum", &l.parts_sum),
+        ("rate", &l.rate),
     ] {
         let state = if set.enabled {
             set.severity.as_str()

@@ -1,6 +1,7 @@
 //! Lints: what reviewers criticise, each with a position and a message.
 //! Rules: numbering, placeholder, web-residue, year-consistency,
-//! empty-section, thin-section, duplicate-paragraph, percent-range.
+//! empty-section, thin-section, duplicate-paragraph, percent-range; and
+//! through `arithmetic`, parts-sum and rate.
 
 use super::{ItemResult, ItemSections, Lint, Status};
 use crate::core::document::{Document, NumberingProblem, ParagraphKind, years_with_nian};
@@ -75,6 +76,16 @@ pub fn run(
     if l.percent_range.enabled {
         percent_range(doc, figures, lang, &mut |r, m| {
             push("percent-range", &l.percent_range, r, m)
+        });
+    }
+    if l.parts_sum.enabled {
+        super::arithmetic::parts_sum(doc.matching_text(), figures, lang, &mut |r, m| {
+            push("parts-sum", &l.parts_sum, r, m)
+        });
+    }
+    if l.rate.enabled {
+        super::arithmetic::rate(doc.matching_text(), figures, lang, &mut |r, m| {
+            push("rate", &l.rate, r, m)
         });
     }
     out.sort_by_key(|x| (x.range.start, x.rule));

@@ -4,6 +4,7 @@
 //! attributed to the metric governing their clause), `lints` (the rules),
 //! `evidence` (excerpts shown as evidence).
 
+mod arithmetic;
 mod evidence;
 mod items;
 pub mod lints;

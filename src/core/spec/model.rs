@@ -249,6 +249,12 @@ pub struct Lints {
     /// Rates over 100%.
     #[serde(default, rename = "percent-range")]
     pub percent_range: LintSettings,
+    /// A total whose enumerated parts do not add up to it.
+    #[serde(default, rename = "parts-sum")]
+    pub parts_sum: LintSettings,
+    /// A rate that does not follow from the counts stated with it.
+    #[serde(default)]
+    pub rate: LintSettings,
 }
 
 /// The names of the lint rules, as written in specs and output.
@@ -261,6 +267,8 @@ pub const LINT_RULES: &[&str] = &[
     "thin-section",
     "duplicate-paragraph",
     "percent-range",
+    "parts-sum",
+    "rate",
 ];
 
 /// A checklist spec as written.

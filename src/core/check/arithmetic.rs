@@ -1,0 +1,269 @@
+//! Figures that do not add up, as a legal adviser catches them:
+//!
+//! - **parts-sum**: a total and its enumerated parts in one sentence
+//!   (共排查矛盾纠纷305件，涵盖家庭纠纷98件、劳动纠纷21件…) whose parts do not
+//!   add up to it. An exhaustive list (涵盖, 分别为, or one with an “其他”
+//!   part) must add up exactly; any other (其中, 包括) must not exceed the
+//!   total. No alarm for approximate figures (余, 多, 约), incomplete lists
+//!   (…等), shares (其中…占) or percentages.
+//! - **rate**: a rate stated right after its two counts (调处纠纷312件，调解
+//!   成功301件，调解成功率96.5%) that does not follow from them, beyond the
+//!   rounding its decimals show.
+
+use crate::core::figures::{Figure, fmt_value};
+use crate::core::lang::Lang;
+use crate::tr;
+use std::ops::Range;
+
+type Sink<'a> = dyn FnMut(Range<usize>, String) + 'a;
+
+/// Words that introduce the parts of a total, and whether they promise
+/// the whole of it.
+const TRIGGERS: &[(&str, bool)] = &[
+    ("涵盖", true),
+    ("分别为", true),
+    ("分别是", true),
+    ("分别有", true),
+    ("其中", false),
+    ("包括", false),
+];
+
+/// The figures of each sentence, in order.
+fn by_sentence(figures: &[Figure]) -> Vec<&[Figure]> {
+    let mut out: Vec<&[Figure]> = Vec::new();
+    let mut start = 0;
+    for i in 1..=figures.len() {
+        if i == figures.len() || figures[i].sentence != figures[start].sentence {
+            out.push(&figures[start..i]);
+            start = i;
+        }
+    }
+    out
+}
+
+/// Whether `s` holds only punctuation and white space.
+fn only_marks(s: &str) -> bool {
+    s.chars()
+        .all(|c| c.is_whitespace() || matches!(c, '，' | ',' | '：' | ':' | '、'))
+}
+
+/// The parts-sum rule over `text` (the document's matching text).
+pub(super) fn parts_sum(text: &str, figures: &[Figure], lang: Lang, sink: &mut Sink) {
+    for group in by_sentence(figures) {
+        let Some(first) = group.first() else { continue };
+        let sentence = first.sentence.clone();
+        let Some(s) = text.get(sentence.clone()) else {
+            continue;
+        };
+        // Each trigger in the sentence, in order.
+        let mut triggers: Vec<(usize, usize, bool)> = TRIGGERS
+            .iter()
+            .flat_map(|(w, exhaustive)| {
+                s.match_indices(w).map(move |(i, _)| {
+                    (
+                        sentence.start + i,
+                        sentence.start + i + w.len(),
+                        *exhaustive,
+                    )
+                })
+            })
+            .collect();
+        triggers.sort_unstable();
+        for (k, &(t, t_end, exhaustive)) in triggers.iter().enumerate() {
+            // The total: the figure right before the trigger.
+            let Some(total) = group
+                .iter()
+                .rev()
+                .find(|f| f.range.end <= t)
+                .filter(|f| text.get(f.range.end..t).is_some_and(only_marks))
+            else {
+                continue;
+            };
+            if total.approx || total.unit == "%" {
+                continue;
+            }
+            // The parts: figures of the same unit after it, up to the next
+            // trigger or a figure of another unit.
+            let stop = triggers.get(k + 1).map_or(sentence.end, |x| x.0);
+            let mut parts: Vec<&Figure> = Vec::new();
+            for f in group
+                .iter()
+                .filter(|f| f.range.start >= t_end && f.range.end <= stop)
+            {
+                if f.unit != total.unit {
+                    break;
+                }
+                parts.push(f);
+            }
+            let Some(last) = parts.last() else { continue };
+            if parts.len() < 2 || parts.iter().any(|p| p.approx) {
+                continue;
+            }
+            // Shares, and lists that say they are incomplete.
+            let after = text.get(t_end..sentence.end).unwrap_or("");
+            let tail = text.get(last.range.end..stop).unwrap_or("");
+            let listed = text.get(t_end..last.range.end).unwrap_or("");
+            if after.contains('占') || tail.trim_start().starts_with('等') || listed.contains('等')
+            {
+                continue;
+            }
+            let exhaustive = exhaustive
+                || parts
+                    .iter()
+                    .any(|p| p.context().contains("其他") || p.context().contains("其它"));
+            let sum: f64 = parts.iter().map(|p| p.value).sum();
+            let eps = 1e-6 * total.value.abs().max(1.0);
+            let wrong = if exhaustive {
+                (sum - total.value).abs() > eps
+            } else {
+                sum > total.value + eps
+            };
+            if wrong {
+                let (sum, total_v, unit) =
+                    (fmt_value(sum), fmt_value(total.value), total.unit.as_ref());
+                sink(
+                    total.range.start..last.range.end,
+                    tr!(
+                        lang,
+                        "分项合计{sum}{unit}，与总数{total_v}{unit}不符",
+                        "the parts add up to {sum}{unit}, not the total {total_v}{unit}"
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// Decimals written in a percentage (96.5% → 1).
+fn decimals(written: &str) -> i32 {
+    written.split_once(['.', '．']).map_or(0, |(_, d)| {
+        d.chars().take_while(|c| c.is_ascii_digit()).count() as i32
+    })
+}
+
+/// The rate rule.
+pub(super) fn rate(text: &str, figures: &[Figure], lang: Lang, sink: &mut Sink) {
+    for group in by_sentence(figures) {
+        for w in group.windows(3) {
+            let (whole, part, rate) = (&w[0], &w[1], &w[2]);
+            if rate.unit != "%"
+                || whole.unit != part.unit
+                || whole.unit == "%"
+                || whole.approx
+                || part.approx
+                || rate.approx
+                || whole.value <= 0.0
+                || part.value > whole.value
+            {
+                continue;
+            }
+            // The rate is named as one, right after the part's clause.
+            let before = text.get(rate.clause.start..rate.range.start).unwrap_or("");
+            if !before.contains('率') {
+                continue;
+            }
+            let written = text.get(rate.range.clone()).unwrap_or("");
+            let shown = decimals(written);
+            let tolerance = 0.5 * 10f64.powi(-shown) + 1e-9;
+            let computed = part.value / whole.value * 100.0;
+            if (computed - rate.value).abs() > tolerance {
+                let exact =
+                    (computed * 10f64.powi(shown.max(1))).round() / 10f64.powi(shown.max(1));
+                let (p, q, r, c) = (
+                    fmt_value(part.value),
+                    fmt_value(whole.value),
+                    fmt_value(rate.value),
+                    fmt_value(exact),
+                );
+                sink(
+                    rate.range.clone(),
+                    tr!(
+                        lang,
+                        "按{p}/{q}计算应为{c}%，这里写的是{r}%",
+                        "{p}/{q} gives {c}%, but {r}% is written"
+                    ),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::check::{CheckOptions, check};
+    use crate::core::document::Document;
+    use crate::core::spec::CompiledSpec;
+
+    /// The parts-sum and rate alarms of one paragraph.
+    fn alarms(text: &str) -> Vec<String> {
+        let d = Document::parse(&format!("一、主要举措和成效\n{text}\n"));
+        let opts = CheckOptions {
+            lang: crate::core::lang::Lang::En,
+        };
+        let r = check(&d, &CompiledSpec::default_spec(), &opts);
+        r.lints
+            .iter()
+            .filter(|l| l.rule == "parts-sum" || l.rule == "rate")
+            .map(|l| format!("{}: {}", l.rule, l.message))
+            .collect()
+    }
+
+    #[test]
+    fn parts_that_do_not_add_up_are_caught() {
+        assert_eq!(
+            alarms(
+                "全年共排查出各类矛盾纠纷305件，涵盖家庭纠纷98件、劳动纠纷21件、邻里纠纷115件、土地纠纷24件、其他纠纷46件。"
+            ),
+            ["parts-sum: the parts add up to 304件, not the total 305件"]
+        );
+        // An open list may not exceed its total.
+        assert_eq!(
+            alarms("共办理案件100件，其中刑事案件60件、民事案件50件。"),
+            ["parts-sum: the parts add up to 110件, not the total 100件"]
+        );
+        // "分别为" promises the whole.
+        assert_eq!(
+            alarms("审查合同40份，分别为采购合同25份、租赁合同10份。").len(),
+            1
+        );
+        // Money with decimals.
+        assert_eq!(
+            alarms("投入经费12.8万元，其中法律顾问费4万元、普法经费3.5万元、调解经费6.1万元。"),
+            ["parts-sum: the parts add up to 13.6万元, not the total 12.8万元"]
+        );
+    }
+
+    #[test]
+    fn partial_lists_shares_approximations_and_other_units_are_not_alarms() {
+        for ok in [
+            "办理公证业务432宗，其中上门办理335宗，现场办理97宗。",
+            "共办理案件100件，其中刑事案件30件、民事案件50件。",
+            "共办理案件100余件，其中刑事案件60件、民事案件50件。",
+            "共办理案件100件，其中刑事案件60件、民事案件50件等。",
+            "共办理案件100件，其中刑事案件60件占60%、民事案件50件。",
+            "提供法律服务542次，其中解答咨询219次，提供法律意见255条，开展宣传64次。",
+            "调处矛盾纠纷286件，调解成功278件，调解成功率97.2%，其中土地纠纷41件、婚姻纠纷63件。",
+            "执法队伍168人，其中有执法证的19人，法律专业人才6人。",
+            "刑事案件、行政案件发案率同比分别下降15.4%、17.3%。",
+        ] {
+            assert!(alarms(ok).is_empty(), "{ok}: {:?}", alarms(ok));
+        }
+    }
+
+    #[test]
+    fn a_rate_must_follow_from_its_counts_within_its_rounding() {
+        assert_eq!(
+            alarms("调处矛盾纠纷312件，调解成功301件，调解成功率95.5%。"),
+            ["rate: 301/312 gives 96.5%, but 95.5% is written"]
+        );
+        for ok in [
+            "调处矛盾纠纷312件，调解成功301件，调解成功率96.5%。",
+            "调处矛盾纠纷312件，调解成功301件，调解成功率96%。",
+            "现有执法人员33人，持有行政执法证33人，持证上岗率100%。",
+            "受理信访事项35件，按期办结率100%。",
+            "行政复议案件2宗、行政诉讼案件1宗，镇长出庭应诉1次，出庭率100%。",
+        ] {
+            assert!(alarms(ok).is_empty(), "{ok}: {:?}", alarms(ok));
+        }
+    }
+}
