@@ -399,35 +399,6 @@ fn numbering_matches_libreoffices_own_text_export() {
     assert!(compared >= 30, "compared {compared} paragraphs");
 }
 
-/// Item statuses, metric statuses and lints (rule and line).
-type Statuses = (Vec<(String, String)>, Vec<(String, String)>, Vec<String>);
-
-/// The statuses `check --format json` gives a file.
-fn statuses(file: &Path) -> Statuses {
-    let out = common::bin()
-        .args(["check", "--format", "json"])
-        .arg(file)
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{}: {e}: {:?}", file.display(), out));
-    let pairs = |key: &str| {
-        v[key]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|i| (i["id"].to_string(), i["status"].to_string()))
-            .collect::<Vec<_>>()
-    };
-    let lints = v["lints"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| format!("{} {}", l["rule"], l["line"]))
-        .collect();
-    (pairs("items"), pairs("metrics"), lints)
-}
-
 #[test]
 fn numbering_matches_libreoffices_text_export_of_our_documents() {
     let Some(soffice) =
@@ -471,11 +442,11 @@ fn a_draft_saved_as_docx_by_libreoffice_checks_as_the_text_does() {
         let src = dir.join(Path::new(draft).with_extension("txt").file_name().unwrap());
         std::fs::copy(common::root().join("drafts").join(draft), &src).unwrap();
         let docx = common::soffice_convert(&soffice, &src, "docx:MS Word 2007 XML", &dir);
-        let (items_t, metrics_t, lints_t) = statuses(&src);
-        let (items_d, metrics_d, lints_d) = statuses(&docx);
-        assert_eq!(items_d, items_t, "{draft}: items");
-        assert_eq!(metrics_d, metrics_t, "{draft}: metrics");
-        assert_eq!(lints_d, lints_t, "{draft}: lints");
+        assert_eq!(
+            common::check_statuses(&docx),
+            common::check_statuses(&src),
+            "{draft}"
+        );
     }
 }
 

@@ -221,36 +221,6 @@ fn the_shared_sample_pdfs_read_as_their_producers_wrote_them() {
     );
 }
 
-/// Item statuses, metric statuses and lints (rule and line).
-fn statuses(file: &Path) -> serde_json::Value {
-    let out = common::bin()
-        .args(["check", "--format", "json"])
-        .arg(file)
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{}: {e}: {:?}", file.display(), out));
-    let pick = |key: &str, fields: &[&str]| -> Vec<String> {
-        v[key]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|i| {
-                fields
-                    .iter()
-                    .map(|f| i[f].to_string())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .collect()
-    };
-    serde_json::json!({
-        "items": pick("items", &["id", "status"]),
-        "metrics": pick("metrics", &["id", "status", "value"]),
-        "lints": pick("lints", &["rule", "line"]),
-    })
-}
-
 #[test]
 fn a_draft_printed_to_pdf_by_libreoffice_checks_as_the_text_does() {
     let Some(soffice) =
@@ -264,7 +234,11 @@ fn a_draft_printed_to_pdf_by_libreoffice_checks_as_the_text_does() {
         let src = dir.join(Path::new(draft).with_extension("txt").file_name().unwrap());
         std::fs::copy(common::root().join("drafts").join(draft), &src).unwrap();
         let pdf = common::soffice_convert(&soffice, &src, "pdf", &dir);
-        assert_eq!(statuses(&pdf), statuses(&src), "{draft}");
+        assert_eq!(
+            common::check_statuses(&pdf),
+            common::check_statuses(&src),
+            "{draft}"
+        );
         // Paragraph by paragraph, as typed (spaces aside).
         let squeeze = |s: &str| s.replace([' ', '\t'], "");
         let typed = std::fs::read_to_string(&src).unwrap();

@@ -10,6 +10,17 @@ mod common;
 use reportbench::io::load::load;
 use std::path::{Path, PathBuf};
 
+/// `review DRAFT --format docx -o OUT` (in Chinese), which must succeed.
+fn review_docx(draft: &Path, out: &Path) {
+    let run = common::bin()
+        .args(["review", "--lang", "zh", "--format", "docx", "-o"])
+        .arg(out)
+        .arg(draft)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{run:?}");
+}
+
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let p = dir.join(name);
     std::fs::write(&p, text).unwrap();
@@ -134,13 +145,7 @@ fn a_review_goes_back_as_comments_and_tracked_changes() {
     let draft = write(&dir, "draft.txt", DRAFT);
     write(&dir, "draft.txt.review.yaml", REVIEW);
     let out = dir.join("draft-review.docx");
-    let run = common::bin()
-        .args(["review", "--lang", "zh", "--format", "docx", "-o"])
-        .arg(&out)
-        .arg(&draft)
-        .output()
-        .unwrap();
-    assert_eq!(run.status.code(), Some(0), "{run:?}");
+    review_docx(&draft, &out);
     // Our own reader: Word comments with author and the marked text; the
     // accepted view has the suggestion applied.
     let l = load(&out).unwrap();
@@ -273,13 +278,7 @@ fn a_reviewed_word_document_goes_back_as_itself_with_its_parts_kept() {
         .write(&draft);
     std::fs::write(dir.join("draft.docx.review.yaml"), REVIEW).unwrap();
     let out = dir.join("draft-review.docx");
-    let run_ = common::bin()
-        .args(["review", "--lang", "zh", "--format", "docx", "-o"])
-        .arg(&out)
-        .arg(&draft)
-        .output()
-        .unwrap();
-    assert_eq!(run_.status.code(), Some(0), "{run_:?}");
+    review_docx(&draft, &out);
     // Every part of the original is there; the untouched ones unchanged.
     let names = |p: &Path| -> Vec<String> {
         let z = zip::ZipArchive::new(std::fs::File::open(p).unwrap()).unwrap();

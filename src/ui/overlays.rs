@@ -291,6 +291,32 @@ fn keys_footer(t: &Theme, kind: OverlayKind, lang: Lang, width: usize) -> Vec<Li
         .collect()
 }
 
+/// A list entry's style: the selection's, or none.
+fn row_style(t: &Theme, selected: bool) -> Style {
+    if selected {
+        t.style("ui.checklist.selected")
+    } else {
+        Style::default()
+    }
+}
+
+/// A list entry's first line: its status glyph and its heading.
+fn list_head(
+    t: &Theme,
+    glyph: &str,
+    glyph_style: Style,
+    head: &str,
+    width: usize,
+) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!("{glyph} "), glyph_style),
+        Span::styled(
+            truncate_to_width(&sanitize_for_display(head), width.saturating_sub(2)),
+            t.style("ui.help.key"),
+        ),
+    ])
+}
+
 /// The comment list: status, where the text is now (or orphaned), author,
 /// time, the comment, its quote and replies; the keys at the bottom.
 fn draw_comments(f: &mut Frame, s: &State, t: &Theme, area: Rect, selected: usize) {
@@ -332,21 +358,8 @@ fn draw_comments(f: &mut Frame, s: &State, t: &Theme, area: Rect, selected: usiz
                 ""
             }
         );
-        let row_style = if i == selected {
-            t.style("ui.checklist.selected")
-        } else {
-            Style::default()
-        };
-        lines.push(
-            Line::from(vec![
-                Span::styled(format!("{glyph} "), st),
-                Span::styled(
-                    truncate_to_width(&sanitize_for_display(&head), width.saturating_sub(2)),
-                    t.style("ui.help.key"),
-                ),
-            ])
-            .style(row_style),
-        );
+        let row_style = row_style(t, i == selected);
+        lines.push(list_head(t, glyph, st, &head, width).style(row_style));
         for row in wrap_to_width(&sanitize_for_display(&c.body), width.saturating_sub(2)) {
             lines.push(Line::from(format!("  {row}")).style(row_style));
         }
@@ -415,21 +428,8 @@ fn draw_comments(f: &mut Frame, s: &State, t: &Theme, area: Rect, selected: usiz
         if sg.status != SuggestionStatus::Open {
             head.push_str(&format!(" · {} {}", sg.status.name(lang), sg.decided_by));
         }
-        let row_style = if i == selected {
-            t.style("ui.checklist.selected")
-        } else {
-            Style::default()
-        };
-        lines.push(
-            Line::from(vec![
-                Span::styled(format!("{glyph} "), st),
-                Span::styled(
-                    truncate_to_width(&sanitize_for_display(&head), width.saturating_sub(2)),
-                    t.style("ui.help.key"),
-                ),
-            ])
-            .style(row_style),
-        );
+        let row_style = row_style(t, i == selected);
+        lines.push(list_head(t, glyph, st, &head, width).style(row_style));
         lines.push(
             Line::from(vec![
                 Span::raw("  "),

@@ -236,3 +236,35 @@ pub fn assert_snapshot(name: &str, actual: &str) {
         }
     }
 }
+
+/// What `check --format json` says of a file: item statuses, metric
+/// statuses and values, lints (rule and line) — to compare two readings
+/// of one draft.
+pub fn check_statuses(file: &Path) -> serde_json::Value {
+    let out = bin()
+        .args(["check", "--format", "json"])
+        .arg(file)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{}: {e}: {:?}", file.display(), out));
+    let pick = |key: &str, fields: &[&str]| -> Vec<String> {
+        v[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                fields
+                    .iter()
+                    .map(|f| i[f].to_string())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    };
+    serde_json::json!({
+        "items": pick("items", &["id", "status"]),
+        "metrics": pick("metrics", &["id", "status", "value"]),
+        "lints": pick("lints", &["rule", "line"]),
+    })
+}

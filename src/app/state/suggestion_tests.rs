@@ -19,10 +19,8 @@ fn shift(t: &mut T, code: KeyCode) -> Vec<Effect> {
     t.send(Msg::Key(KeyEvent::new(code, KeyModifiers::SHIFT)))
 }
 
-#[test]
-fn a_suggestion_is_proposed_then_accepted_in_one_undo_step() {
-    let (mut t, _) = T::open(false, false);
-    // "全年审核合同38份。": select 38份, F9, type the new wording.
+/// Selects "38份" in "全年审核合同38份。" (the draft's fifth line).
+fn select_38(t: &mut T) {
     for _ in 0..4 {
         t.key(KeyCode::Down);
     }
@@ -30,8 +28,15 @@ fn a_suggestion_is_proposed_then_accepted_in_one_undo_step() {
         t.key(KeyCode::Right);
     }
     for _ in 0..3 {
-        shift(&mut t, KeyCode::Right);
+        shift(t, KeyCode::Right);
     }
+}
+
+#[test]
+fn a_suggestion_is_proposed_then_accepted_in_one_undo_step() {
+    let (mut t, _) = T::open(false, false);
+    // "全年审核合同38份。": select 38份, F9, type the new wording.
+    select_38(&mut t);
     t.key(KeyCode::F(9));
     match t.s.overlay() {
         Overlay::Input(Prompt::Suggest(d), words) => {
@@ -166,15 +171,7 @@ fn a_reviewer_cannot_accept_and_an_edited_quote_is_never_applied() {
 #[test]
 fn the_prompt_cursor_moves_and_edits_in_place() {
     let (mut t, _) = T::open(false, false);
-    for _ in 0..4 {
-        t.key(KeyCode::Down);
-    }
-    for _ in 0..6 {
-        t.key(KeyCode::Right);
-    }
-    for _ in 0..3 {
-        shift(&mut t, KeyCode::Right);
-    }
+    select_38(&mut t);
     t.key(KeyCode::F(9));
     // "38份": before 份, two back, then the new figure; Home, Delete.
     t.key(KeyCode::Left);
