@@ -8,8 +8,6 @@ use quick_xml::events::{BytesStart, Event};
 
 /// A body paragraph: its place in document.xml and what it says.
 pub struct Paragraph {
-    /// Byte range of the `<w:p>` element.
-    pub span: std::ops::Range<usize>,
     /// Byte range of its content after `<w:pPr>` (or after the start tag).
     pub inner: std::ops::Range<usize>,
     /// Its runs: formatting (`<w:rPr>` XML) and text.
@@ -53,7 +51,6 @@ pub fn paragraphs(body: &str) -> Vec<Paragraph> {
                 if name == "w:p" {
                     if depth_p == 0 && !empty {
                         cur = Some(Paragraph {
-                            span: before..before,
                             inner: after..after,
                             runs: Vec::new(),
                             keep: String::new(),
@@ -118,7 +115,6 @@ pub fn paragraphs(body: &str) -> Vec<Paragraph> {
                     if depth_p == 0
                         && let Some(mut p) = cur.take()
                     {
-                        p.span.end = after;
                         p.inner.end = before;
                         out.push(p);
                     }

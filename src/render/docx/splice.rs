@@ -204,7 +204,6 @@ pub fn splice(
             }
             at = p.inner.end;
         }
-        let _ = p.span.end;
     }
     out.push_str(&body[at..]);
 
