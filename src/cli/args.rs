@@ -165,6 +165,8 @@ pub enum ReviewFormat {
     /// A Word document: comments in the margin, suggestions as tracked
     /// changes (needs -o).
     Docx,
+    /// A standalone page to print.
+    Html,
 }
 
 /// `--format` of `metrics`.

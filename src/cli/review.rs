@@ -47,7 +47,9 @@ pub(super) fn run_review(
             (s, at)
         })
         .collect();
+    let exported_at = reportbench::io::clock::now_rfc3339();
     let v = ReviewView {
+        exported_at: &exported_at,
         file: &file.display().to_string(),
         format: source.name(),
         report: &report,
@@ -57,7 +59,8 @@ pub(super) fn run_review(
     };
     let text_out = match format {
         ReviewFormat::Json => render::json::pretty(&render::json::review_json(&v)) + "\n",
-        ReviewFormat::Markdown => render::markdown::review_markdown(&v, lang),
+        ReviewFormat::Markdown => render::review_export::markdown(&v, lang),
+        ReviewFormat::Html => render::review_export::html(&v, lang),
         ReviewFormat::Docx => {
             let author = config
                 .author

@@ -3,11 +3,10 @@
 
 use super::fmt::{fmt_value, md, md_cell};
 use super::json::change_str;
-use super::model::{Checked, DiffView, ReviewView, line_of, text_of};
+use super::model::{Checked, DiffView, line_of, text_of};
 use super::text::{para_status_word, status_word};
 use crate::core::compare::{ParaStatus, SpanOp};
 use crate::core::lang::Lang;
-use crate::core::review::CommentStatus;
 use crate::core::text::truncate_chars;
 use crate::tr;
 use std::fmt::Write as _;
@@ -191,162 +190,6 @@ pub fn diff_markdown(v: &DiffView, lang: Lang) -> String {
                 lang.pick("未见落实", "not followed up")
             };
             let _ = writeln!(o, "- {} — {}", md(&truncate_chars(&p.text, 60)), mark);
-        }
-    }
-    o
-}
-
-/// `review --format markdown`: the checklist with its sign-offs, then every
-/// comment with where its quote is now.
-pub fn review_markdown(v: &ReviewView, lang: Lang) -> String {
-    // Every field through the display sanitiser: a review file is
-    // hand-editable and quotes come from the draft.
-    let cell = md_cell;
-    let mut o = String::new();
-    let _ = writeln!(
-        o,
-        "{}",
-        tr!(
-            lang,
-            "# 审核意见：{}\n",
-            "# Review of {}\n",
-            md_cell(v.file)
-        )
-    );
-    let _ = writeln!(
-        o,
-        "{}",
-        lang.pick(
-            "| 项目 | 状态 | 签核 | 理由 | 签核人 |\n|---|---|---|---|---|",
-            "| item | status | sign-off | reason | by |\n|---|---|---|---|---|"
-        )
-    );
-    for i in &v.report.items {
-        let s = v.review.signoffs.iter().find(|s| s.item == i.id);
-        // Earlier verdicts follow the current one.
-        let verdict = s.map(|s| {
-            let mut v = s.verdict.name(lang).to_owned();
-            for e in &s.history {
-                v.push_str(&tr!(
-                    lang,
-                    "（此前：{} {} {}）",
-                    " (before: {} by {} at {})",
-                    e.verdict.name(lang),
-                    md_cell(&e.author),
-                    md_cell(&e.at)
-                ));
-            }
-            v
-        });
-        let _ = writeln!(
-            o,
-            "| {} | {} {} | {} | {} | {} |",
-            cell(&i.title),
-            i.status.glyph(),
-            i.status.as_str(),
-            verdict.as_deref().unwrap_or(""),
-            cell(s.map_or("", |s| s.reason.as_str())),
-            cell(s.map_or("", |s| s.author.as_str())),
-        );
-    }
-    let _ = writeln!(o, "\n{}\n", lang.pick("## 批注", "## Comments"));
-    if v.anchored.is_empty() {
-        let _ = writeln!(o, "{}", lang.pick("（无）", "(none)"));
-    }
-    for (c, at) in &v.anchored {
-        let place = match at {
-            Some((l, true)) => tr!(lang, "第 {} 行", "line {}", l),
-            Some((l, false)) => tr!(
-                lang,
-                "第 {} 行（原文已改）",
-                "line {} (quoted text edited)",
-                l
-            ),
-            None => lang
-                .pick(
-                    "已失去位置（原文已删除）",
-                    "orphaned (the quoted text is gone)",
-                )
-                .to_owned(),
-        };
-        let status = match c.status {
-            CommentStatus::Open => lang.pick("未解决", "open"),
-            CommentStatus::Resolved => lang.pick("已解决", "resolved"),
-        };
-        let from = if c.is_from_file() {
-            lang.pick(" · Word 批注", " · Word comment")
-        } else {
-            ""
-        };
-        let _ = writeln!(
-            o,
-            "- **{}** · {} · {} · {} {}{from}",
-            cell(&c.id),
-            place,
-            status,
-            cell(&c.author),
-            cell(&c.created)
-        );
-        let _ = writeln!(o, "  > {}", cell(&c.quote));
-        let _ = writeln!(o, "  {}", cell(&c.body));
-        for r in &c.replies {
-            let _ = writeln!(
-                o,
-                "  - {} {}: {}",
-                cell(&r.author),
-                cell(&r.created),
-                cell(&r.body)
-            );
-        }
-    }
-    if !v.placed.is_empty() {
-        let _ = writeln!(o, "\n{}\n", lang.pick("## 修改建议", "## Suggested edits"));
-    }
-    for (sg, at) in &v.placed {
-        let place = match at {
-            Some((l, true)) => tr!(lang, "第 {} 行", "line {}", l),
-            Some((l, false)) => tr!(
-                lang,
-                "第 {} 行（原文已改，需重新核对）",
-                "line {} (the text was edited since: check again)",
-                l
-            ),
-            None => lang
-                .pick(
-                    "已失去位置（原文已删除）",
-                    "orphaned (the quoted text is gone)",
-                )
-                .to_owned(),
-        };
-        let _ = writeln!(
-            o,
-            "- **{}** · {} · {} · {} {}",
-            cell(&sg.id),
-            place,
-            sg.status.name(lang),
-            cell(&sg.author),
-            cell(&sg.created)
-        );
-        let _ = writeln!(
-            o,
-            "  - {}~~{}~~",
-            lang.pick("删去：", "delete: "),
-            cell(&sg.quote)
-        );
-        let _ = writeln!(
-            o,
-            "  - {}{}",
-            lang.pick("改为：", "insert: "),
-            cell(&sg.replacement)
-        );
-        if !sg.decided_by.is_empty() {
-            let _ = writeln!(
-                o,
-                "  - {} {} {}",
-                cell(&sg.decided_by),
-                cell(&sg.decided_at),
-                cell(&sg.reason)
-            );
         }
     }
     o

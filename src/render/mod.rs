@@ -12,6 +12,7 @@ pub mod json;
 pub mod markdown;
 pub mod model;
 pub mod quickfix;
+pub mod review_export;
 pub mod text;
 
 pub use fmt::{Num, Paint, fmt_value, pad};

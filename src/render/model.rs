@@ -78,6 +78,8 @@ pub struct ReviewView<'a> {
     pub review: &'a Review,
     /// Each comment with its place now.
     pub anchored: Vec<(&'a Comment, Option<(usize, bool)>)>,
+    /// When the review is exported (RFC 3339, local).
+    pub exported_at: &'a str,
     /// Each suggestion with its place now: the line, and whether the quote
     /// is still there unchanged (false: outdated); `None`: orphaned.
     pub placed: Vec<(
