@@ -430,27 +430,36 @@ fn draw_comments(f: &mut Frame, s: &State, t: &Theme, area: Rect, selected: usiz
         }
         let row_style = row_style(t, i == selected);
         lines.push(list_head(t, glyph, st, &head, width).style(row_style));
-        lines.push(
-            Line::from(vec![
-                Span::raw("  "),
-                Span::styled(
-                    truncate_to_width(
-                        &sanitize_for_display(&sg.quote),
-                        width.saturating_sub(4) / 2,
-                    ),
-                    t.style("ui.editor.suggestion"),
-                ),
-                Span::raw(" → "),
-                Span::styled(
-                    truncate_to_width(
-                        &sanitize_for_display(&sg.replacement),
-                        width.saturating_sub(8) / 2,
-                    ),
-                    t.style("ui.diff.insert"),
-                ),
-            ])
-            .style(row_style),
-        );
+        // The text struck through, then the wording proposed: each whole,
+        // wrapped to the list's width.
+        for (label, text, style) in [
+            (
+                lang.pick("删：", "delete: "),
+                &sg.quote,
+                "ui.editor.suggestion",
+            ),
+            (
+                lang.pick("改为：", "insert: "),
+                &sg.replacement,
+                "ui.diff.insert",
+            ),
+        ] {
+            let indent = 2 + unicode_width::UnicodeWidthStr::width(label);
+            for (k, row) in wrap_to_width(&sanitize_for_display(text), width.saturating_sub(indent))
+                .into_iter()
+                .enumerate()
+            {
+                let lead = if k == 0 {
+                    format!("  {label}")
+                } else {
+                    " ".repeat(indent)
+                };
+                lines.push(
+                    Line::from(vec![Span::raw(lead), Span::styled(row, t.style(style))])
+                        .style(row_style),
+                );
+            }
+        }
         if !sg.reason.is_empty() {
             lines.push(
                 Line::from(format!(
