@@ -778,3 +778,23 @@ fn check_quickfix_gives_one_finding_per_line_for_editors() {
         "{out}"
     );
 }
+
+#[test]
+fn the_reviewers_overall_verdict_is_stored_and_exported() {
+    let dir = temp_dir("cli-verdict");
+    let p = dir.join("draft.md");
+    std::fs::copy(root().join("drafts/qinghe-2024.md"), &p).unwrap();
+    let file = p.to_str().unwrap();
+    let o = run(&["review", file, "--verdict", "revise", "--lang", "zh"]);
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    assert!(
+        stdout(&o).contains("- 总体结论：修改后通过（"),
+        "{}",
+        stdout(&o)
+    );
+    let stored = std::fs::read_to_string(dir.join("draft.md.review.yaml")).unwrap();
+    assert!(stored.contains("value: revise"), "{stored}");
+    let v: Value =
+        serde_json::from_str(&stdout(&run(&["review", file, "--format", "json"]))).unwrap();
+    assert_eq!(v["verdict"]["value"], "revise");
+}

@@ -106,6 +106,10 @@ pub enum Command {
         /// Replace an existing output file.
         #[arg(long)]
         force: bool,
+        /// Record the reviewer's overall verdict in the review file first
+        /// (pass 通过, revise 修改后通过, reject 不通过).
+        #[arg(long, value_enum, value_name = "VERDICT")]
+        verdict: Option<VerdictArg>,
     },
     /// Print the text reportbench reads from a file (a .docx as a reader of
     /// the page sees it: numbering, tables, notes), so that you can see
@@ -167,6 +171,17 @@ pub enum ReviewFormat {
     Docx,
     /// A standalone page to print.
     Html,
+}
+
+/// `--verdict` of `review`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum VerdictArg {
+    /// 通过.
+    Pass,
+    /// 修改后通过.
+    Revise,
+    /// 不通过.
+    Reject,
 }
 
 /// `--format` of `metrics`.

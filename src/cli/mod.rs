@@ -61,8 +61,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             format,
             output,
             force,
+            verdict,
         }) => {
             let spec = config::resolve_spec(spec.as_deref(), &config)?;
+            if let Some(v) = verdict {
+                review::record_verdict(&file, v, &config)?;
+            }
             let out = Output::new(output, force);
             review::run_review(&file, &spec, format, &out, &config, lang)
         }

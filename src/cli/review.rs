@@ -62,12 +62,7 @@ pub(super) fn run_review(
         ReviewFormat::Markdown => render::review_export::markdown(&v, lang),
         ReviewFormat::Html => render::review_export::html(&v, lang),
         ReviewFormat::Docx => {
-            let author = config
-                .author
-                .as_ref()
-                .map(|a| a.trim().to_owned())
-                .filter(|a| !a.is_empty())
-                .unwrap_or_else(reportbench::io::clock::login_name);
+            let author = reviewer(config);
             let now = reportbench::io::clock::now_rfc3339();
             let cx = render::docx::review::Context {
                 text,
@@ -125,4 +120,37 @@ pub(super) fn run_review(
     };
     out.text(&text_out, &[file])?;
     Ok(0)
+}
+
+/// The reviewer's name: `author:` in config.yaml, else the login name.
+fn reviewer(config: &reportbench::config::Config) -> String {
+    config
+        .author
+        .as_ref()
+        .map(|a| a.trim().to_owned())
+        .filter(|a| !a.is_empty())
+        .unwrap_or_else(reportbench::io::clock::login_name)
+}
+
+/// `--verdict`: the overall verdict written to the review file (under its
+/// lock, merged with what is there), before the export.
+pub(super) fn record_verdict(
+    file: &Path,
+    v: super::args::VerdictArg,
+    config: &reportbench::config::Config,
+) -> Result<()> {
+    use super::args::VerdictArg;
+    use reportbench::core::review::{Overall, OverallVerdict};
+    let value = match v {
+        VerdictArg::Pass => Overall::Pass,
+        VerdictArg::Revise => Overall::Revise,
+        VerdictArg::Reject => Overall::Reject,
+    };
+    let verdict = OverallVerdict {
+        value,
+        author: reviewer(config),
+        at: reportbench::io::clock::now_rfc3339(),
+    };
+    reportbench::io::review::update(file, |r| r.verdict = Some(Box::new(verdict)))?;
+    Ok(())
 }

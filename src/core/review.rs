@@ -18,6 +18,44 @@ pub struct Review {
     /// Suggested edits, in id order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub suggestions: Vec<super::suggestion::Suggestion>,
+    /// The reviewer's overall verdict on the report (boxed: a review
+    /// travels in messages, which stay small).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<Box<OverallVerdict>>,
+}
+
+/// The reviewer's overall verdict (the contract's `verdict:`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OverallVerdict {
+    /// Pass, revise or reject.
+    pub value: Overall,
+    /// Who.
+    pub author: String,
+    /// When (RFC 3339).
+    pub at: String,
+}
+
+/// An overall verdict's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Overall {
+    /// 通过: the report can go out.
+    Pass,
+    /// 修改后通过: after the changes asked for.
+    Revise,
+    /// 不通过.
+    Reject,
+}
+
+impl Overall {
+    /// The verdict in words.
+    pub fn name(self, lang: super::lang::Lang) -> &'static str {
+        match self {
+            Overall::Pass => lang.pick("通过", "pass"),
+            Overall::Revise => lang.pick("修改后通过", "pass after revision"),
+            Overall::Reject => lang.pick("不通过", "reject"),
+        }
+    }
 }
 
 /// A comment anchored to a quote.
@@ -226,6 +264,12 @@ impl Review {
                 Some(ours) => ours.merge(theirs),
                 None => self.suggestions.push(theirs.clone()),
             }
+        }
+        // The later overall verdict wins.
+        if let Some(theirs) = &other.verdict
+            && self.verdict.as_ref().is_none_or(|ours| ours.at < theirs.at)
+        {
+            self.verdict = Some(theirs.clone());
         }
         for theirs in &other.signoffs {
             match self.signoffs.iter_mut().find(|s| s.item == theirs.item) {

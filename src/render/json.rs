@@ -430,6 +430,7 @@ pub fn review_json(v: &ReviewView) -> Value {
         "format": v.format,
         "comments": comments,
         "suggestions": suggestions,
+        "verdict": v.review.verdict,
         "signoffs": v.review.signoffs,
         "items": items,
     })

@@ -91,6 +91,18 @@ pub fn markdown(v: &ReviewView, lang: Lang) -> String {
                 inline(&reviewers.join(lang.pick("、", ", ")))
             },
         ),
+        (
+            lang.pick("总体结论", "Verdict"),
+            match &v.review.verdict {
+                Some(o) => format!(
+                    "{}（{} {}）",
+                    o.value.name(lang),
+                    inline(&o.author),
+                    when(&o.at)
+                ),
+                None => lang.pick("（尚未给出）", "(not given yet)").to_owned(),
+            },
+        ),
         (lang.pick("导出时间", "Exported"), when(v.exported_at)),
         (
             lang.pick("概况", "Summary"),
