@@ -161,7 +161,17 @@ fn markdown_output_is_a_mailable_table() {
     assert!(out.starts_with("## 青禾镇2024年度法治政府建设情况报告"));
     assert!(out.contains("|---|---|---|"));
     assert!(out.contains("◐ partial"));
-    assert!(out.contains("`numbering`"));
+    assert!(out.contains("- **warning** numbering 37:1"), "{out}");
+    // In Chinese the rules and severities are named in Chinese.
+    let zh = stdout(&run(&[
+        "check",
+        "--lang",
+        "zh",
+        "--format",
+        "markdown",
+        "drafts/qinghe-2024.md",
+    ]));
+    assert!(zh.contains("- **警告** 编号 37:1"), "{zh}");
 }
 
 #[test]

@@ -83,9 +83,9 @@ pub fn check_markdown(c: &Checked, lang: Lang) -> String {
     for l in &r.lints {
         let _ = writeln!(
             o,
-            "- **{}** `{}` {}:{} — {}",
-            l.severity.as_str(),
-            l.rule,
+            "- **{}** {} {}:{} — {}",
+            l.severity.name(lang),
+            crate::core::spec::lint_rule_name(l.rule, lang),
             l.position.line,
             l.position.column,
             md_cell(&l.message)

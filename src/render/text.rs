@@ -146,8 +146,8 @@ pub fn check_text(c: &Checked, lang: Lang, paint: Paint) -> String {
         let _ = writeln!(
             o,
             "  {} {} {}  {}",
-            paint.severity(l.severity, &pad(l.severity.as_str(), 7)),
-            pad(l.rule, 19),
+            paint.severity(l.severity, &pad(l.severity.name(lang), 7)),
+            pad(crate::core::spec::lint_rule_name(l.rule, lang), 19),
             pad(&pos, 7),
             safe(&l.message)
         );

@@ -19,6 +19,15 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// The severity in words, for people (JSON keeps [`Severity::as_str`]).
+    pub fn name(self, lang: crate::core::lang::Lang) -> &'static str {
+        match self {
+            Severity::Info => lang.pick("提示", "info"),
+            Severity::Warning => lang.pick("警告", "warning"),
+            Severity::Error => lang.pick("错误", "error"),
+        }
+    }
+
     /// The lowercase name used in output.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -270,6 +279,25 @@ pub const LINT_RULES: &[&str] = &[
     "parts-sum",
     "rate",
 ];
+
+/// A lint rule's name for people (its id stays in JSON, specs and
+/// `--format quickfix`).
+pub fn lint_rule_name(rule: &str, lang: crate::core::lang::Lang) -> &str {
+    let zh = match rule {
+        "numbering" => "编号",
+        "placeholder" => "占位符",
+        "web-residue" => "网页残留",
+        "year-consistency" => "年份前后",
+        "empty-section" => "空章节",
+        "thin-section" => "内容单薄",
+        "duplicate-paragraph" => "重复段落",
+        "percent-range" => "比率超限",
+        "parts-sum" => "分项合计",
+        "rate" => "比率计算",
+        other => other,
+    };
+    lang.pick(zh, rule)
+}
 
 /// A checklist spec as written.
 #[derive(Debug, Clone, Deserialize)]
