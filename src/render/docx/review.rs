@@ -353,7 +353,7 @@ fn paragraphs(text: &str, marks: &[(Range<usize>, Mark)]) -> Vec<Para> {
     enum At<'m> {
         EndComment(usize),
         EndSuggestion(&'m str, usize),
-        StartSuggestion,
+        StartSuggestion(usize),
         StartComment(usize),
     }
     let mut at: Vec<(usize, u8, At)> = Vec::new();
@@ -367,7 +367,7 @@ fn paragraphs(text: &str, marks: &[(Range<usize>, Mark)]) -> Vec<Para> {
                 replacement,
                 author,
             } => {
-                at.push((r.start, 2, At::StartSuggestion));
+                at.push((r.start, 2, At::StartSuggestion(*author)));
                 at.push((r.end, 1, At::EndSuggestion(replacement, *author)));
             }
         }
@@ -404,19 +404,10 @@ fn paragraphs(text: &str, marks: &[(Range<usize>, Mark)]) -> Vec<Para> {
             match &at[next].2 {
                 At::StartComment(n) => segs.push(Seg::CommentStart(*n)),
                 At::EndComment(n) => segs.push(Seg::CommentEnd(*n)),
-                // The author is known at the end: marked pending until then.
-                At::StartSuggestion => deleting = Some(usize::MAX),
+                // Its deletions carry its author, on every line it spans.
+                At::StartSuggestion(author) => deleting = Some(*author),
                 At::EndSuggestion(rep, author) => {
                     deleting = None;
-                    // The deletions of this suggestion carry its author.
-                    for s in segs.iter_mut().rev() {
-                        match s {
-                            Seg::Del { author: a, .. } if *a == usize::MAX => *a = *author,
-                            Seg::Del { .. } | Seg::CommentStart(_) | Seg::CommentEnd(_) => {}
-                            _ => break,
-                        }
-                    }
-                    fix_pending(&mut paras, *author);
                     if !rep.is_empty() {
                         segs.push(Seg::Ins {
                             text: (*rep).to_owned(),
@@ -436,24 +427,6 @@ fn paragraphs(text: &str, marks: &[(Range<usize>, Mark)]) -> Vec<Para> {
         start = end + 1;
     }
     paras
-}
-
-/// Gives `author` to deletions of a suggestion that began on earlier lines.
-fn fix_pending(paras: &mut [Para], author: usize) {
-    for p in paras.iter_mut().rev() {
-        let mut any = false;
-        for s in &mut p.segs {
-            if let Seg::Del { author: a, .. } = s
-                && *a == usize::MAX
-            {
-                *a = author;
-                any = true;
-            }
-        }
-        if !any {
-            break;
-        }
-    }
 }
 
 /// A line's paragraph style, and how many bytes of it are markup (a
@@ -515,7 +488,7 @@ mod tests {
         assert!(
             p[2].segs
                 .iter()
-                .all(|s| !matches!(s, Seg::Del { author, .. } if *author == usize::MAX))
+                .all(|s| !matches!(s, Seg::Del { author, .. } if *author != 0))
         );
     }
 }
