@@ -21,6 +21,14 @@ fn review_docx(draft: &Path, out: &Path) {
     assert_eq!(run.status.code(), Some(0), "{run:?}");
 }
 
+/// LibreOffice's reading of `out` (its flat ODF), or `None` where it is not
+/// installed (never in CI).
+fn libreoffice_reading(test: &str, out: &Path, dir: &Path) -> Option<common::odf::Odf> {
+    let soffice = common::soffice(test)?;
+    let fodt = common::soffice_convert(&soffice, out, "fodt", dir);
+    Some(common::odf::read(&std::fs::read_to_string(fodt).unwrap()))
+}
+
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let p = dir.join(name);
     std::fs::write(&p, text).unwrap();
@@ -64,13 +72,13 @@ fn a_diff_redline_accepts_into_this_year_and_rejects_into_last_year() {
         squeezed(&l.text.lines().collect::<Vec<_>>()),
         squeezed(&NEW.lines().collect::<Vec<_>>())
     );
-    let Some(soffice) =
-        common::soffice("a_diff_redline_accepts_into_this_year_and_rejects_into_last_year")
-    else {
+    let Some(odf) = libreoffice_reading(
+        "a_diff_redline_accepts_into_this_year_and_rejects_into_last_year",
+        &out,
+        &dir,
+    ) else {
         return;
     };
-    let fodt = common::soffice_convert(&soffice, &out, "fodt", &dir);
-    let odf = common::odf::read(&std::fs::read_to_string(fodt).unwrap());
     assert_eq!(
         squeezed(&odf.accepted),
         squeezed(&NEW.lines().collect::<Vec<_>>()),
@@ -185,12 +193,13 @@ fn a_review_goes_back_as_comments_and_tracked_changes() {
             .any(|c| c["review_id"] == "c-20250301-0001"),
         "{v}"
     );
-    let Some(soffice) = common::soffice("a_review_goes_back_as_comments_and_tracked_changes")
-    else {
+    let Some(odf) = libreoffice_reading(
+        "a_review_goes_back_as_comments_and_tracked_changes",
+        &out,
+        &dir,
+    ) else {
         return;
     };
-    let fodt = common::soffice_convert(&soffice, &out, "fodt", &dir);
-    let odf = common::odf::read(&std::fs::read_to_string(fodt).unwrap());
     let a = odf
         .annotations
         .iter()
@@ -310,13 +319,13 @@ fn a_reviewed_word_document_goes_back_as_itself_with_its_parts_kept() {
         .expect("the comment");
     assert_eq!(c.quote, "第一责任人");
     assert_eq!(c.origin.as_deref(), Some("c-20250301-0001"));
-    let Some(soffice) =
-        common::soffice("a_reviewed_word_document_goes_back_as_itself_with_its_parts_kept")
-    else {
+    let Some(odf) = libreoffice_reading(
+        "a_reviewed_word_document_goes_back_as_itself_with_its_parts_kept",
+        &out,
+        &dir,
+    ) else {
         return;
     };
-    let fodt = common::soffice_convert(&soffice, &out, "fodt", &dir);
-    let odf = common::odf::read(&std::fs::read_to_string(fodt).unwrap());
     let a = odf
         .annotations
         .iter()

@@ -135,7 +135,8 @@ pub fn read(fodt: &str) -> Odf {
     let mut r = Reader::from_str(fodt);
     let mut in_body = false;
     let mut skip = 0; // inside tracked-changes or an annotation's own text
-    let mut inserting: Vec<String> = Vec::new();
+    // Tracked changes open at this point of the body: "kind:id".
+    let mut open_changes: Vec<String> = Vec::new();
     let (mut acc, mut rej) = (String::new(), String::new());
     let mut open_annotations: HashMap<String, usize> = HashMap::new();
     let mut ann_field: Option<&'static str> = None;
@@ -194,12 +195,12 @@ pub fn read(fodt: &str) -> Odf {
                             {
                                 c.text.clear();
                             }
-                            inserting.push(format!("{kind}:{id}"));
+                            open_changes.push(format!("{kind}:{id}"));
                         }
                     }
                     "text:change-end" if skip == 0 => {
                         if let Some(id) = attr(e, "text:change-id") {
-                            inserting.retain(|i| !i.ends_with(&format!(":{id}")));
+                            open_changes.retain(|i| !i.ends_with(&format!(":{id}")));
                         }
                     }
                     "text:change" if skip == 0 => {
@@ -215,7 +216,7 @@ pub fn read(fodt: &str) -> Odf {
                         push(
                             &mut acc,
                             &mut rej,
-                            &inserting,
+                            &open_changes,
                             &" ".repeat(n),
                             &mut odf_anchor(&mut odf, &open_annotations),
                         );
@@ -224,7 +225,7 @@ pub fn read(fodt: &str) -> Odf {
                         push(
                             &mut acc,
                             &mut rej,
-                            &inserting,
+                            &open_changes,
                             "\t",
                             &mut odf_anchor(&mut odf, &open_annotations),
                         );
@@ -249,8 +250,14 @@ pub fn read(fodt: &str) -> Odf {
                 }
                 _ => {}
             },
-            Ok(Event::Text(t)) => {
-                let t = t.into_inner().into_owned();
+            // Text and entity references are the same text: one path, so
+            // an entity in a name, a comment or deleted text is not lost.
+            Ok(Event::Text(_)) | Ok(Event::GeneralRef(_)) => {
+                let t = match ev {
+                    Ok(Event::Text(t)) => t.into_inner().into_owned(),
+                    Ok(Event::GeneralRef(g)) => entity(&g),
+                    _ => String::new(),
+                };
                 if let Some(a) = current.as_mut() {
                     match ann_field {
                         Some("creator") => a.creator.push_str(&t),
@@ -261,29 +268,16 @@ pub fn read(fodt: &str) -> Odf {
                     push(
                         &mut acc,
                         &mut rej,
-                        &inserting,
+                        &open_changes,
                         &t,
                         &mut odf_anchor(&mut odf, &open_annotations),
                     );
-                    for id in inserting.iter().filter_map(|o| o.strip_prefix("deletion:")) {
+                    for id in open_changes
+                        .iter()
+                        .filter_map(|o| o.strip_prefix("deletion:"))
+                    {
                         deleted.entry(id.to_owned()).or_default().push_str(&t);
                     }
-                }
-            }
-            Ok(Event::GeneralRef(g)) => {
-                let t = entity(&g);
-                if let Some(a) = current.as_mut() {
-                    if ann_field.is_none() {
-                        a.body.push_str(&t);
-                    }
-                } else if skip == 0 && in_para {
-                    push(
-                        &mut acc,
-                        &mut rej,
-                        &inserting,
-                        &t,
-                        &mut odf_anchor(&mut odf, &open_annotations),
-                    );
                 }
             }
             Ok(Event::Eof) | Err(_) => break,
@@ -340,14 +334,14 @@ fn push(
     anchors: &mut [&mut Annotation],
 ) {
     let deleting = open.iter().any(|o| o.starts_with("deletion:"));
-    let inserting = open.iter().any(|o| o.starts_with("insertion:"));
+    let open_changes = open.iter().any(|o| o.starts_with("insertion:"));
     if !deleting {
         acc.push_str(t);
         for a in anchors.iter_mut() {
             a.anchored.push_str(t);
         }
     }
-    if !inserting {
+    if !open_changes {
         rej.push_str(t);
     }
 }

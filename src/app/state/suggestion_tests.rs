@@ -19,6 +19,21 @@ fn shift(t: &mut T, code: KeyCode) -> Vec<Effect> {
     t.send(Msg::Key(KeyEvent::new(code, KeyModifiers::SHIFT)))
 }
 
+/// `a` in the list changes nothing: no review change sent, the text as it was.
+fn accept_is_refused(t: &mut T) {
+    let fx = t.key(KeyCode::Char('a'));
+    assert!(
+        !fx.iter().any(|e| matches!(e, Effect::UpdateReview { .. })),
+        "{fx:?}"
+    );
+    assert!(
+        t.s.editor()
+            .lines()
+            .iter()
+            .any(|l| l == "全年审核合同38份。")
+    );
+}
+
 /// Selects "38份" in "全年审核合同38份。" (the draft's fifth line).
 fn select_38(t: &mut T) {
     for _ in 0..4 {
@@ -130,17 +145,7 @@ fn a_reviewer_cannot_accept_and_an_edited_quote_is_never_applied() {
         result: Ok(review.clone()),
     });
     t.key(KeyCode::F(6));
-    let fx = t.key(KeyCode::Char('a'));
-    assert!(
-        !fx.iter().any(|e| matches!(e, Effect::UpdateReview { .. })),
-        "{fx:?}"
-    );
-    assert!(
-        t.s.editor()
-            .lines()
-            .iter()
-            .any(|l| l == "全年审核合同38份。")
-    );
+    accept_is_refused(&mut t);
     // The quoted text edited since: shown, not applied.
     let (mut t, _) = T::open(false, false);
     let mut edited = review;
@@ -154,17 +159,7 @@ fn a_reviewer_cannot_accept_and_an_edited_quote_is_never_applied() {
         crate::core::suggestion::Place::Outdated(_)
     ));
     t.key(KeyCode::F(6));
-    let fx = t.key(KeyCode::Char('a'));
-    assert!(
-        !fx.iter().any(|e| matches!(e, Effect::UpdateReview { .. })),
-        "{fx:?}"
-    );
-    assert!(
-        t.s.editor()
-            .lines()
-            .iter()
-            .any(|l| l == "全年审核合同38份。")
-    );
+    accept_is_refused(&mut t);
     assert!(t.s.message().is_some_and(|m| m.1), "{:?}", t.s.message());
 }
 
