@@ -168,6 +168,7 @@ fn review_export(c: &mut Criterion) {
             decided_by: String::new(),
             decided_at: String::new(),
             reason: String::new(),
+            origin: None,
         });
     }
     let cx = review::Context {

@@ -34,6 +34,7 @@ fn loaded(text: String, path: &str) -> Loaded {
         source: Default::default(),
         notes: Vec::new(),
         comments: Vec::new(),
+        suggestions: Vec::new(),
     }
 }
 

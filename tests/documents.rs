@@ -6,6 +6,7 @@
 mod common;
 
 use common::docx::{Docx, W, numbered, official_numbering, para, run, styled, table, text};
+use reportbench::core::suggestion::Place;
 use reportbench::io::load::load;
 use std::path::Path;
 
@@ -322,6 +323,26 @@ fn the_shared_samples_read_as_other_tools_wrote_them() {
             !t.contains("3538") && !t.contains("门户网站"),
             "{file}: {t}"
         );
+        // The adviser's tracked change (35 → 38), as another tool wrote
+        // it and as LibreOffice saved it again: one suggestion shown
+        // accepted, by its author, placed on its wording.
+        let s: Vec<_> = l
+            .suggestions
+            .iter()
+            .map(|s| {
+                (
+                    s.quote.as_str(),
+                    s.replacement.as_str(),
+                    s.author.as_str(),
+                    s.prefix.ends_with("行政复议案件") && s.suffix.starts_with("件，纠错率"),
+                )
+            })
+            .collect();
+        assert_eq!(s, [("35", "38", "法律顾问", true)], "{file}");
+        let Place::Current(a) = l.suggestions[0].place_in(t) else {
+            panic!("{file}: {:?}", l.suggestions[0])
+        };
+        assert_eq!(&t[a.start..a.end], "38", "{file}");
     }
 }
 

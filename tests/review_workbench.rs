@@ -429,20 +429,28 @@ fn a_long_comment_keeps_its_end_and_the_cursor_in_view() {
     b.press(KeyCode::F(5));
     let body = "请补充说明".repeat(12) + "结尾在这里";
     b.type_str(&body);
-    let last = b.screen(80, 24).lines().last().unwrap().to_owned();
-    assert!(
-        last.starts_with('…') && last.contains("结尾在这里"),
-        "{last}"
-    );
+    // A second paragraph after Alt-Enter.
+    b.alt(KeyCode::Enter);
+    b.type_str("第二段");
+    let screen = b.screen(80, 24);
+    let lines: Vec<&str> = screen.lines().collect();
+    // The whole comment in the box above the status bar, wrapped (the
+    // box's border is on each side); the keys on the status bar.
+    let boxed: String = lines[..23]
+        .iter()
+        .filter_map(|l| l.strip_prefix('│'))
+        .map(|l| l.trim_end().trim_end_matches('│').trim_end())
+        .collect::<Vec<_>>()
+        .join("");
+    assert!(boxed.contains(&format!("{body}第二段")), "{screen}");
+    assert!(lines[23].contains("Alt-回车"), "{screen}");
     // The terminal cursor (an input method's candidates) right after it.
     let at = b.terminal().get_cursor_position().unwrap();
-    assert_eq!(at.y, 23);
-    assert_eq!(
-        at.x as usize,
-        unicode_width::UnicodeWidthStr::width(last.trim_end())
-    );
+    let row = lines[at.y as usize];
+    assert!(row.contains("│第二段"), "{row}");
+    assert_eq!(at.x, 1 + 6);
     b.press(KeyCode::Enter);
-    assert_eq!(on_disk(&path).comments[0].body, body);
+    assert_eq!(on_disk(&path).comments[0].body, format!("{body}\n第二段"));
 }
 
 #[test]
@@ -462,10 +470,8 @@ fn a_comment_that_cannot_be_written_stays_in_the_prompt() {
     }
     let s = b.screen(120, 30);
     let last = s.lines().last().unwrap();
-    assert!(
-        last.contains("这段话要留住") && last.contains("回车重试"),
-        "{last}"
-    );
+    assert!(last.contains("回车重试"), "{last}");
+    assert!(s.lines().any(|l| l.starts_with("│这段话要留住")), "{s}");
     // Once the folder is fixed, Enter writes it.
     std::fs::remove_dir(&sidecar).unwrap();
     b.press(KeyCode::Enter);
@@ -474,7 +480,7 @@ fn a_comment_that_cannot_be_written_stays_in_the_prompt() {
 }
 
 #[test]
-fn pasting_into_a_comment_goes_into_the_prompt_as_one_line() {
+fn pasting_into_a_comment_goes_into_the_prompt_with_its_line_breaks() {
     let (_dir, path) = copy_draft("paste");
     let mut b = open_as(&path, "李律师");
     goto(&mut b, "健全法治建设工作机制");
@@ -482,10 +488,10 @@ fn pasting_into_a_comment_goes_into_the_prompt_as_one_line() {
     b.press(KeyCode::F(5));
     b.paste("第一行\n第二行\t完");
     match b.s().overlay() {
-        Overlay::Input(_, text) => assert_eq!(text, "第一行 第二行 完"),
+        Overlay::Input(_, text) => assert_eq!(text, "第一行\n第二行 完"),
         other => panic!("{other:?}"),
     }
     assert_eq!(b.s().text(), before, "nothing pasted into the draft");
     b.press(KeyCode::Enter);
-    assert_eq!(on_disk(&path).comments[0].body, "第一行 第二行 完");
+    assert_eq!(on_disk(&path).comments[0].body, "第一行\n第二行 完");
 }

@@ -114,8 +114,10 @@ fn the_comment_list_and_the_sign_off_prompt() {
         common::assert_snapshot(&format!("signoff-100x30-{}", name(lang)), &s);
         b.press(KeyCode::Char('x'));
         let s = b.screen(100, 30);
-        let prompt = s.lines().last().unwrap().to_owned() + "\n";
-        common::assert_snapshot(&format!("signoff-reason-100x30-{}", name(lang)), &prompt);
+        common::assert_snapshot(
+            &format!("signoff-reason-100x30-{}", name(lang)),
+            &prompt_rows(&s),
+        );
     }
 }
 
@@ -143,7 +145,19 @@ fn suggestions_in_the_list_their_redline_and_the_prompt() {
         b.press(KeyCode::Esc);
         b.press(KeyCode::F(9));
         let s = b.screen(100, 30);
-        let prompt = s.lines().last().unwrap().to_owned() + "\n";
-        common::assert_snapshot(&format!("suggest-prompt-100x30-{}", name(lang)), &prompt);
+        common::assert_snapshot(
+            &format!("suggest-prompt-100x30-{}", name(lang)),
+            &prompt_rows(&s),
+        );
     }
+}
+
+/// A prompt's box (from its top border) and the status bar under it.
+fn prompt_rows(screen: &str) -> String {
+    let lines: Vec<&str> = screen.lines().collect();
+    let top = lines
+        .iter()
+        .rposition(|l| l.starts_with('┌'))
+        .unwrap_or(lines.len() - 1);
+    lines[top..].join("\n") + "\n"
 }

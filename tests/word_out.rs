@@ -177,22 +177,10 @@ fn a_review_goes_back_as_comments_and_tracked_changes() {
         "{:?}",
         l.comments
     );
-    // Round trip: the returned document's comments know their review ids.
+    // Round trip: the returned document's comments and tracked changes
+    // know their review ids.
     assert_eq!(c.origin.as_deref(), Some("c-20250301-0001"));
-    let json = common::bin()
-        .args(["review", "--format", "json"])
-        .arg(&out)
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
-    assert!(
-        v["comments"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|c| c["review_id"] == "c-20250301-0001"),
-        "{v}"
-    );
+    assert_round_trip(&l, &out);
     let Some(odf) = libreoffice_reading(
         "a_review_goes_back_as_comments_and_tracked_changes",
         &out,
@@ -223,6 +211,72 @@ fn a_review_goes_back_as_comments_and_tracked_changes() {
     assert_eq!(
         squeezed(&odf.rejected),
         squeezed(&DRAFT.lines().collect::<Vec<_>>())
+    );
+}
+
+/// Reading a reviewed document back: the suggestion is a tracked change
+/// (the quote deleted, the wording inserted, by its author) that knows the
+/// review file's id, and `review --format json` lists both with their ids,
+/// the change on the line where its wording stands.
+fn assert_round_trip(l: &reportbench::core::text::Loaded, out: &Path) {
+    assert_eq!(l.suggestions.len(), 1, "{:?}", l.suggestions);
+    let s = &l.suggestions[0];
+    assert_eq!(
+        (
+            s.quote.as_str(),
+            s.replacement.as_str(),
+            s.author.as_str(),
+            s.origin.as_deref()
+        ),
+        (
+            "领导小组",
+            "领导小组（青政发〔2024〕3号）",
+            "李律师",
+            Some("s-20250301-0001")
+        )
+    );
+    assert!(s.created.starts_with("2025-03-01"), "{}", s.created);
+    let json = common::bin()
+        .args(["review", "--format", "json"])
+        .arg(out)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert!(
+        v["comments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["review_id"] == "c-20250301-0001"),
+        "{v}"
+    );
+    let change = v["suggestions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["review_id"] == "s-20250301-0001")
+        .unwrap_or_else(|| panic!("{v}"));
+    assert_eq!(
+        (
+            &change["from_file"],
+            &change["orphaned"],
+            &change["outdated"]
+        ),
+        (
+            &serde_json::json!(true),
+            &serde_json::json!(false),
+            &serde_json::json!(false)
+        ),
+        "{change}"
+    );
+    let line = change["line"].as_u64().unwrap() as usize;
+    assert!(
+        l.text
+            .lines()
+            .nth(line - 1)
+            .is_some_and(|t| t.contains("（青政发〔2024〕3号）")),
+        "line {line} of {}",
+        l.text
     );
 }
 
@@ -319,6 +373,7 @@ fn a_reviewed_word_document_goes_back_as_itself_with_its_parts_kept() {
         .expect("the comment");
     assert_eq!(c.quote, "第一责任人");
     assert_eq!(c.origin.as_deref(), Some("c-20250301-0001"));
+    assert_round_trip(&l, &out);
     let Some(odf) = libreoffice_reading(
         "a_reviewed_word_document_goes_back_as_itself_with_its_parts_kept",
         &out,

@@ -61,6 +61,8 @@ pub(super) struct Read {
     pub source: reportbench::core::text::SourceFormat,
     /// Comments the document itself holds (Word's).
     pub comments: Vec<reportbench::core::review::Comment>,
+    /// Tracked changes the document itself holds (Word's), as suggestions.
+    pub suggestions: Vec<reportbench::core::suggestion::Suggestion>,
 }
 
 /// Loads a draft and checks it, with the "not applicable" sign-offs of its
@@ -80,6 +82,7 @@ pub(super) fn load_and_check(
         encoding: loaded.encoding,
         source: loaded.source,
         comments: loaded.comments,
+        suggestions: loaded.suggestions,
     };
     let doc = Document::parse_normalized(loaded.text, loaded.format);
     let mut report = check(&doc, spec, &CheckOptions { lang });

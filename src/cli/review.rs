@@ -34,12 +34,15 @@ pub(super) fn run_review(
             )
         })
         .collect();
+    // Likewise the review file's suggestions, then the document's tracked
+    // changes (placed on their wording: the text is the accepted view).
     let placed: Vec<_> = review
         .suggestions
         .iter()
+        .chain(&read.suggestions)
         .map(|s| {
             use reportbench::core::suggestion::Place;
-            let at = match s.place(text) {
+            let at = match s.place_in(text) {
                 Place::Current(a) => Some((line_at(text, a.start), true)),
                 Place::Outdated(a) => Some((line_at(text, a.start), false)),
                 Place::Orphaned => None,

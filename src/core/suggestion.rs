@@ -41,6 +41,10 @@ pub struct Suggestion {
     /// Why (optional).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub reason: String,
+    /// For a tracked change read from a Word document that reportbench
+    /// wrote: the id of the review file's suggestion it was written from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
 }
 
 /// Where a suggestion stands.
@@ -100,6 +104,49 @@ impl Suggestion {
             prefix: &self.prefix,
             suffix: &self.suffix,
             line: self.line,
+        }
+    }
+
+    /// Read from the document itself (a Word tracked change, id
+    /// `word-change-N`), not the review file: never written into it.
+    pub fn is_from_file(&self) -> bool {
+        self.id.starts_with(super::review::FILE_COMMENT_PREFIX)
+    }
+
+    /// Where it is in `text`, as the workbench and `review` show it. A
+    /// tracked change read from a Word document stands accepted in the text
+    /// (the reader gives the accepted view): its place is the proposed
+    /// wording between its context, and "current" while that wording is
+    /// there. A review file's suggestion: [`Suggestion::place`].
+    pub fn place_in(&self, text: &str) -> Place {
+        if !self.is_from_file() {
+            return self.place(text);
+        }
+        if self.replacement.is_empty() {
+            // A deletion: the point between its context.
+            let around = format!("{}{}", self.prefix, self.suffix);
+            return match (around.is_empty(), text.find(&around)) {
+                (false, Some(at)) => {
+                    let at = at + self.prefix.len();
+                    Place::Current(Anchor {
+                        start: at,
+                        end: at,
+                        exact: true,
+                    })
+                }
+                _ => Place::Orphaned,
+            };
+        }
+        let shown = Quoted {
+            quote: &self.replacement,
+            prefix: &self.prefix,
+            suffix: &self.suffix,
+            line: self.line,
+        };
+        match anchor_quote(&shown, text) {
+            Some(a) if a.exact => Place::Current(a),
+            Some(a) => Place::Outdated(a),
+            None => Place::Orphaned,
         }
     }
 
@@ -174,6 +221,7 @@ mod tests {
             decided_by: String::new(),
             decided_at: String::new(),
             reason: String::new(),
+            origin: None,
         }
     }
 
@@ -222,5 +270,28 @@ mod tests {
         // An older decision does not undo a newer one.
         ours.merge(&theirs);
         assert_eq!(ours.status, SuggestionStatus::Accepted);
+    }
+
+    #[test]
+    fn a_tracked_change_from_a_word_file_is_placed_on_its_wording() {
+        // The reader gives the accepted view: "38份" stands where "35份" was.
+        let mut s = suggestion("35份", "共收到", "，均已", "38份");
+        s.id = "word-change-7".into();
+        let text = "一、概况\n共收到38份，均已办结。";
+        let Place::Current(a) = s.place_in(text) else {
+            panic!("{:?}", s.place_in(text))
+        };
+        assert_eq!(&text[a.start..a.end], "38份");
+        // A review file's suggestion is placed on its quote (edited here).
+        s.id = "s-20250301-0001".into();
+        assert!(matches!(s.place_in(text), Place::Outdated(_)));
+        // A deletion: the point between its context.
+        let mut d = suggestion("全部", "共收到38份，", "均已", "");
+        d.id = "word-change-9".into();
+        let Place::Current(a) = d.place_in(text) else {
+            panic!()
+        };
+        assert_eq!(&text[a.start..], "均已办结。");
+        assert_eq!(d.place_in("别的文字"), Place::Orphaned);
     }
 }

@@ -172,6 +172,7 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
             source: read.source,
             notes: read.notes,
             comments: read.comments,
+            suggestions: read.suggestions,
         });
     }
     let (raw, encoding) = decode(&bytes).map_err(|e| match e {
@@ -193,6 +194,7 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
         },
         notes: Vec::new(),
         comments: Vec::new(),
+        suggestions: Vec::new(),
     })
 }
 

@@ -422,6 +422,8 @@ pub fn review_json(v: &ReviewView) -> Value {
                 "decided_by": s.decided_by,
                 "decided_at": s.decided_at,
                 "reason": s.reason,
+                "from_file": s.is_from_file(),
+                "review_id": s.origin,
             })
         })
         .collect();

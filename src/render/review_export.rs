@@ -63,7 +63,12 @@ pub fn markdown(v: &ReviewView, lang: Lang) -> String {
                 .filter(|(c, _)| !c.is_from_file())
                 .map(|(c, _)| c.author.as_str()),
         )
-        .chain(v.placed.iter().map(|(s, _)| s.author.as_str()))
+        .chain(
+            v.placed
+                .iter()
+                .filter(|(s, _)| !s.is_from_file())
+                .map(|(s, _)| s.author.as_str()),
+        )
         .collect();
     reviewers.sort_unstable();
     reviewers.dedup();
@@ -226,9 +231,18 @@ pub fn markdown(v: &ReviewView, lang: Lang) -> String {
         let _ = writeln!(o, "## {}\n", lang.pick("修改建议", "Suggested edits"));
     }
     for (s, at) in &v.placed {
+        // A Word file's tracked change stands accepted in the text read.
+        let from = if s.is_from_file() {
+            lang.pick(
+                " · Word 修订（文中已按修订显示）",
+                " · Word tracked change (shown accepted)",
+            )
+        } else {
+            ""
+        };
         let _ = writeln!(
             o,
-            "### {} · {} · {} · {}\n",
+            "### {} · {} · {} · {}{from}\n",
             place(*at, lang),
             inline(&s.author),
             when(&s.created),

@@ -242,8 +242,10 @@ fn editor_highlights(s: &State, t: &Theme) -> Vec<Highlight> {
     }
     // An open suggestion's text, struck through: the redline's deletion
     // (its wording is on the status bar when the cursor is in it, and in
-    // the list, F6).
+    // the list, F6). A Word document's tracked change stands accepted in
+    // the text read: its wording is shown as an insertion.
     let suggestion = t.style("ui.editor.suggestion");
+    let inserted = t.style("ui.diff.insert");
     for (p, sg) in s.suggestion_places().iter().zip(s.suggestions()) {
         if let (
             crate::core::suggestion::Place::Current(a)
@@ -253,7 +255,12 @@ fn editor_highlights(s: &State, t: &Theme) -> Vec<Highlight> {
             p,
             sg.status == crate::core::suggestion::SuggestionStatus::Open,
         ) {
-            add(a.start, a.end, suggestion, 1);
+            let style = if sg.is_from_file() {
+                inserted
+            } else {
+                suggestion
+            };
+            add(a.start, a.end, style, 1);
         }
     }
     if let Some(Row::Item(i)) = s.rows().get(s.selected()) {
@@ -342,13 +349,23 @@ fn draw_status(f: &mut Frame, s: &State, t: &Theme, area: Rect) {
     // The wording proposed for the text under the cursor, unless a message
     // is showing.
     let at_cursor = s.suggestion_at_cursor().map(|sg| {
-        tr!(
-            lang,
-            " {}建议改为“{}”（F6 a 采纳 / x 不采纳）",
-            " {} suggests \"{}\" (F6: a accepts, x rejects)",
-            sanitize_for_display(&sg.author),
-            sanitize_for_display(&sg.replacement)
-        )
+        if sg.is_from_file() {
+            tr!(
+                lang,
+                " {}的修订：原为“{}”（在 WPS/Word 中接受或拒绝）",
+                " {}'s tracked change: was \"{}\" (accept or reject in WPS/Word)",
+                sanitize_for_display(&sg.author),
+                sanitize_for_display(&sg.quote)
+            )
+        } else {
+            tr!(
+                lang,
+                " {}建议改为“{}”（F6 a 采纳 / x 不采纳）",
+                " {} suggests \"{}\" (F6: a accepts, x rejects)",
+                sanitize_for_display(&sg.author),
+                sanitize_for_display(&sg.replacement)
+            )
+        }
     });
     let (text, style) = match (s.message(), at_cursor) {
         // A message comes first, so that a narrow terminal still shows it.

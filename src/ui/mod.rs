@@ -1,11 +1,13 @@
 //! Rendering for the workbench (no I/O): `draw` (the panes, status bar
 //! and the dispatch), `diff` and `figures` (the F3 and F4 views),
-//! `overlays` (help, recovery offer, comment list, prompts), `views`
+//! `overlays` (help, recovery offer, comment list, prompts), `input_box`
+//! (the box comments and suggestions are typed in), `views`
 //! (wrapping shared by all) and `theme`.
 
 pub mod diff;
 pub mod draw;
 pub mod figures;
+mod input_box;
 mod overlays;
 pub mod theme;
 pub mod views;

@@ -84,12 +84,16 @@ pub(super) fn draw_overlay(f: &mut Frame, s: &State, t: &Theme, area: Rect, stat
                     m
                 ),
                 _ => lang
-                    .pick("（回车保存，Esc 取消）", " (Enter saves, Esc cancels)")
+                    .pick(
+                        "回车保存 · Alt-回车或 Ctrl-J 换行 · ←→ Home End 移动 · Esc 取消",
+                        "Enter saves · Alt-Enter or Ctrl-J: new line · ←→ Home End move · Esc cancels",
+                    )
                     .to_owned(),
             };
-            draw_prompt(
+            super::input_box::draw(
                 f,
                 t,
+                area,
                 status,
                 &s.prompt_label(p),
                 line,
@@ -417,7 +421,14 @@ fn draw_comments(f: &mut Frame, s: &State, t: &Theme, area: Rect, selected: usiz
         };
         let mut head = format!(
             "{} · {} · {} · {}",
-            lang.pick("修改建议", "suggestion"),
+            if sg.is_from_file() {
+                lang.pick(
+                    "Word 修订（已按接受显示）",
+                    "Word tracked change (shown accepted)",
+                )
+            } else {
+                lang.pick("修改建议", "suggestion")
+            },
             place,
             sg.author,
             sg.created

@@ -191,8 +191,26 @@ impl State {
     /// being typed, as one line).
     pub(super) fn on_paste(&mut self, text: &str) {
         self.buffer.cursor_before = self.buffer.editor.cursor();
+        // Into a prompt at its cursor; a comment or wording keeps its line
+        // breaks, a one-line prompt (search, file name) takes spaces.
+        let multi_line = matches!(self.screen.overlay, Overlay::Input(..));
+        let back = self.screen.prompt_back;
         if let Some(line) = self.prompt_line() {
-            line.extend(text.chars().map(|c| if c.is_control() { ' ' } else { c }));
+            let text = text.replace("\r\n", "\n").replace('\r', "\n");
+            let pasted: String = text
+                .chars()
+                .map(|c| match c {
+                    '\n' if multi_line => '\n',
+                    c if c.is_control() => ' ',
+                    c => c,
+                })
+                .collect();
+            let len = line.chars().count();
+            let at = line
+                .char_indices()
+                .nth(len - back.min(len))
+                .map_or(line.len(), |(i, _)| i);
+            line.insert_str(at, &pasted);
             return;
         }
         if self.screen.focus == Focus::Editor

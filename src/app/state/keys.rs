@@ -50,14 +50,26 @@ impl State {
     /// A key in a one-line prompt (search, save as, comment): it takes the
     /// keys until Enter or Esc.
     fn prompt_key(&mut self, e: KeyEvent) {
-        let cmd = command(OverlayKind::Prompt, e.code);
+        use crossterm::event::KeyCode;
+        let review = matches!(self.screen.overlay, Overlay::Input(..));
+        // A comment, reply, reason or suggested wording may run over
+        // several lines: Alt-Enter or Ctrl-J starts a new one (Enter saves).
+        let newline = review
+            && match e.code {
+                KeyCode::Enter => e.modifiers.contains(KeyModifiers::ALT),
+                KeyCode::Char('j') => e.modifiers.contains(KeyModifiers::CONTROL),
+                _ => false,
+            };
+        let cmd = if newline {
+            None
+        } else {
+            command(OverlayKind::Prompt, e.code)
+        };
         let typed = match e.code {
-            crossterm::event::KeyCode::Char(c) if !e.modifiers.contains(KeyModifiers::CONTROL) => {
-                Some(c)
-            }
+            _ if newline => Some('\n'),
+            KeyCode::Char(c) if !e.modifiers.contains(KeyModifiers::CONTROL) => Some(c),
             _ => None,
         };
-        let review = matches!(self.screen.overlay, Overlay::Input(..));
         let now = self.now.at;
         let back = self.screen.prompt_back;
         let Some(line) = self.prompt_line() else {

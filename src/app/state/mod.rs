@@ -198,6 +198,7 @@ impl State {
                 start.author,
                 start.review_mode,
                 start.file.comments.clone(),
+                start.file.suggestions.clone(),
             ),
             views: Views::new(previous),
             screen: Screen {

@@ -64,6 +64,9 @@ pub(super) struct ReviewSession {
     /// Comments the document itself holds (Word's): listed after the
     /// review file's, never written into it.
     pub(super) file_comments: Vec<crate::core::review::Comment>,
+    /// Tracked changes the document itself holds (Word's), shown accepted:
+    /// listed after the review file's suggestions, never written into it.
+    pub(super) file_suggestions: Vec<crate::core::suggestion::Suggestion>,
     /// Where each suggestion is in the text as of the last re-check.
     pub(super) places: Vec<crate::core::suggestion::Place>,
 }
@@ -73,13 +76,16 @@ impl ReviewSession {
         author: String,
         mode: bool,
         file_comments: Vec<crate::core::review::Comment>,
+        file_suggestions: Vec<crate::core::suggestion::Suggestion>,
     ) -> ReviewSession {
         ReviewSession {
             review: Review {
                 comments: file_comments.clone(),
+                suggestions: file_suggestions.clone(),
                 ..Review::default()
             },
             file_comments,
+            file_suggestions,
             mode,
             author,
             anchors: Vec::new(),
@@ -215,6 +221,9 @@ impl State {
         review
             .comments
             .extend(self.review.file_comments.iter().cloned());
+        review
+            .suggestions
+            .extend(self.review.file_suggestions.iter().cloned());
         self.review.review = review;
         self.recheck();
     }
@@ -443,7 +452,9 @@ impl State {
         let on_file_comment = match &change {
             ReviewChange::Reply { id, .. }
             | ReviewChange::SetStatus { id, .. }
-            | ReviewChange::DeleteComment { id } => {
+            | ReviewChange::DeleteComment { id }
+            | ReviewChange::Decide { id, .. }
+            | ReviewChange::DeleteSuggestion { id } => {
                 id.starts_with(crate::core::review::FILE_COMMENT_PREFIX)
             }
             _ => false,

@@ -133,6 +133,7 @@ fn a_reviewer_cannot_accept_and_an_edited_quote_is_never_applied() {
         decided_by: String::new(),
         decided_at: String::new(),
         reason: String::new(),
+        origin: None,
     };
     let review = Review {
         suggestions: vec![suggestion.clone()],
@@ -200,4 +201,102 @@ fn a_writer_cannot_sign_off() {
         "{:?}",
         t.s.message()
     );
+}
+
+#[test]
+fn a_word_files_tracked_change_is_shown_accepted_and_decided_in_word() {
+    // The reader's accepted view has "38份"; the file says it was "35份".
+    let change = crate::core::suggestion::Suggestion {
+        id: "word-change-11".into(),
+        author: "法律顾问".into(),
+        created: "2025-01-10T09:00:00Z".into(),
+        quote: "35".into(),
+        prefix: "全年审核合同".into(),
+        suffix: "份。".into(),
+        line: 0,
+        replacement: "38".into(),
+        status: crate::core::suggestion::SuggestionStatus::Open,
+        decided_by: String::new(),
+        decided_at: String::new(),
+        reason: String::new(),
+        origin: None,
+    };
+    let (mut t, _) = T::open_with_tracked_changes(vec![change.clone()]);
+    // It stays after the review file is read, beside the file's own.
+    t.send(Msg::ReviewRead {
+        seen: None,
+        result: Ok(Review::default()),
+    });
+    assert_eq!(t.s.suggestions(), [change]);
+    let crate::core::suggestion::Place::Current(a) = t.s.suggestion_places()[0] else {
+        panic!("{:?}", t.s.suggestion_places())
+    };
+    assert_eq!(&t.s.doc().text()[a.start..a.end], "38");
+    // The cursor on its wording: the status bar source knows it.
+    for _ in 0..4 {
+        t.key(KeyCode::Down);
+    }
+    for _ in 0..7 {
+        t.key(KeyCode::Right);
+    }
+    assert!(t.s.suggestion_at_cursor().is_some_and(|s| s.is_from_file()));
+    // Accept, reject and delete are WPS/Word's: nothing sent, said why.
+    t.key(KeyCode::F(6));
+    for key in ['a', 'x', 'd'] {
+        let fx = t.key(KeyCode::Char(key));
+        assert!(
+            !fx.iter().any(|e| matches!(e, Effect::UpdateReview { .. })),
+            "{key}: {fx:?}"
+        );
+        assert!(
+            t.s.message().is_some_and(|m| m.0.contains("Word")),
+            "{key}: {:?}",
+            t.s.message()
+        );
+    }
+}
+
+#[test]
+fn alt_enter_and_ctrl_j_start_a_new_line_in_the_wording_and_enter_saves() {
+    let (mut t, _) = T::open(false, false);
+    select_38(&mut t);
+    t.key(KeyCode::F(9));
+    t.send(Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT)));
+    t.key(KeyCode::Char('甲'));
+    t.send(Msg::Key(KeyEvent::new(
+        KeyCode::Char('j'),
+        KeyModifiers::CONTROL,
+    )));
+    t.key(KeyCode::Char('乙'));
+    match t.s.overlay() {
+        Overlay::Input(_, words) => assert_eq!(words, "38份\n甲\n乙"),
+        o => panic!("{o:?}"),
+    }
+    let fx = t.key(KeyCode::Enter);
+    let change = fx
+        .iter()
+        .find_map(|e| match e {
+            Effect::UpdateReview { change, .. } => Some(change),
+            _ => None,
+        })
+        .expect("saved");
+    match change.as_ref() {
+        ReviewChange::AddSuggestion { suggestion, .. } => {
+            assert_eq!(suggestion.replacement, "38份\n甲\n乙")
+        }
+        c => panic!("{c:?}"),
+    }
+}
+
+#[test]
+fn a_paste_goes_in_at_the_prompt_cursor_with_its_line_breaks() {
+    let (mut t, _) = T::open(false, false);
+    select_38(&mut t);
+    t.key(KeyCode::F(9));
+    t.key(KeyCode::Left);
+    t.send(Msg::Paste("（约\r\n数）".into()));
+    match t.s.overlay() {
+        Overlay::Input(_, words) => assert_eq!(words, "38（约\n数）份"),
+        o => panic!("{o:?}"),
+    }
 }

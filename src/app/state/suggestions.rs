@@ -13,7 +13,8 @@ use crate::core::suggestion::{Decision, Place, Suggestion, SuggestionStatus};
 use crate::tr;
 
 impl State {
-    /// The review file's suggestions.
+    /// The review file's suggestions, then the document's own tracked
+    /// changes (Word's).
     pub fn suggestions(&self) -> &[Suggestion] {
         &self.review.review.suggestions
     }
@@ -58,7 +59,7 @@ impl State {
             .review
             .suggestions
             .iter()
-            .map(|s| s.place(text))
+            .map(|s| s.place_in(text))
             .collect();
     }
 
@@ -103,6 +104,7 @@ impl State {
                 decided_by: String::new(),
                 decided_at: String::new(),
                 reason: String::new(),
+                origin: None,
             },
         })
     }
@@ -133,6 +135,14 @@ impl State {
             .copied()
             .unwrap_or(Place::Orphaned);
         let stay = Overlay::Comments(selected);
+        if s.is_from_file() && matches!(cmd, C::Accept | C::Reject | C::Resolve | C::Delete) {
+            self.screen.overlay = stay;
+            self.warn(
+                "这是 Word 文档里的修订（文中已按接受后显示）：请在 WPS 或 Word 中接受或拒绝",
+                "this is a tracked change in the Word document (shown accepted): accept or reject it in WPS or Word",
+            );
+            return;
+        }
         match cmd {
             C::GoTo => match place {
                 Place::Current(a) | Place::Outdated(a) => self.jump_to_byte(a.start),

@@ -33,14 +33,28 @@ fn file(text: &str) -> Loaded {
         source: Default::default(),
         notes: Vec::new(),
         comments: Vec::new(),
+        suggestions: Vec::new(),
     }
 }
 
 impl T {
     pub(super) fn open(review_mode: bool, recovery: bool) -> (T, Vec<Effect>) {
+        T::open_file(file(DRAFT), review_mode, recovery)
+    }
+
+    /// The draft as a Word document holding `changes` (tracked changes).
+    pub(super) fn open_with_tracked_changes(
+        changes: Vec<crate::core::suggestion::Suggestion>,
+    ) -> (T, Vec<Effect>) {
+        let mut f = file(DRAFT);
+        f.suggestions = changes;
+        T::open_file(f, false, false)
+    }
+
+    fn open_file(draft: Loaded, review_mode: bool, recovery: bool) -> (T, Vec<Effect>) {
         let t0 = Instant::now();
         let start = Start {
-            file: file(DRAFT),
+            file: draft,
             previous: Some(file(&DRAFT.replace("2024", "2023").replace("38份", "30份"))),
             spec: CompiledSpec::default_spec(),
             keymap: Keymap::defaults(),

@@ -439,6 +439,10 @@ pub struct Loaded {
     /// Comments the file itself holds (Word's), shown beside the review's
     /// own and never written into the review file.
     pub comments: Vec<crate::core::review::Comment>,
+    /// Tracked changes the file itself holds (Word's 修订), as suggestions
+    /// shown accepted (the text is the accepted view); never written into
+    /// the review file.
+    pub suggestions: Vec<crate::core::suggestion::Suggestion>,
 }
 
 /// What a file looked like when it was loaded (or last saved).

@@ -9,6 +9,7 @@ pub mod legacy;
 pub mod pdf;
 
 use crate::core::review::{Comment, CommentStatus, FILE_COMMENT_PREFIX};
+use crate::core::suggestion::{Suggestion, SuggestionStatus};
 use crate::core::text::{ReadNote, SourceFormat};
 use std::path::Path;
 
@@ -23,6 +24,8 @@ pub struct Read {
     pub notes: Vec<ReadNote>,
     /// Comments the document holds (Word's).
     pub comments: Vec<Comment>,
+    /// Tracked changes the document holds (Word's), as suggestions.
+    pub suggestions: Vec<Suggestion>,
 }
 
 /// Why a document could not be read (the loader names the file).
@@ -67,6 +70,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Option<Result<Read, FormatError>> {
                 .flatten()
                 .collect(),
                 comments: Vec::new(),
+                suggestions: Vec::new(),
             })
             .map_err(|e| doc(&e)),
         Sniffed::Other if html::looks_like_html(bytes) || has_extension(path, &["html", "htm"]) => {
@@ -79,6 +83,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Option<Result<Read, FormatError>> {
                         .into_iter()
                         .collect(),
                     comments: Vec::new(),
+                    suggestions: Vec::new(),
                 })
                 .map_err(|e| doc(&e))
         }
@@ -111,6 +116,31 @@ fn from_word(x: docx::Extracted, source: SourceFormat) -> Read {
                 body: c.body,
                 status: CommentStatus::Open,
                 replies: Vec::new(),
+            })
+            .collect(),
+        suggestions: x
+            .tracked
+            .into_iter()
+            .map(|c| Suggestion {
+                origin: c
+                    .ids
+                    .iter()
+                    .find_map(|id| x.origins.get(&format!("change-{id}")).cloned()),
+                id: format!(
+                    "{FILE_COMMENT_PREFIX}change-{}",
+                    c.ids.first().map_or("", String::as_str)
+                ),
+                author: c.author,
+                created: c.date,
+                quote: c.deleted,
+                prefix: c.before,
+                suffix: c.after,
+                line: 0,
+                replacement: c.inserted,
+                status: SuggestionStatus::Open,
+                decided_by: String::new(),
+                decided_at: String::new(),
+                reason: String::new(),
             })
             .collect(),
     }

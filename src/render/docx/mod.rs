@@ -91,6 +91,9 @@ pub struct Author {
     pub name: String,
     /// When (RFC 3339).
     pub date: String,
+    /// The review suggestion its changes were written from (kept in the
+    /// package's custom properties, so that reading it back knows it).
+    pub origin: Option<String>,
 }
 
 /// A document to write.
@@ -110,17 +113,29 @@ impl Doc {
         match self
             .authors
             .iter()
-            .position(|a| a.name == name && a.date == date)
+            .position(|a| a.name == name && a.date == date && a.origin.is_none())
         {
             Some(i) => i,
             None => {
                 self.authors.push(Author {
                     name: name.to_owned(),
                     date: date.to_owned(),
+                    origin: None,
                 });
                 self.authors.len() - 1
             }
         }
+    }
+
+    /// An author index of its own for the changes of review suggestion
+    /// `origin`.
+    pub fn suggestion_author(&mut self, name: &str, date: &str, origin: &str) -> usize {
+        self.authors.push(Author {
+            name: name.to_owned(),
+            date: date.to_owned(),
+            origin: Some(origin.to_owned()),
+        });
+        self.authors.len() - 1
     }
 
     /// Adds a comment; returns its index.
@@ -137,11 +152,13 @@ impl Doc {
             let opts =
                 SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
             let with_comments = !self.comments.is_empty();
-            let ids: Vec<(usize, String)> = self
+            let (document, change_ids) = xml::document(self);
+            let ids: Vec<(String, String)> = self
                 .comments
                 .iter()
                 .enumerate()
-                .filter_map(|(n, c)| c.origin.clone().map(|o| (n, o)))
+                .filter_map(|(n, c)| c.origin.clone().map(|o| (n.to_string(), o)))
+                .chain(change_ids)
                 .collect();
             let with_custom = !ids.is_empty();
             let parts: Vec<(&str, String)> = vec![
@@ -156,7 +173,7 @@ impl Doc {
                 ),
                 ("word/styles.xml", xml::STYLES.to_owned()),
                 ("word/settings.xml", xml::SETTINGS.to_owned()),
-                ("word/document.xml", xml::document(self)),
+                ("word/document.xml", document),
             ];
             let extra = [
                 with_comments.then(|| ("word/comments.xml", xml::comments(self))),

@@ -272,10 +272,10 @@ pub fn review_doc(review: &Review, cx: &Context) -> (Doc, Left) {
                 replacement,
                 author,
                 date,
-                ..
+                origin,
             } => Mark::Suggestion {
                 replacement,
-                author: doc.author(&author, &date),
+                author: doc.suggestion_author(&author, &date, &origin),
             },
         };
         marks.push((range, mark));

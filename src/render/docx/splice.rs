@@ -185,6 +185,7 @@ pub fn splice(
 
     // The new body.
     let mut out = String::with_capacity(body.len() + notes.len() * 300);
+    let mut change_origins: Vec<(String, String)> = Vec::new();
     let mut at = 0;
     for (p, marks) in paras.iter().zip(&per_para) {
         if marks.is_empty() {
@@ -192,7 +193,14 @@ pub fn splice(
         }
         out.push_str(&body[at..p.inner.start]);
         if p.simple {
-            rebuild(&mut out, p, marks, notes, &mut next_change);
+            rebuild(
+                &mut out,
+                p,
+                marks,
+                notes,
+                &mut next_change,
+                &mut change_origins,
+            );
             at = p.inner.end;
         } else {
             for (_, _, id, _) in marks {
@@ -243,9 +251,10 @@ pub fn splice(
 
     // Which review comment or suggestion each new comment was written from:
     // a custom property (added to the document's own, or a new part).
-    let ids: Vec<(usize, String)> = new_comments
+    let ids: Vec<(String, String)> = new_comments
         .iter()
-        .filter_map(|(id, c)| c.origin.clone().map(|o| (*id, o)))
+        .filter_map(|(id, c)| c.origin.clone().map(|o| (id.to_string(), o)))
+        .chain(change_origins)
         .collect();
     let add_custom = custom.is_none() && !ids.is_empty();
     let custom_part = match &custom {
@@ -430,6 +439,7 @@ fn rebuild(
     marks: &[Laid],
     notes: &[(Target, Note)],
     ids: &mut usize,
+    origins: &mut Vec<(String, String)>,
 ) {
     out.push_str(&p.keep);
     // Boundaries in characters: ends before starts at one place.
@@ -468,18 +478,31 @@ fn rebuild(
                 }
                 (_, false) if !change => out.push_str(&comment_end(*id)),
                 (Note::Comment(_), _) => {}
-                (Note::Change { author, date, .. }, true) => deleting = Some((author, date)),
+                (
+                    Note::Change {
+                        author,
+                        date,
+                        origin,
+                        ..
+                    },
+                    true,
+                ) => {
+                    // Its first deletion takes the next id.
+                    origins.push((format!("change-{}", *ids), origin.clone()));
+                    deleting = Some((author, date));
+                }
                 (
                     Note::Change {
                         replacement,
                         author,
                         date,
-                        ..
+                        origin,
                     },
                     false,
                 ) => {
                     deleting = None;
                     if !replacement.is_empty() {
+                        origins.push((format!("change-{}", *ids), origin.clone()));
                         let _ = write!(
                             out,
                             "<w:ins w:id=\"{}\" w:author=\"{}\" w:date=\"{}\">",

@@ -48,7 +48,11 @@ fn runs(out: &mut String, text: &str, t: &str) {
 }
 
 /// `word/document.xml`.
-pub fn document(d: &Doc) -> String {
+///
+/// Returns the part and, for each tracked change written for a review
+/// suggestion, `("change-N", suggestion id)`.
+pub fn document(d: &Doc) -> (String, Vec<(String, String)>) {
+    let mut origins = Vec::new();
     let mut o = String::with_capacity(d.paras.len() * 200 + 1000);
     let _ = write!(
         o,
@@ -90,6 +94,9 @@ pub fn document(d: &Doc) -> String {
                         ("w:del", "w:delText")
                     };
                     let a = d.authors.get(*author);
+                    if let Some(origin) = a.and_then(|a| a.origin.clone()) {
+                        origins.push((format!("change-{change_id}"), origin));
+                    }
                     let _ = write!(
                         o,
                         "<{tag} w:id=\"{change_id}\" w:author=\"{}\" w:date=\"{}\">",
@@ -115,7 +122,7 @@ pub fn document(d: &Doc) -> String {
     }
     // A4, the 公文 margins (37 mm top, 35 mm bottom, 28 mm left, 26 mm right).
     o.push_str("<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1588\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>");
-    o
+    (o, origins)
 }
 
 /// `word/comments.xml`.
@@ -177,8 +184,9 @@ pub const CUSTOM_REL: &str = "<Relationship Id=\"rIdReportbenchCustom\" Type=\"h
 /// The content type override of the custom properties part.
 pub const CUSTOM_TYPE: &str = "<Override PartName=\"/docProps/custom.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.custom-properties+xml\"/>";
 
-/// The ids property's value: `word id=review id` pairs.
-pub fn ids_value(ids: &[(usize, String)]) -> String {
+/// The ids property's value: `word id=review id` pairs (a comment's id, or
+/// `change-N` for a tracked change's).
+pub fn ids_value(ids: &[(String, String)]) -> String {
     ids.iter()
         .map(|(n, id)| format!("{n}={id}"))
         .collect::<Vec<_>>()
@@ -186,7 +194,7 @@ pub fn ids_value(ids: &[(usize, String)]) -> String {
 }
 
 /// One custom property element (`pid` from 2).
-pub fn ids_element(pid: usize, ids: &[(usize, String)]) -> String {
+pub fn ids_element(pid: usize, ids: &[(String, String)]) -> String {
     format!(
         "<property fmtid=\"{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}\" pid=\"{pid}\" name=\"{IDS_PROPERTY}\"><vt:lpwstr>{}</vt:lpwstr></property>",
         escape(&ids_value(ids))
@@ -194,7 +202,7 @@ pub fn ids_element(pid: usize, ids: &[(usize, String)]) -> String {
 }
 
 /// `docProps/custom.xml` holding the ids property.
-pub fn custom_properties(ids: &[(usize, String)]) -> String {
+pub fn custom_properties(ids: &[(String, String)]) -> String {
     format!(
         "{HEAD}<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\" xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">{}</Properties>",
         ids_element(2, ids)

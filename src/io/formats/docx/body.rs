@@ -6,11 +6,12 @@
 use super::DocxError;
 use super::numbering::Numbering;
 use super::styles::Styles;
+use super::tracked::{TrackedChange, Tracking};
 use super::xml::{Ev, attr, attr_num, local, walk};
 use std::collections::HashSet;
 
 /// A comment's quote is cut here (a comment over the whole report).
-const MAX_QUOTE_BYTES: usize = 64 * 1024;
+pub(super) const MAX_QUOTE_BYTES: usize = 64 * 1024;
 
 /// A line of the extracted text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +44,8 @@ pub struct Story {
     pub notes: Vec<(String, Vec<Block>)>,
     /// The text each Word comment is anchored to, by the comment's id.
     pub quotes: std::collections::HashMap<String, String>,
+    /// The body's tracked changes in detail, in order.
+    pub tracked: Vec<TrackedChange>,
 }
 
 #[derive(Default)]
@@ -81,6 +84,8 @@ pub fn read(
     let mut point_comments: Vec<String> = Vec::new();
     // Notes parts: whether the element being read is a note (not a separator).
     let mut in_note = notes_of.is_none();
+    // Tracked changes are read in detail in the body only.
+    let mut tracking = notes_of.is_none().then(Tracking::default);
     walk(part, xml, |ev| {
         match ev {
             Ev::Open(e, _) => {
@@ -103,17 +108,30 @@ pub fn read(
                     // tracked formatting change, field codes, the fallback
                     // copy of a drawing: not text.
                     "rPr" | "pPrChange" | "rPrChange" | "sectPr" | "tblPr" | "tblGrid" | "trPr"
-                    | "instrText" | "delInstrText" | "Fallback" | "delText" => {
+                    | "instrText" | "delInstrText" | "Fallback" => {
                         skip = 1;
                     }
+                    "delText" => match tracking.as_mut() {
+                        Some(t) if depth_deleted > 0 => t.in_deleted_text = true,
+                        _ => skip = 1,
+                    },
                     "ins" | "moveTo" => {
                         if let Some(id) = attr(&e, "id") {
                             story.changes.insert(id);
+                        }
+                        if let Some(t) = tracking.as_mut() {
+                            let before = paras.last().map_or("", |p| p.text.as_str());
+                            t.open(&mut story, &e, before, true);
+                            t.inserting += 1;
                         }
                     }
                     "del" | "moveFrom" => {
                         if let Some(id) = attr(&e, "id") {
                             story.changes.insert(id);
+                        }
+                        if let Some(t) = tracking.as_mut() {
+                            let before = paras.last().map_or("", |p| p.text.as_str());
+                            t.open(&mut story, &e, before, false);
                         }
                         depth_deleted += 1;
                     }
@@ -159,10 +177,12 @@ pub fn read(
                         }
                     }
                     "tab" | "ptab" if !in_ppr && depth_deleted == 0 => push(&mut paras, " "),
-                    "br" | "cr" if depth_deleted == 0 => {
+                    "br" | "cr" => {
                         let page = attr(&e, "type").is_some_and(|t| t == "page" || t == "column");
-                        if !page {
+                        if !page && depth_deleted == 0 {
                             push(&mut paras, "\n");
+                        } else if let (false, Some(t)) = (page, tracking.as_mut()) {
+                            t.deleted(&mut story, "\n");
                         }
                     }
                     "noBreakHyphen" if depth_deleted == 0 => push(&mut paras, "-"),
@@ -189,12 +209,25 @@ pub fn read(
                 }
                 match name.as_str() {
                     "del" | "moveFrom" => depth_deleted = depth_deleted.saturating_sub(1),
+                    "ins" | "moveTo" => {
+                        if let Some(t) = tracking.as_mut() {
+                            t.inserting = t.inserting.saturating_sub(1);
+                        }
+                    }
+                    "delText" => {
+                        if let Some(t) = tracking.as_mut() {
+                            t.in_deleted_text = false;
+                        }
+                    }
                     "footnote" | "endnote" if notes_of == Some(name.as_str()) => {
                         in_note = false;
                     }
                     "pPr" => in_ppr = false,
                     "t" => in_text = false,
                     "p" => {
+                        if let Some(t) = tracking.as_mut() {
+                            t.paragraph_end(&mut story);
+                        }
                         // A quote that goes on past a paragraph: its lines.
                         for id in &open_comments {
                             if let Some(q) = story.quotes.get_mut(id)
@@ -263,6 +296,14 @@ pub fn read(
                 }
             }
             Ev::Text(t) => {
+                if let Some(k) = tracking.as_mut() {
+                    if k.in_deleted_text {
+                        k.deleted(&mut story, &t);
+                    } else if in_text && skip == 0 {
+                        let inserted = k.inserting > 0;
+                        k.text(&mut story, &t, inserted);
+                    }
+                }
                 if in_text && skip == 0 {
                     push(&mut paras, &t);
                     for id in &open_comments {

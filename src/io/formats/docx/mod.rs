@@ -12,6 +12,7 @@ pub mod comments;
 pub mod numbering;
 pub mod package;
 pub mod styles;
+pub mod tracked;
 pub mod xml;
 
 use crate::core::residue::NOTE_LABELS;
@@ -62,8 +63,10 @@ pub struct Extracted {
     pub tracked_changes: usize,
     /// Word's own comments, with the text each is anchored to.
     pub comments: Vec<comments::WordComment>,
-    /// For a document reportbench wrote: Word comment id → the review
-    /// file's id it was written from.
+    /// The body's tracked changes in detail.
+    pub tracked: Vec<tracked::TrackedChange>,
+    /// For a document reportbench wrote: Word comment id (or `change-N`
+    /// for a tracked change's) → the review file's id it was written from.
     pub origins: std::collections::HashMap<String, String>,
 }
 
@@ -152,6 +155,7 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, DocxError> {
         text,
         tracked_changes: changes,
         comments,
+        tracked: story.tracked,
         origins,
     })
 }
