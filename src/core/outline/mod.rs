@@ -216,11 +216,21 @@ pub fn starts_enumeration(s: &str) -> bool {
     false
 }
 
+/// Whether a line is a table row, or a cell of one, as documents arrive:
+/// a Markdown pipe row (`| a | b |`), a Word table row (cells apart by a
+/// tab, as the .docx reader gives them), or a cell of a table a portal
+/// flattened to one cell per line (`一、本年新收政府信息公开申请数量 |`).
+/// Its 一、 or （一） labels rows; they are not headings.
+pub fn is_table_row(line: &str) -> bool {
+    let t = line.trim();
+    t.contains('\t') || t.starts_with('|') || t.ends_with('|')
+}
+
 /// Classifies one line (the whole line, leading white space allowed).
 pub fn classify_line(line: &str) -> LineShape {
     let start = skip_spaces(line, 0);
     let rest = &line[start..];
-    if rest.is_empty() {
+    if rest.is_empty() || is_table_row(line) {
         return LineShape::Text;
     }
     // Markdown heading.

@@ -172,3 +172,20 @@ fn chinese_number_rendering() {
     assert_eq!(chinese_number(20), "二十");
     assert_eq!(chinese_number(34), "三十四");
 }
+
+#[test]
+fn table_rows_and_cells_are_not_headings() {
+    for row in [
+        "一、本年新收政府信息公开申请数量\t5\t0\t5",
+        "| 三、本年度办理结果 | （一）予以公开 | 2 |",
+        "（七）总计 |",
+        "四、结转下年度继续办理 |",
+    ] {
+        assert!(matches!(classify_line(row), LineShape::Text), "{row}");
+    }
+    // A heading indented with a tab is still one.
+    assert!(matches!(
+        classify_line("\t一、主要举措和成效"),
+        LineShape::Heading(_)
+    ));
+}
