@@ -23,3 +23,4 @@ pub mod review;
 pub mod session;
 pub mod spec;
 pub mod suggestion;
+pub mod tables;

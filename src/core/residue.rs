@@ -107,6 +107,10 @@ pub fn is_residue_line(line: &str) -> bool {
     if n > MAX_RESIDUE_CHARS {
         return false;
     }
+    // A Markdown table's delimiter row (`|---|:--:|`) is structure.
+    if t.contains('-') && t.contains('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) {
+        return false;
+    }
     // Only symbols: a stray "|", "×", "•", ">".
     if t.chars().all(|c| !c.is_alphanumeric()) {
         return true;

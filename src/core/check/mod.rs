@@ -6,9 +6,11 @@
 
 mod arithmetic;
 mod evidence;
+mod expanded;
 mod items;
 pub mod lints;
 mod metrics;
+mod tables;
 
 use super::document::Document;
 use super::figures::{self, Figure};
@@ -153,6 +155,8 @@ pub struct Report {
     pub lints: Vec<Lint>,
     /// Every figure in text order.
     pub figures: Vec<Figure>,
+    /// The spec's tables as read, in spec order.
+    pub tables: Vec<crate::core::tables::TableRead>,
 }
 
 impl Report {
@@ -226,9 +230,58 @@ pub fn check(doc: &Document, spec: &CompiledSpec, opts: &CheckOptions) -> Report
             suggested_at,
         });
     }
+    let reads = tables::read_all(doc, spec, &sections);
+    tables::table_parts(doc, spec, &sections, &reads, &mut items, lang);
     let mut figures = figures::extract(doc, &spec.units);
-    let metrics = eval_metrics(doc, spec, &sections, &mut figures, lang);
-    let lints = lints::run(doc, spec, &sections, &items, &figures, lang);
+    let mut metrics = eval_metrics(doc, spec, &sections, &mut figures, lang);
+    let text_figures = figures.len();
+    tables::cell_metrics(doc, spec, &reads, &mut metrics, &mut figures, lang);
+    if figures.len() > text_figures {
+        in_text_order(&mut figures, &mut metrics);
+    }
+    let mut lints = lints::run(doc, spec, &sections, &items, &figures, lang);
+    let ne = &spec.spec.lints.not_expanded;
+    if ne.enabled
+        && let Some(h) = ne
+            .item
+            .as_deref()
+            .and_then(|id| spec.item_index(id))
+            .and_then(|i| sections[i].first().copied())
+    {
+        expanded::not_expanded(doc, h, lang, &mut |range, message| {
+            lints.push(Lint {
+                rule: "not-expanded",
+                severity: ne.severity,
+                message,
+                position: doc.position(range.start),
+                range,
+            })
+        });
+        lints.sort_by_key(|l| (l.range.start, l.range.end));
+    }
+    if !spec.tables.tables.is_empty() {
+        // A lost table's part says so itself: no "empty section" besides.
+        lints.retain(|l| {
+            l.rule != "empty-section"
+                || !doc.headings().iter().enumerate().any(|(h, hd)| {
+                    doc.paragraphs()[hd.paragraph].range.start == l.range.start
+                        && tables::lost_table_heading(spec, &sections, &reads, h)
+                })
+        });
+        // A flattened table's lone bars are its rows' edges, not residue.
+        let inside: Vec<std::ops::Range<usize>> = tables::found_parts(doc, spec, &sections, &reads);
+        lints.retain(|l| {
+            l.rule != "web-residue"
+                || !inside
+                    .iter()
+                    .any(|r| r.start <= l.range.start && l.range.end <= r.end)
+                || doc.text()[l.range.clone()]
+                    .chars()
+                    .any(char::is_alphanumeric)
+        });
+        tables::relations(doc, spec, &reads, lang, &mut lints);
+        lints.sort_by_key(|l| (l.range.start, l.range.end));
+    }
     Report {
         spec_id: spec.spec.id.clone(),
         spec_version: spec.spec.version,
@@ -238,6 +291,25 @@ pub fn check(doc: &Document, spec: &CompiledSpec, opts: &CheckOptions) -> Report
         metrics,
         lints,
         figures,
+        tables: reads,
+    }
+}
+
+/// Sorts figures into text order (cell figures were added at the end),
+/// keeping the metrics' references to them.
+fn in_text_order(figures: &mut Vec<Figure>, metrics: &mut [MetricResult]) {
+    let mut order: Vec<usize> = (0..figures.len()).collect();
+    order.sort_by_key(|&i| (figures[i].range.start, i));
+    let mut new_index = vec![0; figures.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut taken: Vec<Option<Figure>> = std::mem::take(figures).into_iter().map(Some).collect();
+    *figures = order.iter().filter_map(|&i| taken[i].take()).collect();
+    for m in metrics {
+        for f in &mut m.figures {
+            *f = new_index[*f];
+        }
     }
 }
 

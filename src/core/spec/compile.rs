@@ -127,6 +127,10 @@ pub struct CompiledSpec {
     pub metric_automaton: aho_corasick::dfa::DFA,
     /// Pattern index of the automaton → metric index.
     pub metric_of_pattern: Vec<usize>,
+    /// Tables, relations, cell metrics.
+    pub tables: super::compile_tables::CompiledTables,
+    /// Words recognising the report type (folded): title, headings.
+    pub recognise: (Vec<String>, Vec<String>),
 }
 
 impl CompiledSpec {
@@ -268,9 +272,11 @@ pub(super) fn compile(spec: Spec, src: &str) -> Result<CompiledSpec, Located> {
             let (l, c) = locate_nth_id(src, &m.id, 1);
             return Err((l, c, format!("metric id `{}` is used twice", m.id)));
         }
-        if m.keywords.is_empty() || m.keywords.iter().any(|k| k.trim().is_empty()) {
+        if m.keywords.is_empty() == m.cell.is_none()
+            || m.keywords.iter().any(|k| k.trim().is_empty())
+        {
             return Err(here(format!(
-                "metric `{}` needs non-empty `keywords`",
+                "metric `{}` needs non-empty `keywords`, or a table `cell` instead",
                 m.id
             )));
         }
@@ -342,7 +348,34 @@ pub(super) fn compile(spec: Spec, src: &str) -> Result<CompiledSpec, Located> {
             let (l, c) = at("metrics:");
             (l, c, format!("metric keywords cannot be compiled: {e}"))
         })?;
+    let tables = super::compile_tables::compile_tables(&spec, src)?;
+    for (it, t) in spec.items.iter().zip(&tables.item_tables) {
+        if t.is_some() && it.kind != ItemKind::Section {
+            let (l, c) = locate_id(src, &it.id);
+            return Err((
+                l,
+                c,
+                format!("item `{}`: only a `section` can be a table part", it.id),
+            ));
+        }
+    }
+    if let Some(r) = &spec.lints.not_expanded.item
+        && !item_ids.contains(r.as_str())
+    {
+        let (l, c) = at("not-expanded:");
+        return Err((
+            l,
+            c,
+            format!("`not-expanded.item` refers to `{r}`, which is not an item id"),
+        ));
+    }
+    let recognise = (
+        spec.recognise.title.iter().map(|w| fold(w)).collect(),
+        spec.recognise.headings.iter().map(|w| fold(w)).collect(),
+    );
     Ok(CompiledSpec {
+        tables,
+        recognise,
         spec,
         item_matchers,
         units,

@@ -3,13 +3,18 @@
 //! A spec is YAML (see `specs/fazhi-annual.yaml` and the README), read
 //! through [`crate::core::yaml::parse_yaml`] (which locates every parse
 //! error and refuses aliases, deep nesting and duplicate keys). Files:
-//! `model` (the serde model), `compile` ([`CompiledSpec`], the validated
-//! form the checker runs), `locate` (positions of errors found after
-//! parsing).
+//! `model` (the serde model), `table_model` (tables, relations, how a
+//! report type is recognised), `expr` (the relations' arithmetic),
+//! `compile` ([`CompiledSpec`], the validated form the checker runs),
+//! `locate` (positions of errors found after parsing).
 
+pub mod builtin;
 mod compile;
+pub mod compile_tables;
+pub mod expr;
 mod locate;
 mod model;
+pub mod table_model;
 
 pub use compile::{CompiledMatcher, CompiledSpec, DEFAULT_UNITS, ItemMatchers};
 pub use model::*;

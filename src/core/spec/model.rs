@@ -124,6 +124,11 @@ pub struct Item {
     /// A matched section shorter than this (in characters) is `thin`.
     #[serde(default)]
     pub min_chars: Option<usize>,
+    /// For a section: the part is this table (a table's id). A part found
+    /// without its table says so (a web copy often loses it) instead of
+    /// being called empty.
+    #[serde(default)]
+    pub table: Option<String>,
 }
 
 impl Item {
@@ -149,7 +154,11 @@ pub struct Metric {
     #[serde(default)]
     pub label_en: Option<String>,
     /// Words that name the metric in a clause.
+    #[serde(default)]
     pub keywords: Vec<String>,
+    /// A metric read from one cell of a table (instead of keywords).
+    #[serde(default)]
+    pub cell: Option<super::table_model::CellRef>,
     /// Accepted units (empty = any unit of the spec's `units`).
     #[serde(default)]
     pub units: Vec<String>,
@@ -264,6 +273,13 @@ pub struct Lints {
     /// A rate that does not follow from the counts stated with it.
     #[serde(default)]
     pub rate: LintSettings,
+    /// A table's figures that break one of the spec's relations.
+    #[serde(default)]
+    pub relation: LintSettings,
+    /// A problems-and-improvements part that lists problems but no
+    /// measures (the item named by `item`).
+    #[serde(default, rename = "not-expanded")]
+    pub not_expanded: LintSettings,
 }
 
 /// The names of the lint rules, as written in specs and output.
@@ -278,6 +294,8 @@ pub const LINT_RULES: &[&str] = &[
     "percent-range",
     "parts-sum",
     "rate",
+    "relation",
+    "not-expanded",
 ];
 
 /// A lint rule's name for people (its id stays in JSON, specs and
@@ -294,6 +312,8 @@ pub fn lint_rule_name(rule: &str, lang: crate::core::lang::Lang) -> &str {
         "percent-range" => "比率超限",
         "parts-sum" => "分项合计",
         "rate" => "比率计算",
+        "relation" => "表格勾稽",
+        "not-expanded" => "改进措施",
         other => other,
     };
     lang.pick(zh, rule)
@@ -327,4 +347,13 @@ pub struct Spec {
     /// Lint settings.
     #[serde(default)]
     pub lints: Lints,
+    /// Tables the report is expected to hold.
+    #[serde(default)]
+    pub tables: Vec<super::table_model::Table>,
+    /// Arithmetic the tables' figures must satisfy.
+    #[serde(default)]
+    pub relations: Vec<super::table_model::Relation>,
+    /// How a report of this kind is told from others when no spec is given.
+    #[serde(default)]
+    pub recognise: super::table_model::Recognise,
 }
