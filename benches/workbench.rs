@@ -61,6 +61,7 @@ fn workbench(text: String, old: Option<String>) -> State {
         review_mode: false,
         recovery: false,
         size: (120, 40),
+        spec_note: None,
     };
     State::new(start, now()).0
 }

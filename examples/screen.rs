@@ -6,7 +6,6 @@ use ratatui::backend::TestBackend;
 use reportbench::app::keymap::Keymap;
 use reportbench::app::state::{Start, State};
 use reportbench::core::lang::Lang;
-use reportbench::core::spec::CompiledSpec;
 use reportbench::ui::draw::draw;
 use reportbench::ui::theme::Theme;
 
@@ -26,15 +25,18 @@ fn main() -> anyhow::Result<()> {
     let file = reportbench::io::load(std::path::Path::new(path))?;
     let theme = Theme::builtin("monochrome").ok_or_else(|| anyhow::anyhow!("no theme"))?;
     let start = Start {
-        file,
         previous: None,
-        spec: CompiledSpec::default_spec(),
+        spec: reportbench::core::spec::builtin::choose(&file.text)
+            .0
+            .clone(),
         keymap: Keymap::defaults(),
         lang,
         author: "example".into(),
         review_mode: false,
         recovery: false,
         size: (w, h),
+        spec_note: None,
+        file,
     };
     // The first effects (the review file beside the draft) are performed
     // at once; nothing here takes a lock or writes a file.

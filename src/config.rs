@@ -124,9 +124,86 @@ fn load_theme_file(p: &Path) -> Result<Theme> {
     Theme::from_yaml(&src, &p.display().to_string()).map_err(|e| anyhow!(e))
 }
 
+/// The spec a run checks with: one given (a flag or the config), or the
+/// built-in that each report's title and headings point to.
+#[derive(Debug)]
+pub enum SpecChoice {
+    /// Given by `--spec` or the config.
+    Given(Box<CompiledSpec>),
+    /// Chosen per report among the built-ins.
+    Auto,
+}
+
+/// What a choice of spec is worth telling the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SpecNote {
+    /// The report's words chose a built-in other than the default.
+    Chosen(crate::core::spec::builtin::Detection),
+    /// The spec given is a built-in, but the report reads as another.
+    LooksLike(crate::core::spec::builtin::Detection),
+}
+
+impl SpecNote {
+    /// The note, for stderr or the status bar.
+    pub fn message(&self, file: &str, lang: Lang) -> String {
+        use crate::core::spec::builtin::builtin;
+        let name = |id: &str| {
+            builtin(id)
+                .and_then(|s| s.spec.name.clone())
+                .unwrap_or_else(|| id.to_owned())
+        };
+        match self {
+            SpecNote::Chosen(d) => crate::tr!(
+                lang,
+                "{file}：按“{}”（{}）检查，因为{}；要用别的清单，加 --spec",
+                "{file}: checked as “{}” ({}) because {}; --spec picks another",
+                name(d.id),
+                d.id,
+                d.reason(lang)
+            ),
+            SpecNote::LooksLike(d) => crate::tr!(
+                lang,
+                "{file}：这份报告看起来是“{}”（{}，{}），不是所用清单的类型；可加 --spec {}",
+                "{file}: this looks like a “{}” ({}: {}), another report type than the spec's; try --spec {}",
+                name(d.id),
+                d.id,
+                d.reason(lang),
+                d.id
+            ),
+        }
+    }
+}
+
+impl SpecChoice {
+    /// The spec for a report with `text`, and what is worth telling.
+    pub fn for_text(&self, text: &str) -> (&CompiledSpec, Option<SpecNote>) {
+        use crate::core::spec::builtin::{BUILTINS, choose, looks_like_another};
+        match self {
+            SpecChoice::Given(s) => (
+                s,
+                looks_like_another(&s.spec.id, text).map(SpecNote::LooksLike),
+            ),
+            SpecChoice::Auto => {
+                let (spec, why) = choose(text);
+                let note = (spec.spec.id != BUILTINS[0].id).then_some(SpecNote::Chosen(why));
+                (spec, note)
+            }
+        }
+    }
+}
+
+/// Resolves a spec argument like [`resolve_spec`]; with no argument and no
+/// `spec` in the config, the built-in each report's words point to.
+pub fn resolve_spec_choice(arg: Option<&str>, config: &Config) -> Result<SpecChoice> {
+    match arg.or(config.spec.as_deref()) {
+        None => Ok(SpecChoice::Auto),
+        Some(a) => Ok(SpecChoice::Given(Box::new(resolve_spec(Some(a), config)?))),
+    }
+}
+
 /// Resolves a spec argument: an existing file path; else a name in the config
-/// folder's `specs/`; else the built-in `fazhi-annual`. `None` means the
-/// config's `spec`, else the default.
+/// folder's `specs/`; else a built-in (`fazhi-annual`, `xxgk-annual`).
+/// `None` means the config's `spec`, else the default.
 pub fn resolve_spec(arg: Option<&str>, config: &Config) -> Result<CompiledSpec> {
     let Some(arg) = arg.or(config.spec.as_deref()) else {
         return Ok(CompiledSpec::default_spec());
@@ -140,6 +217,9 @@ pub fn resolve_spec(arg: Option<&str>, config: &Config) -> Result<CompiledSpec> 
     }
     if arg == DEFAULT_SPEC_NAME {
         return Ok(CompiledSpec::default_spec());
+    }
+    if let Some(s) = crate::core::spec::builtin::builtin(arg) {
+        return Ok(s.clone());
     }
     let available = available_specs().join(", ");
     bail!(

@@ -169,10 +169,17 @@ fn text_of(bytes: &[u8]) -> Option<String> {
 #[test]
 fn drafts_decoded_parsed_checked_compared_and_anchored_never_panic() {
     let spec = CompiledSpec::default_spec();
-    let drafts: Vec<Vec<u8>> = ["qinghe-2023.txt", "qinghe-2024.md"]
-        .iter()
-        .map(|n| std::fs::read(common::root().join("drafts").join(n)).unwrap())
-        .collect();
+    // The disclosure spec too: its tables read every mutated cut.
+    let xxgk = reportbench::core::spec::builtin::builtin("xxgk-annual").unwrap();
+    let drafts: Vec<Vec<u8>> = [
+        "qinghe-2023.txt",
+        "qinghe-2024.md",
+        "xxgk-2023.txt",
+        "xxgk-2024.md",
+    ]
+    .iter()
+    .map(|n| std::fs::read(common::root().join("drafts").join(n)).unwrap())
+    .collect();
     let mut rng = Rng(seed());
     for i in 0..iterations() {
         let base = &drafts[rng.below(drafts.len())];
@@ -196,7 +203,8 @@ fn drafts_decoded_parsed_checked_compared_and_anchored_never_panic() {
             );
         }
         let doc = Document::parse(&text);
-        let report = check(&doc, &spec, &CheckOptions::default());
+        let spec = if i % 2 == 0 { &spec } else { xxgk };
+        let report = check(&doc, spec, &CheckOptions::default());
         for f in &report.figures {
             assert!(
                 f.range.end <= doc.text().len(),
@@ -288,8 +296,12 @@ fn yaml_inputs_never_panic_and_errors_are_located() {
     let config_src = b"lang: zh\ntheme: dark\nkeys:\n  global:\n    ctrl-w: save\n";
     let mut rng = Rng(seed() ^ 0x9e37_79b9);
     for i in 0..iterations() * 2 {
-        let (base, which): (&[u8], usize) = match rng.below(3) {
+        let xxgk_src = reportbench::core::spec::builtin::BUILTINS[1]
+            .yaml
+            .as_bytes();
+        let (base, which): (&[u8], usize) = match rng.below(4) {
             0 => (spec_src, 0),
+            3 => (xxgk_src, 0),
             1 => (review_src, 1),
             _ => (config_src, 2),
         };

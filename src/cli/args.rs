@@ -118,11 +118,18 @@ pub enum Command {
         /// The file (.txt, .md or .docx).
         file: PathBuf,
     },
-    /// Show the checklist spec in use, or print the embedded default.
+    /// Show the checklist spec in use, list the built-in specs, or print
+    /// one to copy and edit.
     Spec {
         /// Print the embedded default spec (YAML) to copy and edit.
         #[arg(long)]
         print_default: bool,
+        /// Print a built-in spec (YAML) by name: fazhi-annual, xxgk-annual.
+        #[arg(long, value_name = "NAME", conflicts_with = "print_default")]
+        print: Option<String>,
+        /// List the built-in specs (and those in the config folder's specs/).
+        #[arg(long, conflicts_with_all = ["print_default", "print"])]
+        list: bool,
         /// The spec to show (a file or a name); validated on the way.
         #[arg(long, value_name = "SPEC")]
         spec: Option<String>,

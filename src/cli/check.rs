@@ -6,6 +6,7 @@ use super::ExitCode;
 use super::args::CheckFormat;
 use super::{load_noting, write_stdout};
 use anyhow::{Result, anyhow};
+use reportbench::config::SpecChoice;
 use reportbench::core::check::{CheckOptions, check};
 use reportbench::core::document::Document;
 use reportbench::core::lang::Lang;
@@ -23,12 +24,12 @@ pub struct Previous {
 /// Loads and checks one file (and compares it with last year's, if given).
 fn check_one(
     path: &Path,
-    spec: &CompiledSpec,
+    choice: &SpecChoice,
     previous: Option<&Previous>,
     lang: Lang,
 ) -> Result<Checked> {
     use reportbench::core::compare::{CompareOptions, compare};
-    let (read, doc, report, _) = load_and_check(path, spec, lang)?;
+    let (read, doc, report, _, spec) = load_and_check(path, choice, lang)?;
     let previous = previous.map(|p| {
         let cmp = compare(
             &p.doc,
@@ -65,19 +66,22 @@ pub(super) struct Read {
     pub suggestions: Vec<reportbench::core::suggestion::Suggestion>,
 }
 
-/// Loads a draft and checks it, with the "not applicable" sign-offs of its
-/// review sidecar applied.
-pub(super) fn load_and_check(
+/// Loads a draft and checks it (with the spec chosen for it, a note on
+/// stderr when the choice is worth telling), with the "not applicable"
+/// sign-offs of its review sidecar applied.
+pub(super) fn load_and_check<'c>(
     path: &Path,
-    spec: &CompiledSpec,
+    choice: &'c SpecChoice,
     lang: Lang,
 ) -> Result<(
     Read,
     Document,
     reportbench::core::check::Report,
     reportbench::core::review::Review,
+    &'c CompiledSpec,
 )> {
     let loaded = load_noting(path, lang)?;
+    let spec = spec_for(choice, path, &loaded.text, lang);
     let read = Read {
         encoding: loaded.encoding,
         source: loaded.source,
@@ -88,13 +92,33 @@ pub(super) fn load_and_check(
     let mut report = check(&doc, spec, &CheckOptions { lang });
     let review = reportbench::io::review::read(path)?;
     report.apply_na(review.na_items(), lang);
-    Ok((read, doc, report, review))
+    Ok((read, doc, report, review, spec))
+}
+
+/// The spec for the report `path` with `text`; the choice told on stderr
+/// when it is worth telling.
+pub(super) fn spec_for<'c>(
+    choice: &'c SpecChoice,
+    path: &Path,
+    text: &str,
+    lang: Lang,
+) -> &'c CompiledSpec {
+    let (spec, note) = choice.for_text(text);
+    if let Some(n) = note {
+        eprintln!(
+            "{}",
+            reportbench::core::text::sanitize_for_display(
+                &n.message(&path.display().to_string(), lang)
+            )
+        );
+    }
+    spec
 }
 
 /// Checks files in parallel (at most one thread per core), keeping order.
 pub fn check_files(
     files: &[PathBuf],
-    spec: &CompiledSpec,
+    spec: &SpecChoice,
     previous: Option<&Previous>,
     lang: Lang,
 ) -> Vec<Result<Checked>> {
@@ -133,7 +157,7 @@ pub fn check_files(
 
 pub(super) fn run_check(
     files: &[PathBuf],
-    spec: &CompiledSpec,
+    spec: &SpecChoice,
     previous: Option<&Path>,
     format: CheckFormat,
     lang: Lang,
@@ -142,6 +166,7 @@ pub(super) fn run_check(
     let previous = match previous {
         Some(p) => {
             let l = load_noting(p, lang)?;
+            let spec = spec_for(spec, p, &l.text, lang);
             let doc = Document::parse_normalized(l.text, l.format);
             let report = check(&doc, spec, &CheckOptions { lang });
             Some(Previous {

@@ -4,17 +4,17 @@ use super::ExitCode;
 use super::args::DiffFormat;
 use super::load_noting;
 use anyhow::Result;
+use reportbench::config::SpecChoice;
 use reportbench::core::check::{CheckOptions, check};
 use reportbench::core::document::Document;
 use reportbench::core::lang::Lang;
-use reportbench::core::spec::CompiledSpec;
 use reportbench::render::{self, Paint};
 use std::path::Path;
 
 pub(super) fn run_diff(
     old: &Path,
     new: &Path,
-    spec: &CompiledSpec,
+    choice: &SpecChoice,
     format: DiffFormat,
     out: &super::Output,
     lang: Lang,
@@ -25,6 +25,8 @@ pub(super) fn run_diff(
     let lo = load_noting(old, lang)?;
     let ln = load_noting(new, lang)?;
     let formats = (lo.source.name(), ln.source.name());
+    // Both years are read with the spec this year's report calls for.
+    let spec = super::check::spec_for(choice, new, &ln.text, lang);
     let od = Document::parse_normalized(lo.text, lo.format);
     let nd = Document::parse_normalized(ln.text, ln.format);
     let opts = CheckOptions { lang };

@@ -4,21 +4,22 @@ use super::ExitCode;
 use super::args::MetricsFormat;
 use super::{load_noting, write_stdout};
 use anyhow::Result;
+use reportbench::config::SpecChoice;
 use reportbench::core::check::{CheckOptions, check};
 use reportbench::core::document::Document;
 use reportbench::core::lang::Lang;
-use reportbench::core::spec::CompiledSpec;
 use reportbench::render::{self, Paint};
 use std::path::Path;
 
 pub(super) fn run_metrics(
     file: &Path,
-    spec: &CompiledSpec,
+    choice: &SpecChoice,
     format: MetricsFormat,
     lang: Lang,
     paint: Paint,
 ) -> Result<ExitCode> {
     let loaded = load_noting(file, lang)?;
+    let spec = super::check::spec_for(choice, file, &loaded.text, lang);
     let doc = Document::parse_normalized(loaded.text, loaded.format);
     let report = check(&doc, spec, &CheckOptions { lang });
     let out = match format {

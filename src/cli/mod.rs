@@ -36,7 +36,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             previous,
             format,
         }) => {
-            let spec = config::resolve_spec(spec.as_deref(), &config)?;
+            let spec = config::resolve_spec_choice(spec.as_deref(), &config)?;
             check::run_check(&files, &spec, previous.as_deref(), format, lang, paint)
         }
         Some(Command::Diff {
@@ -47,12 +47,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             output,
             force,
         }) => {
-            let spec = config::resolve_spec(spec.as_deref(), &config)?;
+            let spec = config::resolve_spec_choice(spec.as_deref(), &config)?;
             let out = Output::new(output, force);
             diff::run_diff(&old, &new, &spec, format, &out, lang, paint)
         }
         Some(Command::Metrics { file, spec, format }) => {
-            let spec = config::resolve_spec(spec.as_deref(), &config)?;
+            let spec = config::resolve_spec_choice(spec.as_deref(), &config)?;
             metrics::run_metrics(&file, &spec, format, lang, paint)
         }
         Some(Command::Review {
@@ -63,7 +63,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             force,
             verdict,
         }) => {
-            let spec = config::resolve_spec(spec.as_deref(), &config)?;
+            let spec = config::resolve_spec_choice(spec.as_deref(), &config)?;
             if let Some(v) = verdict {
                 review::record_verdict(&file, v, &config)?;
             }
@@ -73,8 +73,17 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Text { file }) => text::run_text(&file, lang),
         Some(Command::Spec {
             print_default,
+            print,
+            list,
             spec,
-        }) => spec::run_spec(print_default, spec.as_deref(), &config, lang),
+        }) => {
+            if list {
+                spec::run_list(lang)
+            } else {
+                let print = print.or(print_default.then(|| "fazhi-annual".to_owned()));
+                spec::run_spec(print.as_deref(), spec.as_deref(), &config, lang)
+            }
+        }
         None => workbench::run_workbench(cli, &config, lang, paint),
     }
 }

@@ -5,21 +5,21 @@ use super::ExitCode;
 use super::args::ReviewFormat;
 use super::check::load_and_check;
 use anyhow::Result;
+use reportbench::config::SpecChoice;
 use reportbench::core::lang::Lang;
-use reportbench::core::spec::CompiledSpec;
 use reportbench::render::{self, ReviewView};
 use std::path::Path;
 
 pub(super) fn run_review(
     file: &Path,
-    spec: &CompiledSpec,
+    choice: &SpecChoice,
     format: ReviewFormat,
     out: &super::Output,
     config: &reportbench::config::Config,
     lang: Lang,
 ) -> Result<ExitCode> {
     use reportbench::core::review::{anchor, line_at};
-    let (read, doc, report, review) = load_and_check(file, spec, lang)?;
+    let (read, doc, report, review, _) = load_and_check(file, choice, lang)?;
     let source = read.source;
     let text = doc.text();
     // The review file's comments, then the document's own (Word's).

@@ -18,13 +18,13 @@ pub fn run_workbench(cli: Cli, config: &Config, lang: Lang, paint: Paint) -> Res
             "no file given: try `reportbench FILE`, or `reportbench --help`"
         ));
     };
-    let spec = config::resolve_spec(cli.spec.as_deref(), config)?;
+    let choice = config::resolve_spec_choice(cli.spec.as_deref(), config)?;
     // The workbench needs a terminal; piped or redirected, print the
     // checklist instead.
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
         return super::check::run_check(
             &[file],
-            &spec,
+            &choice,
             cli.previous.as_deref(),
             CheckFormat::Text,
             lang,
@@ -34,6 +34,9 @@ pub fn run_workbench(cli: Cli, config: &Config, lang: Lang, paint: Paint) -> Res
     let theme = config::resolve_theme(cli.theme.as_deref(), config)?;
     let keymap = config.keymap()?;
     let file = load(&file)?;
+    let (spec, note) = choice.for_text(&file.text);
+    let spec = spec.clone();
+    let spec_note = note.map(|n| n.message(&file.path.display().to_string(), lang));
     let previous = match &cli.previous {
         Some(p) => Some(load(p)?),
         None => None,
@@ -59,6 +62,7 @@ pub fn run_workbench(cli: Cli, config: &Config, lang: Lang, paint: Paint) -> Res
         review_mode: cli.review,
         recovery: dir.is_some(),
         size,
+        spec_note,
     };
     let (mut state, effects) = State::new(start, reportbench::tui::now());
     state.set_home(std::env::var_os("HOME").map(std::path::PathBuf::from));

@@ -74,7 +74,10 @@ pub fn spec_file(name: &str) -> Option<PathBuf> {
 
 /// Names of the specs that can be given by name.
 pub fn available_specs() -> Vec<String> {
-    let mut names = vec![DEFAULT_SPEC_NAME.to_owned()];
+    let mut names: Vec<String> = crate::core::spec::builtin::BUILTINS
+        .iter()
+        .map(|b| b.id.to_owned())
+        .collect();
     if let Some(dir) = config_dir()
         && let Ok(rd) = std::fs::read_dir(dir.join("specs"))
     {

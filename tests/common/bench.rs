@@ -115,6 +115,7 @@ impl Opening {
             review_mode: self.review,
             recovery: self.recovery.is_some(),
             size: self.size,
+            spec_note: None,
         };
         let mut b = Bench {
             state: None,

@@ -146,6 +146,8 @@ pub struct Start {
     pub recovery: bool,
     /// The terminal's size (columns, rows).
     pub size: (u16, u16),
+    /// Which spec was chosen for the draft and why, when worth telling.
+    pub spec_note: Option<String>,
 }
 
 /// Focus, overlay, selection, message: what the screen shows around the
@@ -217,6 +219,14 @@ impl State {
             fx: Vec::new(),
         };
         state.start();
+        if let Some(note) = start.spec_note {
+            // After the document's own notes, which the status bar shows first.
+            let message = match state.screen.message.take() {
+                Some((m, err)) => (format!("{m}{}{note}", state.lang.pick("；", "; ")), err),
+                None => (note, false),
+            };
+            state.screen.message = Some(message);
+        }
         let fx = std::mem::take(&mut state.fx);
         (state, fx)
     }

@@ -63,6 +63,7 @@ impl T {
             review_mode,
             recovery,
             size: (100, 30),
+            spec_note: None,
         };
         let (s, fx) = State::new(start, now_at(t0, 0));
         (T { s, t0, ms: 0 }, fx)

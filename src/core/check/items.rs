@@ -15,6 +15,7 @@ pub(super) fn eval_title(
     doc: &Document,
     m: Option<&CompiledMatcher>,
     need_year: bool,
+    subject: &str,
     lang: Lang,
 ) -> Verdict {
     let Some(t) = doc.title() else {
@@ -22,8 +23,8 @@ pub(super) fn eval_title(
             Status::Missing,
             tr!(
                 lang,
-                "正文前没有找到标题行（应写明单位、年度和“法治政府建设……报告”）",
-                "no title line before the body (it should name the body, the year and the subject)"
+                "正文前没有找到标题行（应写明单位、年度和“{subject}”）",
+                "no title line before the body (it should name the body, the year and the subject: {subject})"
             ),
             Vec::new(),
             Some(0),
@@ -51,8 +52,8 @@ pub(super) fn eval_title(
             Status::Partial,
             tr!(
                 lang,
-                "标题“{shown}”没有写明报告主题（法治政府建设……报告）",
-                "the title \"{shown}\" does not name the subject (法治政府建设 … 报告)"
+                "标题“{shown}”没有写明报告主题（{subject}）",
+                "the title \"{shown}\" does not name the subject ({subject})"
             ),
             ev,
             None,

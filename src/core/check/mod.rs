@@ -215,7 +215,13 @@ pub fn check(doc: &Document, spec: &CompiledSpec, opts: &CheckOptions) -> Report
         let title = item.display_title(lang).to_owned();
         let m = &spec.item_matchers[ii];
         let (status, message, evidence, suggested_at) = match item.kind {
-            ItemKind::Title => eval_title(doc, m.text.as_ref(), item.year, lang),
+            ItemKind::Title => eval_title(
+                doc,
+                m.text.as_ref(),
+                item.year,
+                spec.spec.name.as_deref().unwrap_or(&spec.spec.id),
+                lang,
+            ),
             ItemKind::Section => eval_section(doc, spec, ii, &sections, lang),
             ItemKind::Statement => eval_statement(doc, spec, ii, &sections, lang),
         };
@@ -234,12 +240,13 @@ pub fn check(doc: &Document, spec: &CompiledSpec, opts: &CheckOptions) -> Report
     tables::table_parts(doc, spec, &sections, &reads, &mut items, lang);
     let mut figures = figures::extract(doc, &spec.units);
     let mut metrics = eval_metrics(doc, spec, &sections, &mut figures, lang);
+    // The text's figures for the lints (a table's rows are not sentences).
+    let mut lints = lints::run(doc, spec, &sections, &items, &figures, lang);
     let text_figures = figures.len();
-    tables::cell_metrics(doc, spec, &reads, &mut metrics, &mut figures, lang);
+    tables::cell_figures(doc, spec, &reads, &mut metrics, &mut figures, lang);
     if figures.len() > text_figures {
         in_text_order(&mut figures, &mut metrics);
     }
-    let mut lints = lints::run(doc, spec, &sections, &items, &figures, lang);
     let ne = &spec.spec.lints.not_expanded;
     if ne.enabled
         && let Some(h) = ne

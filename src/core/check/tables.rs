@@ -269,9 +269,11 @@ fn named(e: &crate::core::spec::expr::Expr, label: &dyn Fn(&str) -> String) -> S
     }
 }
 
-/// Metrics read from cells: met with the cell's figure (added to the
-/// report's figures), missing when the table or the cell is not there.
-pub(super) fn cell_metrics(
+/// Every figure read from a table as a report figure named by its row and
+/// column labels (`本年新收·自然人`), so that the figures view lists them
+/// and the diff pairs them across years; the metrics read from cells met
+/// with theirs, missing when the table or the cell is not there.
+pub(super) fn cell_figures(
     doc: &Document,
     spec: &CompiledSpec,
     reads: &[TableRead],
@@ -279,59 +281,87 @@ pub(super) fn cell_metrics(
     figures: &mut Vec<Figure>,
     lang: Lang,
 ) {
+    for (ti, (t, read)) in spec.tables.tables.iter().zip(reads).enumerate() {
+        if !read.found {
+            continue;
+        }
+        for (r, row) in read.cells.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let Some(found) = cell else { continue };
+                let metric = spec
+                    .tables
+                    .metric_cells
+                    .iter()
+                    .position(|m| *m == Some((ti, r, c)));
+                let unit = t.rows[r]
+                    .unit
+                    .clone()
+                    .or_else(|| t.columns[c].unit.clone())
+                    .unwrap_or_else(|| t.unit.clone());
+                let range = found.range.clone();
+                let position = doc.position(range.start);
+                let label = cell_label(t, r, c);
+                let paragraph = doc
+                    .paragraphs()
+                    .partition_point(|p| p.range.end < range.start);
+                let line_start = doc.index().line_start(position.line - 1);
+                figures.push(Figure {
+                    value: found.value,
+                    unit: std::borrow::Cow::Owned(unit.clone()),
+                    approx: false,
+                    context_in_text: 0..label.len(),
+                    text: format!("{label}{}", &doc.text()[range.clone()]),
+                    range: range.clone(),
+                    text_range: range.clone(),
+                    paragraph,
+                    position,
+                    metric,
+                    clause_metrics: metric.into_iter().collect(),
+                    clause: line_start..range.end,
+                    sentence: line_start..range.end,
+                });
+                if let Some(mi) = metric {
+                    let m = &mut metrics[mi];
+                    m.status = Status::Met;
+                    m.figures = vec![figures.len() - 1];
+                    m.message = tr!(
+                        lang,
+                        "第{}行：{} {}{}",
+                        "line {}: {} {}{}",
+                        position.line,
+                        label,
+                        fmt_number(found.value),
+                        unit
+                    );
+                }
+            }
+        }
+    }
     for (mi, cell) in spec.tables.metric_cells.iter().enumerate() {
         let Some((ti, r, c)) = *cell else { continue };
+        if reads[ti].cell(r, c).is_some() {
+            continue;
+        }
         let t = &spec.tables.tables[ti];
         let m = &mut metrics[mi];
-        let Some(found) = reads[ti].cell(r, c) else {
-            m.status = Status::Missing;
-            m.message = tr!(
-                lang,
-                "表“{}”中没有读到“{}·{}”",
-                "no figure for “{}·{}” in the table “{}”",
-                spec.spec.tables[ti].title,
-                t.rows[r].label,
-                t.columns[c].label
-            );
-            continue;
-        };
-        let unit = t.rows[r]
-            .unit
-            .clone()
-            .or_else(|| t.columns[c].unit.clone())
-            .unwrap_or_else(|| t.unit.clone());
-        let range = found.range.clone();
-        let position = doc.position(range.start);
-        let label = format!("{}·{}", t.rows[r].label, t.columns[c].label);
-        let paragraph = doc
-            .paragraphs()
-            .partition_point(|p| p.range.end < range.start);
-        let line_start = doc.index().line_start(position.line - 1);
-        figures.push(Figure {
-            value: found.value,
-            unit: std::borrow::Cow::Owned(unit.clone()),
-            approx: false,
-            context_in_text: 0..label.len(),
-            text: format!("{label}{}", &doc.text()[range.clone()]),
-            range: range.clone(),
-            text_range: range.clone(),
-            paragraph,
-            position,
-            metric: Some(mi),
-            clause_metrics: vec![mi],
-            clause: line_start..range.end,
-            sentence: line_start..range.end,
-        });
-        m.status = Status::Met;
-        m.figures = vec![figures.len() - 1];
+        m.status = Status::Missing;
+        m.figures.clear();
         m.message = tr!(
             lang,
-            "第{}行：{} {}{}",
-            "line {}: {} {}{}",
-            position.line,
-            label,
-            fmt_number(found.value),
-            unit
+            "表“{}”中没有读到“{}”",
+            "the table “{}” has no figure for “{}”",
+            spec.spec.tables[ti].title,
+            cell_label(t, r, c)
         );
+    }
+}
+
+/// A cell's name: row and column labels (the column's alone in a table of
+/// one row).
+fn cell_label(t: &crate::core::spec::compile_tables::CompiledTable, r: usize, c: usize) -> String {
+    if t.rows.len() == 1 {
+        t.columns[c].label.clone()
+    } else {
+        format!("{}·{}", t.rows[r].label, t.columns[c].label)
     }
 }

@@ -360,3 +360,61 @@ fn lines(
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::core::spec::CompiledSpec;
+
+    const BASE: &str = "id: t\nversion: 1\nitems:\n  - id: part\n    title: 表\n    kind: section\n    table: tab\n    heading: {any: [表]}\ntables:\n  - id: tab\n    title: 表\n    item: part\n    recognise: [甲, 乙]\n    columns:\n      - {id: a, label: 甲}\n      - {id: total, label: 合计}\n    rows:\n      - {id: x, label: 行一}\n      - {id: y, label: 行二, columns: [total]}\nrelations:\n  - id: r\n    table: tab\n    each: row\n    rule: total = a\n";
+
+    fn err(from: &str, to: &str) -> String {
+        assert!(BASE.contains(from), "{from}");
+        CompiledSpec::from_yaml(&BASE.replacen(from, to, 1), "t.yaml")
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn tables_and_relations_compile_and_their_errors_are_located() {
+        let s = CompiledSpec::from_yaml(BASE, "t.yaml").unwrap();
+        assert_eq!(s.tables.tables[0].rows[1].columns, [1]);
+        assert_eq!(s.tables.item_tables, [Some(0)]);
+        for (from, to, says) in [
+            (
+                "table: tab\n    heading",
+                "table: nope\n    heading",
+                "not a table id",
+            ),
+            ("item: part", "item: nope", "not an item id"),
+            ("columns: [total]", "columns: [b]", "does not have"),
+            (
+                "rule: total = a",
+                "rule: total = b",
+                "`b` is not a column id",
+            ),
+            ("rule: total = a", "rule: total + a", "`=` or `~`"),
+            ("    each: row\n", "", "`row.column` cell"),
+            (
+                "table: tab\n    each",
+                "table: nope\n    each",
+                "not a table id",
+            ),
+            (
+                "{id: x, label: 行一}",
+                "{id: 1x, label: 行一}",
+                "letters, digits",
+            ),
+            ("{id: y,", "{id: x,", "used twice"),
+            ("recognise: [甲, 乙]", "recognise: []", "recognise"),
+            (
+                "kind: section\n    table",
+                "kind: statement\n    table",
+                "only a `section`",
+            ),
+        ] {
+            let e = err(from, to);
+            assert!(e.contains(says), "{from} → {to}: {e}");
+            assert!(e.starts_with("t.yaml:"), "located: {e}");
+        }
+    }
+}
