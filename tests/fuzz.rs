@@ -234,13 +234,13 @@ fn drafts_decoded_parsed_checked_compared_and_anchored_never_panic() {
                 reportbench::core::text::normalize(&String::from_utf8_lossy(&other)).0
             });
             let old = Document::parse(&old_text);
-            let old_report = check(&old, &spec, &CheckOptions::default());
+            let old_report = check(&old, spec, &CheckOptions::default());
             let cmp = compare(
                 &old,
                 &doc,
                 &old_report,
                 &report,
-                &spec,
+                spec,
                 &CompareOptions::default(),
             );
             let mut news: Vec<usize> = cmp.paragraphs.iter().filter_map(|p| p.new).collect();
