@@ -85,14 +85,30 @@ impl Detection {
     }
 }
 
-/// The `recognise` words of a built-in (read without compiling it).
+/// The `recognise` words of a built-in, read from its `recognise:` block
+/// alone (parsing the whole spec would cost more than the check).
 fn recognise_of(b: &Builtin) -> Recognise {
     #[derive(serde::Deserialize)]
     struct Head {
         #[serde(default)]
         recognise: Recognise,
     }
-    crate::core::yaml::parse_yaml::<Head>(b.yaml, b.id)
+    let Some(start) = b.yaml.find("\nrecognise:").map(|i| i + 1) else {
+        return Recognise::default();
+    };
+    // To the next top-level key.
+    let rest = &b.yaml[start..];
+    let end = rest
+        .match_indices('\n')
+        .map(|(i, _)| i + 1)
+        .find(|&i| {
+            rest[i..]
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_whitespace() && c != '#')
+        })
+        .unwrap_or(rest.len());
+    crate::core::yaml::parse_yaml::<Head>(&rest[..end], b.id)
         .map(|h| h.recognise)
         .unwrap_or_default()
 }
@@ -187,6 +203,16 @@ pub fn looks_like_another(spec_id: &str, text: &str) -> Option<Detection> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_recognise_block_alone_reads_as_the_whole_spec_does() {
+        for b in BUILTINS {
+            let whole = &builtin(b.id).unwrap().spec.recognise;
+            let block = recognise_of(b);
+            assert!(!block.title.is_empty() && !block.headings.is_empty(), "{}", b.id);
+            assert_eq!((&block.title, &block.headings), (&whole.title, &whole.headings));
+        }
+    }
 
     #[test]
     fn every_builtin_compiles_and_the_title_and_headings_choose() {
