@@ -273,6 +273,25 @@ fn the_wrong_spec_is_named_and_no_spec_chooses_by_the_report() {
         out.contains("fazhi-annual") && out.contains("xxgk-annual"),
         "{out}"
     );
+    // The diff pairs table figures by row and column across years and
+    // formats: last year's flattened table against this year's Markdown.
+    let old = root.join("xxgk-2023.txt");
+    let (_, out, _) = run(&["diff", "--format", "json", old.to_str().unwrap(), x]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let pair = |context: &str| {
+        v["figures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["context"] == context)
+            .map(|f| (f["old"].as_f64(), f["new"].as_f64()))
+    };
+    assert_eq!(pair("本年新收·自然人"), Some((Some(11.0), Some(14.0))));
+    assert_eq!(pair("办理结果总计·总计"), Some((Some(12.0), Some(17.0))));
+    assert_eq!(
+        pair("行政规范性文件·现行有效件数"),
+        Some((Some(28.0), Some(31.0)))
+    );
     let (_, out, _) = run(&["spec", "--print", "xxgk-annual"]);
     assert!(out.starts_with("# reportbench checklist spec"), "{out}");
     let (code, _, err) = run(&["spec", "--print", "nothing"]);

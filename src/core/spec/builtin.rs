@@ -209,8 +209,15 @@ mod tests {
         for b in BUILTINS {
             let whole = &builtin(b.id).unwrap().spec.recognise;
             let block = recognise_of(b);
-            assert!(!block.title.is_empty() && !block.headings.is_empty(), "{}", b.id);
-            assert_eq!((&block.title, &block.headings), (&whole.title, &whole.headings));
+            assert!(
+                !block.title.is_empty() && !block.headings.is_empty(),
+                "{}",
+                b.id
+            );
+            assert_eq!(
+                (&block.title, &block.headings),
+                (&whole.title, &whole.headings)
+            );
         }
     }
 
