@@ -115,28 +115,35 @@ pub(super) fn spec_for<'c>(
     spec
 }
 
-/// Checks files in parallel (at most one thread per core), keeping order.
+/// A file's result, filled in by the worker that checked it.
+type Slot = std::sync::Mutex<Option<Result<(Checked, String)>>>;
+
+/// Checks files in parallel (at most one thread per core), keeping order;
+/// each file's output is rendered by `render` where it was checked.
 pub fn check_files(
     files: &[PathBuf],
     spec: &SpecChoice,
     previous: Option<&Previous>,
     lang: Lang,
-) -> Vec<Result<Checked>> {
+    render: &(dyn Fn(&Checked) -> String + Sync),
+) -> Vec<Result<(Checked, String)>> {
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(2)
         .min(files.len())
         .max(1);
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let results: Vec<std::sync::Mutex<Option<Result<Checked>>>> =
-        files.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    let results: Vec<Slot> = files.iter().map(|_| std::sync::Mutex::new(None)).collect();
     std::thread::scope(|s| {
         for _ in 0..threads {
             s.spawn(|| {
                 loop {
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     let Some(path) = files.get(i) else { break };
-                    let r = check_one(path, spec, previous, lang);
+                    let r = check_one(path, spec, previous, lang).map(|c| {
+                        let out = render(&c);
+                        (c, out)
+                    });
                     if let Ok(mut slot) = results[i].lock() {
                         *slot = Some(r);
                     }
@@ -177,12 +184,25 @@ pub(super) fn run_check(
         }
         None => None,
     };
-    let results = check_files(files, spec, previous.as_ref(), lang);
+    // Each file's output is rendered in the worker that checked it.
+    let render_one = |c: &Checked| -> String {
+        match format {
+            CheckFormat::Json => render::json::pretty(&render::json::check_json(c)),
+            CheckFormat::Quickfix => render::quickfix::check_quickfix(c),
+            CheckFormat::Markdown => render::markdown::check_markdown(c, lang) + "\n",
+            CheckFormat::Text => render::text::check_text(c, lang, paint) + "\n",
+        }
+    };
+    let results = check_files(files, spec, previous.as_ref(), lang, &render_one);
     let mut ok = Vec::new();
+    let mut rendered = Vec::new();
     let mut errors = Vec::new();
     for (path, r) in files.iter().zip(results) {
         match r {
-            Ok(c) => ok.push(c),
+            Ok((c, out)) => {
+                ok.push(c);
+                rendered.push(out);
+            }
             Err(e) => {
                 eprintln!(
                     "reportbench: {}",
@@ -211,33 +231,17 @@ pub(super) fn run_check(
     let mut out = String::new();
     match format {
         CheckFormat::Json => {
-            let v = if files.len() == 1 {
-                ok.first()
-                    .map(render::json::check_json)
-                    .unwrap_or(serde_json::Value::Null)
+            if files.len() == 1 {
+                if let Some(one) = rendered.first() {
+                    out = one.clone() + "\n";
+                }
             } else {
-                serde_json::Value::Array(ok.iter().map(render::json::check_json).collect())
-            };
-            if !(files.len() == 1 && ok.is_empty()) {
-                out = render::json::pretty(&v) + "\n";
+                out = render::json::pretty_array(&rendered) + "\n";
             }
         }
-        CheckFormat::Quickfix => {
-            for c in &ok {
-                out.push_str(&render::quickfix::check_quickfix(c));
-            }
-        }
-        CheckFormat::Markdown => {
-            for c in &ok {
-                out.push_str(&render::markdown::check_markdown(c, lang));
-                out.push('\n');
-            }
-        }
+        CheckFormat::Quickfix | CheckFormat::Markdown => out = rendered.concat(),
         CheckFormat::Text => {
-            for c in &ok {
-                out.push_str(&render::text::check_text(c, lang, paint));
-                out.push('\n');
-            }
+            out = rendered.concat();
             if files.len() > 1 {
                 out.push_str(&render::text::summary_table(&ok, &errors, lang, paint));
             }

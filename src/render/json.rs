@@ -11,6 +11,32 @@ use crate::core::text::truncate_chars;
 use serde::Serialize;
 use serde_json::{Value, json};
 
+/// Pretty JSON documents (each as [`pretty`] writes it) as one pretty
+/// array, as [`pretty`] would write the array of them: each document's
+/// lines indented by two spaces. Lets batch runs render each file's JSON
+/// where it was checked.
+pub fn pretty_array(items: &[String]) -> String {
+    if items.is_empty() {
+        return "[]".into();
+    }
+    let mut out = String::with_capacity(items.iter().map(|s| s.len() + 64).sum());
+    out.push_str("[\n");
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(",\n");
+        }
+        for (k, line) in item.split('\n').enumerate() {
+            if k > 0 {
+                out.push('\n');
+            }
+            out.push_str("  ");
+            out.push_str(line);
+        }
+    }
+    out.push_str("\n]");
+    out
+}
+
 /// JSON text of `v`, pretty-printed, safe to print on a terminal: the
 /// characters that must not reach one (C1 controls, bidi overrides and
 /// isolates, zero-width characters, line separators, DEL) are written as
@@ -436,4 +462,21 @@ pub fn review_json(v: &ReviewView) -> Value {
         "signoffs": v.review.signoffs,
         "items": items,
     })
+}
+
+#[cfg(test)]
+mod pretty_array_tests {
+    use super::{pretty, pretty_array};
+
+    #[test]
+    fn an_array_of_pretty_documents_is_the_pretty_array() {
+        let docs = [
+            serde_json::json!({"a": 1, "b": [1, 2, {"c": "x\ny"}], "d": {}}),
+            serde_json::json!({"e": [], "f": "终"}),
+        ];
+        let each: Vec<String> = docs.iter().map(pretty).collect();
+        assert_eq!(pretty_array(&each), pretty(&docs.to_vec()));
+        assert_eq!(pretty_array(&each[..1]), pretty(&docs[..1].to_vec()));
+        assert_eq!(pretty_array(&[]), pretty(&Vec::<serde_json::Value>::new()));
+    }
 }

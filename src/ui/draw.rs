@@ -99,7 +99,11 @@ fn draw_checklist(f: &mut Frame, s: &State, t: &Theme, panes: &Panes) {
     }
     let rows = s.rows();
     let width = panes.list.width.saturating_sub(4) as usize;
-    let items: Vec<ListItem> = rows
+    // Only the rows on screen are built (a long draft has thousands of
+    // problems; a frame draws a few dozen).
+    let top = s.list_top().min(rows.len());
+    let shown = usize::from(panes.list.height.saturating_sub(2));
+    let items: Vec<ListItem> = rows[top..(top + shown).min(rows.len())]
         .iter()
         .map(|r| {
             let (glyph, name) = match r {
@@ -144,10 +148,13 @@ fn draw_checklist(f: &mut Frame, s: &State, t: &Theme, panes: &Panes) {
     let list = List::new(items)
         .block(block(t, title, focused))
         .highlight_style(t.style("ui.checklist.selected"));
-    // The scroll the state keeps (the same rows the mouse maps).
-    let mut state = ListState::default()
-        .with_offset(s.list_top())
-        .with_selected(Some(s.selected()));
+    // The scroll the state keeps (the same rows the mouse maps): the rows
+    // built start at it.
+    let mut state = ListState::default().with_offset(0).with_selected(
+        s.selected()
+            .checked_sub(top)
+            .filter(|&i| i < shown.min(rows.len() - top)),
+    );
     f.render_stateful_widget(list, panes.list, &mut state);
     // The selected row's message, wrapped by display width (CJK counts double).
     let detail = sanitize_for_display(&selected_message(s)).into_owned();

@@ -215,7 +215,9 @@ impl State {
     }
 
     /// Sets the review as read or written: `na` sign-offs applied to the
-    /// checklist, comments re-anchored.
+    /// checklist, comments re-anchored. The text is checked again only when
+    /// the not-applicable sign-offs changed (or the checklist is behind the
+    /// text): at launch, reading the review file costs no second check.
     fn set_review(&mut self, mut review: Review) {
         // The document's own comments after the review file's.
         review
@@ -224,8 +226,13 @@ impl State {
         review
             .suggestions
             .extend(self.review.file_suggestions.iter().cloned());
+        let na_changed = !review.na_items().eq(self.review.review.na_items());
         self.review.review = review;
-        self.recheck();
+        if na_changed || self.analysis.stale {
+            self.recheck();
+        } else {
+            self.reanchor();
+        }
     }
 
     /// The review file was read (at the start, or because it changed).

@@ -575,3 +575,32 @@ fn no_edit_lock_is_said_on_the_status_bar() {
         "{m}"
     );
 }
+
+#[test]
+fn launch_checks_the_draft_once_and_a_review_file_rechecks_only_for_na() {
+    let (mut t, _) = T::open(false, false);
+    assert_eq!(t.s.analysis.generation, 0);
+    // The review file read at launch: no sign-off changes the checklist.
+    t.send(Msg::ReviewRead {
+        seen: None,
+        result: Ok(Review::default()),
+    });
+    assert_eq!(t.s.analysis.generation, 0, "no second check at launch");
+    // A reviewer marks an item not applicable: the checklist shows it.
+    let mut r = Review::default();
+    r.signoffs.push(crate::core::review::Signoff {
+        item: "other".into(),
+        verdict: crate::core::review::Verdict::Na,
+        reason: "无其他事项".into(),
+        author: "李律师".into(),
+        at: "2025-03-01T09:00:00+08:00".into(),
+        history: Vec::new(),
+    });
+    t.send(Msg::ReviewRead {
+        seen: None,
+        result: Ok(r),
+    });
+    assert_eq!(t.s.analysis.generation, 1);
+    let other = t.s.report().items.iter().find(|i| i.id == "other").unwrap();
+    assert_eq!(other.status, crate::core::check::Status::Na);
+}

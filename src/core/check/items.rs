@@ -222,18 +222,19 @@ pub(super) fn find_in_headings(
         .collect()
 }
 
-/// Paragraph-index predicate for "inside the sections of these items".
+/// For every paragraph: whether it is inside the sections of these items.
 pub(super) fn in_sections_of(
     doc: &Document,
     spec: &CompiledSpec,
     ids: &[String],
     sections: &ItemSections,
-    p: usize,
-) -> bool {
-    ids.iter().any(|id| {
-        spec.item_index(id)
-            .is_some_and(|ii| sections[ii].iter().any(|&h| doc.in_section(p, h)))
-    })
+) -> Vec<bool> {
+    let headings: Vec<usize> = ids
+        .iter()
+        .filter_map(|id| spec.item_index(id))
+        .flat_map(|ii| sections[ii].iter().copied())
+        .collect();
+    doc.in_sections(&headings)
 }
 
 pub(super) fn eval_statement(
@@ -268,9 +269,10 @@ pub(super) fn eval_statement(
             None,
         );
     }
-    let in_scope =
-        |p: usize| item.within.is_empty() || in_sections_of(doc, spec, &item.within, sections, p);
-    let excluded = |p: usize| in_sections_of(doc, spec, &item.outside, sections, p);
+    let within = in_sections_of(doc, spec, &item.within, sections);
+    let outside_of = in_sections_of(doc, spec, &item.outside, sections);
+    let in_scope = |p: usize| item.within.is_empty() || within.get(p).copied().unwrap_or(false);
+    let excluded = |p: usize| outside_of.get(p).copied().unwrap_or(false);
     let mut counted = Vec::new();
     let mut outside = Vec::new();
     if let Some(hm) = m.heading.as_ref() {

@@ -297,7 +297,8 @@ fn year_consistency(doc: &Document, plans: &[usize], lang: Lang, sink: &mut Sink
             ),
         );
     }
-    let in_plans = |pi: usize| plans.iter().any(|&h| doc.in_section(pi, h));
+    let plans_paragraphs = doc.in_sections(plans);
+    let in_plans = |pi: usize| plans_paragraphs.get(pi).copied().unwrap_or(false);
     for (pi, p) in doc.paragraphs().iter().enumerate() {
         if matches!(p.kind, ParagraphKind::Residue | ParagraphKind::Title) {
             continue;

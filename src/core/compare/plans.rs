@@ -93,13 +93,14 @@ pub(super) fn follow_up_plans(
         .flatten()
         .flat_map(|i| new_sections[i].clone())
         .collect();
+    let in_excluded = new.in_sections(&excluded);
     let candidates: Vec<usize> = (0..new.paragraphs().len())
         .filter(|&p| {
             let k = new.paragraphs()[p].kind;
             matches!(k, ParagraphKind::Body | ParagraphKind::Heading(_))
                 && match measures {
                     Some(m) => new.in_section(p, m),
-                    None => !excluded.iter().any(|&h| new.in_section(p, h)),
+                    None => !in_excluded[p],
                 }
         })
         .collect();

@@ -330,6 +330,29 @@ impl Document {
         hd.paragraph + 1..hd.end_paragraph
     }
 
+    /// For every paragraph: whether it lies inside the section of any of
+    /// `headings` (their own paragraphs included). Linear in paragraphs and
+    /// headings, where asking [`Document::in_section`] of each pair is not.
+    pub fn in_sections(&self, headings: &[usize]) -> Vec<bool> {
+        let n = self.paragraphs.len();
+        // +1 at a section's start, -1 past its end; a running sum > 0 is inside.
+        let mut delta = vec![0i32; n + 1];
+        for &h in headings {
+            if let Some(hd) = self.headings.get(h) {
+                delta[hd.paragraph.min(n)] += 1;
+                delta[hd.end_paragraph.min(n)] -= 1;
+            }
+        }
+        let mut depth = 0;
+        delta[..n]
+            .iter()
+            .map(|d| {
+                depth += d;
+                depth > 0
+            })
+            .collect()
+    }
+
     /// True when paragraph `p` lies inside heading `h`'s section (the
     /// heading's own paragraph included).
     pub fn in_section(&self, p: usize, h: usize) -> bool {

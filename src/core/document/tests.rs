@@ -119,3 +119,28 @@ fn traditional_text_is_folded_for_matching() {
     assert!(d.matching_text().contains("报告"));
     assert_eq!(d.title().unwrap().text, "某縣2023年度法治政府建設情況報告");
 }
+
+#[test]
+fn in_sections_agrees_with_in_section_for_every_paragraph() {
+    let d = Document::parse(
+        "题目\n一、甲\n正文\n（一）乙\n正文\n（二）丙\n正文\n二、丁\n正文\n三、戊\n正文\n",
+    );
+    let n = d.headings().len();
+    for set in [
+        vec![],
+        vec![0],
+        vec![1, 2],
+        vec![0, 1],
+        vec![3, 4],
+        (0..n).collect(),
+    ] {
+        let marks = d.in_sections(&set);
+        for (p, inside) in marks.iter().enumerate() {
+            assert_eq!(
+                *inside,
+                set.iter().any(|&h| d.in_section(p, h)),
+                "{set:?} {p}"
+            );
+        }
+    }
+}
