@@ -149,6 +149,18 @@ fn suggestions_in_the_list_their_redline_and_the_prompt() {
             &format!("suggest-prompt-100x30-{}", name(lang)),
             &prompt_rows(&s),
         );
+        // Enter in the list goes to the suggestion's text: its redline on a
+        // row of the editor (who, the text struck, the wording).
+        b.press(KeyCode::Esc);
+        b.press(KeyCode::F(6));
+        b.press(KeyCode::Enter);
+        let s = stable(&b.screen(100, 30));
+        assert!(
+            s.contains("李律师 建议：…工作领导小组（青政发〔2024〕3号）")
+                || s.contains("李律师 suggests: …工作领导小组（青政发〔2024〕3号）"),
+            "{s}"
+        );
+        common::assert_snapshot(&format!("suggestion-redline-100x30-{}", name(lang)), &s);
     }
 }
 
