@@ -1,7 +1,8 @@
 //! Rendering for the workbench (no I/O): `draw` (the panes, status bar
 //! and the dispatch), `diff` and `figures` (the F3 and F4 views),
 //! `overlays` (help, recovery offer, comment list, prompts), `input_box`
-//! (the box comments and suggestions are typed in), `views`
+//! (the box comments and suggestions are typed in), `redline` (a
+//! suggestion's redline row in the editor), `views`
 //! (wrapping shared by all) and `theme`.
 
 pub mod diff;
@@ -9,5 +10,6 @@ pub mod draw;
 pub mod figures;
 mod input_box;
 mod overlays;
+mod redline;
 pub mod theme;
 pub mod views;
