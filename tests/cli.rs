@@ -808,3 +808,51 @@ fn the_reviewers_overall_verdict_is_stored_and_exported() {
         serde_json::from_str(&stdout(&run(&["review", file, "--format", "json"]))).unwrap();
     assert_eq!(v["verdict"]["value"], "revise");
 }
+
+#[test]
+fn fix_shows_a_diff_then_writes_in_the_drafts_own_encoding() {
+    let dir = common::temp_dir("cli-fix");
+    // A GB18030 draft with CRLF line ends: a gap run and a residue line.
+    let text = "某镇2024年度法治政府建设情况报告\r\n分享到：微信 微博\r\n一、主要举措\r\n（一）甲\r\n正文。\r\n（三）乙\r\n正文。\r\n（四）丙\r\n正文。\r\n";
+    let (bytes, _, _) = encoding_rs::GB18030.encode(text);
+    let path = dir.join("draft.txt");
+    std::fs::write(&path, &bytes).unwrap();
+    let p = path.to_str().unwrap();
+    // The diff: both fixes, the file untouched.
+    let o = run(&["fix", "--lang", "en", p]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let diff = stdout(&o);
+    for line in [
+        "-分享到：微信 微博",
+        "-（三）乙",
+        "+（二）乙",
+        "-（四）丙",
+        "+（三）丙",
+    ] {
+        assert!(diff.contains(line), "{line} not in\n{diff}");
+    }
+    assert!(stderr(&o).contains("--write"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&path).unwrap(), bytes.to_vec());
+    // One rule only.
+    let o = run(&["fix", "--rule", "numbering", p]);
+    assert!(!stdout(&o).contains("分享到"), "{}", stdout(&o));
+    // Written: GB18030 and CRLF kept, nothing left to fix.
+    let o = run(&["fix", "--write", p]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let written = std::fs::read(&path).unwrap();
+    let (decoded, _, bad) = encoding_rs::GB18030.decode(&written);
+    assert!(!bad);
+    assert_eq!(
+        decoded,
+        "某镇2024年度法治政府建设情况报告\r\n一、主要举措\r\n（一）甲\r\n正文。\r\n（二）乙\r\n正文。\r\n（三）丙\r\n正文。\r\n"
+    );
+    let o = run(&["fix", "--lang", "en", p]);
+    assert!(
+        stderr(&o).contains("nothing the tool can fix"),
+        "{}",
+        stderr(&o)
+    );
+    // A rule without a fix: one sentence, exit 2.
+    let o = run(&["fix", "--rule", "placeholder", p]);
+    assert_eq!(o.status.code(), Some(2));
+}

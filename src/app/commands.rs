@@ -100,6 +100,8 @@ actions! {
     SignOff = "sign_off", "审核所选项目：符合 / 不符合 / 不适用", "sign off the selected item: met / not met / not applicable";
     /// Propose new wording for the selection (a suggested edit).
     Suggest = "suggest", "对选中文字提出修改建议（改为……）", "suggest new wording for the selection";
+    /// Fix the selected problem (a numbering run, web residue) as one undo step.
+    FixProblem = "fix", "修正所选问题（编号重排、删除网页残留；Ctrl-Z 可撤销）", "fix the selected problem (renumber a run, remove web residue; Ctrl-Z undoes)";
 }
 
 /// Which pane a binding applies in (for the help and `describe_in`).
@@ -147,6 +149,7 @@ impl Action {
             Action::Comment => l.pick("批注", "comment"),
             Action::SignOff => l.pick("审核", "sign off"),
             Action::Suggest => l.pick("修改建议", "suggest"),
+            Action::FixProblem => l.pick("修正", "fix"),
             other => other.describe(lang),
         }
     }

@@ -234,6 +234,7 @@ impl Keymap {
             (Pane::Global, "f9", Action::Suggest),
             (Pane::Global, "alt-9", Action::Suggest),
             (Pane::Checklist, "s", Action::SignOff),
+            (Pane::Checklist, "f", Action::FixProblem),
             (Pane::Checklist, "enter", Action::Jump),
             (Pane::Checklist, "down", Action::Down),
             (Pane::Checklist, "j", Action::Down),

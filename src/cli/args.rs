@@ -118,6 +118,22 @@ pub enum Command {
         /// The file (.txt, .md or .docx).
         file: PathBuf,
     },
+    /// Fix what the tool can fix: renumber a heading run after a gap,
+    /// remove web residue lines. Prints a unified diff; `--write` writes the
+    /// draft (atomically, in its own encoding).
+    Fix {
+        /// The draft (a text or Markdown file).
+        file: PathBuf,
+        /// Only these rules: numbering, web-residue (default: both).
+        #[arg(long = "rule", value_name = "RULE")]
+        rules: Vec<String>,
+        /// Write the fixed draft back instead of printing the diff.
+        #[arg(long)]
+        write: bool,
+        /// Checklist spec (which lines are residue depends on it).
+        #[arg(long, value_name = "SPEC")]
+        spec: Option<String>,
+    },
     /// Show the checklist spec in use, list the built-in specs, or print
     /// one to copy and edit.
     Spec {

@@ -6,6 +6,7 @@
 pub mod args;
 mod check;
 mod diff;
+mod fix;
 mod metrics;
 mod review;
 mod spec;
@@ -71,6 +72,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             review::run_review(&file, &spec, format, &out, &config, lang)
         }
         Some(Command::Text { file }) => text::run_text(&file, lang),
+        Some(Command::Fix {
+            file,
+            rules,
+            write,
+            spec,
+        }) => {
+            let spec = config::resolve_spec_choice(spec.as_deref(), &config)?;
+            fix::run_fix(&file, &rules, write, &spec, lang)
+        }
         Some(Command::Spec {
             print_default,
             print,

@@ -18,6 +18,7 @@ pub mod anchor;
 pub mod check;
 pub mod compare;
 pub mod figures;
+pub mod fix;
 pub mod lang;
 pub mod review;
 pub mod session;

@@ -124,7 +124,12 @@ fn draw_checklist(f: &mut Frame, s: &State, t: &Theme, panes: &Panes) {
                     let li = &report.lints[*l];
                     (
                         "!",
-                        format!("{}:{} {}", li.position.line, li.rule, li.message),
+                        format!(
+                            "{}:{} {}",
+                            li.position.line,
+                            crate::core::spec::lint_rule_name(li.rule, lang),
+                            li.message
+                        ),
                     )
                 }
             };

@@ -329,6 +329,7 @@ impl State {
             Action::Comment => self.start_comment(),
             Action::Comments => self.open_comment_list(),
             Action::Suggest => self.start_suggestion(),
+            Action::FixProblem => self.fix_selected_problem(),
             Action::SignOff => self.start_signoff(),
             // Keys of the other views (handled above when one is shown).
             Action::NextChange

@@ -20,6 +20,7 @@ mod buffer;
 mod diff_view;
 mod figures_view;
 mod files;
+mod fixes;
 mod keys;
 mod overlays;
 mod review;
@@ -506,6 +507,8 @@ impl State {
     }
 }
 
+#[cfg(test)]
+mod fix_tests;
 #[cfg(test)]
 mod suggestion_tests;
 #[cfg(test)]

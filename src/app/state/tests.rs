@@ -42,6 +42,11 @@ impl T {
         T::open_file(file(DRAFT), review_mode, recovery)
     }
 
+    /// A draft of `text` (a text file, editable).
+    pub(super) fn open_text(text: &str) -> (T, Vec<Effect>) {
+        T::open_file(file(text), false, false)
+    }
+
     /// The draft as a Word document holding `changes` (tracked changes).
     pub(super) fn open_with_tracked_changes(
         changes: Vec<crate::core::suggestion::Suggestion>,

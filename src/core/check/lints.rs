@@ -104,7 +104,19 @@ fn numbering(doc: &Document, lang: Lang, sink: &mut Sink) {
         let h = &doc.headings()[issue.heading];
         let found = h.style.render(issue.found);
         let expected = h.style.render(issue.expected);
+        // A gap or a wrong start shifts the whole run after it: said at
+        // once (（五）至（九）应依次为（四）至（八）), fixed at once.
+        let run = crate::core::fix::numbering_run(doc, issue.heading).len() as u32;
+        let (last_found, last_expected) = (
+            h.style.render(issue.found + run.saturating_sub(1)),
+            h.style.render(issue.expected + run.saturating_sub(1)),
+        );
         let msg = match issue.problem {
+            NumberingProblem::Gap | NumberingProblem::BadStart if run > 1 => tr!(
+                lang,
+                "编号跳号：{found}至{last_found}应依次为{expected}至{last_expected}",
+                "numbering gap: {found} to {last_found} should be {expected} to {last_expected}"
+            ),
             NumberingProblem::Gap => tr!(
                 lang,
                 "编号跳号：这里是{found}，应为{expected}",

@@ -1,0 +1,69 @@
+//! Quick fixes from the checklist, decided: `f` on a problem row fixes it
+//! as one undo step, refused in review mode. (Harness: `tests.rs`.)
+
+use super::tests::T;
+use super::*;
+use crossterm::event::KeyCode;
+
+#[test]
+fn f_on_a_problem_row_fixes_it_as_one_undo_step() {
+    let text = "某镇2024年度法治政府建设情况报告\n分享到：微信 微博\n一、主要举措\n（一）甲\n正文。\n（三）乙\n正文。\n（四）丙\n正文。\n打印本页 关闭窗口\n";
+    let (mut t, _) = T::open_text(text);
+    t.key(KeyCode::F(2));
+    // The rows: items, metrics, then problems; select the numbering one.
+    let rows = t.s.rows();
+    let at = |t: &T, rule: &str| {
+        rows.iter()
+            .position(|r| matches!(r, Row::Lint(l) if t.s.report().lints[*l].rule == rule))
+            .unwrap()
+    };
+    let numbering = at(&t, "numbering");
+    while t.s.selected() < numbering {
+        t.key(KeyCode::Down);
+    }
+    t.key(KeyCode::Char('f'));
+    let fixed = t.s.text();
+    assert!(fixed.contains("（二）乙\n正文。\n（三）丙"), "{fixed}");
+    assert!(t.s.report().lints.iter().all(|l| l.rule != "numbering"));
+    // One undo step takes the whole run back.
+    t.key(KeyCode::F(2));
+    t.ctrl('z');
+    assert_eq!(t.s.text(), text);
+    // The residue: the first such row, its line gone.
+    t.key(KeyCode::F(2));
+    let residue =
+        t.s.rows()
+            .iter()
+            .position(|r| matches!(r, Row::Lint(l) if t.s.report().lints[*l].rule == "web-residue"))
+            .unwrap();
+    while t.s.selected() > residue {
+        t.key(KeyCode::Up);
+    }
+    while t.s.selected() < residue {
+        t.key(KeyCode::Down);
+    }
+    t.key(KeyCode::Char('f'));
+    assert!(!t.s.text().contains("分享到"), "{}", t.s.text());
+    // An item row has no fix: said, nothing changed.
+    while t.s.selected() > 0 {
+        t.key(KeyCode::Up);
+    }
+    let before = t.s.text();
+    t.key(KeyCode::Char('f'));
+    assert_eq!(t.s.text(), before);
+    assert!(t.s.message().is_some_and(|m| m.0.contains("f")));
+}
+
+#[test]
+fn f_is_refused_in_review_mode() {
+    let (mut t, _) = T::open(true, false);
+    t.key(KeyCode::F(2));
+    let before = t.s.text();
+    let n = t.s.rows().len();
+    for _ in 0..n {
+        t.key(KeyCode::Down);
+    }
+    t.key(KeyCode::Char('f'));
+    assert_eq!(t.s.text(), before);
+    assert!(t.s.message().is_some());
+}

@@ -1,0 +1,76 @@
+//! Quick fixes from the checklist: on a problem row, `f` makes the fix the
+//! tool knows (a numbering run renumbered, web residue removed) in the
+//! editor as one undo step. Refused in review mode and on read-only text,
+//! like every edit; a problem without a fix says so.
+
+use super::{Row, State};
+use crate::core::fix::{FIXABLE, apply, fixes};
+use crate::core::spec::lint_rule_name;
+use crate::tr;
+
+impl State {
+    /// `f` on the checklist: fixes the selected problem.
+    pub(super) fn fix_selected_problem(&mut self) {
+        // Positions must be of the text as it is now.
+        self.catch_up();
+        let Some(Row::Lint(l)) = self.rows().get(self.screen.selected).copied() else {
+            self.say(
+                "选中清单里的一个问题（编号、网页残留）再按 f",
+                "select a problem (numbering, web residue) in the checklist, then press f",
+            );
+            return;
+        };
+        let lint = self.analysis.report.lints[l].clone();
+        if !FIXABLE.contains(&lint.rule) {
+            let msg = tr!(
+                self.lang,
+                "“{}”没有自动修正，请手工修改（回车跳到原文）",
+                "“{}” has no automatic fix: edit it by hand (Enter goes to the text)",
+                lint_rule_name(lint.rule, self.lang)
+            );
+            self.tell(msg);
+            return;
+        }
+        if self.review.mode || self.files.read_only {
+            // Refused and said, as for any edit of a read-only text.
+            self.edited();
+            return;
+        }
+        let doc = self.analysis.doc.clone();
+        let found = fixes(&doc, &self.analysis.report.lints, &[lint.rule]);
+        let Some(fix) = found.iter().find(|f| {
+            f.edits.first().is_some_and(|e| {
+                lint.range.start <= e.range.start && e.range.start <= lint.range.end
+            }) || f.at == lint.range.start
+        }) else {
+            self.say("这个问题已经不在了", "this problem is gone");
+            return;
+        };
+        // One replacement over the span of its edits: one undo step.
+        let start = fix.edits.iter().map(|e| e.range.start).min().unwrap_or(0);
+        let end = fix.edits.iter().map(|e| e.range.end).max().unwrap_or(start);
+        let text = doc.text();
+        let mut local = fix.clone();
+        for e in &mut local.edits {
+            e.range = e.range.start - start..e.range.end - start;
+        }
+        let replacement = apply(&text[start..end], std::slice::from_ref(&local));
+        let (p, q) = (doc.position(start), doc.position(end));
+        self.buffer.cursor_before = self.buffer.editor.cursor();
+        if !self.buffer.editor.replace_range(
+            (p.line - 1, p.column - 1),
+            (q.line - 1, q.column - 1),
+            &replacement,
+        ) {
+            return;
+        }
+        self.edited();
+        let msg = tr!(
+            self.lang,
+            "已修正“{}”（Ctrl-Z 可撤销）",
+            "fixed “{}” (Ctrl-Z undoes it)",
+            lint_rule_name(lint.rule, self.lang)
+        );
+        self.tell(msg);
+    }
+}

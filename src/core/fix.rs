@@ -1,0 +1,214 @@
+//! Fixes the tool can make: a heading run renumbered at one level under one
+//! parent (（五）…（九） → （四）…（八）, the writer's own marks kept), web
+//! residue lines removed. Each fix is a list of edits (byte range →
+//! replacement) on the text it was found in. Pure: text in, edits out.
+
+use super::document::{Document, NumberingProblem};
+use super::outline::chinese_number;
+use std::ops::Range;
+
+/// One edit of a fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    /// What is replaced.
+    pub range: Range<usize>,
+    /// By what.
+    pub text: String,
+}
+
+/// A fix of one finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// The lint rule it answers.
+    pub rule: &'static str,
+    /// Where the finding is (the start of its first edit).
+    pub at: usize,
+    /// Its edits, in text order, not overlapping.
+    pub edits: Vec<Edit>,
+}
+
+/// The rules with a fix.
+pub const FIXABLE: &[&str] = &["numbering", "web-residue"];
+
+/// The headings of a numbering issue's run: the heading found wrong and
+/// the siblings after it (same parent, same style) that go on counting from
+/// it (（五）（六）（七） after a missing （四）).
+pub fn numbering_run(doc: &Document, heading: usize) -> Vec<usize> {
+    let hs = doc.headings();
+    let Some(first) = hs.get(heading) else {
+        return Vec::new();
+    };
+    let Some(mut n) = first.number else {
+        return vec![heading];
+    };
+    let mut run = vec![heading];
+    for (i, h) in hs.iter().enumerate().skip(heading + 1) {
+        if h.parent != first.parent || h.style != first.style || h.level != first.level {
+            continue;
+        }
+        match h.number {
+            Some(m) if m == n + 1 => {
+                run.push(i);
+                n = m;
+            }
+            _ => break,
+        }
+    }
+    run
+}
+
+/// `marker` with its number written as `n`, in the writer's own way (一 or
+/// 1 or １, brackets and stops as they are).
+pub fn renumber_marker(marker: &str, n: u32) -> Option<String> {
+    let is_cn = |c: char| "零一二三四五六七八九十百".contains(c);
+    let is_digit = |c: char| c.is_ascii_digit();
+    let is_wide = |c: char| ('０'..='９').contains(&c);
+    let (start, first) = marker
+        .char_indices()
+        .find(|&(_, c)| is_cn(c) || is_digit(c) || is_wide(c))?;
+    let class = |c: char| {
+        if is_cn(first) {
+            is_cn(c)
+        } else if is_digit(first) {
+            is_digit(c)
+        } else {
+            is_wide(c)
+        }
+    };
+    let end = marker[start..]
+        .char_indices()
+        .find(|&(_, c)| !class(c))
+        .map_or(marker.len(), |(i, _)| start + i);
+    let number = if is_cn(first) {
+        chinese_number(n)
+    } else if is_digit(first) {
+        n.to_string()
+    } else {
+        n.to_string()
+            .chars()
+            .map(|d| char::from_u32(d as u32 - '0' as u32 + '０' as u32).unwrap_or(d))
+            .collect()
+    };
+    Some(format!("{}{number}{}", &marker[..start], &marker[end..]))
+}
+
+/// Every fix for the findings in `doc` of `rules` (all fixable ones when
+/// empty); web residue is what the check's `lints` found (a flattened
+/// table's bars are not residue).
+pub fn fixes(doc: &Document, lints: &[super::check::Lint], rules: &[&str]) -> Vec<Fix> {
+    let wants = |r: &str| rules.is_empty() || rules.contains(&r);
+    let mut out = Vec::new();
+    if wants("numbering") {
+        let mut taken: Vec<usize> = Vec::new();
+        for issue in doc.numbering_issues() {
+            if !matches!(
+                issue.problem,
+                NumberingProblem::Gap | NumberingProblem::BadStart
+            ) || taken.contains(&issue.heading)
+            {
+                continue;
+            }
+            let run = numbering_run(doc, issue.heading);
+            let mut edits = Vec::new();
+            for (k, &h) in run.iter().enumerate() {
+                let hd = &doc.headings()[h];
+                let marker = &doc.text()[hd.marker.clone()];
+                if let Some(text) = renumber_marker(marker, issue.expected + k as u32) {
+                    edits.push(Edit {
+                        range: hd.marker.clone(),
+                        text,
+                    });
+                }
+            }
+            taken.extend(&run);
+            if let Some(first) = edits.first() {
+                out.push(Fix {
+                    rule: "numbering",
+                    at: first.range.start,
+                    edits,
+                });
+            }
+        }
+    }
+    if wants("web-residue") {
+        let text = doc.text();
+        for l in lints.iter().filter(|l| l.rule == "web-residue") {
+            // The whole lines it covers, with their line ends.
+            let start = text[..l.range.start].rfind('\n').map_or(0, |i| i + 1);
+            let end = text[l.range.end.min(text.len())..]
+                .find('\n')
+                .map_or(text.len(), |i| l.range.end + i + 1);
+            out.push(Fix {
+                rule: "web-residue",
+                at: l.range.start,
+                edits: vec![Edit {
+                    range: start..end,
+                    text: String::new(),
+                }],
+            });
+        }
+    }
+    out.sort_by_key(|f| f.at);
+    out
+}
+
+/// `text` with `fixes` applied (edits that overlap an earlier one are
+/// left out).
+pub fn apply(text: &str, fixes: &[Fix]) -> String {
+    let mut edits: Vec<&Edit> = fixes.iter().flat_map(|f| &f.edits).collect();
+    edits.sort_by_key(|e| (e.range.start, e.range.end));
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for e in edits {
+        if e.range.start < at || e.range.end > text.len() {
+            continue;
+        }
+        out.push_str(&text[at..e.range.start]);
+        out.push_str(&e.text);
+        at = e.range.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_gap_renumbers_its_whole_run_in_the_writers_marks() {
+        let text = "标题\n一、甲\n（一）子\n正文\n(三)子\n正文\n（四）子\n正文\n二、乙\n（一）子\n";
+        let doc = Document::parse(text);
+        let fs = fixes(&doc, &[], &["numbering"]);
+        assert_eq!(fs.len(), 1, "{fs:?}");
+        let fixed = apply(text, &fs);
+        assert_eq!(
+            fixed,
+            "标题\n一、甲\n（一）子\n正文\n(二)子\n正文\n（三）子\n正文\n二、乙\n（一）子\n"
+        );
+        // Fixed text has no numbering issue left.
+        assert!(Document::parse(&fixed).numbering_issues().is_empty());
+    }
+
+    #[test]
+    fn markers_keep_their_script_and_stops() {
+        assert_eq!(renumber_marker("（五）", 4).as_deref(), Some("（四）"));
+        assert_eq!(renumber_marker("12．", 11).as_deref(), Some("11．"));
+        assert_eq!(renumber_marker("３、", 2).as_deref(), Some("２、"));
+        assert_eq!(renumber_marker("## 十一、", 10).as_deref(), Some("## 十、"));
+        assert_eq!(renumber_marker("（甲）", 1), None);
+    }
+
+    #[test]
+    fn residue_lines_are_removed_with_their_line_ends() {
+        let text = "某镇2024年度法治政府建设情况报告\n分享到：微信 微博\n一、主要举措\n正文。\n【打印本页】【关闭窗口】\n";
+        let doc = Document::parse(text);
+        let spec = crate::core::spec::CompiledSpec::default_spec();
+        let report = crate::core::check::check(&doc, &spec, &Default::default());
+        let fixed = apply(text, &fixes(&doc, &report.lints, &["web-residue"]));
+        assert_eq!(
+            fixed,
+            "某镇2024年度法治政府建设情况报告\n一、主要举措\n正文。\n"
+        );
+    }
+}
