@@ -201,8 +201,17 @@ fn metrics_formats() {
     );
     let o = run(&["metrics", "--format", "csv", "drafts/qinghe-2023.txt"]);
     let out = stdout(&o);
-    assert!(out.starts_with("line,column,value,unit,approx,metric,context,text\n"));
+    // A BOM for Excel, the metric's name beside its id.
+    assert!(
+        out.starts_with("\u{feff}line,column,value,unit,approx,metric,metric_name,context,text\n")
+    );
     assert_eq!(out.lines().count(), a.len() + 1);
+    assert!(
+        out.lines()
+            .any(|l| l.contains(",dispute_mediation,Dispute mediation,")
+                || l.contains(",dispute_mediation,矛盾纠纷调解,")),
+        "{out}"
+    );
 }
 
 #[test]

@@ -26,7 +26,17 @@ pub(super) fn run_metrics(
         MetricsFormat::Json => {
             render::json::pretty(&render::json::figures_json(&report.figures, spec)) + "\n"
         }
-        MetricsFormat::Csv => render::csv::figures_csv(&report.figures, spec),
+        MetricsFormat::Csv => {
+            let csv = render::csv::figures_csv(&report.figures, spec, lang);
+            // The byte-order mark is for a file Excel opens, never for a
+            // terminal to show.
+            use std::io::IsTerminal;
+            if std::io::stdout().is_terminal() {
+                csv.trim_start_matches('\u{feff}').to_owned()
+            } else {
+                csv
+            }
+        }
         MetricsFormat::Text => render::text::figures_text(&report.figures, spec, lang, paint),
     };
     write_stdout(&out)?;

@@ -179,6 +179,7 @@ fn scan_paragraph(
     sentence_marks.clear();
     let mut raw: Vec<(usize, usize, f64, &str, bool)> = Vec::new();
     let mut quote_depth = 0i32;
+    let mut title_depth = 0i32;
     let mut skip_to = 0;
     let mut i = 0;
     while i < b.len() {
@@ -216,7 +217,15 @@ fn scan_paragraph(
         match c {
             '“' | '「' | '『' => quote_depth += 1,
             '”' | '」' | '』' => quote_depth = (quote_depth - 1).max(0),
+            // A title (《…四个专项…》) names a document: its numerals are
+            // not figures. Only a 《 closed later in the paragraph opens one.
+            '《' if title_depth > 0 || s[i..].contains('》') => title_depth += 1,
+            '》' => title_depth = (title_depth - 1).max(0),
             _ => {}
+        }
+        if title_depth > 0 && might_start_number(c) {
+            i += w;
+            continue;
         }
         if i < skip_to || !might_start_number(c) {
             i += w;
@@ -288,7 +297,7 @@ fn interesting_table() -> &'static [u64] {
     static TABLE: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         let mut bits = vec![0u64; 1024];
-        let chars = "，；：！？。“”「」『』％０１２３４５６７８９〇零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖";
+        let chars = "，；：！？。“”「」『』《》％０１２３４５６７８９〇零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖";
         for c in chars.chars() {
             let mut buf = [0u8; 4];
             let e = c.encode_utf8(&mut buf).as_bytes();

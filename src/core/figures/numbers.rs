@@ -99,11 +99,18 @@ pub(super) fn read_arabic(s: &str, i: usize) -> Option<(f64, usize)> {
 }
 
 /// Reads a Chinese numeral run at `i` (stopping before a trailing 万/亿 that
-/// `finish` handles): (value, end).
+/// `finish` handles; a 万/亿 with more numeral after it is inside the
+/// number: 八万三千一百一十 → 83110): (value, end).
 pub(super) fn read_chinese(s: &str, i: usize) -> Option<(f64, usize)> {
+    let small =
+        |c: char| digit_value(c).is_some() || matches!(unit_value(c), Some(10 | 100 | 1000));
     let mut end = i;
-    for (j, c) in s[i..].char_indices() {
-        if digit_value(c).is_some() || matches!(unit_value(c), Some(10 | 100 | 1000)) {
+    let mut chars = s[i..].char_indices().peekable();
+    while let Some((j, c)) = chars.next() {
+        let inner_scale = matches!(unit_value(c), Some(10_000 | 100_000_000))
+            && end > i
+            && chars.peek().is_some_and(|&(_, n)| small(n));
+        if small(c) || inner_scale {
             end = i + j + c.len_utf8();
         } else {
             break;

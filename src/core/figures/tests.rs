@@ -105,3 +105,25 @@ fn heading_markers_are_not_figures() {
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].value, 6.0);
 }
+
+#[test]
+fn chinese_numerals_with_wan_and_yi_inside_and_titles_left_out() {
+    assert_eq!(
+        one("覆盖群众八万三千一百一十名。"),
+        (83110.0, "名".into(), false)
+    );
+    assert_eq!(
+        one("受理案件三万二千八百八十一件。"),
+        (32881.0, "件".into(), false)
+    );
+    assert_eq!(one("发放宣传资料七十一份。"), (71.0, "份".into(), false));
+    // A trailing 万 still scales the count (三万份 → 30000).
+    assert_eq!(one("发放资料三万份。"), (30000.0, "份".into(), false));
+    // Idioms stay out.
+    assert!(figs("为发展贡献一份力量。").is_empty());
+    // A title's numerals name a document, not a count.
+    assert!(figs("开展《四个专项行动方案》宣传。").is_empty());
+    assert_eq!(one("印发《三年行动方案》，开展专项行动五次。").0, 5.0);
+    // An unclosed 《 is not a title: what follows is still read.
+    assert_eq!(one("《方案印发，开展宣传五次。").0, 5.0);
+}
