@@ -865,3 +865,29 @@ fn fix_shows_a_diff_then_writes_in_the_drafts_own_encoding() {
     let o = run(&["fix", "--rule", "placeholder", p]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn diff_warns_when_the_pair_looks_wrong() {
+    let warnings = |old: &str, new: &str| {
+        let o = run(&["diff", "--lang", "en", "--format", "json", old, new]);
+        let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+        let kinds: Vec<String> = v["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w["kind"].as_str().unwrap().to_owned())
+            .collect();
+        (kinds, stderr(&o))
+    };
+    // The right pair: nothing.
+    let (k, _) = warnings("drafts/qinghe-2023.txt", "drafts/qinghe-2024.md");
+    assert!(k.is_empty(), "{k:?}");
+    // Reversed, identical, and two bodies: said in JSON and on stderr.
+    let (k, err) = warnings("drafts/qinghe-2024.md", "drafts/qinghe-2023.txt");
+    assert_eq!(k, ["reversed"]);
+    assert!(err.contains("reversed"), "{err}");
+    let (k, _) = warnings("drafts/qinghe-2024.md", "drafts/qinghe-2024.md");
+    assert_eq!(k, ["identical"]);
+    let (k, _) = warnings("drafts/xxgk-2023.txt", "drafts/qinghe-2024.md");
+    assert_eq!(k, ["different_issuers"]);
+}

@@ -32,6 +32,11 @@ pub(super) fn run_diff(
     let opts = CheckOptions { lang };
     let (or, nr) = (check(&od, spec, &opts), check(&nd, spec, &opts));
     let cmp = compare(&od, &nd, &or, &nr, spec, &CompareOptions::default());
+    // A pair that looks wrong is said on stderr (and in JSON `warnings`).
+    let warnings = reportbench::core::compare::pair_warnings(&od, &nd);
+    for w in &warnings {
+        eprintln!("reportbench: {}", w.message(lang));
+    }
     let (of, nf) = (old.display().to_string(), new.display().to_string());
     let view = DiffView {
         old_file: &of,
@@ -43,6 +48,8 @@ pub(super) fn run_diff(
         new_report: &nr,
         cmp: &cmp,
         spec,
+        warnings: &warnings,
+        lang,
     };
     let inputs = [old, new];
     let text = match format {

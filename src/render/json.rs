@@ -390,6 +390,11 @@ pub fn diff_json(v: &DiffView) -> Value {
         "paragraphs": paragraphs,
         "figures": figures,
         "plans": plans,
+        "warnings": v
+            .warnings
+            .iter()
+            .map(|w| json!({"kind": w.kind(), "message": w.message(v.lang)}))
+            .collect::<Vec<_>>(),
     })
 }
 

@@ -54,6 +54,10 @@ pub struct DiffView<'a> {
     pub cmp: &'a Comparison,
     /// The spec (metric ids).
     pub spec: &'a CompiledSpec,
+    /// What looks wrong with the pair (same year, reversed …).
+    pub warnings: &'a [crate::core::compare::PairWarning],
+    /// The language of the warnings' messages.
+    pub lang: crate::core::lang::Lang,
 }
 
 pub(crate) fn line_of(d: &Document, p: Option<usize>) -> Option<usize> {

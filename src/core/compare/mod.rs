@@ -18,9 +18,11 @@ mod paragraphs;
 mod plans;
 mod sections;
 mod similarity;
+mod warnings;
 
 pub use inline::{INLINE_BUDGET, inline_diff, whole_tokens};
 pub use model::*;
+pub use warnings::{PairWarning, pair_warnings};
 
 use super::check::{Report, match_sections};
 use super::document::{Document, ParagraphKind, years_with_nian};
