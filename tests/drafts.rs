@@ -65,7 +65,24 @@ fn the_2023_draft_is_complete_and_clean() {
         "{:?}",
         r.items
     );
-    assert!(r.lints.is_empty(), "{:?}", r.lints);
+    // Nothing but the mixed widths the drafts keep on purpose (see above),
+    // told as information: (二) and half-width commas in Chinese text.
+    assert!(
+        r.lints
+            .iter()
+            .all(|l| l.rule == "punctuation"
+                && l.severity == reportbench::core::spec::Severity::Info),
+        "{:?}",
+        r.lints
+    );
+    let line = |n: usize| d.text().lines().nth(n - 1).unwrap().to_owned();
+    assert!(
+        r.lints
+            .iter()
+            .any(|l| line(l.position.line).starts_with("(二)")),
+        "{:?}",
+        r.lints
+    );
 }
 
 #[test]
@@ -97,7 +114,15 @@ fn the_2024_draft_has_the_deliberate_defects() {
     assert_eq!(lint_lines("placeholder").len(), 2);
     // A plan "2024年底前" in the 2024 report.
     assert_eq!(lint_lines("year-consistency").len(), 1);
-    assert_eq!(r.lints.len(), 4, "{:?}", r.lints);
+    let defects: Vec<_> = r.lints.iter().filter(|l| l.rule != "punctuation").collect();
+    assert_eq!(defects.len(), 4, "{defects:?}");
+    // The mixed widths: information only.
+    assert!(
+        r.lints
+            .iter()
+            .filter(|l| l.rule == "punctuation")
+            .all(|l| l.severity == reportbench::core::spec::Severity::Info)
+    );
 }
 
 #[test]

@@ -323,8 +323,8 @@ fn highlights_stay_in_place_on_wrapped_rows() {
         .lang(Lang::Zh)
         .start();
     // Jump to the year-consistency lint (a highlight in the middle of a
-    // row): the fourth problem in the text (37, 43, 65, 73).
-    for _ in 0..4 {
+    // row): the fifth problem in the text (15, 37, 43, 65, 73).
+    for _ in 0..5 {
         b.press(KeyCode::F(8));
     }
     let s = b.screen(120, 32);
@@ -1090,8 +1090,10 @@ fn a_draft_replaced_by_a_folder_is_not_promised_a_save() {
 fn the_next_problem_after_a_fix_is_the_next_one_after_the_cursor() {
     let (_dir, p) = copy_draft("qinghe-2024.md");
     let mut b = open(&p).lang(Lang::En).start();
-    // F8 from the top: the first problem in the text, the numbering gap at
-    // 37:1 (（五） where （四） belongs).
+    // F8 from the top: the draft's mixed-width "(二)" at 15:1 (information),
+    // then the numbering gap at 37:1 (（五） where （四） belongs).
+    b.press(KeyCode::F(8));
+    assert_eq!(b.s().editor().cursor(), (14, 0), "{}", b.screen(100, 30));
     b.press(KeyCode::F(8));
     assert_eq!(b.s().editor().cursor(), (36, 0), "{}", b.screen(100, 30));
     // The writer fixes it: （五） → （四）; the gap moves on to line 39.
@@ -1113,10 +1115,13 @@ fn the_next_problem_after_a_fix_is_the_next_one_after_the_cursor() {
         39,
         "F8 goes to the next problem after the cursor, skipping none"
     );
-    // Shift-F8: nothing before it now, so round to the last problem (the
-    // leader-duty item's mention, line 83); F8 from there rounds to 39.
+    // Shift-F8: the problem before it (line 15; 37 is fixed), then round
+    // to the last problem (the leader-duty item's mention, line 83); F8
+    // from there rounds to the first.
+    b.key(KeyEvent::new(KeyCode::F(8), KeyModifiers::SHIFT));
+    assert_eq!(b.s().editor().cursor().0 + 1, 15);
     b.key(KeyEvent::new(KeyCode::F(8), KeyModifiers::SHIFT));
     assert_eq!(b.s().editor().cursor().0 + 1, 83);
     b.press(KeyCode::F(8));
-    assert_eq!(b.s().editor().cursor().0 + 1, 39);
+    assert_eq!(b.s().editor().cursor().0 + 1, 15);
 }

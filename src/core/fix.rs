@@ -28,7 +28,7 @@ pub struct Fix {
 }
 
 /// The rules with a fix.
-pub const FIXABLE: &[&str] = &["numbering", "web-residue"];
+pub const FIXABLE: &[&str] = &["numbering", "web-residue", "punctuation"];
 
 /// The headings of a numbering issue's run: the heading found wrong and
 /// the siblings after it (same parent, same style) that go on counting from
@@ -148,6 +148,33 @@ pub fn fixes(doc: &Document, lints: &[super::check::Lint], rules: &[&str]) -> Ve
             });
         }
     }
+    if wants("punctuation") {
+        let text = doc.text();
+        for l in lints.iter().filter(|l| l.rule == "punctuation") {
+            // The paragraph of the finding, its marks all changed.
+            let Some(p) = doc
+                .paragraphs()
+                .iter()
+                .find(|p| p.range.start <= l.range.start && l.range.start < p.range.end)
+            else {
+                continue;
+            };
+            let edits: Vec<Edit> = super::punctuation::scan(&text[p.range.clone()])
+                .into_iter()
+                .map(|m| Edit {
+                    range: p.range.start + m.range.start..p.range.start + m.range.end,
+                    text: m.replacement,
+                })
+                .collect();
+            if !edits.is_empty() {
+                out.push(Fix {
+                    rule: "punctuation",
+                    at: l.range.start,
+                    edits,
+                });
+            }
+        }
+    }
     out.sort_by_key(|f| f.at);
     out
 }
@@ -209,6 +236,25 @@ mod tests {
         assert_eq!(
             fixed,
             "某镇2024年度法治政府建设情况报告\n一、主要举措\n正文。\n"
+        );
+    }
+}
+
+#[cfg(test)]
+mod punctuation_tests {
+    use super::*;
+
+    #[test]
+    fn a_paragraphs_punctuation_is_fixed_in_one_go() {
+        let text = "某镇2024年度法治政府建设情况报告\n一、主要举措\n(一)加强领导\n全年办理案件38件,其中复议2件;2024 年完成\"法治镇\"创建.\n";
+        let doc = Document::parse(text);
+        let spec = crate::core::spec::CompiledSpec::default_spec();
+        let report = crate::core::check::check(&doc, &spec, &Default::default());
+        let fs = fixes(&doc, &report.lints, &["punctuation"]);
+        assert_eq!(fs.len(), 2, "{fs:?}");
+        assert_eq!(
+            apply(text, &fs),
+            "某镇2024年度法治政府建设情况报告\n一、主要举措\n（一）加强领导\n全年办理案件38件，其中复议2件；2024年完成“法治镇”创建。\n"
         );
     }
 }

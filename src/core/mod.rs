@@ -7,6 +7,7 @@ pub mod document;
 pub mod numbering_format;
 pub mod numeral;
 pub mod outline;
+pub mod punctuation;
 pub mod residue;
 pub mod text;
 pub mod wrap;

@@ -15,8 +15,8 @@ impl State {
         self.catch_up();
         let Some(Row::Lint(l)) = self.rows().get(self.screen.selected).copied() else {
             self.say(
-                "选中清单里的一个问题（编号、网页残留）再按 f",
-                "select a problem (numbering, web residue) in the checklist, then press f",
+                "选中清单里的一个问题（编号、网页残留、标点）再按 f",
+                "select a problem (numbering, web residue, punctuation) in the checklist, then press f",
             );
             return;
         };

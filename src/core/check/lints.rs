@@ -78,6 +78,11 @@ pub fn run(
             push("percent-range", &l.percent_range, r, m)
         });
     }
+    if l.punctuation.enabled {
+        super::punctuation::punctuation(doc, lang, &mut |r, m| {
+            push("punctuation", &l.punctuation, r, m)
+        });
+    }
     if l.parts_sum.enabled {
         super::arithmetic::parts_sum(doc.matching_text(), figures, lang, &mut |r, m| {
             push("parts-sum", &l.parts_sum, r, m)

@@ -10,6 +10,7 @@ mod expanded;
 mod items;
 pub mod lints;
 mod metrics;
+mod punctuation;
 mod tables;
 
 use super::document::Document;

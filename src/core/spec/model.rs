@@ -280,6 +280,10 @@ pub struct Lints {
     /// measures (the item named by `item`).
     #[serde(default, rename = "not-expanded")]
     pub not_expanded: LintSettings,
+    /// Half-width punctuation, straight quotes, spaces beside figures and
+    /// full-width digits in Chinese text (公文 style).
+    #[serde(default)]
+    pub punctuation: LintSettings,
 }
 
 /// The names of the lint rules, as written in specs and output.
@@ -296,6 +300,7 @@ pub const LINT_RULES: &[&str] = &[
     "rate",
     "relation",
     "not-expanded",
+    "punctuation",
 ];
 
 /// A lint rule's name for people (its id stays in JSON, specs and
@@ -314,6 +319,7 @@ pub fn lint_rule_name(rule: &str, lang: crate::core::lang::Lang) -> &str {
         "rate" => "比率计算",
         "relation" => "表格勾稽",
         "not-expanded" => "改进措施",
+        "punctuation" => "标点",
         other => other,
     };
     lang.pick(zh, rule)
