@@ -893,3 +893,21 @@ fn diff_warns_when_the_pair_looks_wrong() {
     let (k, _) = warnings("drafts/xxgk-2023.txt", "drafts/qinghe-2024.md");
     assert_eq!(k, ["different_issuers"]);
 }
+
+#[test]
+fn the_language_goes_before_or_after_a_command_and_workbench_options_only_before_a_file() {
+    // --lang and --color anywhere.
+    let o = run(&["--lang", "en", "check", "drafts/qinghe-2024.md"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("Checklist") || stdout(&o).contains("Required"),
+        "{}",
+        stdout(&o)
+    );
+    let o = run(&["check", "--lang", "en", "drafts/qinghe-2024.md"]);
+    assert_eq!(o.status.code(), Some(1));
+    // A workbench option before a command would be ignored: refused, said.
+    let o = run(&["--spec", "xxgk-annual", "check", "drafts/qinghe-2024.md"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("after it"), "{}", stderr(&o));
+}

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 /// reportbench: draft and review annual reports (法治政府建设年度报告) against
 /// a checklist of required elements.
 #[derive(Debug, Parser)]
-#[command(name = "reportbench", version, about, long_about = None, args_conflicts_with_subcommands = true)]
+#[command(name = "reportbench", version, about, long_about = None)]
 pub struct Cli {
     /// What to do (without a command: open FILE in the workbench).
     #[command(subcommand)]

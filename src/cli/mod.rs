@@ -27,6 +27,19 @@ pub type ExitCode = u8;
 /// Runs the command line; returns the exit code (errors are returned for the
 /// caller to print as one sentence and exit 2).
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    // `--lang` and `--color` go anywhere; the workbench's own options
+    // before a command would be silently ignored: said instead.
+    if cli.command.is_some()
+        && (cli.file.is_some()
+            || cli.previous.is_some()
+            || cli.spec.is_some()
+            || cli.review
+            || cli.theme.is_some())
+    {
+        anyhow::bail!(
+            "a file, --previous, --spec, --review and --theme before a command are the workbench's; put a command's options after it (`reportbench check --spec NAME FILE`)"
+        );
+    }
     let config = Config::load()?;
     let lang = config::resolve_lang(cli.lang.map(Into::into), &config);
     let paint = cli.color.paint();
