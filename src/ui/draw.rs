@@ -96,6 +96,20 @@ fn draw_checklist(f: &mut Frame, s: &State, t: &Theme, panes: &Panes) {
     );
     if s.is_stale() {
         title.push_str(lang.pick("（检查中…） ", "(checking…) "));
+    } else {
+        // How many problems, and where F8 goes: visible even when the pane
+        // shows four rows (80×24).
+        let (n, next) = s.problem_summary();
+        if n > 0 {
+            title.push_str(&match next {
+                Some(line) => tr!(
+                    lang,
+                    "· 问题 {n}，下一处第{line}行 ",
+                    "· {n} problems (F8: line {line}) "
+                ),
+                None => tr!(lang, "· 问题 {n} ", "· {n} problems "),
+            });
+        }
     }
     let rows = s.rows();
     let width = panes.list.width.saturating_sub(4) as usize;

@@ -496,6 +496,27 @@ impl State {
         self.analysis.report.required_counts()
     }
 
+    /// The problems (unmet required items and lints), and the line of the
+    /// first lint after the cursor (else the first one): what F8 goes to,
+    /// for a terminal too small to list them.
+    pub fn problem_summary(&self) -> (usize, Option<usize>) {
+        let r = &self.analysis.report;
+        let unmet = r
+            .items
+            .iter()
+            .filter(|i| i.required && !i.status.is_satisfied())
+            .count();
+        let cursor_line = self.buffer.editor.cursor().0 + 1;
+        // Lints are in text order.
+        let after = r.lints.partition_point(|l| l.position.line <= cursor_line);
+        let next = r
+            .lints
+            .get(after)
+            .or(r.lints.first())
+            .map(|l| l.position.line);
+        (unmet + r.lints.len(), next)
+    }
+
     /// The status of a row, for its glyph and style.
     pub fn row_status(&self, r: &Row) -> Option<Status> {
         let report = &self.analysis.report;
