@@ -911,3 +911,28 @@ fn the_language_goes_before_or_after_a_command_and_workbench_options_only_before
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("after it"), "{}", stderr(&o));
 }
+
+#[test]
+fn figures_in_the_plans_are_targets() {
+    let o = run(&["metrics", "--format", "json", "drafts/qinghe-2024.md"]);
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let targets: Vec<(String, u64)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["target"] == true)
+        .map(|f| {
+            (
+                f["text"].as_str().unwrap().to_owned(),
+                f["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    // Only in 三、2025年工作打算 (from line 71), every figure there.
+    assert!(!targets.is_empty());
+    assert!(targets.iter().all(|(_, l)| *l > 71), "{targets:?}");
+    assert!(
+        targets.iter().any(|(t, _)| t.contains("不少于30场")),
+        "{targets:?}"
+    );
+}

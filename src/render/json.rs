@@ -235,6 +235,8 @@ struct MetricFigureJson<'a> {
     approx: bool,
     context: &'a str,
     metric: Option<&'a str>,
+    /// In the plans: a target, not a result.
+    target: bool,
     text: &'a str,
     line: usize,
     column: usize,
@@ -250,6 +252,7 @@ pub fn figures_json(figures: &[Figure], spec: &CompiledSpec) -> serde_json::Valu
             approx: f.approx,
             context: f.context(),
             metric: f.metric.map(|m| spec.spec.metrics[m].id.as_str()),
+            target: f.target,
             text: &f.text,
             line: f.position.line,
             column: f.position.column,

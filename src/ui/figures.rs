@@ -116,7 +116,12 @@ pub fn draw_figures(f: &mut Frame, app: &State, t: &Theme) {
         .iter()
         .map(|r| {
             let (last, this) = app.row_figures(r);
-            let ctx = this.or(last).map(|f| f.text.clone()).unwrap_or_default();
+            let shown = this.or(last);
+            let mut ctx = shown.map(|f| f.text.clone()).unwrap_or_default();
+            // A figure in the plans is a target, never a result.
+            if shown.is_some_and(|f| f.target) {
+                ctx = format!("{}{ctx}", app.lang().pick("〔目标〕", "[target] "));
+            }
             let (chg, cs) = change_cell(app, t, r);
             Row::new(vec![
                 Span::raw(truncate_to_width(

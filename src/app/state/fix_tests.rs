@@ -1,5 +1,6 @@
-//! Quick fixes from the checklist, decided: `f` on a problem row fixes it
-//! as one undo step, refused in review mode. (Harness: `tests.rs`.)
+//! Keys on the checklist, decided: `f` on a problem row fixes it as one
+//! undo step (refused in review mode); typing there says where the focus
+//! is instead of dropping the keys silently. (Harness: `tests.rs`.)
 
 use super::tests::T;
 use super::*;
@@ -66,4 +67,18 @@ fn f_is_refused_in_review_mode() {
     t.key(KeyCode::Char('f'));
     assert_eq!(t.s.text(), before);
     assert!(t.s.message().is_some());
+}
+
+#[test]
+fn typing_into_the_checklist_says_where_the_focus_is() {
+    let (mut t, _) = T::open(false, false);
+    t.key(KeyCode::F(2));
+    let before = t.s.text();
+    t.key(KeyCode::Char('z'));
+    assert_eq!(t.s.text(), before);
+    assert!(
+        t.s.message().is_some_and(|m| m.0.contains("F2")),
+        "{:?}",
+        t.s.message()
+    );
 }

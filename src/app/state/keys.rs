@@ -33,6 +33,27 @@ impl State {
         }
         if self.screen.focus == Focus::Editor && self.views.view == View::Workbench {
             self.editor_key(e);
+        } else if self.screen.focus == Focus::Checklist
+            && self.views.view == View::Workbench
+            && matches!(
+                e.code,
+                crossterm::event::KeyCode::Char(_) | crossterm::event::KeyCode::Backspace
+            )
+            && !e.modifiers.contains(KeyModifiers::CONTROL)
+        {
+            // Typing into the checklist does nothing: said, not swallowed.
+            let key = self
+                .keymap
+                .keys_for(self.pane(), Action::SwitchFocus)
+                .first()
+                .map(|k| k.to_string())
+                .unwrap_or_else(|| "F2".into());
+            let msg = crate::tr!(
+                self.lang,
+                "焦点在清单上，文字没有输入：按 {key} 回到编辑区",
+                "the checklist has the focus, nothing was typed: {key} goes back to the editor"
+            );
+            self.tell(msg);
         }
     }
 

@@ -240,6 +240,21 @@ pub fn check(doc: &Document, spec: &CompiledSpec, opts: &CheckOptions) -> Report
     let reads = tables::read_all(doc, spec, &sections);
     tables::table_parts(doc, spec, &sections, &reads, &mut items, lang);
     let mut figures = figures::extract(doc, &spec.units);
+    // Figures in the plans are targets, not results.
+    let plans: Vec<usize> = spec
+        .spec
+        .metric_scope
+        .outside
+        .iter()
+        .filter_map(|id| spec.item_index(id))
+        .flat_map(|i| sections[i].iter().copied())
+        .collect();
+    if !plans.is_empty() {
+        let in_plans = doc.in_sections(&plans);
+        for f in &mut figures {
+            f.target = in_plans.get(f.paragraph).copied().unwrap_or(false);
+        }
+    }
     let mut metrics = eval_metrics(doc, spec, &sections, &mut figures, lang);
     // The text's figures for the lints (a table's rows are not sentences).
     let mut lints = lints::run(doc, spec, &sections, &items, &figures, lang);

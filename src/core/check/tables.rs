@@ -319,6 +319,7 @@ pub(super) fn cell_figures(
                     clause_metrics: metric.into_iter().collect(),
                     clause: line_start..range.end,
                     sentence: line_start..range.end,
+                    target: false,
                 });
                 if let Some(mi) = metric {
                     let m = &mut metrics[mi];

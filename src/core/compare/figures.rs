@@ -49,9 +49,14 @@ pub(super) fn pair_figures(
     let nk: Vec<Vec<u64>> = nf.iter().map(|f| figure_key(f, None)).collect();
     // Candidates share unit and metric; scored by context similarity, with a
     // bonus when their paragraphs are aligned.
-    let mut by_unit: FxHashMap<(&str, Option<usize>), Vec<usize>> = FxHashMap::default();
+    // A target (in the plans) pairs only with a target: never a result
+    // compared with last year's plan as if both were results.
+    let mut by_unit: FxHashMap<(&str, Option<usize>, bool), Vec<usize>> = FxHashMap::default();
     for (i, f) in of.iter().enumerate() {
-        by_unit.entry((&f.unit, f.metric)).or_default().push(i);
+        by_unit
+            .entry((&f.unit, f.metric, f.target))
+            .or_default()
+            .push(i);
     }
     // The place of each figure among its paragraph's figures.
     let ordinals = |fs: &[Figure]| -> Vec<usize> {
@@ -79,7 +84,7 @@ pub(super) fn pair_figures(
     let mut cands: Vec<(f32, usize, usize)> = Vec::new();
     let mut few: Vec<usize> = Vec::new();
     for (j, f) in nf.iter().enumerate() {
-        let Some(bucket) = by_unit.get(&(&*f.unit, f.metric)) else {
+        let Some(bucket) = by_unit.get(&(&*f.unit, f.metric, f.target)) else {
             continue;
         };
         let aligned = para_pair.get(&f.paragraph).copied();

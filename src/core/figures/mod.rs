@@ -56,6 +56,10 @@ pub struct Figure {
     pub clause: Range<usize>,
     /// Byte range of the sentence (between 。；！？) around the figure.
     pub sentence: Range<usize>,
+    /// Inside the plans (the sections of the spec's `metric_scope.outside`
+    /// items): a target (力争95%, 不少于30场), not a result; set by the
+    /// checker.
+    pub target: bool,
 }
 
 impl Figure {
@@ -431,6 +435,7 @@ fn push_figure(
         clause_metrics: Vec::new(),
         clause: base + clause.start..base + clause.end,
         sentence: base + sentence.start..base + sentence.end,
+        target: false,
     });
     *prev_end = end;
 }
