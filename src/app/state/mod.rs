@@ -529,7 +529,7 @@ impl State {
 }
 
 #[cfg(test)]
-mod fix_tests;
+mod checklist_tests;
 #[cfg(test)]
 mod suggestion_tests;
 #[cfg(test)]

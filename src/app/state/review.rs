@@ -421,9 +421,11 @@ impl State {
             }
             Prompt::Reason(item, verdict) => {
                 if body.is_empty() && verdict != Verdict::Met {
+                    // The prompt stays open for the reason (Esc gives up).
+                    self.screen.overlay = Overlay::Input(Prompt::Reason(item, verdict), text);
                     self.warn(
-                        "“不符合”和“不适用”需要写理由，未保存",
-                        "\"not met\" and \"not applicable\" need a reason: not saved",
+                        "“不符合”和“不适用”需要写理由",
+                        "\"not met\" and \"not applicable\" need a reason",
                     );
                     return;
                 }

@@ -1,6 +1,7 @@
 //! Keys on the checklist, decided: `f` on a problem row fixes it as one
 //! undo step (refused in review mode); typing there says where the focus
-//! is instead of dropping the keys silently. (Harness: `tests.rs`.)
+//! is instead of dropping the keys silently; a sign-off that needs a
+//! reason keeps asking for it. (Harness: `tests.rs`.)
 
 use super::tests::T;
 use super::*;
@@ -80,5 +81,39 @@ fn typing_into_the_checklist_says_where_the_focus_is() {
         t.s.message().is_some_and(|m| m.0.contains("F2")),
         "{:?}",
         t.s.message()
+    );
+}
+
+#[test]
+fn an_empty_reason_for_not_met_keeps_the_prompt_open() {
+    let (mut t, _) = T::open(true, false);
+    t.key(KeyCode::F(2));
+    t.key(KeyCode::F(7));
+    t.key(KeyCode::Char('x'));
+    assert!(
+        matches!(t.s.overlay(), Overlay::Input(..)),
+        "{:?}",
+        t.s.overlay()
+    );
+    // Enter with nothing typed: still asking, said why, nothing sent.
+    let fx = t.key(KeyCode::Enter);
+    assert!(
+        !fx.iter()
+            .any(|e| matches!(e, crate::app::msg::Effect::UpdateReview { .. })),
+        "{fx:?}"
+    );
+    assert!(
+        matches!(t.s.overlay(), Overlay::Input(..)),
+        "{:?}",
+        t.s.overlay()
+    );
+    assert!(t.s.message().is_some_and(|m| m.1), "{:?}", t.s.message());
+    // A reason, then Enter: sent.
+    t.key(KeyCode::Char('缺'));
+    let fx = t.key(KeyCode::Enter);
+    assert!(
+        fx.iter()
+            .any(|e| matches!(e, crate::app::msg::Effect::UpdateReview { .. })),
+        "{fx:?}"
     );
 }
