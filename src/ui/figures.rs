@@ -155,7 +155,8 @@ pub fn draw_figures(f: &mut Frame, app: &State, t: &Theme) {
 }
 
 /// Last year against this year for the selected row's metric (figures of
-/// the same unit only: 件 and 万元 on one scale would mislead).
+/// the same unit only: 件 and 万元 on one scale would mislead; a figure
+/// without a metric only beside those named the same).
 fn draw_chart(f: &mut Frame, app: &State, t: &Theme, rows: &[FigureRow], area: Rect) {
     let sel = rows.get(app.figs().selected).copied();
     let unit_of = |r: &FigureRow| {
@@ -179,9 +180,20 @@ fn draw_chart(f: &mut Frame, app: &State, t: &Theme, rows: &[FigureRow], area: R
         return;
     };
     let unit = unit_of(&sel);
+    // Figures without a metric mean the same only when they are named the
+    // same: unrelated counts are never set side by side.
+    let context_of = |r: &FigureRow| {
+        let (last, this) = app.row_figures(r);
+        this.or(last).map(|f| f.context().to_owned())
+    };
+    let named = sel.metric.is_none().then(|| context_of(&sel));
     let group: Vec<&FigureRow> = rows
         .iter()
-        .filter(|r| r.metric == sel.metric && unit_of(r) == unit)
+        .filter(|r| {
+            r.metric == sel.metric
+                && unit_of(r) == unit
+                && named.as_ref().is_none_or(|c| context_of(r) == *c)
+        })
         .collect();
     // Groups of two bars of width 3 and a gap: as many as fit, around the
     // selected row.
