@@ -1125,3 +1125,31 @@ fn the_next_problem_after_a_fix_is_the_next_one_after_the_cursor() {
     b.press(KeyCode::F(8));
     assert_eq!(b.s().editor().cursor().0 + 1, 15);
 }
+
+#[test]
+fn the_help_lists_the_editors_own_keys_and_they_do_what_it_says() {
+    let (_dir, p) = copy_draft("qinghe-2024.md");
+    let mut b = open(&p).lang(Lang::En).start();
+    // Ctrl-K: delete to the end of the line (the title's line).
+    b.ctrl('k');
+    assert_eq!(b.s().text().lines().next(), Some(""));
+    // Alt-D: the next word (up to the stop at full-width punctuation).
+    b.press(KeyCode::Down);
+    b.press(KeyCode::Down);
+    let before = b.s().text().lines().nth(2).unwrap().chars().count();
+    b.alt(KeyCode::Char('d'));
+    let after = b.s().text().lines().nth(2).unwrap().chars().count();
+    assert!(after < before, "{before} → {after}");
+    // The help lists both, under the editor.
+    b.press(KeyCode::F(1));
+    let mut seen = String::new();
+    for _ in 0..6 {
+        seen.push_str(&b.screen(120, 40));
+        b.press(KeyCode::PageDown);
+    }
+    assert!(
+        seen.contains("Ctrl-K") && seen.contains("delete to the end of the line"),
+        "{seen}"
+    );
+    assert!(seen.contains("Alt-Backspace, Alt-D"), "{seen}");
+}

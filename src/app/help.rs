@@ -1,6 +1,6 @@
 //! The help's rows, generated from the one command list as bound in the
-//! keymap (per pane) and from the overlays' key table: nothing here is
-//! written twice.
+//! keymap (per pane), the editor's own keys (`editor_keys`) and the
+//! overlays' key table: nothing here is written twice.
 
 use super::keymap::{Keymap, Pane};
 use super::overlay_keys::OVERLAY_KEYS;
@@ -38,6 +38,13 @@ pub fn rows(keymap: &Keymap, lang: Lang) -> Vec<HelpRow> {
             what: format!("{}{what}", pane_name(pane, lang)),
         })
         .collect();
+    // The editor's own motions, selections and deletions.
+    for k in super::editor_keys::EDITOR_KEYS {
+        out.push(HelpRow {
+            keys: k.shown.to_owned(),
+            what: format!("{}{}", pane_name(Pane::Editor, lang), lang.pick(k.zh, k.en)),
+        });
+    }
     for k in OVERLAY_KEYS {
         let keys = match (k.shown, lang) {
             ("", Lang::Zh) => "其他键".to_owned(),

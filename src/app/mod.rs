@@ -7,6 +7,7 @@
 //! ([`layout`]), and repairs of misread terminal input ([`input`]).
 
 pub mod commands;
+pub mod editor_keys;
 pub mod help;
 pub mod input;
 pub mod keymap;
