@@ -161,9 +161,9 @@ pub fn fixes(doc: &Document, lints: &[super::check::Lint], rules: &[&str]) -> Ve
             };
             let edits: Vec<Edit> = super::punctuation::scan(&text[p.range.clone()])
                 .into_iter()
-                .map(|m| Edit {
-                    range: p.range.start + m.range.start..p.range.start + m.range.end,
-                    text: m.replacement,
+                .map(|e| Edit {
+                    range: p.range.start + e.range.start..p.range.start + e.range.end,
+                    text: e.text,
                 })
                 .collect();
             if !edits.is_empty() {
@@ -182,7 +182,13 @@ pub fn fixes(doc: &Document, lints: &[super::check::Lint], rules: &[&str]) -> Ve
 /// `text` with `fixes` applied (edits that overlap an earlier one are
 /// left out).
 pub fn apply(text: &str, fixes: &[Fix]) -> String {
-    let mut edits: Vec<&Edit> = fixes.iter().flat_map(|f| &f.edits).collect();
+    apply_edits(text, fixes.iter().flat_map(|f| &f.edits))
+}
+
+/// `text` with `edits` applied, in text order (one overlapping an earlier
+/// one is left out).
+pub fn apply_edits<'e>(text: &str, edits: impl IntoIterator<Item = &'e Edit>) -> String {
+    let mut edits: Vec<&Edit> = edits.into_iter().collect();
     edits.sort_by_key(|e| (e.range.start, e.range.end));
     let mut out = String::with_capacity(text.len());
     let mut at = 0;

@@ -2,19 +2,10 @@
 //! around is Chinese (a “(一)” heading mark included), straight quotes in
 //! Chinese text, spaces between Chinese and digits (“2024 年”), full-width
 //! digits. Never inside numbers (1,000 · 10:30 · 3.5), URLs, Latin words or
-//! table rows. Each finding comes with its replacement, so that the lint
-//! and its fix say the same. Pure.
+//! table rows. Each finding is an edit (the mark and its replacement), so
+//! that the lint and its fix say the same. Pure.
 
-use std::ops::Range;
-
-/// A mark to change.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mark {
-    /// Where, in the text given.
-    pub range: Range<usize>,
-    /// What it should be.
-    pub replacement: String,
-}
+use super::fix::Edit;
 
 /// Han characters and the full-width marks that stand in Chinese text.
 pub fn is_chinese(c: char) -> bool {
@@ -56,7 +47,7 @@ fn in_link(text: &str, at: usize) -> bool {
 }
 
 /// Every mark to change in one paragraph (or table cell) of text.
-pub fn scan(text: &str) -> Vec<Mark> {
+pub fn scan(text: &str) -> Vec<Edit> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let at = |k: usize| chars.get(k).map(|&(_, c)| c);
     // The nearest character that is not a space, before and after.
@@ -78,9 +69,9 @@ pub fn scan(text: &str) -> Vec<Mark> {
                     || next.is_none_or(|n| n == ' ' || is_chinese(n))
                         && !text[end..].starts_with("..");
                 if cn_before && !in_number && dot_ok && !in_link(text, i) {
-                    out.push(Mark {
+                    out.push(Edit {
                         range: i..end,
-                        replacement: full_width(c).map(String::from).unwrap_or_default(),
+                        text: full_width(c).map(String::from).unwrap_or_default(),
                     });
                 }
             }
@@ -88,9 +79,9 @@ pub fn scan(text: &str) -> Vec<Mark> {
                 // Brackets with Chinese beside them, inside or out.
                 let cn = before(k).is_some_and(is_han) || after(k).is_some_and(is_han);
                 if cn && !in_link(text, i) {
-                    out.push(Mark {
+                    out.push(Edit {
                         range: i..end,
-                        replacement: full_width(c).map(String::from).unwrap_or_default(),
+                        text: full_width(c).map(String::from).unwrap_or_default(),
                     });
                 }
             }
@@ -99,15 +90,15 @@ pub fn scan(text: &str) -> Vec<Mark> {
                 let replacement = if quotes_open { "”" } else { "“" };
                 quotes_open = !quotes_open;
                 if cn {
-                    out.push(Mark {
+                    out.push(Edit {
                         range: i..end,
-                        replacement: replacement.into(),
+                        text: replacement.into(),
                     });
                 }
             }
-            '０'..='９' => out.push(Mark {
+            '０'..='９' => out.push(Edit {
                 range: i..end,
-                replacement: char::from_u32(c as u32 - '０' as u32 + '0' as u32)
+                text: char::from_u32(c as u32 - '０' as u32 + '0' as u32)
                     .map(String::from)
                     .unwrap_or_default(),
             }),
@@ -126,9 +117,9 @@ pub fn scan(text: &str) -> Vec<Mark> {
                 let han = |x: Option<char>| x.is_some_and(is_han);
                 if (digit(p) && han(n)) || (han(p) && digit(n)) {
                     let stop = chars.get(run_end + 1).map_or(text.len(), |&(j, _)| j);
-                    out.push(Mark {
+                    out.push(Edit {
                         range: i..stop,
-                        replacement: String::new(),
+                        text: String::new(),
                     });
                 }
             }
@@ -138,28 +129,12 @@ pub fn scan(text: &str) -> Vec<Mark> {
     out
 }
 
-/// `text` with `marks` applied.
-pub fn apply(text: &str, marks: &[Mark]) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut last = 0;
-    for m in marks {
-        if m.range.start < last {
-            continue;
-        }
-        out.push_str(&text[last..m.range.start]);
-        out.push_str(&m.replacement);
-        last = m.range.end;
-    }
-    out.push_str(&text[last..]);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn fixed(t: &str) -> String {
-        apply(t, &scan(t))
+        crate::core::fix::apply_edits(t, &scan(t))
     }
 
     #[test]

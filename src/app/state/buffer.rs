@@ -224,6 +224,24 @@ impl State {
         }
     }
 
+    /// Replaces bytes `range` of the analysed text with `text` in the
+    /// editor as one undo step (an accepted suggestion, a quick fix);
+    /// returns whether the text changed (then it is re-checked).
+    pub(super) fn replace_bytes(&mut self, range: std::ops::Range<usize>, text: &str) -> bool {
+        let doc = &self.analysis.doc;
+        let (p, q) = (doc.position(range.start), doc.position(range.end));
+        self.buffer.cursor_before = self.buffer.editor.cursor();
+        let changed = self.buffer.editor.replace_range(
+            (p.line - 1, p.column - 1),
+            (q.line - 1, q.column - 1),
+            text,
+        );
+        if changed {
+            self.edited();
+        }
+        changed
+    }
+
     /// Puts the editor's cursor at byte `at` of the text and shows the
     /// workbench with the editor focused.
     pub(super) fn jump_to_byte(&mut self, at: usize) {

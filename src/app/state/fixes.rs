@@ -4,7 +4,7 @@
 //! like every edit; a problem without a fix says so.
 
 use super::{Row, State};
-use crate::core::fix::{FIXABLE, apply, fixes};
+use crate::core::fix::{Edit, FIXABLE, apply_edits, fixes};
 use crate::core::spec::lint_rule_name;
 use crate::tr;
 
@@ -49,22 +49,18 @@ impl State {
         // One replacement over the span of its edits: one undo step.
         let start = fix.edits.iter().map(|e| e.range.start).min().unwrap_or(0);
         let end = fix.edits.iter().map(|e| e.range.end).max().unwrap_or(start);
-        let text = doc.text();
-        let mut local = fix.clone();
-        for e in &mut local.edits {
-            e.range = e.range.start - start..e.range.end - start;
-        }
-        let replacement = apply(&text[start..end], std::slice::from_ref(&local));
-        let (p, q) = (doc.position(start), doc.position(end));
-        self.buffer.cursor_before = self.buffer.editor.cursor();
-        if !self.buffer.editor.replace_range(
-            (p.line - 1, p.column - 1),
-            (q.line - 1, q.column - 1),
-            &replacement,
-        ) {
+        let local: Vec<Edit> = fix
+            .edits
+            .iter()
+            .map(|e| Edit {
+                range: e.range.start - start..e.range.end - start,
+                text: e.text.clone(),
+            })
+            .collect();
+        let replacement = apply_edits(&doc.text()[start..end], &local);
+        if !self.replace_bytes(start..end, &replacement) {
             return;
         }
-        self.edited();
         let msg = tr!(
             self.lang,
             "已修正“{}”（Ctrl-Z 可撤销）",

@@ -249,17 +249,9 @@ impl State {
                 return;
             }
         };
-        let doc = &self.analysis.doc;
-        let (p, q) = (doc.position(a.start), doc.position(a.end));
-        self.buffer.cursor_before = self.buffer.editor.cursor();
-        if !self.buffer.editor.replace_range(
-            (p.line - 1, p.column - 1),
-            (q.line - 1, q.column - 1),
-            &s.replacement,
-        ) {
+        if !self.replace_bytes(a.start..a.end, &s.replacement) {
             return;
         }
-        self.edited();
         let change = ReviewChange::Decide {
             id: s.id.clone(),
             decision: Decision {

@@ -284,13 +284,8 @@ pub fn check(doc: &Document, spec: &CompiledSpec, opts: &CheckOptions) -> Report
     }
     if !spec.tables.tables.is_empty() {
         // A lost table's part says so itself: no "empty section" besides.
-        lints.retain(|l| {
-            l.rule != "empty-section"
-                || !doc.headings().iter().enumerate().any(|(h, hd)| {
-                    doc.paragraphs()[hd.paragraph].range.start == l.range.start
-                        && tables::lost_table_heading(spec, &sections, &reads, h)
-                })
-        });
+        let lost = tables::lost_table_headings(doc, spec, &sections, &reads);
+        lints.retain(|l| l.rule != "empty-section" || !lost.contains(&l.range.start));
         // A flattened table's lone bars are its rows' edges, not residue.
         let inside: Vec<std::ops::Range<usize>> = tables::found_parts(doc, spec, &sections, &reads);
         lints.retain(|l| {

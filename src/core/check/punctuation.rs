@@ -30,8 +30,8 @@ pub(super) fn punctuation(
                 s if s.trim().is_empty() => lang.pick("空格", "space").to_owned(),
                 s => s.to_owned(),
             };
-            let pair = format!("{was}→{}", m.replacement);
-            let pair = if m.replacement.is_empty() {
+            let pair = format!("{was}→{}", m.text);
+            let pair = if m.text.is_empty() {
                 tr!(lang, "{was}（删去）", "{was} (removed)")
             } else {
                 pair

@@ -25,8 +25,8 @@ pub(super) fn read_all(
         .tables
         .iter()
         .map(|t| {
-            let paras = match sections.get(t.item).and_then(|s| s.first()) {
-                Some(&h) => doc.section_paragraphs(h),
+            let paras = match part_heading(sections, t.item) {
+                Some(h) => doc.section_paragraphs(h),
                 None => 0..doc.paragraphs().len(),
             };
             read_table(doc, t, paras)
@@ -53,7 +53,7 @@ pub(super) fn table_parts(
         };
         let read = &reads[ti];
         let title = &spec.spec.tables[ti].title;
-        let heading = sections.get(ii).and_then(|s| s.first()).copied();
+        let heading = part_heading(sections, ii);
         match (heading, read.found) {
             (Some(_), true) => {
                 item.status = Status::Met;
@@ -98,17 +98,27 @@ pub(super) fn table_parts(
     }
 }
 
-/// Whether the empty-section lint on heading `h` is already said by a
-/// table part's verdict (its table was lost).
-pub(super) fn lost_table_heading(
+/// The heading of item `item`'s part (its first match), if found.
+fn part_heading(sections: &ItemSections, item: usize) -> Option<usize> {
+    sections.get(item).and_then(|s| s.first()).copied()
+}
+
+/// Where the headings of table parts whose tables were lost start (byte
+/// offsets): their empty-section lint is already said by the part's verdict.
+pub(super) fn lost_table_headings(
+    doc: &Document,
     spec: &CompiledSpec,
     sections: &ItemSections,
     reads: &[TableRead],
-    h: usize,
-) -> bool {
-    spec.tables.item_tables.iter().enumerate().any(|(ii, t)| {
-        t.is_some_and(|ti| !reads[ti].found) && sections.get(ii).is_some_and(|s| s.contains(&h))
-    })
+) -> Vec<usize> {
+    spec.tables
+        .item_tables
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.is_some_and(|ti| !reads[ti].found))
+        .flat_map(|(ii, _)| sections.get(ii).into_iter().flatten())
+        .map(|&h| doc.paragraphs()[doc.headings()[h].paragraph].range.start)
+        .collect()
 }
 
 /// The byte ranges of the parts whose tables were found (the whole table
@@ -125,8 +135,8 @@ pub(super) fn found_parts(
         .zip(reads)
         .filter(|(_, r)| r.found)
         .filter_map(|(t, r)| {
-            let paras = match sections.get(t.item).and_then(|s| s.first()) {
-                Some(&h) => doc.section_paragraphs(h),
+            let paras = match part_heading(sections, t.item) {
+                Some(h) => doc.section_paragraphs(h),
                 None => return r.range.clone(),
             };
             let ps = doc.paragraphs();
