@@ -35,6 +35,22 @@ pub struct Config {
     /// Key binding overrides for the workbench, per pane.
     #[serde(default)]
     pub keys: KeyOverrides,
+    /// Where the workbench's copies go besides its own clipboard.
+    #[serde(default)]
+    pub clipboard: Clipboard,
+}
+
+/// `clipboard:` in `config.yaml`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Clipboard {
+    /// Also to the system clipboard through the terminal (OSC 52), which
+    /// reaches the user's own machine over SSH.
+    #[default]
+    Osc52,
+    /// Only the workbench's own clipboard (terminals that show OSC 52 as
+    /// text, or a policy against it).
+    Off,
 }
 
 impl Config {

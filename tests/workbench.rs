@@ -780,7 +780,9 @@ fn a_change_hidden_by_equal_size_and_time_is_still_noticed() {
 
 /// Where the editor is (its border included) at the state's terminal size.
 fn editor_area(b: &Bench) -> ratatui::layout::Rect {
-    layout::panes(b.s().size()).expect("panes").editor
+    layout::panes(b.s().size(), b.s().zoom())
+        .expect("panes")
+        .editor
 }
 
 /// The editor's rows on screen (inside its border), as drawn.
@@ -912,58 +914,13 @@ fn control_characters_show_as_symbols_in_the_editor() {
     );
 }
 
-/// A terminal screen as terminals keep it: writing over one half of a wide
-/// character clears its other half to the default colours.
-struct Screen {
-    w: u16,
-    cells: Vec<(String, Option<ratatui::style::Color>)>,
-    wide_start: Vec<bool>,
-}
-
-impl Screen {
-    fn new(w: u16, h: u16) -> Screen {
-        let n = (w as usize) * (h as usize);
-        Screen {
-            w,
-            cells: vec![(" ".into(), None); n],
-            wide_start: vec![false; n],
-        }
-    }
-
-    fn clear_orphans(&mut self, i: usize) {
-        let col = i % self.w as usize;
-        if self.wide_start[i] && col + 1 < self.w as usize {
-            self.cells[i + 1] = (" ".into(), None);
-        }
-        if col > 0 && self.wide_start[i - 1] {
-            self.wide_start[i - 1] = false;
-            self.cells[i - 1] = (" ".into(), None);
-        }
-        self.wide_start[i] = false;
-    }
-
-    fn apply(&mut self, updates: Vec<(u16, u16, &ratatui::buffer::Cell)>) {
-        for (x, y, c) in updates {
-            let i = (y as usize) * (self.w as usize) + x as usize;
-            let wide = unicode_width::UnicodeWidthStr::width(c.symbol()) >= 2;
-            self.clear_orphans(i);
-            if wide && (x + 1) < self.w {
-                self.clear_orphans(i + 1);
-                self.cells[i + 1] = ("".into(), Some(c.bg));
-            }
-            self.cells[i] = (c.symbol().to_owned(), Some(c.bg));
-            self.wide_start[i] = wide;
-        }
-    }
-}
-
 #[test]
 fn scrolling_chinese_text_leaves_no_cell_in_the_terminals_default_colours() {
     let mut b = open(&common::root().join("drafts/qinghe-2024.md"))
         .theme("light")
         .start();
     let (w, h) = (100, 30);
-    let mut screen = Screen::new(w, h);
+    let mut screen = common::screen::Screen::new(w, h);
     let mut prev = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, w, h));
     for step in 0..12 {
         let next = b.frame(w, h);

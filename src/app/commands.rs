@@ -64,6 +64,14 @@ actions! {
     Search = "search", "查找", "search";
     /// Next search match.
     SearchNext = "search_next", "查找下一个", "next match";
+    /// The search match before the cursor.
+    SearchPrevious = "search_previous", "查找上一个", "previous match";
+    /// Replace matches one by one or all at once.
+    Replace = "replace", "替换（逐处确认或全部替换，可按正则表达式）", "replace (one by one, or all at once; regular expressions too)";
+    /// Select the whole text.
+    SelectAll = "select_all", "全选", "select all";
+    /// Give the checklist or the editor the room (stacked layout).
+    Zoom = "zoom", "上下排列时放大清单或编辑器", "give the checklist or the editor the room (stacked layout)";
     /// Go to a line by its number.
     GoToLine = "go_to_line", "转到第几行", "go to a line by its number";
     /// Undo an edit.

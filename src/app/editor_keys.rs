@@ -37,6 +37,12 @@ pub const EDITOR_KEYS: &[EditorKey] = &[
         en: "start / end of the row on screen",
     },
     EditorKey {
+        keys: &["ctrl-home", "ctrl-end", "ctrl-shift-home", "ctrl-shift-end"],
+        shown: "Ctrl-Home / Ctrl-End",
+        zh: "到全文开头 / 结尾（加 Shift 选择到那里）",
+        en: "start / end of the text (with Shift: select to it)",
+    },
+    EditorKey {
         keys: &["ctrl-left", "ctrl-right", "alt-b", "alt-f"],
         shown: "Ctrl-←/→, Alt-B/F",
         zh: "按词移动（在全角标点和中英文交界处停下）",

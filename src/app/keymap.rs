@@ -231,6 +231,8 @@ impl Keymap {
             (Pane::Global, "alt-6", Action::Comments),
             (Pane::Global, "f7", Action::SignOff),
             (Pane::Global, "alt-7", Action::SignOff),
+            (Pane::Global, "f10", Action::Zoom),
+            (Pane::Global, "alt-0", Action::Zoom),
             (Pane::Global, "f9", Action::Suggest),
             (Pane::Global, "alt-9", Action::Suggest),
             (Pane::Checklist, "s", Action::SignOff),
@@ -242,6 +244,9 @@ impl Keymap {
             (Pane::Checklist, "k", Action::Up),
             (Pane::Editor, "ctrl-f", Action::Search),
             (Pane::Editor, "ctrl-g", Action::SearchNext),
+            (Pane::Editor, "alt-g", Action::SearchPrevious),
+            (Pane::Editor, "ctrl-r", Action::Replace),
+            (Pane::Editor, "ctrl-a", Action::SelectAll),
             (Pane::Editor, "ctrl-l", Action::GoToLine),
             (Pane::Editor, "ctrl-z", Action::Undo),
             (Pane::Editor, "ctrl-y", Action::Redo),
@@ -404,6 +409,23 @@ mod tests {
         );
         assert_eq!(km.resolve(Pane::Checklist, &k("j")), Some(Action::Down));
         assert_eq!(km.resolve(Pane::Editor, &k("j")), None);
+    }
+
+    #[test]
+    fn the_editor_and_checklist_never_hide_a_global_key() {
+        // The views may give F8 their own meaning; the panes a writer types
+        // in must not take F3 or F5 away from the whole workbench.
+        let km = Keymap::defaults();
+        let global = km.bindings.get(&Pane::Global).cloned().unwrap_or_default();
+        for pane in [Pane::Editor, Pane::Checklist] {
+            for (key, action) in km.bindings.get(&pane).into_iter().flatten() {
+                assert!(
+                    !global.contains_key(key),
+                    "{key} in {pane:?} ({action:?}) hides the global {:?}",
+                    global.get(key)
+                );
+            }
+        }
     }
 
     #[test]

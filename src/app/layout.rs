@@ -36,25 +36,52 @@ pub struct Panes {
     pub editor: Rect,
 }
 
+/// Which pane has the room (F10 toggles it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Zoom {
+    /// The usual split.
+    #[default]
+    Even,
+    /// The checklist gets the room: the editor keeps a few rows (stacked)
+    /// or columns (side by side).
+    Checklist,
+    /// The editor gets the room: the checklist keeps one row (stacked) or
+    /// a narrow column.
+    Editor,
+}
+
 /// The panes at this size; `None` when the terminal is too small.
-pub fn panes(area: Rect) -> Option<Panes> {
+pub fn panes(area: Rect, zoom: Zoom) -> Option<Panes> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;
     }
     let [main, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
     // Side by side when wide enough; stacked (checklist above) when narrow.
     let (checklist, editor) = if main.width >= SIDE_PANES_FROM {
-        let [a, b] = Layout::horizontal([Constraint::Length(42), Constraint::Min(20)]).areas(main);
+        let list_w = match zoom {
+            Zoom::Even => Constraint::Length(42),
+            Zoom::Checklist => Constraint::Percentage(60),
+            Zoom::Editor => Constraint::Length(28),
+        };
+        let [a, b] = Layout::horizontal([list_w, Constraint::Min(20)]).areas(main);
         (a, b)
     } else {
+        let split = match zoom {
+            Zoom::Even => [Constraint::Percentage(45), Constraint::Min(5)],
+            Zoom::Checklist => [Constraint::Min(5), Constraint::Length(5)],
+            Zoom::Editor => [Constraint::Length(3), Constraint::Min(5)],
+        };
         let [a, b] = Layout::default()
             .direction(Direction::Vertical)
-            .constraints([Constraint::Percentage(45), Constraint::Min(5)])
+            .constraints(split)
             .areas(main);
         (a, b)
     };
+    // The selected row's message under the list, unless the list has only
+    // its one row.
+    let detail_h = if checklist.height < 8 { 0 } else { 4 };
     let [list, detail] =
-        Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(checklist);
+        Layout::vertical([Constraint::Min(3), Constraint::Length(detail_h)]).areas(checklist);
     Some(Panes {
         main,
         status,
@@ -66,8 +93,8 @@ pub fn panes(area: Rect) -> Option<Panes> {
 }
 
 /// The checklist's rows (inside the list's border); empty when too small.
-pub fn checklist_rows(area: Rect) -> Rect {
-    panes(area).map_or(Rect::default(), |p| {
+pub fn checklist_rows(area: Rect, zoom: Zoom) -> Rect {
+    panes(area, zoom).map_or(Rect::default(), |p| {
         Rect::new(
             p.list.x + 1,
             p.list.y + 1,
@@ -98,7 +125,7 @@ pub struct DiffGeometry {
 
 /// The diff view at this size.
 pub fn diff(area: Rect) -> Option<DiffGeometry> {
-    let main = panes(area)?.main;
+    let main = panes(area, Zoom::Even)?.main;
     let inner = Rect::new(
         main.x + 1,
         main.y + 1,
@@ -208,7 +235,7 @@ pub struct FiguresGeometry {
 
 /// The figures view at this size.
 pub fn figures(area: Rect) -> Option<FiguresGeometry> {
-    let main = panes(area)?.main;
+    let main = panes(area, Zoom::Even)?.main;
     let [table, lower] =
         Layout::vertical([Constraint::Percentage(58), Constraint::Min(6)]).areas(main);
     let [chart, plans] =
@@ -240,7 +267,7 @@ pub struct HelpGeometry {
 
 /// The help box at this size (`None` when the terminal is too small).
 pub fn help(area: Rect, rows: &[HelpRow]) -> Option<HelpGeometry> {
-    panes(area)?;
+    panes(area, Zoom::Even)?;
     let w = area.width.saturating_sub(2).min(84);
     let text_w = (w as usize).saturating_sub(2 + HELP_KEYS).max(10);
     let mut lines = Vec::new();
@@ -304,14 +331,36 @@ mod tests {
 
     #[test]
     fn panes_follow_the_width_and_refuse_tiny_terminals() {
-        let wide = panes(Rect::new(0, 0, 120, 40)).unwrap();
+        let wide = panes(Rect::new(0, 0, 120, 40), Zoom::Even).unwrap();
         assert_eq!(wide.checklist.width, 42);
         assert_eq!(wide.editor.x, 42);
-        let narrow = panes(Rect::new(0, 0, 80, 24)).unwrap();
+        let narrow = panes(Rect::new(0, 0, 80, 24), Zoom::Even).unwrap();
         assert_eq!(narrow.editor.x, 0);
         assert!(narrow.editor.y > narrow.checklist.y);
-        assert!(panes(Rect::new(0, 0, 40, 10)).is_none());
-        assert_eq!(checklist_rows(Rect::new(0, 0, 40, 10)), Rect::default());
+        assert!(panes(Rect::new(0, 0, 40, 10), Zoom::Even).is_none());
+        assert_eq!(
+            checklist_rows(Rect::new(0, 0, 40, 10), Zoom::Even),
+            Rect::default()
+        );
+    }
+
+    #[test]
+    fn zoom_gives_one_pane_the_room() {
+        let small = Rect::new(0, 0, 80, 24);
+        let even = panes(small, Zoom::Even).unwrap();
+        let ed = panes(small, Zoom::Editor).unwrap();
+        let ch = panes(small, Zoom::Checklist).unwrap();
+        assert!(ed.editor.height > even.editor.height);
+        assert_eq!(checklist_rows(small, Zoom::Editor).height, 1);
+        assert_eq!(ed.detail.height, 0);
+        assert!(
+            checklist_rows(small, Zoom::Checklist).height
+                > checklist_rows(small, Zoom::Even).height + 5
+        );
+        assert_eq!(ch.editor.height, 5);
+        let wide = Rect::new(0, 0, 120, 40);
+        assert!(panes(wide, Zoom::Editor).unwrap().editor.width > 90);
+        assert!(panes(wide, Zoom::Checklist).unwrap().checklist.width >= 72);
     }
 
     #[test]

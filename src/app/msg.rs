@@ -186,6 +186,9 @@ pub enum Effect {
     /// Compare last year's report with the text (answered by
     /// [`Msg::Compared`]); off the UI thread.
     Compare(CompareJob),
+    /// Put text on the system clipboard through the terminal (OSC 52),
+    /// written by the thread that draws, between frames; not answered.
+    Clipboard(String),
 }
 
 /// A recovery file: of the draft's unsaved text, or of a comment (reply,

@@ -4,7 +4,7 @@
 //! with [`footer`], and the help lists the table — so they cannot disagree.
 
 use crate::core::lang::Lang;
-use crossterm::event::KeyCode;
+use crossterm::event::{KeyCode, KeyModifiers};
 
 /// An overlay that takes keys of its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +27,8 @@ pub enum OverlayKind {
     DeleteComment,
     /// A line being typed (search, save as, comment, reply, reason).
     Prompt,
+    /// Replacing: this match?
+    Replace,
 }
 
 impl OverlayKind {
@@ -42,6 +44,7 @@ impl OverlayKind {
             OverlayKind::Comments => lang.pick("批注列表", "comment list"),
             OverlayKind::DeleteComment => lang.pick("删除批注", "delete comment"),
             OverlayKind::Prompt => lang.pick("输入行", "prompt"),
+            OverlayKind::Replace => lang.pick("逐处替换", "replace"),
         }
     }
 }
@@ -113,6 +116,31 @@ pub enum OverlayCmd {
     Accept,
     /// Reject the suggestion (a reason may follow).
     Reject,
+    /// Move the prompt's cursor a word left.
+    WordLeft,
+    /// A word right.
+    WordRight,
+    /// Delete the word before the prompt's cursor.
+    DeleteWordBack,
+    /// Search by regular expression, or by the words as typed.
+    ToggleRegex,
+    /// Replace this match and go to the next.
+    ReplaceThis,
+    /// Leave this match and go to the next.
+    Skip,
+    /// Replace this and every further match (one undo step).
+    ReplaceAll,
+}
+
+/// The modifier keys a row needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mods {
+    /// Whatever is held (Shift, Ctrl or Alt make no difference).
+    Any,
+    /// Ctrl held.
+    Ctrl,
+    /// Alt held.
+    Alt,
 }
 
 /// One row of the table.
@@ -124,6 +152,8 @@ pub struct OverlayKey {
     pub shown: &'static str,
     /// The keys; empty: any key not listed for this overlay.
     pub codes: &'static [KeyCode],
+    /// The modifier keys they need.
+    pub mods: Mods,
     /// What they do.
     pub cmd: OverlayCmd,
     /// What they do, in Chinese.
@@ -150,9 +180,26 @@ const fn k(
         overlay,
         shown,
         codes,
+        mods: Mods::Any,
         cmd,
         zh,
         en,
+    }
+}
+
+/// A row of keys pressed with Ctrl or Alt.
+const fn km(
+    overlay: OverlayKind,
+    shown: &'static str,
+    codes: &'static [KeyCode],
+    mods: Mods,
+    cmd: OverlayCmd,
+    zh: &'static str,
+    en: &'static str,
+) -> OverlayKey {
+    OverlayKey {
+        mods,
+        ..k(overlay, shown, codes, cmd, zh, en)
     }
 }
 
@@ -420,11 +467,125 @@ pub const OVERLAY_KEYS: &[OverlayKey] = &[
         "to the start",
     ),
     k(O::Prompt, "End", &[End], C::End, "到末尾", "to the end"),
+    km(
+        O::Prompt,
+        "Ctrl-←",
+        &[Left],
+        Mods::Ctrl,
+        C::WordLeft,
+        "左移一个词",
+        "a word left",
+    ),
+    km(
+        O::Prompt,
+        "Alt-B",
+        &[Char('b')],
+        Mods::Alt,
+        C::WordLeft,
+        "左移一个词",
+        "a word left",
+    ),
+    km(
+        O::Prompt,
+        "Ctrl-→",
+        &[Right],
+        Mods::Ctrl,
+        C::WordRight,
+        "右移一个词",
+        "a word right",
+    ),
+    km(
+        O::Prompt,
+        "Alt-F",
+        &[Char('f')],
+        Mods::Alt,
+        C::WordRight,
+        "右移一个词",
+        "a word right",
+    ),
+    km(
+        O::Prompt,
+        "Alt-Backspace",
+        &[Backspace],
+        Mods::Alt,
+        C::DeleteWordBack,
+        "删除前一个词",
+        "delete the word before",
+    ),
+    km(
+        O::Prompt,
+        "Ctrl-W",
+        &[Char('w')],
+        Mods::Ctrl,
+        C::DeleteWordBack,
+        "删除前一个词",
+        "delete the word before",
+    ),
+    km(
+        O::Prompt,
+        "Alt-R",
+        &[Char('r')],
+        Mods::Alt,
+        C::ToggleRegex,
+        "（查找、替换）按正则表达式 / 按原文",
+        "(search, replace) regular expression / words as typed",
+    ),
+    k(
+        O::Replace,
+        "y",
+        &[Char('y'), Char('Y'), Enter, Char(' ')],
+        C::ReplaceThis,
+        "替换这一处",
+        "replace this one",
+    ),
+    k(
+        O::Replace,
+        "n",
+        &[Char('n'), Char('N')],
+        C::Skip,
+        "跳过",
+        "skip it",
+    ),
+    k(
+        O::Replace,
+        "a",
+        &[Char('a'), Char('A')],
+        C::ReplaceAll,
+        "其余全部替换",
+        "replace all the rest",
+    ),
+    k(
+        O::Replace,
+        "",
+        &[],
+        C::Close,
+        "其他键停止",
+        "any other key stops",
+    ),
 ];
 
 /// What `code` does in `overlay` (`None`: nothing, the key is ignored).
 pub fn command(overlay: OverlayKind, code: KeyCode) -> Option<OverlayCmd> {
-    let rows = OVERLAY_KEYS.iter().filter(|r| r.overlay == overlay);
+    command_with(overlay, code, KeyModifiers::NONE)
+}
+
+/// What `code` pressed with `held` does in `overlay`: a row for Ctrl or Alt
+/// first, then the rows that take the key whatever is held.
+pub fn command_with(overlay: OverlayKind, code: KeyCode, held: KeyModifiers) -> Option<OverlayCmd> {
+    let needs = |m: Mods| match m {
+        Mods::Any => true,
+        Mods::Ctrl => held.contains(KeyModifiers::CONTROL),
+        Mods::Alt => held.contains(KeyModifiers::ALT),
+    };
+    let modified = OVERLAY_KEYS.iter().find(|r| {
+        r.overlay == overlay && r.mods != Mods::Any && needs(r.mods) && r.codes.contains(&code)
+    });
+    if let Some(r) = modified {
+        return Some(r.cmd);
+    }
+    let rows = OVERLAY_KEYS
+        .iter()
+        .filter(|r| r.overlay == overlay && r.mods == Mods::Any);
     let mut any = None;
     for r in rows {
         if r.codes.is_empty() {
@@ -479,6 +640,22 @@ mod tests {
         assert_eq!(command(O::Locked, Esc), Some(C::ReadOnly));
         assert!(footer(O::Verdict, Lang::Zh).starts_with("m 符合"));
         assert!(footer(O::Comments, Lang::En).contains("Enter go to the text"));
+        // A modified key finds its own row, the plain key the plain one.
+        assert_eq!(
+            command_with(O::Prompt, Left, KeyModifiers::CONTROL),
+            Some(C::WordLeft)
+        );
+        assert_eq!(
+            command_with(O::Prompt, Left, KeyModifiers::SHIFT),
+            Some(C::Left)
+        );
+        assert_eq!(
+            command_with(O::Prompt, Char('r'), KeyModifiers::ALT),
+            Some(C::ToggleRegex)
+        );
+        assert_eq!(command(O::Prompt, Char('r')), None);
+        assert_eq!(command(O::Replace, Enter), Some(C::ReplaceThis));
+        assert_eq!(command(O::Replace, Char('q')), Some(C::Close));
     }
 
     #[test]
@@ -493,6 +670,7 @@ mod tests {
             O::Comments,
             O::DeleteComment,
             O::Prompt,
+            O::Replace,
         ] {
             let rows: Vec<&OverlayKey> = OVERLAY_KEYS.iter().filter(|r| r.overlay == o).collect();
             assert!(!rows.is_empty(), "{o:?}");
@@ -502,7 +680,7 @@ mod tests {
             );
             let mut codes: Vec<String> = rows
                 .iter()
-                .flat_map(|r| r.codes.iter().map(|c| format!("{c:?}")))
+                .flat_map(|r| r.codes.iter().map(|c| format!("{:?}{c:?}", r.mods)))
                 .collect();
             let n = codes.len();
             codes.sort();

@@ -66,6 +66,7 @@ pub fn run_workbench(cli: Cli, config: &Config, lang: Lang, paint: Paint) -> Res
     };
     let (mut state, effects) = State::new(start, reportbench::tui::now());
     state.set_home(std::env::var_os("HOME").map(std::path::PathBuf::from));
+    state.set_osc52(config.clipboard == reportbench::config::Clipboard::Osc52);
     reportbench::tui::run(state, effects, theme, dir)?;
     Ok(0)
 }

@@ -19,6 +19,7 @@ pub mod anchor;
 pub mod check;
 pub mod compare;
 pub mod figures;
+pub mod find;
 pub mod fix;
 pub mod lang;
 pub mod review;

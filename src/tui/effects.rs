@@ -214,6 +214,9 @@ impl Effects {
                 Exit::release_lock(&self.exit);
                 return None;
             }
+            // The terminal is the event loop's: it writes this itself (and
+            // tests have no terminal to write to).
+            Effect::Clipboard(_) => return None,
             Effect::LookAtDisk {
                 path,
                 seen,

@@ -5,6 +5,7 @@
 //! their outcomes come back as messages, so that nothing slow runs on the
 //! thread that draws. After each message the frame is drawn from the state.
 
+mod clipboard;
 pub mod effects;
 
 use crate::app::msg::{Effect, Msg, Now};
@@ -193,6 +194,12 @@ impl Workers {
     fn dispatch(&mut self, effects: Vec<Effect>) {
         for e in effects {
             let to = match e {
+                // Written here, on the thread that draws: never in the
+                // middle of a frame.
+                Effect::Clipboard(text) => {
+                    let _ = clipboard::copy(&mut stdout(), &text);
+                    continue;
+                }
                 Effect::Compare(_) => &self.compute,
                 _ => &self.files,
             };

@@ -30,7 +30,7 @@ use tui_textarea::{Highlight, Look};
 pub fn draw(f: &mut Frame, s: &State, t: &Theme) {
     let area = f.area();
     f.buffer_mut().set_style(area, t.style("ui"));
-    let Some(panes) = layout::panes(area) else {
+    let Some(panes) = layout::panes(area, s.zoom()) else {
         let msg = tr!(
             s.lang(),
             "终端太小（{}×{}），至少需要 {}×{}",

@@ -61,18 +61,55 @@ pub(super) fn draw_overlay(f: &mut Frame, s: &State, t: &Theme, area: Rect, stat
             lang.pick("（回车转到，Esc 取消）", " (Enter to go, Esc to cancel)"),
             s.prompt_cursor_back(),
         ),
-        Overlay::Search(q) => draw_prompt(
+        Overlay::Search(q) => {
+            let label = if s.find_regex() {
+                lang.pick("查找（正则）：", "Search (regex): ")
+            } else {
+                lang.pick("查找：", "Search: ")
+            };
+            let hint = find_hint(s, lang.pick("回车查找", "Enter searches"));
+            draw_prompt(f, t, status, label, q, &hint, s.prompt_cursor_back())
+        }
+        Overlay::ReplaceFind(q) => {
+            let label = if s.find_regex() {
+                lang.pick("替换（正则）：", "Replace (regex): ")
+            } else {
+                lang.pick("替换：", "Replace: ")
+            };
+            let hint = find_hint(s, lang.pick("回车下一步", "Enter: then what with"));
+            draw_prompt(f, t, status, label, q, &hint, s.prompt_cursor_back())
+        }
+        Overlay::ReplaceWith(with) => draw_prompt(
             f,
             t,
             status,
-            lang.pick("查找：", "Search: "),
-            q,
+            lang.pick("替换为：", "With: "),
+            with,
             lang.pick(
-                "（回车查找，Esc 取消）",
-                " (Enter to search, Esc to cancel)",
+                "（回车开始逐处替换，Esc 取消）",
+                " (Enter starts replacing, Esc cancels)",
             ),
             s.prompt_cursor_back(),
         ),
+        Overlay::ReplaceAsk => {
+            if let Some(p) = s.replace_progress() {
+                let text = tr!(
+                    lang,
+                    "把“{}”替换为“{}”？已替换 {} 处　",
+                    "Replace \"{}\" with \"{}\"? {} replaced   ",
+                    sanitize_for_display(&p.query),
+                    sanitize_for_display(&p.with),
+                    p.replaced
+                );
+                let text = format!("{text}{}", footer(OverlayKind::Replace, lang));
+                f.render_widget(Clear, status);
+                f.render_widget(
+                    Paragraph::new(truncate_to_width(&text, status.width as usize))
+                        .style(t.style("ui.status.modified")),
+                    status,
+                );
+            }
+        }
         Overlay::Recover(r, aside) => draw_recover(f, s, t, area, r, *aside),
         Overlay::Input(p, line) => {
             // A failed write shows its error where the keys would be.
@@ -570,6 +607,27 @@ fn draw_prompt(
         status,
     );
     f.set_cursor_position((cursor_x, status.y));
+}
+
+/// The search prompt's hint: how many matches the words find (or why
+/// they cannot be searched for), the regular-expression switch, the keys.
+fn find_hint(s: &State, enter: &str) -> String {
+    let lang = s.lang();
+    let count = match s.find_preview() {
+        None => String::new(),
+        Some(Ok(c)) if c.more => tr!(lang, "{}+ 处 · ", "{}+ matches · ", c.n),
+        Some(Ok(c)) => tr!(lang, "{} 处 · ", "{} matches · ", c.n),
+        Some(Err(why)) => format!("{} · ", sanitize_for_display(why)),
+    };
+    let regex = if s.find_regex() {
+        lang.pick("Alt-R 按原文", "Alt-R: as typed")
+    } else {
+        lang.pick("Alt-R 正则", "Alt-R: regex")
+    };
+    match lang {
+        Lang::Zh => format!("（{count}{enter} · {regex} · Esc 取消）"),
+        Lang::En => format!(" ({count}{enter} · {regex} · Esc cancels)"),
+    }
 }
 
 /// A question in a box.

@@ -7,6 +7,7 @@ pub mod bench;
 pub mod docx;
 pub mod odf;
 pub mod pdf;
+pub mod screen;
 
 use std::path::{Path, PathBuf};
 

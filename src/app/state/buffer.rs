@@ -3,11 +3,17 @@
 //! from the file, and typing — every edit comes through [`State::edited`].
 
 use super::{Focus, Overlay, RECHECK_AT_ONCE_UP_TO, State, View};
+use crate::app::msg::Effect;
 use crate::core::text::{Encoding, Loaded, TextFormat};
+use crate::tr;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::PathBuf;
 use std::sync::Arc;
 use tui_textarea::{CursorMove, TextArea, WrapMode};
+
+/// The longest text sent to the system clipboard: terminals drop OSC 52
+/// sequences past about 100,000 bytes (base64 makes 4 bytes of every 3).
+pub const OSC52_MAX_BYTES: usize = 74_000;
 
 /// The draft's text and how its file stores it.
 pub(super) struct Buffer {
@@ -46,6 +52,14 @@ pub(super) fn jump(editor: &mut TextArea<'static>, row: usize, col: usize) {
         row.min(u16::MAX as usize) as u16,
         col.min(u16::MAX as usize) as u16,
     ));
+}
+
+/// Puts the editor's cursor at `(row, col)` as a jump does (Enter on a
+/// checklist row, F8, a search, go to line): a target off screen is shown
+/// in the middle of the editor, not at its edge.
+pub(super) fn go_to(editor: &mut TextArea<'static>, row: usize, col: usize) {
+    jump(editor, row, col);
+    editor.center_cursor_on_next_draw();
 }
 
 impl Buffer {
@@ -119,6 +133,27 @@ impl State {
         if self.word_key(&e) {
             return;
         }
+        if e.modifiers.contains(KeyModifiers::CONTROL)
+            && matches!(e.code, KeyCode::Home | KeyCode::End)
+        {
+            // Ctrl-Home / Ctrl-End: the start or end of the text (with
+            // Shift: selecting up to it).
+            let editor = &mut self.buffer.editor;
+            let shift = e.modifiers.contains(KeyModifiers::SHIFT);
+            if !shift {
+                editor.cancel_selection();
+            } else if !editor.is_selecting() {
+                editor.start_selection();
+            }
+            if e.code == KeyCode::Home {
+                editor.move_cursor(CursorMove::Top);
+                editor.move_cursor(CursorMove::Head);
+            } else {
+                editor.move_cursor(CursorMove::Bottom);
+                editor.move_cursor(CursorMove::End);
+            }
+            return;
+        }
         if self.buffer.editor.input(e) {
             self.edited();
         }
@@ -187,6 +222,40 @@ impl State {
         true
     }
 
+    /// What was just copied or cut goes to the system clipboard too
+    /// (OSC 52), when the config allows and it is not too long for
+    /// terminals to take; the status bar says which.
+    pub(super) fn send_to_clipboard(&mut self) {
+        let text = self.buffer.editor.yank_text();
+        if text.is_empty() {
+            return;
+        }
+        let chars = text.chars().count();
+        if !self.osc52 {
+            self.tell(tr!(
+                self.lang,
+                "已复制 {} 字",
+                "{} characters copied",
+                chars
+            ));
+        } else if text.len() > OSC52_MAX_BYTES {
+            self.tell(tr!(
+                self.lang,
+                "已复制 {} 字（太长，没有发往系统剪贴板）",
+                "{} characters copied (too long for the system clipboard)",
+                chars
+            ));
+        } else {
+            self.emit(Effect::Clipboard(text));
+            self.tell(tr!(
+                self.lang,
+                "已复制 {} 字（终端支持 OSC 52 时也在系统剪贴板里）",
+                "{} characters copied (on the system clipboard too where the terminal allows OSC 52)",
+                chars
+            ));
+        }
+    }
+
     /// Inserts pasted text at the cursor in one go (or into the prompt
     /// being typed, as one line).
     pub(super) fn on_paste(&mut self, text: &str) {
@@ -246,7 +315,7 @@ impl State {
     /// workbench with the editor focused.
     pub(super) fn jump_to_byte(&mut self, at: usize) {
         let pos = self.analysis.doc.position(at);
-        jump(&mut self.buffer.editor, pos.line - 1, pos.column - 1);
+        go_to(&mut self.buffer.editor, pos.line - 1, pos.column - 1);
         self.views.view = View::Workbench;
         self.screen.focus = Focus::Editor;
     }

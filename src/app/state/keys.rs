@@ -2,12 +2,12 @@
 //! takes them first, then an overlay, then the keymap's actions, then the
 //! editor. Overlay keys are in `overlays.rs`.
 
-use super::buffer::jump;
+use super::buffer::{go_to, jump};
 use super::files::ReloadWhy;
 use super::{Focus, Overlay, Row, State, View};
 use crate::app::keymap::{Action, Key};
 use crate::app::layout;
-use crate::app::overlay_keys::{OverlayCmd, OverlayKind, command};
+use crate::app::overlay_keys::{OverlayCmd, OverlayKind, command, command_with};
 use crate::tr;
 use crossterm::event::{Event, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -17,6 +17,9 @@ impl State {
         if e.kind != KeyEventKind::Press {
             return;
         }
+        // A message is read by the next key: it goes, and the key may put
+        // its own in its place.
+        self.screen.message = None;
         self.buffer.cursor_before = self.buffer.editor.cursor();
         if self.prompt_line().is_some() {
             self.prompt_key(e);
@@ -61,6 +64,8 @@ impl State {
     pub(super) fn prompt_line(&mut self) -> Option<&mut String> {
         match &mut self.screen.overlay {
             Overlay::Search(l)
+            | Overlay::ReplaceFind(l)
+            | Overlay::ReplaceWith(l)
             | Overlay::SaveAs(l)
             | Overlay::GoToLine(l)
             | Overlay::Input(_, l) => Some(l),
@@ -84,11 +89,21 @@ impl State {
         let cmd = if newline {
             None
         } else {
-            command(OverlayKind::Prompt, e.code)
+            command_with(OverlayKind::Prompt, e.code, e.modifiers)
         };
+        if cmd == Some(OverlayCmd::ToggleRegex) {
+            self.toggle_regex();
+            return;
+        }
         let typed = match e.code {
             _ if newline => Some('\n'),
-            KeyCode::Char(c) if !e.modifiers.contains(KeyModifiers::CONTROL) => Some(c),
+            KeyCode::Char(c)
+                if !e
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                Some(c)
+            }
             _ => None,
         };
         let now = self.now.at;
@@ -134,6 +149,24 @@ impl State {
                 new_back = 0;
                 false
             }
+            (Some(OverlayCmd::WordLeft | OverlayCmd::WordRight), _) => {
+                let chars: Vec<char> = line.chars().collect();
+                let col = len - back;
+                let to = if cmd == Some(OverlayCmd::WordLeft) {
+                    crate::app::words::prev_word_start(&chars, col).unwrap_or(0)
+                } else {
+                    crate::app::words::next_word_start(&chars, col).unwrap_or(len)
+                };
+                new_back = len - to.min(len);
+                false
+            }
+            (Some(OverlayCmd::DeleteWordBack), _) => {
+                let chars: Vec<char> = line.chars().collect();
+                let to = crate::app::words::prev_word_start(&chars, len - back).unwrap_or(0);
+                let from = line.char_indices().nth(to).map_or(line.len(), |(i, _)| i);
+                line.replace_range(from..at, "");
+                true
+            }
             (_, Some(c)) => {
                 line.insert(at, c);
                 true
@@ -154,6 +187,9 @@ impl State {
         if edited && review {
             self.files.edited_at(now);
         }
+        if edited {
+            self.preview_matches();
+        }
     }
 
     /// Closes a prompt: Enter does what it is for, Esc cancels.
@@ -163,6 +199,11 @@ impl State {
             submit,
         ) {
             (Overlay::Search(q), true) => self.search(&q),
+            (Overlay::ReplaceFind(q), true) => self.replace_find_typed(q),
+            (Overlay::ReplaceWith(with), true) => self.start_replacing(with),
+            (Overlay::Search(_) | Overlay::ReplaceFind(_) | Overlay::ReplaceWith(_), false) => {
+                self.close_find()
+            }
             (Overlay::SaveAs(name), true) => self.save_as(&name),
             (Overlay::GoToLine(n), true) => self.go_to_line(&n),
             // The words are done with once the review file has them.
@@ -193,10 +234,10 @@ impl State {
             }
             return;
         }
-        let Some(panes) = layout::panes(self.screen.size) else {
+        let Some(panes) = layout::panes(self.screen.size, self.screen.zoom) else {
             return;
         };
-        let rows = layout::checklist_rows(self.screen.size);
+        let rows = layout::checklist_rows(self.screen.size, self.screen.zoom);
         let at = ratatui::layout::Position::new(m.column, m.row);
         let in_rows = rows.contains(at);
         let in_editor = panes.editor.contains(at);
@@ -317,9 +358,13 @@ impl State {
                     self.edited();
                 }
             }
-            Action::Copy => self.buffer.editor.copy(),
+            Action::Copy => {
+                self.buffer.editor.copy();
+                self.send_to_clipboard();
+            }
             Action::Cut => {
                 if self.buffer.editor.cut() {
+                    self.send_to_clipboard();
                     self.edited();
                 }
             }
@@ -328,19 +373,19 @@ impl State {
                     self.edited();
                 }
             }
-            Action::Search => {
-                self.screen.focus = Focus::Editor;
-                self.screen.overlay = Overlay::Search(String::new());
+            Action::Search => self.open_find(false),
+            Action::Replace => self.open_find(true),
+            Action::SearchNext => self.search_step(true),
+            Action::SearchPrevious => self.search_step(false),
+            Action::SelectAll => {
+                let editor = &mut self.buffer.editor;
+                editor.cancel_selection();
+                jump(editor, 0, 0);
+                editor.start_selection();
+                editor.move_cursor(tui_textarea::CursorMove::Bottom);
+                editor.move_cursor(tui_textarea::CursorMove::End);
             }
-            Action::SearchNext => {
-                if self.buffer.editor.search_pattern().is_some() {
-                    if !self.buffer.editor.search_forward(false) {
-                        self.say("没有找到", "not found");
-                    }
-                } else {
-                    self.screen.overlay = Overlay::Search(String::new());
-                }
-            }
+            Action::Zoom => self.toggle_zoom(),
             Action::GoToLine => {
                 self.screen.focus = Focus::Editor;
                 self.screen.overlay = Overlay::GoToLine(String::new());
@@ -436,7 +481,7 @@ impl State {
         let count = self.buffer.editor.lines().len();
         match n.trim().parse::<usize>() {
             Ok(line) if (1..=count).contains(&line) => {
-                jump(&mut self.buffer.editor, line - 1, 0);
+                go_to(&mut self.buffer.editor, line - 1, 0);
             }
             _ => self.tell(tr!(
                 self.lang,
@@ -449,18 +494,6 @@ impl State {
     }
 
     /// Searches forward for `query` as written (not a pattern), from the cursor.
-    fn search(&mut self, query: &str) {
-        let editor = &mut self.buffer.editor;
-        if query.is_empty() {
-            let _ = editor.set_search_pattern("");
-            return;
-        }
-        let _ = editor.set_search_pattern(regex::escape(query));
-        if !editor.search_forward(true) {
-            self.tell(tr!(self.lang, "没有找到“{query}”", "\"{query}\" not found"));
-        }
-    }
-
     /// The byte offset the selected row points at: its evidence, or where a
     /// missing section belongs.
     pub fn selected_target(&self) -> Option<usize> {
@@ -489,7 +522,7 @@ impl State {
         self.catch_up();
         if let Some(at) = self.selected_target() {
             let pos = self.analysis.doc.position(at);
-            jump(&mut self.buffer.editor, pos.line - 1, pos.column - 1);
+            go_to(&mut self.buffer.editor, pos.line - 1, pos.column - 1);
         }
     }
 
@@ -504,8 +537,11 @@ impl State {
             Overlay::Verdict(_) => OverlayKind::Verdict,
             Overlay::Comments(_) => OverlayKind::Comments,
             Overlay::DeleteComment(..) => OverlayKind::DeleteComment,
+            Overlay::ReplaceAsk => OverlayKind::Replace,
             Overlay::None
             | Overlay::Search(_)
+            | Overlay::ReplaceFind(_)
+            | Overlay::ReplaceWith(_)
             | Overlay::SaveAs(_)
             | Overlay::GoToLine(_)
             | Overlay::Input(..) => return,

@@ -20,6 +20,7 @@ mod buffer;
 mod diff_view;
 mod figures_view;
 mod files;
+mod find;
 mod fixes;
 mod keys;
 mod overlays;
@@ -85,6 +86,12 @@ pub enum Overlay {
     ConfirmOverwrite,
     /// Typing a search: Enter searches, Esc cancels.
     Search(String),
+    /// Typing what to replace: Enter asks what with, Esc cancels.
+    ReplaceFind(String),
+    /// Typing what the matches become: Enter starts replacing.
+    ReplaceWith(String),
+    /// Replacing: this match (selected in the editor)?
+    ReplaceAsk,
     /// Typing a file name to save to: Enter saves, Esc cancels.
     SaveAs(String),
     /// Typing a line number: Enter goes there, Esc cancels.
@@ -164,6 +171,10 @@ struct Screen {
     message: Option<(String, bool)>,
     /// Where the cursor is in a prompt being typed: characters from its end.
     prompt_back: usize,
+    /// Which pane has the room.
+    zoom: super::layout::Zoom,
+    /// The last search and replacement, and a replacement under way.
+    find: find::FindState,
     quit: bool,
     /// The terminal's whole area.
     size: Rect,
@@ -183,6 +194,8 @@ pub struct State {
     now: Now,
     /// Effects decided while handling it.
     fx: Vec<Effect>,
+    /// Copies go to the system clipboard too, through the terminal.
+    osc52: bool,
 }
 
 impl State {
@@ -211,6 +224,8 @@ impl State {
                 list_top: 0,
                 message: None,
                 prompt_back: 0,
+                zoom: Default::default(),
+                find: Default::default(),
                 quit: false,
                 size: Rect::new(0, 0, start.size.0, start.size.1),
             },
@@ -218,6 +233,7 @@ impl State {
             lang: start.lang,
             now,
             fx: Vec::new(),
+            osc52: true,
         };
         state.start();
         if let Some(note) = start.spec_note {
@@ -273,7 +289,8 @@ impl State {
         if self.screen.selected >= n {
             self.screen.selected = n.saturating_sub(1);
         }
-        let visible = super::layout::checklist_rows(self.screen.size).height as usize;
+        let visible =
+            super::layout::checklist_rows(self.screen.size, self.screen.zoom).height as usize;
         let (sel, top) = (self.screen.selected, self.screen.list_top);
         self.screen.list_top = if visible == 0 || sel < top {
             sel
@@ -419,6 +436,38 @@ impl State {
     /// The first checklist row shown.
     pub fn list_top(&self) -> usize {
         self.screen.list_top
+    }
+
+    /// Whether copies go to the system clipboard through the terminal
+    /// (OSC 52; on unless the config says `clipboard: off`).
+    pub fn set_osc52(&mut self, on: bool) {
+        self.osc52 = on;
+    }
+
+    /// Which pane has the room (F10).
+    pub fn zoom(&self) -> super::layout::Zoom {
+        self.screen.zoom
+    }
+
+    /// F10: the focused pane gets the room, or (pressed again) the usual
+    /// split comes back.
+    fn toggle_zoom(&mut self) {
+        use super::layout::Zoom;
+        let (zoom, zh, en) = match (self.screen.zoom, self.screen.focus) {
+            (Zoom::Even, Focus::Editor) => (
+                Zoom::Editor,
+                "编辑区已放大（再按一次还原）",
+                "the editor has the room (again: back)",
+            ),
+            (Zoom::Even, Focus::Checklist) => (
+                Zoom::Checklist,
+                "清单已放大（再按一次还原）",
+                "the checklist has the room (again: back)",
+            ),
+            _ => (Zoom::Even, "已还原", "back to the usual split"),
+        };
+        self.screen.zoom = zoom;
+        self.say(zh, en);
     }
 
     /// The status bar's message (`true`: an error).

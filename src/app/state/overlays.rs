@@ -14,6 +14,7 @@ impl State {
     /// overlay that stays puts itself back).
     pub(super) fn overlay_command(&mut self, overlay: Overlay, cmd: C) {
         match overlay {
+            Overlay::ReplaceAsk => self.replace_command(cmd),
             Overlay::Help(top) => {
                 self.screen.overlay = match cmd {
                     C::Down => Overlay::Help(top + 1),
@@ -116,6 +117,8 @@ impl State {
             }
             Overlay::None
             | Overlay::Search(_)
+            | Overlay::ReplaceFind(_)
+            | Overlay::ReplaceWith(_)
             | Overlay::SaveAs(_)
             | Overlay::GoToLine(_)
             | Overlay::Input(..) => {}

@@ -442,7 +442,7 @@ fn the_checklist_scrolls_so_that_the_selection_is_on_screen() {
     let (mut t, _) = T::open(false, false);
     t.send(Msg::Resize(80, 24));
     t.key(KeyCode::F(2));
-    let rows = crate::app::layout::checklist_rows(t.s.size()).height as usize;
+    let rows = crate::app::layout::checklist_rows(t.s.size(), t.s.zoom()).height as usize;
     let n = t.s.rows().len();
     assert!(n > rows, "{n} rows, {rows} on screen");
     for _ in 0..n {

@@ -301,6 +301,9 @@ pub struct TextArea<'a> {
     pub(crate) screen_cache: RefCell<crate::screen_map::ScreenCache>,
     pub(crate) area: Cell<Rect>,
     pub(crate) rendered_cursor_position: Cell<Option<Position>>,
+    /// PATCH(reportbench): the next draw puts the cursor's row in the
+    /// middle of the area when it is not on screen (after a jump).
+    pub(crate) center_next: Cell<bool>,
 }
 
 /// Convert any iterator whose elements can be converted into [`String`] into [`TextArea`]. Each [`String`] element is
@@ -423,6 +426,7 @@ impl<'a> TextArea<'a> {
             screen_cache: RefCell::new(Default::default()),
             area: Cell::new(Rect::default()),
             rendered_cursor_position: Cell::new(None),
+            center_next: Cell::new(false),
         };
         textarea.screen_map_load();
         textarea
@@ -3415,6 +3419,13 @@ impl<'a> TextArea<'a> {
     /// textarea.scroll((-5, 0));
     /// assert_eq!(textarea.cursor(), (12, 0));
     /// ```
+    /// PATCH(reportbench): after a jump, the next draw shows the cursor's
+    /// row in the middle of the area (not at its edge) when the row is not
+    /// on screen already; a row on screen stays where it is.
+    pub fn center_cursor_on_next_draw(&mut self) {
+        self.center_next.set(true);
+    }
+
     pub fn scroll(&mut self, scrolling: impl Into<Scrolling>) {
         self.scroll_with_shift(scrolling.into(), self.selection_start.is_some());
     }

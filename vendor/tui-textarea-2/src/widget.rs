@@ -122,7 +122,16 @@ impl<'a> TextArea<'a> {
     }
 
     fn scroll_top_row(&self, prev_top: u16, height: u16) -> u16 {
-        next_scroll_top(prev_top, self.screen_cursor().row as u16, height)
+        let cursor = self.screen_cursor().row as u16;
+        // PATCH(reportbench): a jump to a row off screen centres it.
+        let off_screen = cursor < prev_top || cursor >= prev_top.saturating_add(height);
+        if self.center_next.replace(false) && off_screen {
+            let rows = self.screen_lines.borrow().len() as u16;
+            return cursor
+                .saturating_sub(height / 2)
+                .min(rows.saturating_sub(height));
+        }
+        next_scroll_top(prev_top, cursor, height)
     }
 
     fn scroll_top_col(&self, prev_top: u16, width: u16) -> u16 {
@@ -416,6 +425,39 @@ mod tests {
         assert_ne!(cell_bg(&buf, 5, 1), Some(Color::Green));
         // The cursor cell is not drawn (the terminal's cursor goes there).
         assert_eq!(ta.rendered_cursor_position(), Some(Position { x: 1, y: 1 }));
+    }
+
+    // PATCH(reportbench): a jump asked to be centred puts the row off
+    // screen in the middle; a row already on screen does not move the view.
+    #[test]
+    fn a_jump_off_screen_is_centred_and_one_on_screen_is_not() {
+        let lines: Vec<String> = (0..100).map(|i| format!("line {i}")).collect();
+        let mut ta = TextArea::from(lines);
+        let area = Rect::new(0, 0, 20, 10);
+        let mut buf = Buffer::empty(area);
+        (&ta).render(area, &mut buf);
+        // Without the request the row lands at the bottom edge.
+        ta.move_cursor(crate::CursorMove::Jump(40, 0));
+        (&ta).render(area, &mut buf);
+        assert_eq!(ta.viewport.scroll_top().0, 31);
+        ta.move_cursor(crate::CursorMove::Jump(80, 0));
+        ta.center_cursor_on_next_draw();
+        (&ta).render(area, &mut buf);
+        assert_eq!(ta.viewport.scroll_top().0, 75);
+        assert_eq!(buf[(0, 5)].symbol(), "l");
+        // On screen already: the view stays.
+        ta.move_cursor(crate::CursorMove::Jump(77, 0));
+        ta.center_cursor_on_next_draw();
+        (&ta).render(area, &mut buf);
+        assert_eq!(ta.viewport.scroll_top().0, 75);
+        // Near the end: as far down as the text goes.
+        ta.move_cursor(crate::CursorMove::Jump(99, 0));
+        ta.move_cursor(crate::CursorMove::Jump(5, 0));
+        (&ta).render(area, &mut buf);
+        ta.move_cursor(crate::CursorMove::Jump(98, 0));
+        ta.center_cursor_on_next_draw();
+        (&ta).render(area, &mut buf);
+        assert_eq!(ta.viewport.scroll_top().0, 90);
     }
 
     // PATCH(reportbench): a search match ending before a wrapped row no
