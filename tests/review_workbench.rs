@@ -284,12 +284,13 @@ fn review_mode_keeps_the_text_and_takes_comments() {
     assert!(s.contains("审阅"), "{s}");
     let before = b.s().text();
     b.type_str("乱打的字");
+    // Each refused key says why (a message lasts until the next key).
+    let (m, _) = b.s().message().cloned().unwrap();
+    assert!(m.contains("审阅模式"), "{m}");
     b.press(KeyCode::Enter);
     b.press(KeyCode::Backspace);
     assert_eq!(b.s().text(), before);
     assert!(!b.s().is_modified());
-    let (m, _) = b.s().message().cloned().unwrap();
-    assert!(m.contains("审阅模式"), "{m}");
     b.press(KeyCode::F(5));
     b.type_str("标题年份请核对。");
     b.press(KeyCode::Enter);

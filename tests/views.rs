@@ -340,8 +340,9 @@ fn help_scrolls_when_the_terminal_is_short() {
     assert!(s.contains("[prompt] delete the character before"), "{s}");
     assert!(!s.contains("Ctrl-S  "), "scrolled past the first rows: {s}");
     // Back up at once, despite the extra PageDowns: the scroll stopped at
-    // the end (88 rows, 21 shown), so eight pages up are the top.
-    for _ in 0..8 {
+    // the end (119 rows, 21 shown: scroll 98 at most), so ten pages up
+    // are the top.
+    for _ in 0..10 {
         b.press(KeyCode::PageUp);
     }
     let s = b.screen(80, 24);

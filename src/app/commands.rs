@@ -67,7 +67,7 @@ actions! {
     /// The search match before the cursor.
     SearchPrevious = "search_previous", "查找上一个", "previous match";
     /// Replace matches one by one or all at once.
-    Replace = "replace", "替换（逐处确认或全部替换，可按正则表达式）", "replace (one by one, or all at once; regular expressions too)";
+    Replace = "replace", "替换（逐处确认或全部替换，可按正则表达式）", "replace (one by one or all; regex too)";
     /// Select the whole text.
     SelectAll = "select_all", "全选", "select all";
     /// Give the checklist or the editor the room (stacked layout).

@@ -13,6 +13,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod msg;
+mod overlay_key_table;
 pub mod overlay_keys;
 pub mod state;
 pub mod words;

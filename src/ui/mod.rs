@@ -1,10 +1,12 @@
 //! Rendering for the workbench (no I/O): `draw` (the panes, status bar
 //! and the dispatch), `diff` and `figures` (the F3 and F4 views),
-//! `overlays` (help, recovery offer, comment list, prompts), `input_box`
+//! `overlays` (help, recovery offer, prompts), `comment_list` (F6),
+//! `input_box`
 //! (the box comments and suggestions are typed in), `redline` (a
 //! suggestion's redline row in the editor), `views`
 //! (wrapping shared by all) and `theme`.
 
+mod comment_list;
 pub mod diff;
 pub mod draw;
 pub mod figures;
