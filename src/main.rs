@@ -3,58 +3,52 @@
 
 mod cli;
 
-use clap::Parser;
+use clap::FromArgMatches;
+use reportbench::core::lang::Lang;
 
 fn main() -> std::process::ExitCode {
-    let cli = match cli::Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = cli::early_lang(&args);
+    let parsed = cli::help_zh::command(lang)
+        .try_get_matches_from(&args)
+        .and_then(|m| cli::Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
             // --help and --version print to stdout and exit 0.
             if !e.use_stderr() {
-                let _ = e.print();
+                if lang == Lang::Zh && e.kind() == clap::error::ErrorKind::DisplayHelp {
+                    print!("{}", cli::help_zh::help_text(&e.render().to_string()));
+                } else {
+                    let _ = e.print();
+                }
                 return std::process::ExitCode::SUCCESS;
             }
             // Usage errors: one sentence on stderr, exit 2.
-            // clap's first paragraph is the error; usage and tips follow.
-            let text = e.to_string();
-            let first: Vec<&str> = text
-                .lines()
-                .take_while(|l| !l.trim().is_empty())
-                .map(str::trim)
-                .collect();
-            let first = first.join(" ");
-            let first = first.strip_prefix("error: ").unwrap_or(&first);
-            eprintln!("reportbench: {first} (see `reportbench --help`)");
+            let msg = match lang {
+                Lang::Zh => format!(
+                    "reportbench：{}（见 `reportbench --help`）",
+                    cli::help_zh::usage_error(&e)
+                ),
+                Lang::En => format!(
+                    "reportbench: {} (see `reportbench --help`)",
+                    cli::help_zh::first_paragraph(&e.to_string())
+                ),
+            };
+            eprintln!("{}", reportbench::core::text::sanitize_for_display(&msg));
             return std::process::ExitCode::from(2);
         }
     };
     match cli::run(cli) {
         Ok(code) => std::process::ExitCode::from(code),
         Err(e) => {
-            let msg = one_sentence(&e);
+            let msg = cli::error_sentence(&e, lang);
             eprintln!(
-                "reportbench: {}",
+                "reportbench{}{}",
+                lang.pick("：", ": "),
                 reportbench::core::text::sanitize_for_display(&msg)
             );
             std::process::ExitCode::from(2)
         }
     }
-}
-
-/// The error and its causes as one sentence: each cause after a colon,
-/// unless the text so far says it already ("Is a directory (os error 21)"
-/// is not repeated after a message that quotes it).
-fn one_sentence(e: &anyhow::Error) -> String {
-    let mut msg = String::new();
-    for cause in e.chain() {
-        let text = cause.to_string();
-        if msg.contains(&text) {
-            continue;
-        }
-        if !msg.is_empty() {
-            msg.push_str(": ");
-        }
-        msg.push_str(&text);
-    }
-    msg
 }

@@ -294,7 +294,8 @@ fn spec_by_name_from_the_config_folder() {
         .args(["check", "--spec", "nosuch", "drafts/qinghe-2023.txt"])
         .output()
         .unwrap();
-    assert_error(&o, "no spec named `nosuch`");
+    // In the config's language: Chinese.
+    assert_error(&o, "没有名为“nosuch”的清单");
 }
 
 #[test]

@@ -205,8 +205,9 @@ pub(super) fn run_check(
             }
             Err(e) => {
                 eprintln!(
-                    "reportbench: {}",
-                    reportbench::core::text::sanitize_for_display(&format!("{e:#}"))
+                    "reportbench{}{}",
+                    lang.pick("：", ": "),
+                    reportbench::core::text::sanitize_for_display(&super::error_sentence(&e, lang))
                 );
                 errors.push((path.display().to_string(), format!("{e:#}")));
             }

@@ -35,7 +35,7 @@ pub(super) fn run_diff(
     // A pair that looks wrong is said on stderr (and in JSON `warnings`).
     let warnings = reportbench::core::compare::pair_warnings(&od, &nd);
     for w in &warnings {
-        eprintln!("reportbench: {}", w.message(lang));
+        eprintln!("reportbench{}{}", lang.pick("：", ": "), w.message(lang));
     }
     let (of, nf) = (old.display().to_string(), new.display().to_string());
     let view = DiffView {

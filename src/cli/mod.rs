@@ -7,6 +7,7 @@ pub mod args;
 mod check;
 mod diff;
 mod fix;
+pub mod help_zh;
 mod metrics;
 mod review;
 mod spec;
@@ -20,6 +21,44 @@ use reportbench::config::{self, Config};
 use reportbench::core::lang::Lang;
 use reportbench::core::text::sanitize_for_display;
 use std::io::Write;
+
+/// The language of the help and of errors, known before the command line
+/// is parsed: `--lang` wherever it is written, else the config's `lang:`,
+/// else the locale.
+pub fn early_lang(args: &[std::ffi::OsString]) -> Lang {
+    let mut flag = None;
+    let mut it = args.iter().map(|a| a.to_string_lossy());
+    while let Some(a) = it.next() {
+        let value = match a.strip_prefix("--lang") {
+            Some("") => it.next().map(|v| v.into_owned()),
+            Some(v) => v.strip_prefix('=').map(str::to_owned),
+            None => None,
+        };
+        match value.as_deref() {
+            Some("zh") => flag = Some(Lang::Zh),
+            Some("en") => flag = Some(Lang::En),
+            _ => {}
+        }
+    }
+    config::resolve_lang(flag, &Config::load().unwrap_or_default())
+}
+
+/// An error and its causes as one sentence in `lang`: each cause after a
+/// colon, unless the text so far says it already ("Is a directory (os
+/// error 21)" is not repeated after a message that quotes it).
+pub fn error_sentence(e: &anyhow::Error, lang: Lang) -> String {
+    let mut so_far = String::new();
+    let mut causes = Vec::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if so_far.contains(&text) {
+            continue;
+        }
+        so_far.push_str(&text);
+        causes.push(text);
+    }
+    reportbench::core::messages::localize_chain(&causes, lang)
+}
 
 /// What a command concluded: the process exit code.
 pub type ExitCode = u8;

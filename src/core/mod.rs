@@ -22,6 +22,7 @@ pub mod figures;
 pub mod find;
 pub mod fix;
 pub mod lang;
+pub mod messages;
 pub mod review;
 pub mod session;
 pub mod spec;

@@ -455,7 +455,8 @@ impl State {
                         Some(k) => tr!(self.lang, "（{} 另存为）", " ({}: save as)", k),
                         None => String::new(),
                     };
-                    self.complain(format!("{}{hint}", e.message))
+                    let why = crate::core::messages::localize(&e.message, self.lang);
+                    self.complain(format!("{why}{hint}"))
                 }
             },
         }

@@ -327,8 +327,9 @@ impl State {
 
     /// Puts an error on the status bar (made safe to display).
     fn complain(&mut self, e: impl std::fmt::Display) {
+        let text = crate::core::messages::localize(&e.to_string(), self.lang);
         self.screen.message = Some((
-            crate::core::text::sanitize_for_display(&e.to_string()).into_owned(),
+            crate::core::text::sanitize_for_display(&text).into_owned(),
             true,
         ));
     }

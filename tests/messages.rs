@@ -1,0 +1,142 @@
+//! Every error message has its Chinese: the templates written in `src/`
+//! (`#[error(…)]`, `bail!`, `anyhow!`, `.context(…)`) are read from the
+//! source and looked up in `core::messages::CATALOGUE`; and the binary
+//! says its errors in the language asked for.
+
+mod common;
+
+use reportbench::core::messages::CATALOGUE;
+use std::path::Path;
+
+/// The error templates in a source file (tests left out), with each
+/// `{…}` written `{}`.
+fn templates(text: &str) -> Vec<String> {
+    let text = text.split("#[cfg(test)]").next().unwrap_or(text);
+    let re = regex::Regex::new(
+        r#"(?s)(#\[error\(|bail!\(|anyhow!\(|\.context\(|with_context\(\|\|\s*format!\()\s*"((?:[^"\\]|\\.)*)""#,
+    )
+    .unwrap();
+    let continuation = regex::Regex::new(r"\\\n\s*").unwrap();
+    let placeholder = regex::Regex::new(r"\{[^{}]*\}").unwrap();
+    re.captures_iter(text)
+        .map(|c| {
+            let t = continuation.replace_all(&c[2], "");
+            placeholder.replace_all(&t, "{}").into_owned()
+        })
+        .collect()
+}
+
+fn walk(dir: &Path, out: &mut Vec<(String, String)>) {
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            walk(&p, out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            let text = std::fs::read_to_string(&p).unwrap();
+            for t in templates(&text) {
+                out.push((p.display().to_string(), t));
+            }
+        }
+    }
+}
+
+#[test]
+fn every_error_template_in_the_source_has_its_chinese() {
+    let mut found = Vec::new();
+    walk(&common::root().join("src"), &mut found);
+    assert!(
+        found.len() > 60,
+        "the scan finds the templates: {}",
+        found.len()
+    );
+    let missing: Vec<String> = found
+        .iter()
+        // A template of values only ("{}: {}", "{}{}: {}") adds no words.
+        .filter(|(_, t)| t.replace("{}", "").chars().any(char::is_alphabetic))
+        .filter(|(_, t)| !CATALOGUE.iter().any(|(en, _)| en == t))
+        .map(|(f, t)| format!("{f}: {t}"))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "error messages without Chinese (add them to core/messages.rs):\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn the_binary_says_its_errors_in_the_language_asked_for() {
+    let run = |args: &[&str], lang: &str| {
+        let out = common::bin()
+            .args(args)
+            .env("LANG", lang)
+            .env_remove("LC_MESSAGES")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let zh = run(&["check", "/no/such/draft.md"], "zh_CN.UTF-8");
+    assert_eq!(
+        zh.trim_end(),
+        "reportbench：/no/such/draft.md：没有这个文件"
+    );
+    let en = run(&["check", "/no/such/draft.md"], "en_US.UTF-8");
+    assert_eq!(
+        en.trim_end(),
+        "reportbench: /no/such/draft.md: no such file"
+    );
+    // --lang wins over the locale, wherever it is written.
+    let zh = run(
+        &["check", "/no/such/draft.md", "--lang", "zh"],
+        "en_US.UTF-8",
+    );
+    assert!(zh.contains("没有这个文件"), "{zh}");
+    // The command line's own mistakes too.
+    let zh = run(&["check", "--bogus", "x.md"], "zh_CN.UTF-8");
+    assert!(
+        zh.contains("--bogus") && zh.contains("不认识的选项"),
+        "{zh}"
+    );
+    assert_eq!(zh.lines().count(), 1, "{zh}");
+    let en = run(&["check", "--bogus", "x.md"], "en_US.UTF-8");
+    assert!(en.contains("unexpected argument '--bogus'"), "{en}");
+}
+
+#[test]
+fn the_help_speaks_the_users_language() {
+    let help = |args: &[&str], lang: &str| {
+        let out = common::bin()
+            .args(args)
+            .env("LANG", lang)
+            .env_remove("LC_MESSAGES")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let zh = help(&["--help"], "zh_CN.UTF-8");
+    for words in [
+        "用法",
+        "命令",
+        "选项",
+        "检查",
+        "对比",
+        "--previous",
+        "上一年度",
+    ] {
+        assert!(zh.contains(words), "{words} missing:\n{zh}");
+    }
+    assert!(!zh.contains("Usage:") && !zh.contains("Print help"), "{zh}");
+    let zh = help(&["check", "--help"], "zh_CN.UTF-8");
+    for words in ["--format", "输出格式", "text", "quickfix", "默认"] {
+        assert!(zh.contains(words), "{words} missing:\n{zh}");
+    }
+    assert!(!zh.contains("possible values"), "{zh}");
+    let en = help(&["check", "--help"], "en_US.UTF-8");
+    assert!(
+        en.contains("Usage:") && en.contains("Output format"),
+        "{en}"
+    );
+    let en = help(&["--lang", "en", "--help"], "zh_CN.UTF-8");
+    assert!(en.contains("Usage:"), "{en}");
+}
