@@ -253,6 +253,14 @@ pub fn figures_text(figures: &[Figure], spec: &CompiledSpec, lang: Lang, paint: 
         lang.pick("指标", "metric"),
         lang.pick("上下文", "context"),
     ];
+    // The metric column as wide as its longest name (names, not ids).
+    let label = |f: &Figure| f.metric.map(|m| spec.spec.metrics[m].display_label(lang));
+    let mw = figures
+        .iter()
+        .filter_map(|f| label(f).map(crate::core::wrap::str_width))
+        .max()
+        .unwrap_or(0)
+        .clamp(UnicodeWidthStr::width(head[3]), 32);
     let _ = writeln!(
         o,
         "{}",
@@ -261,24 +269,22 @@ pub fn figures_text(figures: &[Figure], spec: &CompiledSpec, lang: Lang, paint: 
             pad(head[0], 8),
             pad(head[1], 12),
             pad(head[2], 6),
-            pad(head[3], 22),
+            pad(head[3], mw),
             head[4]
         ))
     );
     for f in figures {
         let pos = format!("{}:{}", f.position.line, f.position.column);
         let val = format!("{}{}", if f.approx { "≈" } else { "" }, fmt_value(f.value));
-        let metric = f
-            .metric
-            .map(|m| spec.spec.metrics[m].id.as_str())
-            .unwrap_or("-");
+        // The metric's name in the reader's language (ids are JSON's).
+        let metric = label(f).unwrap_or("-");
         let _ = writeln!(
             o,
             "{} {} {} {} {}",
             pad(&pos, 8),
             pad(&val, 12),
             pad(&safe(&f.unit), 6),
-            pad(metric, 22),
+            pad(metric, mw),
             safe(&truncate_chars(&f.text, 40))
         );
     }
