@@ -26,6 +26,40 @@ fn templates(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The messages a spec's compiler writes (`format!` and plain strings
+/// made into messages), which reach the user inside a located error.
+fn spec_messages(text: &str) -> Vec<String> {
+    let text = text.split("#[cfg(test)]").next().unwrap_or(text);
+    let re = regex::Regex::new(
+        r#"(?s)format!\(\s*"((?:[^"\\]|\\.)*)"|"((?:[^"\\]|\\.)*)"\s*\.(?:into|to_owned|to_string)\(\)"#,
+    )
+    .unwrap();
+    let continuation = regex::Regex::new(r"\\\n\s*").unwrap();
+    let placeholder = regex::Regex::new(r"\{[^{}]*\}").unwrap();
+    re.captures_iter(text)
+        .filter_map(|c| c.get(1).or(c.get(2)))
+        .map(|m| {
+            let t = continuation.replace_all(m.as_str(), "");
+            placeholder.replace_all(&t, "{}").into_owned()
+        })
+        .collect()
+}
+
+/// Strings of the spec's compiler that are not messages: places, quotes,
+/// an expression written back.
+const NOT_MESSAGES: &[&str] = &[
+    "<built-in {}>",
+    "“{}”",
+    "id: {}",
+    "id: \\\"{}\\\"",
+    "id: '{}'",
+    ":{}:{}",
+    "({})",
+    "{} {} {}",
+    "lints.placeholder.patterns",
+    "件",
+];
+
 fn walk(dir: &Path, out: &mut Vec<(String, String)>) {
     for e in std::fs::read_dir(dir).unwrap().flatten() {
         let p = e.path();
@@ -35,6 +69,15 @@ fn walk(dir: &Path, out: &mut Vec<(String, String)>) {
             let text = std::fs::read_to_string(&p).unwrap();
             for t in templates(&text) {
                 out.push((p.display().to_string(), t));
+            }
+            let in_spec =
+                p.components().any(|c| c.as_os_str() == "spec") || p.ends_with("core/yaml.rs");
+            if in_spec {
+                for t in spec_messages(&text) {
+                    if !NOT_MESSAGES.contains(&t.as_str()) {
+                        out.push((p.display().to_string(), t));
+                    }
+                }
             }
         }
     }

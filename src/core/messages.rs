@@ -241,6 +241,204 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ),
     ("invalid type: {}, expected {}", "类型不对：{1}，应是 {2}"),
     ("invalid value: {}, expected {}", "取值不对：{1}，应是 {2}"),
+    // Specs (for those who write their own checklist; YAML keys stay as
+    // they are written).
+    ("`id` must not be empty", "`id` 不能为空"),
+    ("`version` must be 1 or more", "`version` 至少是 1"),
+    (
+        "`items` must list at least one item",
+        "`items` 至少要列出一个要素",
+    ),
+    (
+        "`units` must not contain empty strings",
+        "`units` 里不能有空字符串",
+    ),
+    (
+        "item id `{}` must be letters, digits, `_` or `-`",
+        "要素 id“{1}”只能由字母、数字、`_` 或 `-` 组成",
+    ),
+    ("item id `{}` is used twice", "要素 id“{1}”用了两次"),
+    (
+        "item `{}` refers to `{}`, which is not an item id of this spec",
+        "要素“{1}”引用的“{2}”不是本清单的要素 id",
+    ),
+    (
+        "item `{}` of kind `title` needs a `text` matcher",
+        "要素“{1}”是 `title` 类，需要 `text` 匹配规则",
+    ),
+    (
+        "item `{}` of kind `section` needs a `heading` matcher",
+        "要素“{1}”是 `section` 类，需要 `heading` 匹配规则",
+    ),
+    (
+        "item `{}` of kind `statement` needs a `heading` or `body` matcher",
+        "要素“{1}”是 `statement` 类，需要 `heading` 或 `body` 匹配规则",
+    ),
+    ("item `{}` {}", "要素“{1}”的 `{2}`"),
+    (
+        "metric id `{}` must be letters, digits, `_` or `-`",
+        "指标 id“{1}”只能由字母、数字、`_` 或 `-` 组成",
+    ),
+    ("metric id `{}` is used twice", "指标 id“{1}”用了两次"),
+    (
+        "metric `{}` needs non-empty `keywords`, or a table `cell` instead",
+        "指标“{1}”需要非空的 `keywords`，或者改用表格的 `cell`",
+    ),
+    (
+        "metric `{}` scope refers to `{}`, which is not an item id",
+        "指标“{1}”的范围引用的“{2}”不是要素 id",
+    ),
+    (
+        "`metric_scope` refers to `{}`, which is not an item id",
+        "`metric_scope` 引用的“{1}”不是要素 id",
+    ),
+    (
+        "`year-consistency.item` refers to `{}`, which is not an item id",
+        "`year-consistency.item` 引用的“{1}”不是要素 id",
+    ),
+    (
+        "metric keywords cannot be compiled: {}",
+        "指标关键词无法编译：{1}",
+    ),
+    (
+        "item `{}`: only a `section` can be a table part",
+        "要素“{1}”：只有 `section` 类才能是表格部分",
+    ),
+    (
+        "`not-expanded.item` refers to `{}`, which is not an item id",
+        "`not-expanded.item` 引用的“{1}”不是要素 id",
+    ),
+    (
+        "{}: a matcher needs `any`, `all` or `regex`",
+        "{1}：匹配规则需要 `any`、`all` 或 `regex`",
+    ),
+    (
+        "{}: heading level {} is not between 1 and 4",
+        "{1}：标题级别 {2} 不在 1 到 4 之间",
+    ),
+    (
+        "{}: keyword lists must not contain empty strings",
+        "{1}：关键词列表里不能有空字符串",
+    ),
+    (
+        "{}: an `all` group must not be empty",
+        "{1}：`all` 组不能为空",
+    ),
+    (
+        "{}: the regex `{}` can match empty text, so it would match any draft; make it match at least one character",
+        "{1}：正则表达式“{2}”能匹配空文字，那样任何稿件都会匹配；请让它至少匹配一个字符",
+    ),
+    ("compiles to more than {} bytes", "编译后超过 {1} 字节"),
+    (
+        "{}: invalid regex `{}`: {}",
+        "{1}：正则表达式“{2}”有误：{3}",
+    ),
+    (
+        "table id `{}` must be letters, digits or `_`",
+        "表格 id“{1}”只能由字母、数字或 `_` 组成",
+    ),
+    ("table id `{}` is used twice", "表格 id“{1}”用了两次"),
+    (
+        "table `{}` belongs to `{}`, which is not an item id of this spec",
+        "表格“{1}”所属的“{2}”不是本清单的要素 id",
+    ),
+    (
+        "table `{}` needs non-empty `recognise` words",
+        "表格“{1}”需要非空的 `recognise` 词",
+    ),
+    (
+        "table `{}`: `min_words` must be between 1 and the number of `recognise` words ({})",
+        "表格“{1}”：`min_words` 应在 1 到 `recognise` 词数（{2}）之间",
+    ),
+    (
+        "table `{}` needs `columns` and `rows`",
+        "表格“{1}”需要 `columns` 和 `rows`",
+    ),
+    ("table `{}` column", "表格“{1}”的列"),
+    ("table `{}` row", "表格“{1}”的行"),
+    (
+        "item `{}` is the table `{}`, which is not a table id of this spec",
+        "要素“{1}”对应的表格“{2}”不是本清单的表格 id",
+    ),
+    ("relation id `{}` is used twice", "关系 id“{1}”用了两次"),
+    (
+        "relation `{}` is about `{}`, which is not a table id of this spec",
+        "关系“{1}”针对的“{2}”不是本清单的表格 id",
+    ),
+    (
+        "relation `{}`: `{}` is not {} table `{}`",
+        "关系“{1}”：“{2}”不是表格“{4}”的{3}",
+    ),
+    ("a row id of", "行 id"),
+    ("a column id of", "列 id"),
+    ("a `row.column` cell of", "`行.列` 单元格"),
+    ("relation `{}`: {}", "关系“{1}”：{2}"),
+    (
+        "relation `{}`: `tolerance` must be 0 or more",
+        "关系“{1}”：`tolerance` 不能小于 0",
+    ),
+    (
+        "metric `{}`: the cell {}.{}.{} is not in this spec's tables",
+        "指标“{1}”：单元格 {2}.{3}.{4} 不在本清单的表格里",
+    ),
+    (
+        "{} id `{}` must be letters, digits or `_` (not starting with a digit)",
+        "{1} id“{2}”只能由字母、数字或 `_` 组成（不能以数字开头）",
+    ),
+    ("{} id `{}` is used twice", "{1} id“{2}”用了两次"),
+    (
+        "{} `{}` needs a label and non-empty words",
+        "{1}“{2}”需要标签和非空的词",
+    ),
+    (
+        "{} `{}`: only rows list columns",
+        "{1}“{2}”：只有行才能列出列",
+    ),
+    (
+        "{} `{}` lists the column `{}`, which the table does not have",
+        "{1}“{2}”列出的列“{3}”表格里没有",
+    ),
+    (
+        "a rule may be at most {} characters",
+        "一条规则最多 {1} 个字符",
+    ),
+    (
+        "`{}` at character {} is not a number",
+        "第 {2} 个字符处的“{1}”不是数字",
+    ),
+    (
+        "`{}` at character {} is not understood",
+        "第 {2} 个字符处的“{1}”看不懂",
+    ),
+    ("brackets nest deeper than {}", "括号嵌套超过 {1} 层"),
+    (
+        "a rule has exactly one `=` or `~`",
+        "一条规则要有且只有一个 `=` 或 `~`",
+    ),
+    ("a side of the rule is empty", "规则的一边是空的"),
+    (
+        "something is left over after a side of the rule (a bracket?)",
+        "规则的一边后面还有多余的内容（括号？）",
+    ),
+    ("a `(` is not closed", "有一个 `(` 没有闭合"),
+    ("a number or a name is expected", "这里应是数字或名字"),
+    (
+        "the spec is {} bytes; a spec may be at most {} bytes",
+        "清单有 {1} 字节；清单最多 {2} 字节",
+    ),
+    ("duplicate key `{}`", "键“{1}”重复"),
+    (
+        "YAML aliases (`{}`) are not allowed; write the value out",
+        "不允许使用 YAML 别名（`{1}`）；请把值直接写出来",
+    ),
+    (
+        "nested too deeply: lists and maps may nest at most {} deep",
+        "嵌套太深：列表和映射最多嵌套 {1} 层",
+    ),
+    (
+        "too large or too complex to read ({})",
+        "太大或太复杂，无法读取（{1}）",
+    ),
     // The command line and the workbench.
     ("the check did not finish", "检查没有完成"),
     (
@@ -294,8 +492,12 @@ const DEPTH: usize = 3;
 fn compiled() -> &'static [(Regex, &'static str)] {
     static C: OnceLock<Vec<(Regex, &'static str)>> = OnceLock::new();
     C.get_or_init(|| {
-        CATALOGUE
-            .iter()
+        // The most specific first: "item `{}` {}" must not take a message
+        // a longer template says exactly.
+        let mut entries: Vec<&(&str, &str)> = CATALOGUE.iter().collect();
+        entries.sort_by_key(|(en, _)| std::cmp::Reverse(en.replace("{}", "").len()));
+        entries
+            .into_iter()
             .filter_map(|(en, zh)| {
                 let parts: Vec<String> = en.split("{}").map(regex::escape).collect();
                 Regex::new(&format!("^{}$", parts.join("(.*?)")))
@@ -412,6 +614,21 @@ mod tests {
         assert_eq!(
             localize("r.pdf: is a PDF with no text on any page", Lang::Zh),
             "r.pdf：是每一页都没有文字的 PDF"
+        );
+        // The longer template wins over a shorter one that also matches.
+        assert_eq!(
+            localize(
+                "spec.yaml:9:5: item `a` is the table `t`, which is not a table id of this spec",
+                Lang::Zh
+            ),
+            "spec.yaml:9:5：要素“a”对应的表格“t”不是本清单的表格 id"
+        );
+        assert_eq!(
+            localize(
+                "spec.yaml:9:5: item `a` heading: an `all` group must not be empty",
+                Lang::Zh
+            ),
+            "spec.yaml:9:5：要素“a”的 `heading`：`all` 组不能为空"
         );
         // Nothing known: as it was.
         assert_eq!(localize("something else", Lang::Zh), "something else");
