@@ -101,7 +101,7 @@ fn every_error_template_in_the_source_has_its_chinese() {
         .collect();
     assert!(
         missing.is_empty(),
-        "error messages without Chinese (add them to core/messages.rs):\n{}",
+        "error messages without Chinese (add them to core/messages_zh.rs):\n{}",
         missing.join("\n")
     );
 }

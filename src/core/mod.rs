@@ -23,6 +23,7 @@ pub mod find;
 pub mod fix;
 pub mod lang;
 pub mod messages;
+mod messages_zh;
 pub mod review;
 pub mod session;
 pub mod spec;
