@@ -364,3 +364,25 @@ fn popups_over_chinese_text_are_drawn_whole_on_a_real_terminal() {
         }
     }
 }
+
+#[test]
+fn focus_shows_without_colour() {
+    // Monochrome: the focused pane's border is the heavy one, its title in
+    // reverse video; the other pane's plain.
+    let (_d, p) = draft("focus_shows_without_colour", "qinghe-2024.md");
+    let mut b = open(&p).lang(Lang::Zh).theme("monochrome").start();
+    let (w, h) = (120, 40);
+    let buf = b.frame(w, h);
+    let panes = layout::panes(b.s().size(), b.s().zoom()).unwrap();
+    let corner = |buf: &ratatui::buffer::Buffer, r: ratatui::layout::Rect| {
+        buf[(r.x, r.y)].symbol().to_owned()
+    };
+    assert_eq!(corner(&buf, panes.editor), "┏");
+    assert_eq!(corner(&buf, panes.list), "┌");
+    let title = buf[(panes.editor.x + 2, panes.editor.y)].modifier;
+    assert!(title.contains(ratatui::style::Modifier::REVERSED));
+    b.press(KeyCode::F(2));
+    let buf = b.frame(w, h);
+    assert_eq!(corner(&buf, panes.editor), "┌");
+    assert_eq!(corner(&buf, panes.list), "┏");
+}

@@ -441,8 +441,8 @@ fn a_long_comment_keeps_its_end_and_the_cursor_in_view() {
     // box's border is on each side); the keys on the status bar.
     let boxed: String = lines[..23]
         .iter()
-        .filter_map(|l| l.strip_prefix('│'))
-        .map(|l| l.trim_end().trim_end_matches('│').trim_end())
+        .filter_map(|l| l.strip_prefix(['│', '┃']))
+        .map(|l| l.trim_end().trim_end_matches(['│', '┃']).trim_end())
         .collect::<Vec<_>>()
         .join("");
     assert!(boxed.contains(&format!("{body}第二段")), "{screen}");
@@ -450,7 +450,8 @@ fn a_long_comment_keeps_its_end_and_the_cursor_in_view() {
     // The terminal cursor (an input method's candidates) right after it.
     let at = b.terminal().get_cursor_position().unwrap();
     let row = lines[at.y as usize];
-    assert!(row.contains("│第二段"), "{row}");
+    // The box has the keyboard: its border is the heavy one.
+    assert!(row.contains("┃第二段"), "{row}");
     assert_eq!(at.x, 1 + 6);
     b.press(KeyCode::Enter);
     assert_eq!(on_disk(&path).comments[0].body, format!("{body}\n第二段"));
@@ -474,7 +475,7 @@ fn a_comment_that_cannot_be_written_stays_in_the_prompt() {
     let s = b.screen(120, 30);
     let last = s.lines().last().unwrap();
     assert!(last.contains("回车重试"), "{last}");
-    assert!(s.lines().any(|l| l.starts_with("│这段话要留住")), "{s}");
+    assert!(s.lines().any(|l| l.starts_with("┃这段话要留住")), "{s}");
     // Once the folder is fixed, Enter writes it.
     std::fs::remove_dir(&sidecar).unwrap();
     b.press(KeyCode::Enter);

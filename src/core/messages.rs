@@ -5,7 +5,7 @@
 //! against the templates (`{}` stands for a value: a path, a number, an
 //! inner message — which is translated in its turn), and one that matches
 //! none keeps its English. A test (`tests/messages.rs`) reads every error
-//! template in `src/` and fails when one has no entry here, so a new
+//! template in `src/` and fails when one has no entry in `messages_zh`, so a new
 //! message cannot arrive in English only.
 
 use crate::core::lang::Lang;

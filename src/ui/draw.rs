@@ -21,9 +21,9 @@ use crate::tr;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Borders, List, ListItem, ListState, Paragraph, Wrap};
 use tui_textarea::{Highlight, Look};
 
 /// Draws the whole workbench.
@@ -62,17 +62,24 @@ pub fn draw(f: &mut Frame, s: &State, t: &Theme) {
     finish_buffer(f.buffer_mut());
 }
 
-/// A bordered block with a title, its border showing focus.
+/// A bordered block with a title, its border showing focus: the focused
+/// pane has a heavy border and its title in reverse video, so that focus
+/// shows without colour too (the monochrome theme, `NO_COLOR`).
 pub(crate) fn block<'a>(t: &Theme, title: String, focused: bool) -> Block<'a> {
-    let border = if focused {
-        t.style("ui.border.focused")
+    let (border, kind, title_style) = if focused {
+        (
+            t.style("ui.border.focused"),
+            BorderType::Thick,
+            t.style("ui.title").add_modifier(Modifier::REVERSED),
+        )
     } else {
-        t.style("ui.border")
+        (t.style("ui.border"), BorderType::Plain, t.style("ui.title"))
     };
     Block::default()
         .borders(Borders::ALL)
+        .border_type(kind)
         .border_style(border)
-        .title(Span::styled(title, t.style("ui.title")))
+        .title(Span::styled(title, title_style))
 }
 
 fn status_style(t: &Theme, st: Option<Status>) -> Style {
