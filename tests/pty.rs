@@ -733,3 +733,36 @@ fn an_adviser_suggests_wording_and_the_writer_accepts_it() {
         reportbench::core::suggestion::SuggestionStatus::Accepted
     );
 }
+
+#[test]
+fn a_copy_reaches_the_terminals_clipboard() {
+    // Ctrl-A, Ctrl-C: the whole text goes out as one OSC 52 write, which
+    // the user's terminal puts on their clipboard (over SSH too).
+    let dir = common::temp_dir("pty-osc52");
+    let p = dir.join("d.md");
+    let text = "# 某镇2024年度法治政府建设情况报告\n\n一、主要举措\n全年审核合同38份。";
+    std::fs::write(&p, text).unwrap();
+    let mut s = start(&p, 100, 30);
+    s.wait_for("Checklist", 100, 30);
+    s.send(b"\x01");
+    s.send(b"\x03");
+    let expected = reportbench::tui::clipboard::osc52(text);
+    let start = Instant::now();
+    loop {
+        let raw = s.raw.lock().map(|r| r.clone()).unwrap_or_default();
+        if raw
+            .windows(expected.len())
+            .any(|w| w == expected.as_bytes())
+        {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "no OSC 52 write of the text"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    s.wait_for("copied", 100, 30);
+    s.send(b"\x11");
+    s.wait_exit();
+}

@@ -1,5 +1,5 @@
 //! The system clipboard through the terminal: OSC 52 (`ESC ] 52 ; c ;
-//! base64 BEL`), which xterm, kitty, WezTerm, iTerm2, Windows Terminal and
+//! base64 ESC \`), which xterm, kitty, WezTerm, iTerm2, Windows Terminal and
 //! tmux (`set-clipboard on`) pass to the clipboard of the machine the user
 //! sits at — also over SSH, where no other way reaches it.
 
@@ -7,7 +7,9 @@ use std::io::Write;
 
 /// The escape sequence that puts `text` on the clipboard.
 pub fn osc52(text: &str) -> String {
-    format!("\x1b]52;c;{}\x07", base64(text.as_bytes()))
+    // Ended by ST (ESC \\), which every terminal that knows OSC 52 takes;
+    // no BEL, which others would ring.
+    format!("\x1b]52;c;{}\x1b\\", base64(text.as_bytes()))
 }
 
 /// Writes the sequence to the terminal (between frames: the drawing thread
@@ -65,6 +67,6 @@ mod tests {
     fn the_sequence_is_one_osc_52_write() {
         let mut out = Vec::new();
         copy(&mut out, "法治").unwrap();
-        assert_eq!(out, b"\x1b]52;c;5rOV5rK7\x07");
+        assert_eq!(out, b"\x1b]52;c;5rOV5rK7\x1b\\");
     }
 }

@@ -5,7 +5,7 @@
 //! their outcomes come back as messages, so that nothing slow runs on the
 //! thread that draws. After each message the frame is drawn from the state.
 
-mod clipboard;
+pub mod clipboard;
 pub mod effects;
 
 use crate::app::msg::{Effect, Msg, Now};
