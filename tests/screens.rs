@@ -20,7 +20,7 @@ fn draft() -> &'static Path {
 /// (as a recovery file's writer).
 fn stable(s: &str) -> String {
     let pid = std::process::id().to_string();
-    let spaces = regex::Regex::new(" *│").expect("a pattern");
+    let spaces = regex::Regex::new(" *([│┃])").expect("a pattern");
     s.lines()
         .map(|l| {
             let l2 = l
@@ -28,7 +28,7 @@ fn stable(s: &str) -> String {
                 .replace(&format!("process {pid}"), "process PID");
             // The padding after it depends on how many digits the id has.
             if l2 != l {
-                spaces.replace_all(&l2, " │").into_owned()
+                spaces.replace_all(&l2, " $1").into_owned()
             } else {
                 l2
             }
