@@ -86,6 +86,49 @@ fn two_line_title() {
 }
 
 #[test]
+fn an_index_card_is_never_the_title_and_its_name_loses_its_label() {
+    // The body repeats the title (its issuer on a line above): that is the
+    // title, not the card's 名称 line; the year is the title's, not the
+    // card's date.
+    let d = Document::parse(
+        "索引号：11410423/2025-00012\n名称：鲁阳县人民政府关于2024年法治政府建设情况的报告\n\
+         发布机构：鲁阳县人民政府办公室\n生成日期：2025-03-20\n鲁阳县人民政府\n\
+         关于2024年法治政府建设情况的报告\n2024年，我县坚持依法行政。\n一、主要举措\n正文。\n",
+    );
+    assert_eq!(
+        d.title().unwrap().text,
+        "鲁阳县人民政府\n关于2024年法治政府建设情况的报告"
+    );
+    assert_eq!(d.year(), Some(2024));
+    // Only the card names it: its words, without 名称：.
+    let d = Document::parse(
+        "名称：鲁阳县法治政府建设情况报告\n生成日期：2025-03-20\n\
+         过去一年，我县坚持依法行政，2024年召开常务会议学法4次。\n一、主要举措\n正文。\n",
+    );
+    assert_eq!(d.title().unwrap().text, "鲁阳县法治政府建设情况报告");
+    assert_eq!(d.year(), Some(2024), "from the body, not the card's date");
+}
+
+#[test]
+fn a_title_broken_over_lines_reads_as_one() {
+    let d = Document::parse(
+        "名称：\n鲁阳县人民政府关于2024年法治\n政府建设情况的报告\n发布机构：鲁阳县\n\
+         2024年，我县坚持依法行政。\n一、主要举措\n正文。\n",
+    );
+    assert_eq!(
+        d.title().unwrap().text,
+        "鲁阳县人民政府关于2024年法治政府建设情况的报告"
+    );
+    let d = Document::parse(
+        "青禾县2024年度法治政府建设\n情况报告\n2024年，全县坚持依法行政。\n一、主要举措\n正文。\n",
+    );
+    assert_eq!(
+        d.title().unwrap().text,
+        "青禾县2024年度法治政府建设情况报告"
+    );
+}
+
+#[test]
 fn markdown_title() {
     let d = Document::parse("# 青禾镇2024年度法治政府建设情况报告\n\n## 一、主要举措\n正文。\n");
     assert_eq!(

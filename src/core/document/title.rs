@@ -7,11 +7,20 @@ impl Document {
     /// Finds the title among the first lines, before the body starts.
     pub(super) fn detect_title(&mut self) {
         let mut candidates = Vec::new(); // paragraph indices in the opening
+        // A portal's index card (名称：… 发布机构：… 生成日期：…) is never the
+        // title; its 名称 is the title's words when nothing else is.
+        let mut card_title: Option<usize> = None;
         for (i, p) in self.paragraphs.iter().enumerate().take(40) {
             if p.kind == ParagraphKind::Residue {
                 continue;
             }
             let t = self.paragraph_text(i);
+            if let Some((label, value)) = card_field(trim(t)) {
+                if TITLE_FIELDS.contains(&label) && !value.is_empty() && card_title.is_none() {
+                    card_title = Some(i);
+                }
+                continue;
+            }
             let n = t.chars().count();
             let is_numbered_heading =
                 matches!(p.kind, ParagraphKind::Heading(h) if self.headings[h].number.is_some());
@@ -20,8 +29,7 @@ impl Document {
             }
             candidates.push(i);
         }
-        let strong = candidates.iter().copied().find(|&i| {
-            let t = self.title_candidate_text(i);
+        let is_title = |t: &str| {
             let n = t.chars().count();
             if n > 70 || t.ends_with('。') || t.ends_with('，') {
                 return false;
@@ -33,8 +41,40 @@ impl Document {
             let subject = hasf("法治") || hasf("依法行政") || has("法制");
             (hasf("报告") && (year || subject))
                 || (subject && year && (hasf("情况") || hasf("总结") || hasf("工作")))
+        };
+        // A title alone on its line, or broken over two or three short lines
+        // (…法治政府建设 / 情况报告): the lines read as one.
+        let mut continued = 0;
+        let single = candidates
+            .iter()
+            .copied()
+            .find(|&i| is_title(self.title_candidate_text(i)));
+        let strong = single.or_else(|| {
+            candidates.iter().enumerate().find_map(|(k, &i)| {
+                let mut joined = self.title_candidate_text(i).to_owned();
+                for more in 1..=2 {
+                    let Some(&j) = candidates.get(k + more) else {
+                        break;
+                    };
+                    let t = self.title_candidate_text(j);
+                    let prev = candidates[k + more - 1];
+                    if self.paragraphs[prev].line + 1 != self.paragraphs[j].line
+                        || self.paragraphs[j].kind != ParagraphKind::Body
+                        || t.chars().count() > 30
+                    {
+                        break;
+                    }
+                    joined.push_str(t);
+                    if is_title(&joined) {
+                        continued = more;
+                        return Some(i);
+                    }
+                }
+                None
+            })
         });
         let chosen: Option<Vec<usize>> = match strong {
+            Some(i) if continued > 0 => Some((i..=i + continued).collect()),
             Some(i) => {
                 let mut parts = vec![i];
                 // A body's name on its own line directly above: 赵县人民政府 / 2022年度…报告.
@@ -67,12 +107,20 @@ impl Document {
                 .then(|| vec![i])
             }),
         };
-        let Some(parts) = chosen else { return };
+        let Some(parts) = chosen.or(card_title.map(|i| vec![i])) else {
+            return;
+        };
+        // A body's name above the title keeps its own line (`\n`); a title
+        // broken over lines reads as one line again.
+        let joiner = if continued > 0 { "" } else { "\n" };
         let text = parts
             .iter()
-            .map(|&i| self.title_candidate_text(i))
+            .map(|&i| {
+                let t = self.title_candidate_text(i);
+                card_field(t).map_or(t, |(_, value)| value)
+            })
             .collect::<Vec<_>>()
-            .join("\n");
+            .join(joiner);
         let year = year_in(&fold_for_matching(&text));
         let last = *parts.last().unwrap_or(&0);
         // Repeats of the title (or of its parts) before the body are title too.
@@ -171,3 +219,42 @@ const ORG_SUFFIXES: &[&str] = &[
     "区",
     "市",
 ];
+
+/// The labels of a portal's index card (信息公开目录 的 索引卡).
+const CARD_LABELS: &[&str] = &[
+    "索引号",
+    "名称",
+    "标题",
+    "发布机构",
+    "发文机关",
+    "发文机构",
+    "生成日期",
+    "发布日期",
+    "成文日期",
+    "发文日期",
+    "文号",
+    "发文字号",
+    "主题分类",
+    "主题词",
+    "公开方式",
+    "公开范围",
+    "公开时限",
+    "有效性",
+    "体裁分类",
+    "组配分类",
+    "信息来源",
+    "信息分类",
+    "内容概述",
+];
+
+/// The card fields whose value is the document's title.
+const TITLE_FIELDS: &[&str] = &["名称", "标题"];
+
+/// An index card's line: its label and its value (`名称：…` → ("名称", …)).
+pub(super) fn card_field(line: &str) -> Option<(&'static str, &str)> {
+    CARD_LABELS.iter().find_map(|&label| {
+        let rest = line.strip_prefix(label)?.trim_start();
+        let value = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':'))?;
+        Some((label, trim(value)))
+    })
+}
