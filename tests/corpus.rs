@@ -314,7 +314,7 @@ fn the_arithmetic_checks_raise_no_false_alarm_on_real_reports() {
         for l in r
             .lints
             .iter()
-            .filter(|l| l.rule == "parts-sum" || l.rule == "rate")
+            .filter(|l| matches!(l.rule, "parts-sum" | "rate" | "figure-consistency"))
         {
             alarms.push(format!(
                 "{}:{}: {}",
@@ -325,6 +325,8 @@ fn the_arithmetic_checks_raise_no_false_alarm_on_real_reports() {
         }
     }
     // Each of these reports' totals, parts and rates was checked by hand:
-    // they add up (or are partial lists, shares or approximate).
+    // they add up (or are partial lists, shares or approximate); a figure
+    // stated twice is stated the same (qinghe-2024's two 群众满意率 are of
+    // different services).
     assert!(alarms.is_empty(), "{alarms:#?}");
 }

@@ -540,6 +540,7 @@ pub fn spec_text(spec: &CompiledSpec, lang: Lang) -> String {
         ("percent-range", &l.percent_range),
         ("parts-sum", &l.parts_sum),
         ("rate", &l.rate),
+        ("figure-consistency", &l.figure_consistency),
     ] {
         let state = if set.enabled {
             set.severity.as_str()

@@ -1,7 +1,8 @@
 //! Lints: what reviewers criticise, each with a position and a message.
 //! Rules: numbering, placeholder, web-residue, year-consistency,
 //! empty-section, thin-section, duplicate-paragraph, percent-range; and
-//! through `arithmetic`, parts-sum and rate.
+//! through `arithmetic`, parts-sum and rate, through `consistency`,
+//! figure-consistency.
 
 use super::{ItemResult, ItemSections, Lint, Status};
 use crate::core::document::{Document, NumberingProblem, ParagraphKind, years_with_nian};
@@ -91,6 +92,11 @@ pub fn run(
     if l.rate.enabled {
         super::arithmetic::rate(doc.matching_text(), figures, lang, &mut |r, m| {
             push("rate", &l.rate, r, m)
+        });
+    }
+    if l.figure_consistency.enabled {
+        super::consistency::figure_consistency(doc.matching_text(), figures, lang, &mut |r, m| {
+            push("figure-consistency", &l.figure_consistency, r, m)
         });
     }
     out.sort_by_key(|x| (x.range.start, x.rule));

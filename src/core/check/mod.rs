@@ -5,6 +5,7 @@
 //! `evidence` (excerpts shown as evidence).
 
 mod arithmetic;
+mod consistency;
 mod evidence;
 mod expanded;
 mod items;

@@ -273,6 +273,9 @@ pub struct Lints {
     /// A rate that does not follow from the counts stated with it.
     #[serde(default)]
     pub rate: LintSettings,
+    /// The same quantity stated twice with different values.
+    #[serde(default, rename = "figure-consistency")]
+    pub figure_consistency: LintSettings,
     /// A table's figures that break one of the spec's relations.
     #[serde(default)]
     pub relation: LintSettings,
@@ -298,6 +301,7 @@ pub const LINT_RULES: &[&str] = &[
     "percent-range",
     "parts-sum",
     "rate",
+    "figure-consistency",
     "relation",
     "not-expanded",
     "punctuation",
@@ -317,6 +321,7 @@ pub fn lint_rule_name(rule: &str, lang: crate::core::lang::Lang) -> &str {
         "percent-range" => "比率超限",
         "parts-sum" => "分项合计",
         "rate" => "比率计算",
+        "figure-consistency" => "前后数字",
         "relation" => "表格勾稽",
         "not-expanded" => "改进措施",
         "punctuation" => "标点",

@@ -1,0 +1,209 @@
+//! **figure-consistency**: the same quantity stated with two values in one
+//! report (受理行政复议案件12件 in the summary, 受理行政复议案件15件 in the
+//! section) — one of them is wrong, and a reviewer who finds it stops
+//! trusting the rest.
+//!
+//! "The same quantity" is judged strictly, because an alarm on correct text
+//! is worse than none: the same unit and the same naming words (the clause
+//! before the number, without leading 全年 / 共 / 其中 … and trailing 达 /
+//! 为 …), which must name something specific — six characters or more, or
+//! four or more that the spec counts for one metric. Never compared:
+//! targets, approximate figures, figures of sentences that compare periods
+//! (上年, 同比, 较…, 增长…) or name a part of the year (季度, 上半年, 月),
+//! and table rows (their labels repeat by design).
+
+use crate::core::figures::{Figure, fmt_value};
+use crate::core::lang::Lang;
+use crate::tr;
+use std::collections::HashMap;
+use std::ops::Range;
+
+type Sink<'a> = dyn FnMut(Range<usize>, String) + 'a;
+
+/// Words at the start of the naming words that do not change what is
+/// counted.
+const LEADING: &[&str] = &[
+    "全年",
+    "共计",
+    "共",
+    "其中",
+    "累计",
+    "总计",
+    "合计",
+    "今年",
+    "本年度",
+    "本年",
+    "年内",
+    "先后",
+    "已经",
+    "已",
+    "均",
+    "新",
+    "再",
+    "还",
+    "并",
+    "又",
+    "全镇",
+    "全县",
+    "全区",
+    "全市",
+    "全乡",
+    "全街道",
+    "我镇",
+    "我县",
+    "我区",
+    "我市",
+    "我乡",
+];
+
+/// Words at the end of the naming words before the number.
+const TRAILING: &[&str] = &["达到", "达", "为", "是", "共", "计", "约", "有"];
+
+/// Sentences that set two periods side by side, or name a part of the year:
+/// their figures are not the year's own.
+const PERIOD_WORDS: &[&str] = &[
+    "上年",
+    "去年",
+    "上一年",
+    "前年",
+    "同比",
+    "环比",
+    "较",
+    "比上",
+    "增长",
+    "下降",
+    "减少",
+    "增加",
+    "提高",
+    "季度",
+    "上半年",
+    "下半年",
+    "月份",
+    "分别",
+];
+
+/// The naming words of a figure, as compared.
+fn naming(f: &Figure) -> String {
+    let mut s = f.context().trim();
+    loop {
+        let before = s;
+        for w in LEADING {
+            s = s.strip_prefix(w).unwrap_or(s);
+        }
+        for w in TRAILING {
+            s = s.strip_suffix(w).unwrap_or(s);
+        }
+        s = s.trim_matches(|c: char| c.is_whitespace() || "，,、：:".contains(c));
+        if s == before {
+            break;
+        }
+    }
+    s.to_owned()
+}
+
+/// The rule over `text` (the document's matching text, which the figures'
+/// ranges index).
+pub(super) fn figure_consistency(text: &str, figures: &[Figure], lang: Lang, sink: &mut Sink) {
+    // First statement of each quantity: naming words and unit → figure.
+    let mut first: HashMap<(String, &str), &Figure> = HashMap::new();
+    // Whether a sentence is left out, worked out once per sentence (its
+    // figures come one after another): linear in the text, however many
+    // figures one sentence holds.
+    let mut memo: Option<(usize, bool)> = None;
+    for f in figures {
+        // Naming words are a few words: a clause of 40 characters and more
+        // names nothing one could compare.
+        if f.target || f.approx || f.unit.is_empty() || f.context().len() > 40 * 3 {
+            continue;
+        }
+        let skip = match memo {
+            Some((start, skip)) if start == f.sentence.start => skip,
+            _ => {
+                let sentence = text.get(f.sentence.clone()).unwrap_or("");
+                let skip = sentence.contains(['|', '\t'])
+                    || PERIOD_WORDS.iter().any(|w| sentence.contains(w));
+                memo = Some((f.sentence.start, skip));
+                skip
+            }
+        };
+        if skip {
+            continue;
+        }
+        let name = naming(f);
+        let n = name.chars().count();
+        if !(n >= 6 || (n >= 4 && f.metric.is_some())) {
+            continue;
+        }
+        let key = (name, f.unit.as_ref());
+        match first.get(&key) {
+            None => {
+                first.insert(key, f);
+            }
+            Some(e) if e.value != f.value && e.sentence != f.sentence => {
+                let (v0, v1) = (fmt_value(e.value), fmt_value(f.value));
+                let unit = &f.unit;
+                let name = &key.0;
+                sink(
+                    f.range.clone(),
+                    tr!(
+                        lang,
+                        "“{name}”在第{}行是{v0}{unit}，这里是{v1}{unit}：同一个数，前后不一致",
+                        "\"{name}\" is {v0}{unit} on line {} but {v1}{unit} here: the same figure, stated twice differently",
+                        e.position.line
+                    ),
+                );
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::check::{CheckOptions, check};
+    use crate::core::document::Document;
+    use crate::core::lang::Lang;
+    use crate::core::spec::CompiledSpec;
+
+    fn alarms(text: &str) -> Vec<String> {
+        let spec = CompiledSpec::default_spec();
+        let doc = Document::parse(text);
+        check(&doc, &spec, &CheckOptions { lang: Lang::Zh })
+            .lints
+            .into_iter()
+            .filter(|l| l.rule == "figure-consistency")
+            .map(|l| l.message)
+            .collect()
+    }
+
+    const HEAD: &str = "青禾镇2024年度法治政府建设情况报告\n一、主要举措和成效\n";
+
+    #[test]
+    fn the_same_count_stated_twice_differently() {
+        let a = alarms(&format!(
+            "{HEAD}全年共受理行政复议申请12件，均已办结。\n（一）复议\n全镇受理行政复议申请15件，无被纠错案件。\n"
+        ));
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert!(a[0].contains("第3行是12件，这里是15件"), "{a:?}");
+    }
+
+    #[test]
+    fn no_alarm_where_the_figures_are_not_the_same_quantity() {
+        for text in [
+            // The same short words under different subjects.
+            "便民服务中心群众满意率99.5%。\n执法工作群众满意率96.8%。\n",
+            // Two periods side by side.
+            "受理行政复议申请12件，较上年受理行政复议申请15件有所下降。\n",
+            "第一季度受理行政复议申请5件。\n全年受理行政复议申请12件。\n",
+            // Approximate, or a target.
+            "受理行政复议申请约12件。\n受理行政复议申请15件。\n",
+            // The same value twice is consistent.
+            "受理行政复议申请12件。\n复议方面，受理行政复议申请12件。\n",
+            // Table rows repeat their labels by column.
+            "| 受理行政复议申请 | 12件 |\n| 受理行政复议申请 | 15件 |\n",
+        ] {
+            let a = alarms(&format!("{HEAD}{text}"));
+            assert!(a.is_empty(), "{text}: {a:?}");
+        }
+    }
+}
