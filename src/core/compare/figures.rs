@@ -9,13 +9,65 @@ use crate::core::document::Document;
 use crate::core::figures::Figure;
 use rustc_hash::FxHashMap;
 
-/// Context words of a figure for pairing: digits and years removed.
+/// Words at the start of a figure's context that do not name it: the
+/// enumeration and linking words a reworded sentence adds or drops.
+const LEAD_WORDS: &[&str] = &[
+    "另一方面是",
+    "另一方面",
+    "一方面是",
+    "一方面",
+    "此外",
+    "同时",
+    "其中",
+    "全年",
+    "共计",
+    "共",
+    "累计",
+    "今年",
+    "本年度",
+    "年内",
+    "一是",
+    "二是",
+    "三是",
+    "四是",
+    "五是",
+    "六是",
+    "七是",
+    "八是",
+    "九是",
+    "十是",
+];
+
+/// Characters inside a context that do not name anything (的, 仅 …).
+const FILLER: &[char] = &['的', '了', '仅', '只', '均', '已', '都', '还', '又'];
+
+/// A figure's naming words as compared: its context without the leading
+/// linking words and the filler characters.
+fn naming_words(ctx: &str) -> String {
+    let mut t = ctx;
+    loop {
+        let before = t;
+        for w in LEAD_WORDS {
+            t = t.strip_prefix(w).unwrap_or(t);
+        }
+        t = t.trim_start_matches(['，', '、', '：', ',']);
+        if t == before {
+            break;
+        }
+    }
+    t.chars()
+        .filter(|c| !c.is_ascii_digit() && !FILLER.contains(c))
+        .collect()
+}
+
+/// Context words of a figure for pairing: digits, years, linking words
+/// and filler removed.
 pub(super) fn figure_key(f: &Figure, roll: Option<(i32, i32)>) -> Vec<u64> {
     let ctx = match roll {
         Some((y, s)) => roll_years(f.context(), y, s),
         None => f.context().to_owned(),
     };
-    let t: String = ctx.chars().filter(|c| !c.is_ascii_digit()).collect();
+    let t = naming_words(&ctx);
     let mut b = bigrams(&t);
     // Single characters too: short contexts (罚没款) need them.
     b.extend(
@@ -111,12 +163,20 @@ pub(super) fn pair_figures(
             // In paragraphs aligned with each other, a figure of the same
             // metric and unit is probably the same figure, reworded or not:
             // that outweighs a look-alike elsewhere; the same place among
-            // the paragraph's figures breaks ties.
-            if aligned == Some(of[i].paragraph) {
+            // the paragraph's figures breaks ties. Not when their naming
+            // words share nothing (已有6个村 and 剩余3个村 count different
+            // villages).
+            let unnamed = ok[i].len() <= 2 && nk[j].len() <= 2;
+            if aligned == Some(of[i].paragraph) && (s >= 0.15 || unnamed) {
                 s += if f.metric.is_some() { 1.0 } else { 0.8 };
                 if ordinal[i] == new_ordinal[j] {
                     s += 0.2;
                 }
+            }
+            // Between candidates alike in words and place, the one with the
+            // same value is the same figure, unchanged (9个村 both years).
+            if s >= 0.5 && of[i].value == f.value {
+                s += 0.3;
             }
             if s >= 0.5 {
                 cands.push((s, i, j));
@@ -205,6 +265,36 @@ mod tests {
         // Every figure of both years appears exactly once.
         assert_eq!(p.iter().filter(|x| x.1.is_some()).count(), 3);
         assert_eq!(p.iter().filter(|x| x.2.is_some()).count(), 3);
+    }
+
+    #[test]
+    fn naming_words_decide_not_the_place_alone() {
+        // Aligned paragraphs, same unit and metric: 已有6个村 and 剩余3个村
+        // count different villages; 9个村 is the same figure both years.
+        let old = "丙镇2023年度法治政府建设情况报告\n\n\
+                   推进一村一法律顾问，9个村（社区）中已有6个村签约法律顾问。\n";
+        let new = "丙镇2024年度法治政府建设情况报告\n\n\
+                   推进一村一法律顾问，为剩余3个村签约法律顾问，9个村（社区）全部签约法律顾问。\n";
+        let p = pairs(old, new);
+        assert!(
+            p.contains(&(FigureChange::Same, Some(9.0), Some(9.0))),
+            "{p:?}"
+        );
+        assert!(p.contains(&(FigureChange::New, None, Some(3.0))), "{p:?}");
+        assert!(
+            p.contains(&(FigureChange::Dropped, Some(6.0), None)),
+            "{p:?}"
+        );
+        // A sentence reworded around the same naming words pairs.
+        let old = "丙镇2023年度法治政府建设情况报告\n\n存在的不足。\n\
+                   另一方面是执法队伍中法律专业人员仅2人。\n";
+        let new = "丙镇2024年度法治政府建设情况报告\n\n存在的不足。\n\
+                   县里考核发现，执法人员中具有法律专业背景的仅3人。\n";
+        let p = pairs(old, new);
+        assert!(
+            p.contains(&(FigureChange::Up, Some(2.0), Some(3.0))),
+            "{p:?}"
+        );
     }
 
     #[test]

@@ -29,11 +29,22 @@ pub(super) fn context_for(
     if meaningful >= 3 {
         return (cs..start, cs..end);
     }
-    let after_end = s[end..clause_end]
+    // After the unit: up to the clause's end or the next number, whole when
+    // it is short (…全部签约法律顾问, not …法律顾), else 20 characters.
+    let rest = &s[end..clause_end];
+    let stop = rest
         .char_indices()
-        .nth(12)
-        .map(|(k, _)| end + k)
-        .unwrap_or(clause_end);
+        .find(|&(_, c)| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        .map_or(rest.len(), |(k, _)| k);
+    let after_end = rest[..stop]
+        .char_indices()
+        .nth(20)
+        .map_or(end + stop, |(k, _)| end + k);
+    let after = s[end..after_end].chars().filter(|&c| is_wordish(c)).count();
+    // Nothing after (化解55条。): the few words before name it.
+    if after == 0 || after < meaningful {
+        return (cs..start, cs..end);
+    }
     (end..after_end, cs..after_end)
 }
 

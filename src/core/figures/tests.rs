@@ -89,6 +89,15 @@ fn context_and_text() {
     assert_eq!(f[0].text, "聘请3名法律顾问");
     let f = figs("公开文书646份、政策解读12篇。");
     assert_eq!(f[1].context(), "政策解读");
+    // Words after the unit: whole, not cut inside a word, and not past the
+    // next number.
+    let f = figs("推进一村一法律顾问，9个村（社区）全部签约法律顾问。");
+    assert_eq!(f[0].context(), "村（社区）全部签约法律顾问");
+    let f = figs("推进一村一法律顾问，9个村（社区）中已有6个村签约。");
+    assert_eq!(f[0].context(), "村（社区）中已有");
+    // Nothing after: the short words before name it.
+    let f = figs("排查风险隐患58条，化解55条。");
+    assert_eq!(f[1].context(), "化解");
 }
 
 #[test]
