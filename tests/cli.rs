@@ -506,20 +506,29 @@ fn diff_json_follows_the_contract() {
         "added",
         "removed",
         "moved",
+        "merged",
+        "split",
     ] {
         assert!(s[k].is_u64(), "summary.{k}");
     }
     let ratio = s["carried_over_ratio"].as_f64().unwrap();
     assert!((0.0..=1.0).contains(&ratio));
     let paras = v["paragraphs"].as_array().unwrap();
-    // Every paragraph of both files exactly once.
+    // Every paragraph of both files exactly once (a merged entry names all
+    // its old lines in `old_lines`, a split one its new lines).
+    let lines_of = |p: &Value, one: &str, many: &str| -> Vec<u64> {
+        match p[many].as_array() {
+            Some(all) => all.iter().filter_map(Value::as_u64).collect(),
+            None => p[one].as_u64().into_iter().collect(),
+        }
+    };
     let old_lines: Vec<u64> = paras
         .iter()
-        .filter_map(|p| p["old_line"].as_u64())
+        .flat_map(|p| lines_of(p, "old_line", "old_lines"))
         .collect();
     let new_lines: Vec<u64> = paras
         .iter()
-        .filter_map(|p| p["new_line"].as_u64())
+        .flat_map(|p| lines_of(p, "new_line", "new_lines"))
         .collect();
     assert_eq!(
         old_lines.len() as u64,
@@ -531,9 +540,27 @@ fn diff_json_follows_the_contract() {
     );
     for p in paras {
         let st = p["status"].as_str().unwrap();
-        assert!(["unchanged", "changed", "added", "removed", "moved"].contains(&st));
+        assert!(
+            [
+                "unchanged",
+                "changed",
+                "added",
+                "removed",
+                "moved",
+                "merged",
+                "split"
+            ]
+            .contains(&st)
+        );
         assert!(p["year_rolled"].is_boolean() && p["similarity"].is_number());
-        if st == "changed" {
+        if ["merged", "split"].contains(&st) {
+            assert_eq!(p["old_lines"][0], p["old_line"]);
+            assert_eq!(p["new_lines"][0], p["new_line"]);
+            let many =
+                p["old_lines"].as_array().unwrap().len() + p["new_lines"].as_array().unwrap().len();
+            assert!(many >= 3, "{p}");
+        }
+        if ["changed", "merged", "split"].contains(&st) {
             let spans = p["spans"].as_array().unwrap();
             assert!(!spans.is_empty());
             let rebuilt: String = spans
@@ -544,6 +571,21 @@ fn diff_json_follows_the_contract() {
             assert_eq!(rebuilt, p["new_text"].as_str().unwrap());
         }
     }
+    // qinghe-2024 wrote 2023's （四） and its 四是 paragraph as one.
+    let merged = paras
+        .iter()
+        .find(|p| p["status"] == "merged")
+        .expect("a merged paragraph");
+    assert_eq!(merged["old_lines"], serde_json::json!([35, 37]));
+    let old_spans: String = merged["spans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["op"] != "insert")
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(old_spans, merged["old_text"].as_str().unwrap());
+    assert_eq!(s["merged"], 1);
     let title = paras.iter().find(|p| p["new_line"] == 1).unwrap();
     assert_eq!(
         (title["status"].as_str(), title["year_rolled"].as_bool()),

@@ -289,8 +289,8 @@ fn check_edits_found(name: &str, new_text: &str) {
         "{name}: the added plan item is listed"
     );
     // Every paragraph of both files exactly once.
-    let olds: Vec<usize> = cmp.paragraphs.iter().filter_map(|p| p.old).collect();
-    let news: Vec<usize> = cmp.paragraphs.iter().filter_map(|p| p.new).collect();
+    let olds: Vec<usize> = cmp.paragraphs.iter().flat_map(|p| p.old_all()).collect();
+    let news: Vec<usize> = cmp.paragraphs.iter().flat_map(|p| p.new_all()).collect();
     assert_eq!(
         olds.iter().collect::<HashSet<_>>().len(),
         olds.len(),

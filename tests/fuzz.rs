@@ -243,8 +243,9 @@ fn drafts_decoded_parsed_checked_compared_and_anchored_never_panic() {
                 spec,
                 &CompareOptions::default(),
             );
-            let mut news: Vec<usize> = cmp.paragraphs.iter().filter_map(|p| p.new).collect();
-            let mut olds: Vec<usize> = cmp.paragraphs.iter().filter_map(|p| p.old).collect();
+            // Every paragraph once: merged and split entries hold several.
+            let mut news: Vec<usize> = cmp.paragraphs.iter().flat_map(|p| p.new_all()).collect();
+            let mut olds: Vec<usize> = cmp.paragraphs.iter().flat_map(|p| p.old_all()).collect();
             news.sort_unstable();
             olds.sort_unstable();
             assert_eq!(

@@ -59,10 +59,11 @@ pub fn diff_html(v: &DiffView, lang: Lang) -> String {
                 ("moved", html_escape(text_of(v.new, p.new).unwrap_or("")))
             }
             _ => (
-                if p.status == ParaStatus::Moved {
-                    "moved"
-                } else {
-                    "changed"
+                match p.status {
+                    ParaStatus::Moved => "moved",
+                    ParaStatus::Merged => "merged",
+                    ParaStatus::Split => "split",
+                    _ => "changed",
                 },
                 p.spans
                     .iter()

@@ -2,7 +2,7 @@
 //! `review --format json` (`shared/contracts.md`).
 
 use super::fmt::Num;
-use super::model::{Checked, DiffView, PreviousRef, ReviewView, line_of, text_of};
+use super::model::{Checked, DiffView, PreviousRef, ReviewView, line_of, new_text_of, old_text_of};
 use crate::core::check::Status;
 use crate::core::compare::{FigureChange, ParaStatus, SectionStatus, SpanOp};
 use crate::core::figures::Figure;
@@ -261,16 +261,6 @@ pub fn figures_json(figures: &[Figure], spec: &CompiledSpec) -> serde_json::Valu
     serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
 }
 
-pub(crate) fn status_str(s: ParaStatus) -> &'static str {
-    match s {
-        ParaStatus::Unchanged => "unchanged",
-        ParaStatus::Changed => "changed",
-        ParaStatus::Added => "added",
-        ParaStatus::Removed => "removed",
-        ParaStatus::Moved => "moved",
-    }
-}
-
 pub(crate) fn change_str(c: FigureChange) -> &'static str {
     match c {
         FigureChange::Up => "up",
@@ -295,16 +285,26 @@ pub fn diff_json(v: &DiffView) -> Value {
         .paragraphs
         .iter()
         .map(|p| {
-            json!({
-                "status": status_str(p.status),
+            let mut e = json!({
+                "status": p.status.id(),
                 "old_line": line_of(v.old, p.old),
                 "new_line": line_of(v.new, p.new),
-                "old_text": text_of(v.old, p.old),
-                "new_text": text_of(v.new, p.new),
+                "old_text": old_text_of(v.old, p),
+                "new_text": new_text_of(v.new, p),
                 "similarity": (p.similarity as f64 * 1000.0).round() / 1000.0,
                 "year_rolled": p.year_rolled,
                 "spans": p.spans.iter().map(|sp| SpanJson { op: sp.op, text: &sp.text }).collect::<Vec<_>>(),
-            })
+            });
+            // Merged and split entries name every line of the side with
+            // several paragraphs (beside the first, in `old_line`/`new_line`).
+            if matches!(p.status, ParaStatus::Merged | ParaStatus::Split) {
+                let lines = |d: &crate::core::document::Document, ps: Vec<usize>| -> Vec<usize> {
+                    ps.into_iter().map(|i| d.paragraphs()[i].line).collect()
+                };
+                e["old_lines"] = json!(lines(v.old, p.old_all().collect()));
+                e["new_lines"] = json!(lines(v.new, p.new_all().collect()));
+            }
+            e
         })
         .collect();
     let sections: Vec<Value> = v
@@ -387,6 +387,8 @@ pub fn diff_json(v: &DiffView) -> Value {
             "added": s.added,
             "removed": s.removed,
             "moved": s.moved,
+            "merged": s.merged,
+            "split": s.split,
             "carried_over_ratio": (s.carried_over_ratio * 1000.0).round() / 1000.0,
         },
         "sections": sections,

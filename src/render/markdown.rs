@@ -3,7 +3,7 @@
 
 use super::fmt::{fmt_value, md, md_cell};
 use super::json::change_str;
-use super::model::{Checked, DiffView, line_of, text_of};
+use super::model::{Checked, DiffView, lines_label, new_text_of, text_of};
 use super::text::{para_status_word, status_word};
 use crate::core::compare::{ParaStatus, SpanOp};
 use crate::core::lang::Lang;
@@ -112,8 +112,8 @@ pub fn diff_markdown(v: &DiffView, lang: Lang) -> String {
         "{}\n",
         tr!(
             lang,
-            "`{}` → `{}`：未变{}段，修改{}段，移动{}段，新增{}段，删除{}段；沿用去年原文 {:.0}%。",
-            "`{}` → `{}`: {} unchanged, {} changed, {} moved, {} added, {} removed paragraphs; {:.0}% carried over.",
+            "`{}` → `{}`：未变{}段，修改{}段，移动{}段，新增{}段，删除{}段{}；沿用去年原文 {:.0}%。",
+            "`{}` → `{}`: {} unchanged, {} changed, {} moved, {} added, {} removed paragraphs{}; {:.0}% carried over.",
             md_cell(v.old_file),
             md_cell(v.new_file),
             s.unchanged,
@@ -121,6 +121,7 @@ pub fn diff_markdown(v: &DiffView, lang: Lang) -> String {
             s.moved,
             s.added,
             s.removed,
+            crate::core::compare::joined_counts(s, lang, "，", ", "),
             s.carried_over_ratio * 100.0
         )
     );
@@ -128,11 +129,13 @@ pub fn diff_markdown(v: &DiffView, lang: Lang) -> String {
         if p.status == ParaStatus::Unchanged {
             continue;
         }
-        let line = line_of(v.new, p.new).or(line_of(v.old, p.old)).unwrap_or(0);
+        let line = lines_label(v.new, p.new_all())
+            .or(lines_label(v.old, p.old_all()))
+            .unwrap_or_default();
         let body = match p.status {
             ParaStatus::Added => format!("**{}**", md(text_of(v.new, p.new).unwrap_or(""))),
             ParaStatus::Removed => format!("~~{}~~", md(text_of(v.old, p.old).unwrap_or(""))),
-            _ if p.spans.is_empty() => md(text_of(v.new, p.new).unwrap_or("")),
+            _ if p.spans.is_empty() => md(&new_text_of(v.new, p).unwrap_or_default()),
             _ => p
                 .spans
                 .iter()

@@ -68,6 +68,24 @@ pub(crate) fn text_of(d: &Document, p: Option<usize>) -> Option<&str> {
     p.map(|p| d.paragraph_text(p))
 }
 
+/// The old paragraphs of an entry read as one (several when merged).
+pub(crate) fn old_text_of(d: &Document, p: &crate::core::compare::ParaChange) -> Option<String> {
+    p.old
+        .map(|_| p.old_all().map(|i| d.paragraph_text(i)).collect())
+}
+
+/// The new paragraphs of an entry read as one (several when split).
+pub(crate) fn new_text_of(d: &Document, p: &crate::core::compare::ParaChange) -> Option<String> {
+    p.new
+        .map(|_| p.new_all().map(|i| d.paragraph_text(i)).collect())
+}
+
+/// The lines of an entry's paragraphs on one side, as "13+15" when several.
+pub(crate) fn lines_label(d: &Document, ps: impl Iterator<Item = usize>) -> Option<String> {
+    let lines: Vec<String> = ps.map(|p| d.paragraphs()[p].line.to_string()).collect();
+    (!lines.is_empty()).then(|| lines.join("+"))
+}
+
 /// A draft's review, ready to render: the checklist (with "not applicable"
 /// sign-offs applied), the sidecar, and each comment with where its quote is
 /// in the text now — `(line, exact)`, or `None` when orphaned.

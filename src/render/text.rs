@@ -3,7 +3,7 @@
 //! comparison (coloured when [`Paint`] says so).
 
 use super::fmt::{Paint, fmt_value, pad, safe};
-use super::model::{Checked, DiffView, line_of, text_of};
+use super::model::{Checked, DiffView, lines_label, new_text_of, text_of};
 use crate::core::check::Status;
 use crate::core::compare::{FigureChange, ParaChange, ParaStatus, SectionStatus, SpanOp};
 use crate::core::figures::Figure;
@@ -297,13 +297,7 @@ pub fn figures_text(figures: &[Figure], spec: &CompiledSpec, lang: Lang, paint: 
 }
 
 pub(crate) fn para_status_word(s: ParaStatus, lang: Lang) -> &'static str {
-    match s {
-        ParaStatus::Unchanged => lang.pick("未变", "unchanged"),
-        ParaStatus::Changed => lang.pick("修改", "changed"),
-        ParaStatus::Added => lang.pick("新增", "added"),
-        ParaStatus::Removed => lang.pick("删除", "removed"),
-        ParaStatus::Moved => lang.pick("移动", "moved"),
-    }
+    s.word(lang)
 }
 
 fn inline_text(p: &ParaChange, paint: Paint) -> String {
@@ -348,15 +342,16 @@ pub fn diff_text(v: &DiffView, lang: Lang, paint: Paint) -> String {
         "{}",
         tr!(
             lang,
-            "段落：去年{}段，今年{}段；未变{}，修改{}，移动{}，新增{}，删除{}",
-            "paragraphs: {} last year, {} this year; {} unchanged, {} changed, {} moved, {} added, {} removed",
+            "段落：去年{}段，今年{}段；未变{}，修改{}，移动{}，新增{}，删除{}{}",
+            "paragraphs: {} last year, {} this year; {} unchanged, {} changed, {} moved, {} added, {} removed{}",
             s.paragraphs_old,
             s.paragraphs_new,
             s.unchanged,
             s.changed,
             s.moved,
             s.added,
-            s.removed
+            s.removed,
+            crate::core::compare::joined_counts(s, lang, "，", ", ")
         )
     );
     let pct = format!("{:.0}%", s.carried_over_ratio * 100.0);
@@ -397,12 +392,11 @@ pub fn diff_text(v: &DiffView, lang: Lang, paint: Paint) -> String {
         if p.status == ParaStatus::Unchanged {
             continue;
         }
-        let lines = match (line_of(v.old, p.old), line_of(v.new, p.new)) {
-            (Some(a), Some(b)) => format!("{a}→{b}"),
-            (Some(a), None) => format!("{a}→"),
-            (None, Some(b)) => format!("→{b}"),
-            (None, None) => String::new(),
-        };
+        let lines = format!(
+            "{}→{}",
+            lines_label(v.old, p.old_all()).unwrap_or_default(),
+            lines_label(v.new, p.new_all()).unwrap_or_default()
+        );
         let tag = format!(
             "{} {}",
             pad(para_status_word(p.status, lang), 4),
@@ -411,7 +405,7 @@ pub fn diff_text(v: &DiffView, lang: Lang, paint: Paint) -> String {
         let body = match p.status {
             ParaStatus::Added => paint.wrap("32", &safe(text_of(v.new, p.new).unwrap_or(""))),
             ParaStatus::Removed => paint.wrap("31", &safe(text_of(v.old, p.old).unwrap_or(""))),
-            _ if p.spans.is_empty() => safe(text_of(v.new, p.new).unwrap_or("")),
+            _ if p.spans.is_empty() => safe(&new_text_of(v.new, p).unwrap_or_default()),
             _ => inline_text(p, paint),
         };
         let tag = match p.status {

@@ -39,18 +39,14 @@ fn glyph(t: &Theme, p: &ParaChange) -> (char, Style) {
         ParaStatus::Added => ('+', t.style("ui.diff.insert")),
         ParaStatus::Removed => ('-', t.style("ui.diff.delete")),
         ParaStatus::Moved => ('>', t.style("ui.diff.moved")),
+        // Two paragraphs into one, one into two.
+        ParaStatus::Merged => ('}', t.style("ui.checklist.partial")),
+        ParaStatus::Split => ('{', t.style("ui.checklist.partial")),
     }
 }
 
 fn status_word(s: &State, st: ParaStatus) -> &'static str {
-    let l = s.lang();
-    match st {
-        ParaStatus::Unchanged => l.pick("未变", "unchanged"),
-        ParaStatus::Changed => l.pick("修改", "changed"),
-        ParaStatus::Added => l.pick("新增", "added"),
-        ParaStatus::Removed => l.pick("删除", "removed"),
-        ParaStatus::Moved => l.pick("移动", "moved"),
-    }
+    st.word(s.lang())
 }
 
 /// The diff view: a summary header, the paragraphs aligned (side by side
@@ -74,8 +70,8 @@ pub fn draw_diff(f: &mut Frame, s: &State, t: &Theme) {
     let new_year = year(s.doc().year());
     let title = tr!(
         lang,
-        " 对比 {}→{} · 沿用去年原文 {:.0}% · 未变{} 修改{} 移动{} 新增{} 删除{} · {} ",
-        " Compare {}→{} · {:.0}% carried over · {} unchanged, {} changed, {} moved, {} added, {} removed · {} ",
+        " 对比 {}→{} · 沿用去年原文 {:.0}% · 未变{} 修改{} 移动{} 新增{} 删除{}{} · {} ",
+        " Compare {}→{} · {:.0}% carried over · {} same, {} changed, {} moved, {} added, {} removed{} · {} ",
         old_year,
         new_year,
         sum.carried_over_ratio * 100.0,
@@ -84,6 +80,7 @@ pub fn draw_diff(f: &mut Frame, s: &State, t: &Theme) {
         sum.moved,
         sum.added,
         sum.removed,
+        crate::core::compare::joined_counts(&sum, lang, " ", ", "),
         if s.diff().only_changes {
             lang.pick("只看变化", "only changes")
         } else {
@@ -121,10 +118,19 @@ pub fn draw_diff(f: &mut Frame, s: &State, t: &Theme) {
     }
     // The selected entry in words.
     if let Some(p) = cmp.paragraphs.get(s.diff().selected) {
-        let old_line = p
-            .old
-            .and_then(|o| s.previous().map(|pr| pr.doc.paragraphs()[o].line));
-        let new_line = p.new.map(|n| s.doc().paragraphs()[n].line);
+        // "13+15" when several paragraphs were merged or split.
+        let lines = |d: &crate::core::document::Document, ps: Vec<usize>| {
+            (!ps.is_empty()).then(|| {
+                ps.iter()
+                    .map(|&i| d.paragraphs()[i].line.to_string())
+                    .collect::<Vec<_>>()
+                    .join("+")
+            })
+        };
+        let old_line = s
+            .previous()
+            .and_then(|pr| lines(&pr.doc, p.old_all().collect()));
+        let new_line = lines(s.doc(), p.new_all().collect());
         let at = match (old_line, new_line) {
             (Some(a), Some(b)) => tr!(lang, "去年第{a}行 → 今年第{b}行", "line {a} → line {b}"),
             (Some(a), None) => tr!(lang, "去年第{a}行", "last year's line {a}"),
@@ -132,7 +138,11 @@ pub fn draw_diff(f: &mut Frame, s: &State, t: &Theme) {
             (None, None) => String::new(),
         };
         let mut text = format!(" {} · {at}", status_word(s, p.status));
-        if matches!(p.status, ParaStatus::Changed | ParaStatus::Moved) && p.similarity < 1.0 {
+        if matches!(
+            p.status,
+            ParaStatus::Changed | ParaStatus::Moved | ParaStatus::Merged | ParaStatus::Split
+        ) && p.similarity < 1.0
+        {
             text.push_str(&tr!(
                 lang,
                 " · 相似 {:.0}%",

@@ -112,19 +112,17 @@ impl State {
     /// A diff entry's text as marked runs: inserted and deleted text, and
     /// years rolled forward (dimmed, not marked: they are expected).
     pub fn diff_sides(&self, p: &ParaChange) -> Sides {
-        let old_text = p
-            .old
-            .and_then(|o| {
-                self.views
-                    .previous
-                    .as_ref()
-                    .map(|pr| pr.doc.paragraph_text(o))
-            })
-            .unwrap_or("");
-        let new_text = p
-            .new
+        // Merged and split entries: the paragraphs of their side read as
+        // one, as their spans were worked out.
+        let old_joined: String = match self.views.previous.as_ref() {
+            Some(pr) => p.old_all().map(|o| pr.doc.paragraph_text(o)).collect(),
+            None => String::new(),
+        };
+        let new_joined: String = p
+            .new_all()
             .map(|n| self.analysis.doc.paragraph_text(n))
-            .unwrap_or("");
+            .collect();
+        let (old_text, new_text) = (old_joined.as_str(), new_joined.as_str());
         let mut s = Sides::default();
         let push = |v: &mut Vec<(String, Mark)>, t: &str, m: Mark| v.push((t.to_owned(), m));
         match p.status {

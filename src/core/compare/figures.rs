@@ -93,10 +93,13 @@ pub(super) fn pair_figures(
 ) -> Vec<FigurePair> {
     let _ = (old, new);
     let (of, nf) = (&old_report.figures, &new_report.figures);
-    let para_pair: FxHashMap<usize, usize> = paragraphs
-        .iter()
-        .filter_map(|p| Some((p.new?, p.old?)))
-        .collect();
+    // Each new paragraph's aligned old ones (several when merged or split).
+    let mut para_pair: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    for p in paragraphs.iter().filter(|p| p.old.is_some()) {
+        for n in p.new_all() {
+            para_pair.entry(n).or_default().extend(p.old_all());
+        }
+    }
     let ok: Vec<Vec<u64>> = of.iter().map(|f| figure_key(f, roll)).collect();
     let nk: Vec<Vec<u64>> = nf.iter().map(|f| figure_key(f, None)).collect();
     // Candidates share unit and metric; scored by context similarity, with a
@@ -139,12 +142,12 @@ pub(super) fn pair_figures(
         let Some(bucket) = by_unit.get(&(&*f.unit, f.metric, f.target)) else {
             continue;
         };
-        let aligned = para_pair.get(&f.paragraph).copied();
+        let aligned: &[usize] = para_pair.get(&f.paragraph).map_or(&[], Vec::as_slice);
         let list: &[usize] = if bucket.len() <= SCAN_ALL_UP_TO {
             bucket
         } else {
             few.clear();
-            if let Some(ps) = aligned.and_then(|p| by_para.get(&p)) {
+            for ps in aligned.iter().filter_map(|p| by_para.get(p)) {
                 few.extend(
                     ps.iter()
                         .copied()
@@ -167,7 +170,7 @@ pub(super) fn pair_figures(
             // words share nothing (已有6个村 and 剩余3个村 count different
             // villages).
             let unnamed = ok[i].len() <= 2 && nk[j].len() <= 2;
-            if aligned == Some(of[i].paragraph) && (s >= 0.15 || unnamed) {
+            if aligned.contains(&of[i].paragraph) && (s >= 0.15 || unnamed) {
                 s += if f.metric.is_some() { 1.0 } else { 0.8 };
                 if ordinal[i] == new_ordinal[j] {
                     s += 0.2;

@@ -9,10 +9,12 @@
 //!
 //! Files: `model` (what is found), `paragraphs` (alignment and summary),
 //! `similarity` (hashes, bigrams, Dice), `inline` (spans inside a changed
-//! paragraph), `sections`, `figures`, `plans`.
+//! paragraph), `joined` (merged and split paragraphs), `sections`,
+//! `figures`, `plans`.
 
 mod figures;
 mod inline;
+mod joined;
 mod model;
 mod paragraphs;
 mod plans;

@@ -17,6 +17,30 @@ pub enum ParaStatus {
     Removed,
     /// The same (or nearly the same) text in another place.
     Moved,
+    /// Several old paragraphs written as one new one (`old_more`).
+    Merged,
+    /// One old paragraph written as several new ones (`new_more`).
+    Split,
+}
+
+impl ParaStatus {
+    /// The status in the reader's language (the JSON word is its id).
+    pub fn word(self, lang: crate::core::lang::Lang) -> &'static str {
+        match self {
+            ParaStatus::Unchanged => lang.pick("未变", "unchanged"),
+            ParaStatus::Changed => lang.pick("修改", "changed"),
+            ParaStatus::Added => lang.pick("新增", "added"),
+            ParaStatus::Removed => lang.pick("删除", "removed"),
+            ParaStatus::Moved => lang.pick("移动", "moved"),
+            ParaStatus::Merged => lang.pick("合并", "merged"),
+            ParaStatus::Split => lang.pick("拆分", "split"),
+        }
+    }
+
+    /// The status as JSON writes it.
+    pub fn id(self) -> &'static str {
+        self.word(crate::core::lang::Lang::En)
+    }
 }
 
 /// One span of an inline diff.
@@ -50,12 +74,29 @@ pub struct ParaChange {
     pub old: Option<usize>,
     /// New paragraph index.
     pub new: Option<usize>,
+    /// Further old paragraphs, in order, read as one with `old` (merged).
+    pub old_more: Vec<usize>,
+    /// Further new paragraphs, in order, read as one with `new` (split).
+    pub new_more: Vec<usize>,
     /// Similarity of the two texts, 0..=1 (1 for unchanged).
     pub similarity: f32,
     /// The only differences are years rolled forward (2023年 → 2024年).
     pub year_rolled: bool,
-    /// Character-level diff (for changed and inexact moved paragraphs).
+    /// Character-level diff (for changed and inexact moved paragraphs, and
+    /// for merged and split ones against the paragraphs read as one).
     pub spans: Vec<Span>,
+}
+
+impl ParaChange {
+    /// Every old paragraph of the entry, in order.
+    pub fn old_all(&self) -> impl Iterator<Item = usize> + '_ {
+        self.old.into_iter().chain(self.old_more.iter().copied())
+    }
+
+    /// Every new paragraph of the entry, in order.
+    pub fn new_all(&self) -> impl Iterator<Item = usize> + '_ {
+        self.new.into_iter().chain(self.new_more.iter().copied())
+    }
 }
 
 /// How a section pairs with last year's.
@@ -142,10 +183,36 @@ pub struct Summary {
     pub removed: usize,
     /// Moved paragraphs.
     pub moved: usize,
+    /// Merged paragraphs (entries: several old paragraphs in one new).
+    pub merged: usize,
+    /// Split paragraphs (entries: one old paragraph in several new).
+    pub split: usize,
     /// The share of the new report's characters (white space excluded) that
     /// are last year's text unchanged, after years are rolled forward: whole
     /// unchanged or moved paragraphs, and the equal runs of changed ones.
     pub carried_over_ratio: f64,
+}
+
+/// The merged and split counts after the others ("，合并1" / ", 1 merged"),
+/// each only when there is one; `zh_sep` and `en_sep` go before each.
+pub fn joined_counts(
+    s: &Summary,
+    lang: crate::core::lang::Lang,
+    zh_sep: &str,
+    en_sep: &str,
+) -> String {
+    let sep = lang.pick(zh_sep, en_sep);
+    let mut out = String::new();
+    for (n, zh, en) in [(s.merged, "合并", "merged"), (s.split, "拆分", "split")] {
+        if n > 0 {
+            out.push_str(sep);
+            out.push_str(&match lang {
+                crate::core::lang::Lang::Zh => format!("{zh}{n}"),
+                crate::core::lang::Lang::En => format!("{n} {en}"),
+            });
+        }
+    }
+    out
 }
 
 /// The comparison of two reports.

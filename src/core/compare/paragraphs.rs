@@ -119,6 +119,8 @@ pub(super) fn align_paragraphs(
                         status: ParaStatus::Removed,
                         old: Some(old_ps[i]),
                         new: None,
+                        old_more: Vec::new(),
+                        new_more: Vec::new(),
                         similarity: 0.0,
                         year_rolled: false,
                         spans: Vec::new(),
@@ -133,6 +135,8 @@ pub(super) fn align_paragraphs(
                 status: ParaStatus::Added,
                 old: None,
                 new: Some(new_ps[j]),
+                old_more: Vec::new(),
+                new_more: Vec::new(),
                 similarity: 0.0,
                 year_rolled: false,
                 spans: Vec::new(),
@@ -174,13 +178,28 @@ pub(super) fn align_paragraphs(
             status,
             old: Some(old_ps[i]),
             new: Some(new_ps[j]),
+            old_more: Vec::new(),
+            new_more: Vec::new(),
             similarity,
             year_rolled,
             spans,
         });
     }
     emit_removed_until(n_old, &mut out, &mut next_old, &mut emitted_old);
-    out
+    super::joined::join_merged_and_split(
+        out,
+        &super::joined::Side {
+            doc: old,
+            ps: old_ps,
+            keys: old_keys,
+        },
+        &super::joined::Side {
+            doc: new,
+            ps: new_ps,
+            keys: new_keys,
+        },
+        opts,
+    )
 }
 
 /// Pairs `(dice, old, new)` of bigram sets at least `threshold` similar.
@@ -289,13 +308,20 @@ pub(super) fn summarise(
             ParaStatus::Added => s.added += 1,
             ParaStatus::Removed => s.removed += 1,
             ParaStatus::Moved => s.moved += 1,
+            ParaStatus::Merged => s.merged += 1,
+            ParaStatus::Split => s.split += 1,
         }
-        let Some(np) = p.new else { continue };
-        let n = visible_len(new.paragraph_text(np));
+        if p.new.is_none() {
+            continue;
+        }
+        let n: usize = p
+            .new_all()
+            .map(|np| visible_len(new.paragraph_text(np)))
+            .sum();
         total += n;
         carried += match p.status {
             ParaStatus::Unchanged | ParaStatus::Moved if p.spans.is_empty() => n,
-            ParaStatus::Changed | ParaStatus::Moved => p
+            ParaStatus::Changed | ParaStatus::Moved | ParaStatus::Merged | ParaStatus::Split => p
                 .spans
                 .iter()
                 .filter(|sp| sp.op == SpanOp::Equal)
@@ -373,8 +399,8 @@ mod tests {
         // Every paragraph of both reports appears exactly once.
         let f = Fixture::new(old, new);
         let ps = f.paragraphs();
-        let mut olds: Vec<usize> = ps.iter().filter_map(|p| p.old).collect();
-        let mut news: Vec<usize> = ps.iter().filter_map(|p| p.new).collect();
+        let mut olds: Vec<usize> = ps.iter().flat_map(|p| p.old_all()).collect();
+        let mut news: Vec<usize> = ps.iter().flat_map(|p| p.new_all()).collect();
         olds.sort_unstable();
         news.sort_unstable();
         assert_eq!(olds, crate::core::compare::compared_paragraphs(&f.old));

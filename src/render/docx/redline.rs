@@ -60,13 +60,14 @@ pub fn redline_doc(
         _ => Style::Normal,
     };
     for (k, p) in cmp.paragraphs.iter().enumerate() {
-        let old_text = p.old.map(|i| old.paragraph_text(i));
-        let new_text = p.new.map(|i| new.paragraph_text(i));
+        let old_joined = crate::render::model::old_text_of(old, p);
+        let new_joined = crate::render::model::new_text_of(new, p);
+        let (old_text, new_text) = (old_joined.as_deref(), new_joined.as_deref());
         let shown = new_text.or(old_text).unwrap_or("");
         let mut segs = Vec::new();
         match p.status {
             ParaStatus::Unchanged => segs.push(Seg::Text(new_text.unwrap_or(shown).to_owned())),
-            ParaStatus::Changed if !p.spans.is_empty() => {
+            ParaStatus::Changed | ParaStatus::Merged | ParaStatus::Split if !p.spans.is_empty() => {
                 for span in whole_tokens(&p.spans) {
                     segs.push(match span.op {
                         SpanOp::Equal => Seg::Text(span.text),
@@ -89,7 +90,7 @@ pub fn redline_doc(
                 text: shown.to_owned(),
                 author: del,
             }),
-            ParaStatus::Changed | ParaStatus::Moved => {
+            ParaStatus::Changed | ParaStatus::Moved | ParaStatus::Merged | ParaStatus::Split => {
                 if let Some(o) = old_text {
                     segs.push(Seg::Del {
                         text: o.to_owned(),
