@@ -21,6 +21,9 @@ use rustc_hash::FxHashMap;
 const JOINED_AT_LEAST: f32 = 0.6;
 /// …and this much more similar than the single paragraph paired before.
 const BETTER_BY: f32 = 0.1;
+/// Each paragraph read as one must have at least this share of its
+/// character pairs on the other side.
+const EACH_FOUND: f32 = 0.6;
 /// At most this many paragraphs read as one.
 const MOST: usize = 4;
 /// Entries of the alignment this far apart are tried together.
@@ -31,17 +34,55 @@ pub(super) struct Side<'a> {
     pub doc: &'a Document,
     pub ps: &'a [usize],
     pub keys: &'a [String],
+    /// Each key's bigrams, worked out when first asked for.
+    pub bg: Vec<std::cell::OnceCell<Vec<u64>>>,
 }
 
-impl Side<'_> {
+impl<'a> Side<'a> {
     /// Position of document paragraph `p` among the compared ones.
     fn positions(&self) -> FxHashMap<usize, usize> {
         self.ps.iter().enumerate().map(|(k, &p)| (p, k)).collect()
     }
 
-    /// The keys of positions `ks` read as one.
-    fn joined_key(&self, ks: &[usize]) -> String {
-        ks.iter().map(|&k| self.keys[k].as_str()).collect()
+    /// A side of paragraphs `ps` with keys `keys`.
+    pub fn new(doc: &'a Document, ps: &'a [usize], keys: &'a [String]) -> Side<'a> {
+        Side {
+            doc,
+            ps,
+            keys,
+            bg: (0..keys.len())
+                .map(|_| std::cell::OnceCell::new())
+                .collect(),
+        }
+    }
+
+    /// The bigrams of the key at position `k`.
+    fn bigrams_of(&self, k: usize) -> &[u64] {
+        self.bg[k].get_or_init(|| bigrams(&self.keys[k]))
+    }
+
+    /// The bigrams of positions `ks` read as one: each one's, and the pair
+    /// across each join — without reading the texts again.
+    fn joined_bigrams(&self, ks: &[usize]) -> Vec<u64> {
+        let mut out: Vec<u64> = Vec::new();
+        for &k in ks {
+            out.extend_from_slice(self.bigrams_of(k));
+        }
+        for w in ks.windows(2) {
+            let last = self.keys[w[0]]
+                .chars()
+                .rev()
+                .find(|&c| super::similarity::is_word_char(c));
+            let first = self.keys[w[1]]
+                .chars()
+                .find(|&c| super::similarity::is_word_char(c));
+            if let (Some(a), Some(b)) = (last, first) {
+                out.push((a as u64) << 32 | b as u64);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// The texts of positions `ks` read as one.
@@ -90,16 +131,21 @@ pub(super) fn join_merged_and_split(
         }
     }
     for e in 0..out.len() {
-        let Some(p) = out[e].clone() else { continue };
-        let (old_k, new_k) = (
-            p.old.and_then(|o| old_pos.get(&o).copied()),
-            p.new.and_then(|n| new_pos.get(&n).copied()),
-        );
+        // What the entry is (not a copy of it: its spans can be long).
+        let Some((status, old_k, new_k)) = out[e].as_ref().map(|p| {
+            (
+                p.status,
+                p.old.and_then(|o| old_pos.get(&o).copied()),
+                p.new.and_then(|n| new_pos.get(&n).copied()),
+            )
+        }) else {
+            continue;
+        };
         let tried =
-            match (p.status, old_k, new_k) {
+            match (status, old_k, new_k) {
                 // A pair whose neighbours on one side were left alone.
                 (ParaStatus::Changed, Some(ok), Some(nk)) => {
-                    let single = dice(&bigrams(&old.keys[ok]), &bigrams(&new.keys[nk]));
+                    let single = dice(old.bigrams_of(ok), new.bigrams_of(nk));
                     grow(Way::Merge, ok, nk, single, old, new, &removed, e)
                         .map(|ks| (Way::Merge, ks, nk))
                         .or_else(|| {
@@ -171,10 +217,10 @@ pub(super) fn join_merged_and_split(
         });
         // The paragraph this entry had alone on its other side (a pair's
         // old or new) stays in it; nothing else changes.
-        if p.status == ParaStatus::Added {
+        if status == ParaStatus::Added {
             added.remove(&other);
         }
-        if p.status == ParaStatus::Removed {
+        if status == ParaStatus::Removed {
             removed.remove(&other);
         }
     }
@@ -186,13 +232,21 @@ pub(super) fn join_merged_and_split(
 /// positions, from entries near it in the alignment) whose first two read as
 /// one resemble it.
 fn first_of_run(k: usize, this: &Side, other: &Side, window: &[usize]) -> Option<usize> {
-    let target = bigrams(&this.keys[k]);
+    let target = this.bigrams_of(k);
     let mut best: Option<(f32, usize)> = None;
     for &ok in window {
         if !window.contains(&(ok + 1)) {
             continue;
         }
-        let s = dice(&bigrams(&other.joined_key(&[ok, ok + 1])), &target);
+        // A bound first, without building the joined set: the two share at
+        // most what each shares with the target (and the pair across).
+        let (a, b) = (other.bigrams_of(ok), other.bigrams_of(ok + 1));
+        let most = 2.0 * (common(a, target) + common(b, target) + 1) as f32
+            / (a.len().max(b.len()) + target.len()).max(1) as f32;
+        if most < JOINED_AT_LEAST / 2.0 {
+            continue;
+        }
+        let s = dice(&other.joined_bigrams(&[ok, ok + 1]), target);
         if s >= JOINED_AT_LEAST / 2.0 && best.is_none_or(|(b, bk)| s > b || (s == b && ok < bk)) {
             best = Some((s, ok));
         }
@@ -238,10 +292,10 @@ fn grow(
     e: usize,
 ) -> Option<Vec<usize>> {
     let _ = way;
-    let target = bigrams(&one.keys[one_k]);
+    let target = one.bigrams_of(one_k);
     let near = |k: usize| free.get(&k).is_some_and(|&at| at.abs_diff(e) <= WINDOW);
     let mut ks = vec![start];
-    let mut score = dice(&bigrams(&many.keys[start]), &target);
+    let mut score = dice(many.bigrams_of(start), target);
     while ks.len() < MOST {
         let last = ks[ks.len() - 1];
         let mut tries = Vec::new();
@@ -257,7 +311,7 @@ fn grow(
         }
         let best = tries
             .into_iter()
-            .map(|t| (dice(&bigrams(&many.joined_key(&t)), &target), t))
+            .map(|t| (dice(&many.joined_bigrams(&t), target), t))
             .max_by(|a, b| a.0.total_cmp(&b.0));
         match best {
             Some((s, t)) if s > score + 0.02 => {
@@ -267,7 +321,45 @@ fn grow(
             _ => break,
         }
     }
-    (ks.len() >= 2 && score >= JOINED_AT_LEAST && score >= single + BETTER_BY).then_some(ks)
+    // Each paragraph joined must be mostly found on the other side: a
+    // neighbour about something else only shares the report's common words.
+    // Figures are left out: they are what changes from year to year.
+    let words = |k: &str| -> Vec<u64> { bigrams(&k.replace(|c: char| c.is_ascii_digit(), "")) };
+    let target_words = words(&one.keys[one_k]);
+    let each_found = ks
+        .iter()
+        .all(|&k| found_in(&words(&many.keys[k]), &target_words) >= EACH_FOUND);
+    (ks.len() >= 2 && each_found && score >= JOINED_AT_LEAST && score >= single + BETTER_BY)
+        .then_some(ks)
+}
+
+/// How many bigrams two sorted sets share.
+fn common(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// The share of `part`'s bigrams that are in `whole` (both sorted).
+fn found_in(part: &[u64], whole: &[u64]) -> f32 {
+    if part.is_empty() {
+        return 0.0;
+    }
+    let n = part
+        .iter()
+        .filter(|b| whole.binary_search(b).is_ok())
+        .count();
+    n as f32 / part.len() as f32
 }
 
 #[cfg(test)]

@@ -188,16 +188,8 @@ pub(super) fn align_paragraphs(
     emit_removed_until(n_old, &mut out, &mut next_old, &mut emitted_old);
     super::joined::join_merged_and_split(
         out,
-        &super::joined::Side {
-            doc: old,
-            ps: old_ps,
-            keys: old_keys,
-        },
-        &super::joined::Side {
-            doc: new,
-            ps: new_ps,
-            keys: new_keys,
-        },
+        &super::joined::Side::new(old, old_ps, old_keys),
+        &super::joined::Side::new(new, new_ps, new_keys),
         opts,
     )
 }

@@ -260,7 +260,7 @@ fn scan_paragraph(
             skip_to = num_end;
             if !glued {
                 match finish(s, value, num_end, units) {
-                    Some(f) if !chinese || plausible_chinese(s, i, f.value) => {
+                    Some(f) if !chinese || plausible_chinese(s, i, num_end, f.value) => {
                         raw.push((i, f.end, f.value, f.unit, f.approx));
                         skip_to = f.end;
                     }

@@ -135,9 +135,13 @@ pub(super) fn read_percent_words(s: &str, i: usize) -> Option<(f64, usize)> {
 
 /// Chinese numerals are often parts of words (一站式, 两个维护, 三重一大):
 /// accept them as counts only where a count is plausible.
-pub(super) fn plausible_chinese(s: &str, i: usize, value: f64) -> bool {
+pub(super) fn plausible_chinese(s: &str, i: usize, end: usize, value: f64) -> bool {
     let before = s[..i].chars().next_back();
-    if before.is_some_and(|b| WORD_BEFORE_CN.contains(&b)) {
+    // 第 makes any numeral an ordinal (第二十名); the other characters make
+    // words only with a single numeral (统一, 同一), not with a longer one
+    // (合同七十一份 is 71 contracts).
+    let single = s[i..end].chars().nth(1).is_none();
+    if before.is_some_and(|b| b == '第' || (single && WORD_BEFORE_CN.contains(&b))) {
         return false;
     }
     if value == 1.0 {

@@ -126,6 +126,11 @@ fn chinese_numerals_with_wan_and_yi_inside_and_titles_left_out() {
         (32881.0, "件".into(), false)
     );
     assert_eq!(one("发放宣传资料七十一份。"), (71.0, "份".into(), false));
+    // A word-forming character before a longer numeral does not make a
+    // word of it (同一 is "the same", 合同七十一份 is 71 contracts)…
+    assert_eq!(one("审核合同七十一份。"), (71.0, "份".into(), false));
+    // …but 第 makes any numeral an ordinal.
+    assert!(figs("位列全县第二十名。").is_empty());
     // A trailing 万 still scales the count (三万份 → 30000).
     assert_eq!(one("发放资料三万份。"), (30000.0, "份".into(), false));
     // Idioms stay out.
