@@ -238,12 +238,12 @@ fn first_of_run(k: usize, this: &Side, other: &Side, window: &[usize]) -> Option
         if !window.contains(&(ok + 1)) {
             continue;
         }
-        // A bound first, without building the joined set: the two share at
-        // most what each shares with the target (and the pair across).
+        // Cheap tests first, without building the joined set: each of the
+        // two must be found in the target for the most part (as `grow`
+        // will require), which unrelated neighbours never are.
         let (a, b) = (other.bigrams_of(ok), other.bigrams_of(ok + 1));
-        let most = 2.0 * (common(a, target) + common(b, target) + 1) as f32
-            / (a.len().max(b.len()) + target.len()).max(1) as f32;
-        if most < JOINED_AT_LEAST / 2.0 {
+        let mostly = |x: &[u64]| common(x, target) as f32 >= 0.4 * x.len() as f32;
+        if !mostly(a) || !mostly(b) {
             continue;
         }
         let s = dice(&other.joined_bigrams(&[ok, ok + 1]), target);
