@@ -8,7 +8,8 @@ use reportbench::core::lang::Lang;
 
 fn main() -> std::process::ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let lang = cli::early_lang(&args);
+    let config = reportbench::config::Config::load();
+    let lang = cli::early_lang(&args, config.as_ref().ok());
     let parsed = cli::help_zh::command(lang)
         .try_get_matches_from(&args)
         .and_then(|m| cli::Cli::from_arg_matches(&m));
@@ -39,7 +40,7 @@ fn main() -> std::process::ExitCode {
             return std::process::ExitCode::from(2);
         }
     };
-    match cli::run(cli) {
+    match cli::run(cli, config) {
         Ok(code) => std::process::ExitCode::from(code),
         Err(e) => {
             let msg = cli::error_sentence(&e, lang);

@@ -106,15 +106,20 @@ fn every_error_template_in_the_source_has_its_chinese() {
     );
 }
 
+/// The binary run with `args` in the locale `lang` (`LANG`).
+fn in_locale(args: &[&str], lang: &str) -> std::process::Output {
+    common::bin()
+        .args(args)
+        .env("LANG", lang)
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn the_binary_says_its_errors_in_the_language_asked_for() {
     let run = |args: &[&str], lang: &str| {
-        let out = common::bin()
-            .args(args)
-            .env("LANG", lang)
-            .env_remove("LC_MESSAGES")
-            .output()
-            .unwrap();
+        let out = in_locale(args, lang);
         assert_eq!(out.status.code(), Some(2));
         String::from_utf8(out.stderr).unwrap()
     };
@@ -148,12 +153,7 @@ fn the_binary_says_its_errors_in_the_language_asked_for() {
 #[test]
 fn the_help_speaks_the_users_language() {
     let help = |args: &[&str], lang: &str| {
-        let out = common::bin()
-            .args(args)
-            .env("LANG", lang)
-            .env_remove("LC_MESSAGES")
-            .output()
-            .unwrap();
+        let out = in_locale(args, lang);
         assert_eq!(out.status.code(), Some(0));
         String::from_utf8(out.stdout).unwrap()
     };

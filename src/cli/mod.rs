@@ -23,9 +23,9 @@ use reportbench::core::text::sanitize_for_display;
 use std::io::Write;
 
 /// The language of the help and of errors, known before the command line
-/// is parsed: `--lang` wherever it is written, else the config's `lang:`,
-/// else the locale.
-pub fn early_lang(args: &[std::ffi::OsString]) -> Lang {
+/// is parsed: `--lang` wherever it is written, else the config's `lang:`
+/// (when it could be read), else the locale.
+pub fn early_lang(args: &[std::ffi::OsString], config: Option<&Config>) -> Lang {
     let mut flag = None;
     let mut it = args.iter().map(|a| a.to_string_lossy());
     while let Some(a) = it.next() {
@@ -40,7 +40,7 @@ pub fn early_lang(args: &[std::ffi::OsString]) -> Lang {
             _ => {}
         }
     }
-    config::resolve_lang(flag, &Config::load().unwrap_or_default())
+    config::resolve_lang(flag, config.unwrap_or(&Config::default()))
 }
 
 /// An error and its causes as one sentence in `lang`: each cause after a
@@ -65,7 +65,7 @@ pub type ExitCode = u8;
 
 /// Runs the command line; returns the exit code (errors are returned for the
 /// caller to print as one sentence and exit 2).
-pub fn run(cli: Cli) -> Result<ExitCode> {
+pub fn run(cli: Cli, config: Result<Config>) -> Result<ExitCode> {
     // `--lang` and `--color` go anywhere; the workbench's own options
     // before a command would be silently ignored: said instead.
     if cli.command.is_some()
@@ -79,7 +79,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             "a file, --previous, --spec, --review and --theme before a command are the workbench's; put a command's options after it (`reportbench check --spec NAME FILE`)"
         );
     }
-    let config = Config::load()?;
+    // Read once, by `main` (the language of errors depends on it too).
+    let config = config?;
     let lang = config::resolve_lang(cli.lang.map(Into::into), &config);
     let paint = cli.color.paint();
     match cli.command {

@@ -59,22 +59,20 @@ pub(super) fn draw_overlay(f: &mut Frame, s: &State, t: &Theme, area: Rect, stat
             lang.pick("（回车转到，Esc 取消）", " (Enter to go, Esc to cancel)"),
             s.prompt_cursor_back(),
         ),
-        Overlay::Search(q) => {
-            let label = if s.find_regex() {
-                lang.pick("查找（正则）：", "Search (regex): ")
-            } else {
-                lang.pick("查找：", "Search: ")
+        Overlay::Search(q) | Overlay::ReplaceFind(q) => {
+            let search = matches!(s.overlay(), Overlay::Search(_));
+            let label = match (search, s.find_regex()) {
+                (true, false) => lang.pick("查找：", "Search: "),
+                (true, true) => lang.pick("查找（正则）：", "Search (regex): "),
+                (false, false) => lang.pick("替换：", "Replace: "),
+                (false, true) => lang.pick("替换（正则）：", "Replace (regex): "),
             };
-            let hint = find_hint(s, lang.pick("回车查找", "Enter searches"));
-            draw_prompt(f, t, status, label, q, &hint, s.prompt_cursor_back())
-        }
-        Overlay::ReplaceFind(q) => {
-            let label = if s.find_regex() {
-                lang.pick("替换（正则）：", "Replace (regex): ")
+            let enter = if search {
+                lang.pick("回车查找", "Enter searches")
             } else {
-                lang.pick("替换：", "Replace: ")
+                lang.pick("回车下一步", "Enter: then what with")
             };
-            let hint = find_hint(s, lang.pick("回车下一步", "Enter: then what with"));
+            let hint = find_hint(s, enter);
             draw_prompt(f, t, status, label, q, &hint, s.prompt_cursor_back())
         }
         Overlay::ReplaceWith(with) => draw_prompt(

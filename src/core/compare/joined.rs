@@ -13,7 +13,7 @@
 use super::CompareOptions;
 use super::inline::{inline_diff, whole_tokens};
 use super::model::{ParaChange, ParaStatus};
-use super::similarity::{bigrams, dice};
+use super::similarity::{bigrams, common, dice};
 use crate::core::document::Document;
 use rustc_hash::FxHashMap;
 
@@ -331,23 +331,6 @@ fn grow(
         .all(|&k| found_in(&words(&many.keys[k]), &target_words) >= EACH_FOUND);
     (ks.len() >= 2 && each_found && score >= JOINED_AT_LEAST && score >= single + BETTER_BY)
         .then_some(ks)
-}
-
-/// How many bigrams two sorted sets share.
-fn common(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 /// The share of `part`'s bigrams that are in `whole` (both sorted).
