@@ -146,18 +146,17 @@ pub(super) fn join_merged_and_split(
                 // A pair whose neighbours on one side were left alone.
                 (ParaStatus::Changed, Some(ok), Some(nk)) => {
                     let single = dice(old.bigrams_of(ok), new.bigrams_of(nk));
-                    grow(Way::Merge, ok, nk, single, old, new, &removed, e)
+                    grow(ok, nk, single, old, new, &removed, e)
                         .map(|ks| (Way::Merge, ks, nk))
                         .or_else(|| {
-                            grow(Way::Split, nk, ok, single, new, old, &added, e)
-                                .map(|ks| (Way::Split, ks, ok))
+                            grow(nk, ok, single, new, old, &added, e).map(|ks| (Way::Split, ks, ok))
                         })
                 }
                 // A new paragraph made of old ones that were all left alone.
                 (ParaStatus::Added, None, Some(nk)) => {
                     first_of_run(nk, new, old, &near(&out, e, ParaStatus::Removed, &old_pos))
                         .and_then(|ok| {
-                            grow(Way::Merge, ok, nk, 0.0, old, new, &removed, e)
+                            grow(ok, nk, 0.0, old, new, &removed, e)
                                 .filter(|ks| ks.len() >= 2)
                                 .map(|ks| (Way::Merge, ks, nk))
                         })
@@ -166,7 +165,7 @@ pub(super) fn join_merged_and_split(
                 (ParaStatus::Removed, Some(ok), None) => {
                     first_of_run(ok, old, new, &near(&out, e, ParaStatus::Added, &new_pos))
                         .and_then(|nk| {
-                            grow(Way::Split, nk, ok, 0.0, new, old, &added, e)
+                            grow(nk, ok, 0.0, new, old, &added, e)
                                 .filter(|ks| ks.len() >= 2)
                                 .map(|ks| (Way::Split, ks, ok))
                         })
@@ -282,7 +281,6 @@ fn near(
 /// positions read as one when that beats `single` clearly.
 #[allow(clippy::too_many_arguments)]
 fn grow(
-    way: Way,
     start: usize,
     one_k: usize,
     single: f32,
@@ -291,7 +289,6 @@ fn grow(
     free: &FxHashMap<usize, usize>,
     e: usize,
 ) -> Option<Vec<usize>> {
-    let _ = way;
     let target = one.bigrams_of(one_k);
     let near = |k: usize| free.get(&k).is_some_and(|&at| at.abs_diff(e) <= WINDOW);
     let mut ks = vec![start];
