@@ -171,7 +171,15 @@ impl Drop for TempDir {
 /// A fresh temporary folder for one test, removed when the returned guard
 /// is dropped.
 pub fn temp_dir(name: &str) -> TempDir {
-    let d = std::env::temp_dir().join(format!("reportbench-test-{}-{name}", std::process::id()));
+    // A number per call: tests run in parallel threads of one process, and
+    // two of them asking for the same name must not share (and remove) one
+    // folder.
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let d = std::env::temp_dir().join(format!(
+        "reportbench-test-{}-{n}-{name}",
+        std::process::id()
+    ));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).expect("temp dir");
     TempDir(d)
