@@ -385,6 +385,47 @@ fn huge_drafts_are_rechecked_when_typing_pauses() {
 }
 
 #[test]
+fn a_huge_drafts_check_runs_off_the_ui_thread_and_only_a_current_one_is_used() {
+    use reportbench::app::msg::Effect;
+    let dir = common::temp_dir("wb-huge-bg");
+    let p = dir.join("huge.txt");
+    let one = std::fs::read_to_string(common::root().join("drafts/qinghe-2023.txt")).unwrap();
+    std::fs::write(&p, one.repeat(60)).unwrap();
+    let mut b = open(&p).lang(Lang::En).start();
+    let lints = b.s().report().lints.len();
+    b.press(KeyCode::Char('X'));
+    b.press(KeyCode::Char('X'));
+    // Once typing pauses, the check is an effect for a worker: the state
+    // itself does not check (the frame is not held up).
+    b.advance(Duration::from_millis(400));
+    let fx = b.decide(Msg::Tick);
+    let job = fx
+        .iter()
+        .find_map(|e| match e {
+            Effect::Check(j) => Some(j.clone()),
+            _ => None,
+        })
+        .expect("a check for a worker");
+    assert!(b.s().is_stale());
+    assert!(job.text.contains("XX"));
+    // Asked once: the next tick does not ask again while it runs.
+    assert!(
+        !b.decide(Msg::Tick)
+            .iter()
+            .any(|e| matches!(e, Effect::Check(_)))
+    );
+    // A key typed meanwhile makes that result out of date: it is dropped.
+    b.press(KeyCode::Char('Y'));
+    b.send(job.run());
+    assert!(b.s().is_stale(), "a check of an older text is not used");
+    assert_eq!(b.s().report().lints.len(), lints);
+    // The next pause asks again, and that one is used.
+    b.wait(Duration::from_millis(400));
+    assert!(!b.s().is_stale());
+    assert!(b.s().report().lints.len() > lints);
+}
+
+#[test]
 fn a_stale_checklist_never_breaks_drawing() {
     let dir = common::temp_dir("wb-stale");
     let p = dir.join("huge.txt");

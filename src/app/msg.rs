@@ -106,6 +106,16 @@ pub enum Msg {
         /// The prompt to reopen with the words typed when it was not.
         retry: Option<(Prompt, String)>,
     },
+    /// A re-check of the editor's text worked out off the UI thread (a
+    /// huge draft, once typing paused).
+    Checked {
+        /// The edit count of the text it is of ([`CheckJob::edits`]).
+        edits: u64,
+        /// The text parsed.
+        doc: Arc<Document>,
+        /// Its checklist (the not-applicable sign-offs not yet applied).
+        report: Box<Report>,
+    },
     /// A comparison with last year's report finished.
     Compared {
         /// The analysis it was worked out for.
@@ -186,6 +196,9 @@ pub enum Effect {
     /// Compare last year's report with the text (answered by
     /// [`Msg::Compared`]); off the UI thread.
     Compare(CompareJob),
+    /// Parse and check the text (answered by [`Msg::Checked`]); off the UI
+    /// thread, so that checking a huge draft never holds up a keystroke.
+    Check(CheckJob),
     /// Put text on the system clipboard through the terminal (OSC 52),
     /// written by the thread that draws, between frames; not answered.
     Clipboard(String),
@@ -291,6 +304,40 @@ pub struct Reloaded {
     pub seen: Option<FileStamp>,
     /// Where the unsaved text was set aside, if it was.
     pub kept: Option<PathBuf>,
+}
+
+/// A check of the editor's text to work out, with the text shared.
+#[derive(Debug, Clone)]
+pub struct CheckJob {
+    /// The buffer's edit count when the text was taken: the result is
+    /// used only if no edit came after.
+    pub edits: u64,
+    /// The text, `\n`-separated.
+    pub text: Arc<str>,
+    /// Its BOM and line endings.
+    pub format: TextFormat,
+    /// The spec.
+    pub spec: Arc<CompiledSpec>,
+    /// The language of the checklist's messages.
+    pub lang: crate::core::lang::Lang,
+}
+
+impl CheckJob {
+    /// Parses and checks the text (pure; on a worker thread in the
+    /// workbench).
+    pub fn run(&self) -> Msg {
+        let doc = Document::parse_normalized(self.text.to_string(), self.format.clone());
+        let report = crate::core::check::check(
+            &doc,
+            &self.spec,
+            &crate::core::check::CheckOptions { lang: self.lang },
+        );
+        Msg::Checked {
+            edits: self.edits,
+            doc: Arc::new(doc),
+            report: Box::new(report),
+        }
+    }
 }
 
 /// A comparison to work out, with shared references to everything it

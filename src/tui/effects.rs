@@ -23,6 +23,10 @@ use std::sync::{Arc, Mutex};
 pub struct Exit {
     /// The unsaved text and the comment being typed.
     pub keep: ExitKeep,
+    /// The keep's text is older than the editor's: the event loop brings
+    /// it up to date right after the frame it is drawing (a huge draft is
+    /// not copied at every key), and the signal thread waits for that.
+    pub behind: bool,
     /// Where recovery files go.
     pub dir: Option<PathBuf>,
     /// Our edit lock, removed on the way out.
@@ -244,6 +248,7 @@ impl Effects {
                 retry,
             },
             Effect::Compare(job) => job.run(),
+            Effect::Check(job) => job.run(),
         })
     }
 

@@ -68,14 +68,20 @@ fn watch_signals(exit: Arc<Mutex<Exit>>) -> Result<()> {
         .name("signals".into())
         .spawn(move || {
             if let Some(sig) = signals.forever().next() {
-                // The main thread holds the lock for microseconds at a time.
+                // The main thread holds the lock for microseconds at a time,
+                // and brings a huge draft's text up to date after the frame
+                // it is drawing (`behind`): wait for both, at most half a
+                // second, then keep what there is.
                 let mut written = None;
-                for _ in 0..50 {
-                    written = Exit::write_recovery(&exit, true);
-                    let busy = written.is_none()
-                        && matches!(exit.try_lock(), Err(std::sync::TryLockError::WouldBlock));
-                    if !busy {
-                        break;
+                for attempt in 0..50 {
+                    let current = Exit::try_get(&exit).is_some_and(|e| !e.behind);
+                    if current || attempt >= 40 {
+                        written = Exit::write_recovery(&exit, true);
+                        let busy = written.is_none()
+                            && matches!(exit.try_lock(), Err(std::sync::TryLockError::WouldBlock));
+                        if !busy {
+                            break;
+                        }
                     }
                     std::thread::sleep(Duration::from_millis(10));
                 }
@@ -91,6 +97,16 @@ fn watch_signals(exit: Arc<Mutex<Exit>>) -> Result<()> {
         })
         .context("cannot start the signal thread")?;
     Ok(())
+}
+
+/// Brings the exit handlers' copy of the text up to date (joins a huge
+/// draft's lines after an edit).
+fn keep_up(exit: &Mutex<Exit>, state: &mut State) {
+    let keep = state.exit_keep();
+    if let Ok(mut e) = exit.lock() {
+        e.keep = keep;
+        e.behind = false;
+    }
 }
 
 /// Whether the terminal has gone away (hung up, closed) without a signal
@@ -200,7 +216,7 @@ impl Workers {
                     let _ = clipboard::copy(&mut stdout(), &text);
                     continue;
                 }
-                Effect::Compare(_) => &self.compute,
+                Effect::Compare(_) | Effect::Check(_) => &self.compute,
                 _ => &self.files,
             };
             if to.send(e).is_ok() {
@@ -220,6 +236,7 @@ pub fn run(
 ) -> Result<()> {
     let exit = Arc::new(Mutex::new(Exit {
         keep: state.exit_keep(),
+        behind: false,
         dir,
         lock: None,
     }));
@@ -257,10 +274,17 @@ pub fn run(
         workers.dispatch(state.update(Msg::Resize(size.width, size.height), now()));
         let mut redraw = true;
         loop {
+            // The handlers' copy of the text: at once when it costs nothing
+            // (the text is joined already), else after the frame.
+            let current = state.keep_is_current();
             if let Ok(mut e) = exit.lock() {
-                e.keep = state.exit_keep();
+                if current {
+                    e.keep = state.exit_keep();
+                }
+                e.behind = !current;
             }
             if state.should_quit() {
+                keep_up(&exit, &mut state);
                 // Finish what is on its way (a recovery file to remove, a
                 // review change), then leave.
                 let deadline = Instant::now() + Duration::from_secs(10);
@@ -284,6 +308,9 @@ pub fn run(
                 terminal
                     .draw(|f| draw(f, &state, &theme))
                     .context("cannot draw")?;
+            }
+            if !current {
+                keep_up(&exit, &mut state);
             }
             let wait = state
                 .next_tick(Instant::now())
@@ -326,6 +353,7 @@ pub fn run(
     })();
     // A failed draw or read (the terminal went away) keeps the text.
     if result.is_err() {
+        keep_up(&exit, &mut state);
         Exit::write_recovery(&exit, false);
     }
     Exit::release_lock(&exit);

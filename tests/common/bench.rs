@@ -102,6 +102,7 @@ impl Opening {
         let previous = self.previous.as_deref().map(load);
         let t0 = Instant::now();
         let exit = Arc::new(Mutex::new(Exit {
+            behind: false,
             dir: self.recovery.clone(),
             ..Exit::default()
         }));
@@ -186,7 +187,7 @@ impl Bench {
             }
         }
         // What the way out would keep, as the event loop updates it.
-        let keep = self.s().exit_keep();
+        let keep = self.state_mut().exit_keep();
         if let Ok(mut exit) = self.runner.exit().lock() {
             exit.keep = keep;
         }

@@ -5,6 +5,7 @@
 
 use super::buffer::Buffer;
 use super::{State, View};
+use crate::app::msg::{CheckJob, Effect};
 use crate::core::check::{CheckOptions, Report, check};
 use crate::core::document::Document;
 use crate::core::lang::Lang;
@@ -24,11 +25,13 @@ pub(super) struct Analysis {
     /// The checklist is older than the text (huge drafts are re-checked when
     /// typing pauses, not at every key).
     pub(super) stale: bool,
+    /// A check on a worker thread, of the text at this edit count.
+    pub(super) checking: Option<u64>,
 }
 
 impl Analysis {
-    pub(super) fn new(buffer: &Buffer, spec: Arc<CompiledSpec>, lang: Lang) -> Analysis {
-        let doc = Document::parse_normalized(buffer.joined.to_string(), buffer.format.clone());
+    pub(super) fn new(buffer: &mut Buffer, spec: Arc<CompiledSpec>, lang: Lang) -> Analysis {
+        let doc = Document::parse_normalized(buffer.joined().to_string(), buffer.format.clone());
         let report = check(&doc, &spec, &CheckOptions { lang });
         Analysis {
             spec,
@@ -36,6 +39,7 @@ impl Analysis {
             report: Arc::new(report),
             generation: 0,
             stale: false,
+            checking: None,
         }
     }
 }
@@ -43,18 +47,55 @@ impl Analysis {
 impl State {
     /// Re-parses and re-checks the editor's text.
     pub(super) fn recheck(&mut self) {
-        self.recheck_text(self.text());
+        let text = self.buffer.joined().to_string();
+        self.recheck_text(text);
     }
 
     /// Re-checks `text`, the editor's text already joined: the checklist,
     /// the not-applicable sign-offs, the comments' anchors; an open view's
     /// comparison is asked for again.
     pub(super) fn recheck_text(&mut self, text: String) {
-        let a = &mut self.analysis;
         let doc = Document::parse_normalized(text, self.buffer.format.clone());
-        let mut report = check(&doc, &a.spec, &CheckOptions { lang: self.lang });
+        let report = check(&doc, &self.analysis.spec, &CheckOptions { lang: self.lang });
+        self.install_check(Arc::new(doc), report);
+    }
+
+    /// Asks a worker to re-check the text (a huge draft once typing
+    /// paused): the frames go on meanwhile, and the result is used if no
+    /// edit came after ([`State::on_checked`]).
+    pub(super) fn request_check(&mut self) {
+        let edits = self.buffer.edits;
+        if self.analysis.checking == Some(edits) {
+            return;
+        }
+        self.analysis.checking = Some(edits);
+        let job = CheckJob {
+            edits,
+            text: self.buffer.joined(),
+            format: self.buffer.format.clone(),
+            spec: self.analysis.spec.clone(),
+            lang: self.lang,
+        };
+        self.emit(Effect::Check(job));
+    }
+
+    /// A worker's check arrived: used when it is of the current text (else
+    /// the next pause asks again).
+    pub(super) fn on_checked(&mut self, edits: u64, doc: Arc<Document>, report: Report) {
+        if self.analysis.checking == Some(edits) {
+            self.analysis.checking = None;
+        }
+        if edits == self.buffer.edits && self.analysis.stale {
+            self.install_check(doc, report);
+        }
+    }
+
+    /// A check of the current text becomes the analysis: sign-offs applied,
+    /// comments re-anchored, an open view's comparison asked for.
+    fn install_check(&mut self, doc: Arc<Document>, mut report: Report) {
         report.apply_na(self.review.review.na_items(), self.lang);
-        a.doc = Arc::new(doc);
+        let a = &mut self.analysis;
+        a.doc = doc;
         a.report = Arc::new(report);
         a.generation += 1;
         a.stale = false;

@@ -31,8 +31,10 @@ pub(super) struct Buffer {
     /// unmodified only when no edit came after it.
     pub(super) edits: u64,
     /// The text as of the last edit, `\n`-separated (shared with saves,
-    /// recovery writes and the exit handlers without copying).
-    pub(super) joined: Arc<str>,
+    /// recovery writes and the exit handlers without copying); joined
+    /// when first asked for after an edit ([`Buffer::joined`]), so that
+    /// a keystroke in a huge draft does not copy the whole text.
+    joined: Option<Arc<str>>,
     /// The cursor before the current key or paste (where a refused edit
     /// puts it back).
     pub(super) cursor_before: (usize, usize),
@@ -71,7 +73,7 @@ impl Buffer {
             editor: new_editor(&file.text),
             modified: false,
             edits: 0,
-            joined: Arc::from(file.text.as_str()),
+            joined: Some(Arc::from(file.text.as_str())),
             cursor_before: (0, 0),
         }
     }
@@ -81,7 +83,20 @@ impl Buffer {
     pub(super) fn set_text(&mut self, text: &str, (row, col): (usize, usize)) {
         self.editor = new_editor(text);
         jump(&mut self.editor, row, col);
-        self.joined = Arc::from(text);
+        self.joined = Some(Arc::from(text));
+    }
+
+    /// The text, `\n`-separated: joined from the editor's lines when an
+    /// edit came after the last join.
+    pub(super) fn joined(&mut self) -> Arc<str> {
+        self.joined
+            .get_or_insert_with(|| Arc::from(self.editor.lines().join("\n")))
+            .clone()
+    }
+
+    /// Whether the joined text is behind the editor's.
+    pub(super) fn joined_is_stale(&self) -> bool {
+        self.joined.is_none()
     }
 }
 
@@ -92,7 +107,7 @@ impl State {
     pub(super) fn edited(&mut self) {
         if self.files.read_only {
             // Every edit comes through here: put the text back.
-            let text = self.buffer.joined.clone();
+            let text = self.buffer.joined();
             let at = self.buffer.cursor_before;
             self.buffer.set_text(&text, at);
             if self.review.mode {
@@ -117,11 +132,15 @@ impl State {
         self.buffer.edits += 1;
         self.screen.message = None;
         self.files.edited_at(self.now.at);
-        // The text is joined once: for saves, recovery and the re-check.
-        let text = self.text();
-        self.buffer.joined = Arc::from(text.as_str());
-        if text.len() <= RECHECK_AT_ONCE_UP_TO {
-            self.recheck_text(text);
+        // A draft of ordinary size is joined at once (for saves, recovery
+        // and the re-check); a huge one when something needs the text (a
+        // save, the recovery timer, the exit keep after the frame, the
+        // re-check once typing pauses), so that a keystroke costs what
+        // changed, not the draft's size.
+        self.buffer.joined = None;
+        if self.analysis.doc.text().len() <= RECHECK_AT_ONCE_UP_TO {
+            let text = self.buffer.joined();
+            self.recheck_text(text.to_string());
         } else {
             self.analysis.stale = true;
         }

@@ -180,9 +180,7 @@ impl State {
         let now = self.now.at;
         let f = &self.files;
         let after = |t: Option<Instant>, d| t.map_or(now, |t: Instant| t + d);
-        let recheck = self
-            .analysis
-            .stale
+        let recheck = (self.analysis.stale && self.analysis.checking != Some(self.buffer.edits))
             .then(|| after(f.last_edit, RECHECK_AFTER_PAUSE));
         let recovery = (f.recovery_due && f.recovery).then(|| {
             let pause = after(f.last_edit, RECOVERY_AFTER_PAUSE);
@@ -202,15 +200,16 @@ impl State {
         let now = self.now.at;
         let due = self.deadlines().map(|d| d.is_some_and(|d| d <= now));
         if due[0] {
-            self.catch_up();
+            self.request_check();
         }
         if due[1] {
             self.files.recovery_due = false;
             self.files.recovery_written = Some(now);
             if self.buffer.modified {
+                let text = self.buffer.joined();
                 self.emit(Effect::WriteRecovery {
                     key: RecoveryKey::Draft(self.buffer.path.clone()),
-                    text: self.buffer.joined.clone(),
+                    text,
                 });
             }
             // A comment (reply, reason) being typed, on the same timer: a
@@ -287,7 +286,7 @@ impl State {
             // read now must not overwrite it.
             Some((
                 RecoveryKey::Aside(self.buffer.path.clone()),
-                self.buffer.joined.clone(),
+                self.buffer.joined(),
             ))
         } else {
             None
@@ -343,10 +342,11 @@ impl State {
             return;
         }
         self.files.saving = Some(self.buffer.edits);
-        self.files.saving_format = Some(self.buffer.format.rebased(&self.buffer.joined));
+        let text = self.buffer.joined();
+        self.files.saving_format = Some(self.buffer.format.rebased(&text));
         self.emit(Effect::Save(SaveJob {
             path: self.buffer.path.clone(),
-            text: self.buffer.joined.clone(),
+            text,
             format: self.buffer.format.clone(),
             encoding: self.buffer.encoding,
             expected,
@@ -379,10 +379,11 @@ impl State {
             return;
         }
         self.files.saving = Some(self.buffer.edits);
-        self.files.saving_format = Some(self.buffer.format.rebased(&self.buffer.joined));
+        let text = self.buffer.joined();
+        self.files.saving_format = Some(self.buffer.format.rebased(&text));
         self.emit(Effect::Save(SaveJob {
             path: target,
-            text: self.buffer.joined.clone(),
+            text,
             format: self.buffer.format.clone(),
             encoding: self.buffer.encoding,
             expected: None,

@@ -92,7 +92,7 @@ impl State {
         self.screen.find.preview = match Finder::new(&query, self.screen.find.regex) {
             Err(FindError::Empty) => None,
             Err(e) => Some(Err(self.find_error(&e))),
-            Ok(f) => Some(Ok(f.count(&self.buffer.joined, None).0)),
+            Ok(f) => Some(Ok(f.count(&self.buffer.joined(), None).0)),
         };
     }
 
@@ -109,7 +109,8 @@ impl State {
         };
         self.screen.find.query = query;
         let at = self.cursor_byte();
-        self.go_to_match(&finder, finder.next(&self.buffer.joined.clone(), at, true));
+        let found = finder.next(&self.buffer.joined(), at, true);
+        self.go_to_match(&finder, found);
     }
 
     /// Ctrl-G / F3 (next) and Alt-G / Shift-F3 (previous): the match after
@@ -122,7 +123,7 @@ impl State {
         let Some(finder) = self.finder(&self.screen.find.query.clone()) else {
             return;
         };
-        let text = self.buffer.joined.clone();
+        let text = self.buffer.joined();
         let at = self.cursor_byte();
         let found = if forward {
             finder.next(&text, at, false)
@@ -178,7 +179,7 @@ impl State {
             return;
         };
         self.catch_up();
-        let text = self.buffer.joined.clone();
+        let text = self.buffer.joined();
         match cmd {
             C::ReplaceThis => {
                 let m = run.current.clone();
@@ -242,7 +243,7 @@ impl State {
         let Some(mut run) = self.screen.find.run.take() else {
             return;
         };
-        let text = self.buffer.joined.clone();
+        let text = self.buffer.joined();
         let mut found = run.finder.next_from(&text, at);
         if found.is_none() && !run.wrapped {
             run.wrapped = true;
@@ -331,7 +332,7 @@ impl State {
         let (row, col) = self.row_col(m.start);
         self.buffer.editor.cancel_selection();
         go_to(&mut self.buffer.editor, row, col);
-        let (count, which) = finder.count(&self.buffer.joined, Some(m.start));
+        let (count, which) = finder.count(&self.buffer.joined(), Some(m.start));
         let total = if count.more {
             format!("{}+", count.n)
         } else {
@@ -377,8 +378,8 @@ impl State {
     }
 
     /// Byte `at` of the text as the editor's (row, column in characters).
-    fn row_col(&self, at: usize) -> (usize, usize) {
-        let text = &self.buffer.joined;
+    fn row_col(&mut self, at: usize) -> (usize, usize) {
+        let text = self.buffer.joined();
         let mut at = at.min(text.len());
         while !text.is_char_boundary(at) {
             at -= 1;

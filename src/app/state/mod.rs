@@ -203,8 +203,8 @@ impl State {
     /// with (the edit lock, the review file, recovery files).
     pub fn new(start: Start, now: Now) -> (State, Vec<Effect>) {
         let spec = Arc::new(start.spec);
-        let buffer = Buffer::new(&start.file);
-        let analysis = Analysis::new(&buffer, spec.clone(), start.lang);
+        let mut buffer = Buffer::new(&start.file);
+        let analysis = Analysis::new(&mut buffer, spec.clone(), start.lang);
         let previous = start.previous.map(|p| Previous::new(p, &spec, start.lang));
         let mut state = State {
             files: FileState::new(&start.file, start.review_mode, start.recovery),
@@ -273,6 +273,7 @@ impl State {
                 done,
                 retry,
             } => self.on_review_written(result, done, retry),
+            Msg::Checked { edits, doc, report } => self.on_checked(edits, doc, *report),
             Msg::Compared {
                 generation,
                 comparison,
@@ -344,11 +345,18 @@ impl State {
             .min()
     }
 
-    /// What the hang-up, termination and panic handlers keep.
-    pub fn exit_keep(&self) -> ExitKeep {
+    /// Whether [`State::exit_keep`] costs nothing now: no unsaved text, or
+    /// its lines joined since the last edit.
+    pub fn keep_is_current(&self) -> bool {
+        !self.buffer.modified || !self.buffer.joined_is_stale()
+    }
+
+    /// What the hang-up, termination and panic handlers keep (the text
+    /// joined if an edit came after the last join).
+    pub fn exit_keep(&mut self) -> ExitKeep {
         ExitKeep {
             path: self.buffer.path.clone(),
-            text: self.buffer.modified.then(|| self.buffer.joined.clone()),
+            text: self.buffer.modified.then(|| self.buffer.joined()),
             pending: match &self.screen.overlay {
                 Overlay::Input(_, text) => text.clone(),
                 _ => String::new(),

@@ -6,6 +6,10 @@ use std::time::{Duration, Instant};
 // A pause longer than this ends the current typing run, as in most editors
 const GROUP_INTERVAL: Duration = Duration::from_millis(500);
 
+/// PATCH(reportbench): `(first, old, new)` — lines `first..first + old`
+/// of the text before an edit became lines `first..first + new`.
+pub(crate) type RowsChanged = (usize, usize, usize);
+
 #[derive(Clone, Debug)]
 pub enum EditKind {
     InsertChar(char),
@@ -103,6 +107,31 @@ impl EditKind {
         }
     }
 
+    /// PATCH(reportbench): the lines this edit changes when applied with
+    /// `before` and `after` as [`EditKind::apply`] takes them: `(first,
+    /// old, new)` — lines `first..first + old` become `first..first + new`
+    /// (mirrors `apply` row for row, so the screen map re-wraps only these).
+    pub(crate) fn rows_changed(&self, before: &Pos, after: &Pos) -> RowsChanged {
+        match self {
+            EditKind::InsertChar(_) | EditKind::DeleteChar(_) | EditKind::InsertStr(_) => {
+                (before.row, 1, 1)
+            }
+            EditKind::DeleteStr(_) => (after.row, 1, 1),
+            EditKind::InsertNewline => (before.row, 1, 2),
+            EditKind::DeleteNewline => (before.row.saturating_sub(1), 2, 1),
+            EditKind::InsertChunk(c) => (before.row, 1, c.len()),
+            EditKind::DeleteChunk(c) => (after.row, c.len(), 1),
+            EditKind::Replace { removed, inserted } => {
+                let start = if (before.row, before.offset) <= (after.row, after.offset) {
+                    before
+                } else {
+                    after
+                };
+                (start.row, removed.len().max(1), inserted.len().max(1))
+            }
+        }
+    }
+
     // Only single-character edits can grow a run. Where the run ends is decided by continues_run
     fn keeps_run_open(&self) -> bool {
         matches!(self, EditKind::InsertChar(_) | EditKind::DeleteChar(_))
@@ -159,12 +188,20 @@ impl Edit {
         }
     }
 
-    pub fn redo(&self, lines: &mut Vec<String>) {
+    pub fn redo(&self, lines: &mut Vec<String>) -> RowsChanged {
         self.kind.apply(lines, &self.before, &self.after);
+        self.kind.rows_changed(&self.before, &self.after)
     }
 
-    pub fn undo(&self, lines: &mut Vec<String>) {
-        self.kind.invert().apply(lines, &self.after, &self.before); // Undo is redo of inverted edit
+    pub fn undo(&self, lines: &mut Vec<String>) -> RowsChanged {
+        let inverted = self.kind.invert();
+        inverted.apply(lines, &self.after, &self.before); // Undo is redo of inverted edit
+        inverted.rows_changed(&self.after, &self.before)
+    }
+
+    /// PATCH(reportbench): the lines this edit changed when it was made.
+    pub(crate) fn rows_changed(&self) -> RowsChanged {
+        self.kind.rows_changed(&self.before, &self.after)
     }
 
     pub fn cursor_before(&self) -> (usize, usize) {
@@ -279,23 +316,27 @@ impl History {
         self.run_open = false;
     }
 
-    pub fn redo(&mut self, lines: &mut Vec<String>) -> Option<(usize, usize)> {
+    /// Redoes the next edit: the cursor after it and (PATCH(reportbench))
+    /// the lines it changed, as [`EditKind::rows_changed`] gives them.
+    pub fn redo(&mut self, lines: &mut Vec<String>) -> Option<((usize, usize), RowsChanged)> {
         if self.index == self.edits.len() {
             return None;
         }
         self.run_open = false;
         let edit = &self.edits[self.index];
-        edit.redo(lines);
+        let changed = edit.redo(lines);
         self.index += 1;
-        Some(edit.cursor_after())
+        Some((edit.cursor_after(), changed))
     }
 
-    pub fn undo(&mut self, lines: &mut Vec<String>) -> Option<(usize, usize)> {
+    /// Undoes the last edit: the cursor before it and (PATCH(reportbench))
+    /// the lines the undo changed.
+    pub fn undo(&mut self, lines: &mut Vec<String>) -> Option<((usize, usize), RowsChanged)> {
         self.index = self.index.checked_sub(1)?;
         self.run_open = false;
         let edit = &self.edits[self.index];
-        edit.undo(lines);
-        Some(edit.cursor_before())
+        let changed = edit.undo(lines);
+        Some((edit.cursor_before(), changed))
     }
 
     pub fn max_items(&self) -> usize {

@@ -84,6 +84,40 @@ pub(crate) struct ScreenCache {
     lines: Vec<Option<CachedLine>>,
 }
 
+/// PATCH(reportbench): which lines of the text changed since the screen
+/// map was last loaded, so that a load after typing re-wraps the edited
+/// line alone instead of comparing every line of the text with its cached
+/// copy (the whole-text part of a keystroke on a long report).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum Dirty {
+    /// Not known (a new text): every line is compared with the cache.
+    #[default]
+    Unknown,
+    /// No line changed.
+    Clean,
+    /// The first `prefix` and the last `suffix` lines are as they were.
+    Span { prefix: usize, suffix: usize },
+}
+
+impl Dirty {
+    /// This state after an edit that turned lines `first..first + old` of
+    /// a text of `len_before` lines into new ones.
+    pub(crate) fn merge(self, first: usize, old: usize, len_before: usize) -> Dirty {
+        let after = len_before.saturating_sub(first + old);
+        match self {
+            Dirty::Unknown => Dirty::Unknown,
+            Dirty::Clean => Dirty::Span {
+                prefix: first,
+                suffix: after,
+            },
+            Dirty::Span { prefix, suffix } => Dirty::Span {
+                prefix: prefix.min(first),
+                suffix: suffix.min(after),
+            },
+        }
+    }
+}
+
 fn cache_line(line: &str, mode: WrapMode, width: usize, tab_len: u8) -> CachedLine {
     let ranges = line_ranges(line, mode, width, tab_len);
     let n = ranges.len();
@@ -149,9 +183,12 @@ impl TextArea<'_> {
             let (mode, tab) = (self.wrap_mode(), self.tab_length());
             let mut cache = self.screen_cache.borrow_mut();
             let key = Some((width, mode, tab));
+            let dirty = self.dirty.replace(Dirty::Clean);
             if cache.key != key {
                 cache.key = key;
                 cache.lines.clear();
+            } else if self.screen_map_patch(&mut cache, dirty, (mode, width, tab)) {
+                return;
             }
             let mut old = std::mem::take(&mut cache.lines);
             let mut fresh = Vec::with_capacity(self.lines.len());
@@ -188,6 +225,7 @@ impl TextArea<'_> {
             return;
         }
         self.screen_cache.borrow_mut().key = None;
+        self.dirty.set(Dirty::Unknown);
 
         let rows = match wrap_width {
             Some(width) => wrapped_rows(&self.lines, self.wrap_mode(), width, self.tab_length()),
@@ -224,6 +262,96 @@ impl TextArea<'_> {
 
         *self.screen_lines.borrow_mut() = screen_lines;
         *self.data_pointers.borrow_mut() = data_pointers;
+    }
+
+    /// PATCH(reportbench): brings the screen map up to date by re-wrapping
+    /// only the lines `dirty` names; false when it cannot (the full load
+    /// follows). Lines after the change keep their cached rows, shifted by
+    /// the difference in lines and screen rows.
+    fn screen_map_patch(
+        &self,
+        cache: &mut ScreenCache,
+        dirty: Dirty,
+        (mode, width, tab): (WrapMode, usize, u8),
+    ) -> bool {
+        let n = self.lines.len();
+        let old_len = cache.lines.len();
+        let mut screen_lines = self.screen_lines.borrow_mut();
+        let mut data_pointers = self.data_pointers.borrow_mut();
+        if old_len == 0 || data_pointers.len() != old_len {
+            return false;
+        }
+        let (prefix, suffix) = match dirty {
+            Dirty::Unknown => return false,
+            Dirty::Clean => (n, 0),
+            Dirty::Span { prefix, suffix } => (prefix, suffix),
+        };
+        if n != old_len && dirty == Dirty::Clean || prefix + suffix > n.min(old_len) {
+            return false;
+        }
+        let old_mid = prefix..old_len - suffix;
+        let new_mid = prefix..n - suffix;
+        let screen_at = |line: usize| {
+            data_pointers
+                .get(line)
+                .map_or(screen_lines.len(), |d| d.first_screen_line)
+        };
+        let (sa, sb) = (screen_at(old_mid.start), screen_at(old_mid.end));
+        let mut cached = Vec::with_capacity(new_mid.len());
+        let mut rows = Vec::new();
+        let mut pointers = Vec::with_capacity(new_mid.len());
+        for row in new_mid.clone() {
+            let c = cache_line(&self.lines[row], mode, width, tab);
+            pointers.push(DataLine {
+                first_screen_line: sa + rows.len(),
+                screen_line_count: c.rows.len(),
+                pure_ascii: c.pure_ascii,
+            });
+            for &(mut wrapped, screen_width, cursor_max_col) in &c.rows {
+                wrapped.row = row;
+                rows.push(ScreenLine {
+                    wrapped,
+                    screen_width,
+                    cursor_max_col,
+                });
+            }
+            cached.push(Some(c));
+        }
+        let new_rows = rows.len();
+        cache.lines.splice(old_mid.clone(), cached);
+        screen_lines.splice(sa..sb, rows);
+        data_pointers.splice(old_mid.clone(), pointers);
+        let grown = new_rows as isize - (sb - sa) as isize;
+        if grown != 0 {
+            for d in &mut data_pointers[new_mid.end..] {
+                d.first_screen_line = d.first_screen_line.saturating_add_signed(grown);
+            }
+        }
+        let grown = n as isize - old_len as isize;
+        if grown != 0 {
+            for l in &mut screen_lines[sa + new_rows..] {
+                l.wrapped.row = l.wrapped.row.saturating_add_signed(grown);
+            }
+        }
+        #[cfg(debug_assertions)]
+        {
+            // The patched map is the one a full load builds.
+            for (row, line) in self.lines.iter().enumerate() {
+                let c = cache.lines[row].as_ref().map(|c| &c.text);
+                debug_assert_eq!(c, Some(line), "screen map patch: line {row}");
+                let d = &data_pointers[row];
+                let next = data_pointers
+                    .get(row + 1)
+                    .map_or(screen_lines.len(), |d| d.first_screen_line);
+                debug_assert_eq!(d.first_screen_line + d.screen_line_count, next);
+                debug_assert!(
+                    screen_lines[d.first_screen_line..next]
+                        .iter()
+                        .all(|l| l.wrapped.row == row)
+                );
+            }
+        }
+        true
     }
 
     pub(crate) fn screen_lines_count(&self) -> usize {
@@ -353,8 +481,8 @@ mod tests {
             seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
             (seed >> 16) as usize
         };
-        for step in 0..400 {
-            match next() % 9 {
+        for step in 0..1500 {
+            match next() % 17 {
                 0 => ta.move_cursor(CursorMove::Down),
                 1 => ta.move_cursor(CursorMove::Up),
                 2 => ta.move_cursor(CursorMove::Forward),
@@ -373,8 +501,39 @@ mod tests {
                 7 => {
                     ta.undo();
                 }
-                _ => {
+                8 => {
                     ta.redo();
+                }
+                9 => {
+                    ta.insert_str("甲乙\n丙丁，一段新的文字\n戊");
+                }
+                10 => {
+                    ta.delete_str(next() % 40);
+                }
+                11 => {
+                    ta.delete_next_char();
+                }
+                12 => {
+                    let rows = ta.lines.len();
+                    let r = next() % rows;
+                    let end = (r + next() % 3).min(rows - 1);
+                    ta.replace_range((r, 0), (end, 0), ["替换", "x\n二", "\n\n"][next() % 3]);
+                }
+                13 => {
+                    ta.start_selection();
+                    ta.move_cursor(CursorMove::Down);
+                    ta.move_cursor(CursorMove::Forward);
+                    ta.cut();
+                }
+                14 => {
+                    ta.paste();
+                }
+                15 => {
+                    ta.delete_line_by_end();
+                }
+                _ => {
+                    ta.move_cursor(CursorMove::Top);
+                    ta.delete_word();
                 }
             }
             if step == 200 {
