@@ -2,14 +2,13 @@
 //! `review --format json` (`shared/contracts.md`).
 
 use super::fmt::Num;
-use super::model::{Checked, DiffView, PreviousRef, ReviewView, line_of, new_text_of, old_text_of};
+use super::model::{Checked, PreviousRef, ReviewView};
 use crate::core::check::Status;
-use crate::core::compare::{FigureChange, ParaStatus, SectionStatus, SpanOp};
+use crate::core::compare::FigureChange;
 use crate::core::figures::Figure;
 use crate::core::spec::CompiledSpec;
-use crate::core::text::truncate_chars;
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 /// Pretty JSON documents (each as [`pretty`] writes it) as one pretty
 /// array, as [`pretty`] would write the array of them: each document's
@@ -269,138 +268,6 @@ pub(crate) fn change_str(c: FigureChange) -> &'static str {
         FigureChange::New => "new",
         FigureChange::Dropped => "dropped",
     }
-}
-
-#[derive(Serialize)]
-struct SpanJson<'a> {
-    op: SpanOp,
-    text: &'a str,
-}
-
-/// The `diff --format json` value.
-pub fn diff_json(v: &DiffView) -> Value {
-    let s = &v.cmp.summary;
-    let paragraphs: Vec<Value> = v
-        .cmp
-        .paragraphs
-        .iter()
-        .map(|p| {
-            let mut e = json!({
-                "status": p.status.id(),
-                "old_line": line_of(v.old, p.old),
-                "new_line": line_of(v.new, p.new),
-                "old_text": old_text_of(v.old, p),
-                "new_text": new_text_of(v.new, p),
-                "similarity": (p.similarity as f64 * 1000.0).round() / 1000.0,
-                "year_rolled": p.year_rolled,
-                "spans": p.spans.iter().map(|sp| SpanJson { op: sp.op, text: &sp.text }).collect::<Vec<_>>(),
-            });
-            // Merged and split entries name every line of the side with
-            // several paragraphs (beside the first, in `old_line`/`new_line`).
-            if matches!(p.status, ParaStatus::Merged | ParaStatus::Split) {
-                let lines = |d: &crate::core::document::Document, ps: Vec<usize>| -> Vec<usize> {
-                    ps.into_iter().map(|i| d.paragraphs()[i].line).collect()
-                };
-                e["old_lines"] = json!(lines(v.old, p.old_all().collect()));
-                e["new_lines"] = json!(lines(v.new, p.new_all().collect()));
-            }
-            e
-        })
-        .collect();
-    let sections: Vec<Value> = v
-        .cmp
-        .sections
-        .iter()
-        .map(|c| {
-            json!({
-                "old": c.old.map(|h| v.old.heading_line(h)),
-                "new": c.new.map(|h| v.new.heading_line(h)),
-                "status": match c.status {
-                    SectionStatus::Matched => "matched",
-                    SectionStatus::Renamed => "renamed",
-                    SectionStatus::Added => "added",
-                    SectionStatus::Removed => "removed",
-                },
-                "role": c.role,
-                "old_line": c.old.map(|h| v.old.paragraphs()[v.old.headings()[h].paragraph].line),
-                "new_line": c.new.map(|h| v.new.paragraphs()[v.new.headings()[h].paragraph].line),
-            })
-        })
-        .collect();
-    let figures: Vec<Value> = v
-        .cmp
-        .figures
-        .iter()
-        .map(|fp| {
-            let of = fp.old.map(|i| &v.old_report.figures[i]);
-            let nf = fp.new.map(|i| &v.new_report.figures[i]);
-            let any = nf.or(of);
-            json!({
-                "context": any.map(|f| f.context()),
-                "metric": any.and_then(|f| f.metric).map(|m| v.spec.spec.metrics[m].id.as_str()),
-                "unit": any.map(|f| &*f.unit),
-                "old": of.map(|f| Num(f.value)),
-                "new": nf.map(|f| Num(f.value)),
-                "change": change_str(fp.change),
-                "old_line": of.map(|f| f.position.line),
-                "new_line": nf.map(|f| f.position.line),
-                "old_text": of.map(|f| f.text.as_str()),
-                "new_text": nf.map(|f| f.text.as_str()),
-            })
-        })
-        .collect();
-    let plans: Vec<Value> = v
-        .cmp
-        .plans
-        .iter()
-        .map(|p| {
-            let evidence = p
-                .evidence
-                .as_ref()
-                .filter(|_| p.followed_up)
-                .map(|(r, score)| {
-                    let pos = v.new.position(r.start);
-                    json!({
-                        "line": pos.line,
-                        "column": pos.column,
-                        "text": truncate_chars(&v.new.text()[r.clone()], 80),
-                        "score": (*score as f64 * 1000.0).round() / 1000.0,
-                    })
-                });
-            json!({
-                "text": p.text,
-                "best_score": p.evidence.as_ref().map(|e| (e.1 as f64 * 1000.0).round() / 1000.0),
-                "old_line": v.old.position(p.old_range.start).line,
-                "followed_up": p.followed_up,
-                "evidence": evidence,
-            })
-        })
-        .collect();
-    json!({
-        "old": {"file": v.old_file, "format": v.formats.0, "year": v.old.year()},
-        "new": {"file": v.new_file, "format": v.formats.1, "year": v.new.year()},
-        "summary": {
-            "paragraphs_old": s.paragraphs_old,
-            "paragraphs_new": s.paragraphs_new,
-            "unchanged": s.unchanged,
-            "changed": s.changed,
-            "added": s.added,
-            "removed": s.removed,
-            "moved": s.moved,
-            "merged": s.merged,
-            "split": s.split,
-            "carried_over_ratio": (s.carried_over_ratio * 1000.0).round() / 1000.0,
-        },
-        "sections": sections,
-        "paragraphs": paragraphs,
-        "figures": figures,
-        "plans": plans,
-        "warnings": v
-            .warnings
-            .iter()
-            .map(|w| json!({"kind": w.kind(), "message": w.message(v.lang)}))
-            .collect::<Vec<_>>(),
-    })
 }
 
 /// `review --format json`: the comments where they are now, the sign-offs

@@ -9,6 +9,7 @@ pub mod docx;
 pub mod fmt;
 pub mod html;
 pub mod json;
+pub mod json_diff;
 pub mod markdown;
 pub mod model;
 pub mod quickfix;
