@@ -17,6 +17,16 @@ fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
 
+/// A sample draft repeated `copies` times (a draft over the 512 KiB that
+/// is re-checked as typed), in a folder of its own.
+fn huge_draft(tag: &str, sample: &str, copies: usize) -> (common::TempDir, std::path::PathBuf) {
+    let dir = common::temp_dir(tag);
+    let p = dir.join("huge.txt");
+    let one = std::fs::read_to_string(common::root().join("drafts").join(sample)).unwrap();
+    std::fs::write(&p, one.repeat(copies)).unwrap();
+    (dir, p)
+}
+
 /// A copy of a sample draft in a folder of its own (removed with the guard).
 fn copy_draft(name: &str) -> (common::TempDir, std::path::PathBuf) {
     let dir = common::temp_dir(&format!("wb-{name}"));
@@ -363,10 +373,7 @@ fn wide_characters_never_overwrite_a_border() {
 
 #[test]
 fn huge_drafts_are_rechecked_when_typing_pauses() {
-    let dir = common::temp_dir("wb-huge");
-    let p = dir.join("huge.txt");
-    let one = std::fs::read_to_string(common::root().join("drafts/qinghe-2023.txt")).unwrap();
-    std::fs::write(&p, one.repeat(60)).unwrap();
+    let (_dir, p) = huge_draft("wb-huge", "qinghe-2023.txt", 60);
     let mut b = open(&p).lang(Lang::En).start();
     let lints = b.s().report().lints.len();
     b.press(KeyCode::Char('X'));
@@ -387,10 +394,7 @@ fn huge_drafts_are_rechecked_when_typing_pauses() {
 #[test]
 fn a_huge_drafts_check_runs_off_the_ui_thread_and_only_a_current_one_is_used() {
     use reportbench::app::msg::Effect;
-    let dir = common::temp_dir("wb-huge-bg");
-    let p = dir.join("huge.txt");
-    let one = std::fs::read_to_string(common::root().join("drafts/qinghe-2023.txt")).unwrap();
-    std::fs::write(&p, one.repeat(60)).unwrap();
+    let (_dir, p) = huge_draft("wb-huge-bg", "qinghe-2023.txt", 60);
     let mut b = open(&p).lang(Lang::En).start();
     let lints = b.s().report().lints.len();
     b.press(KeyCode::Char('X'));
@@ -427,10 +431,7 @@ fn a_huge_drafts_check_runs_off_the_ui_thread_and_only_a_current_one_is_used() {
 
 #[test]
 fn a_stale_checklist_never_breaks_drawing() {
-    let dir = common::temp_dir("wb-stale");
-    let p = dir.join("huge.txt");
-    let one = std::fs::read_to_string(common::root().join("drafts/qinghe-2024.md")).unwrap();
-    std::fs::write(&p, one.repeat(50)).unwrap();
+    let (_dir, p) = huge_draft("wb-stale", "qinghe-2024.md", 50);
     let mut b = open(&p).lang(Lang::En).start();
     // Delete characters in the middle of highlighted text while the checklist is stale.
     b.key(KeyEvent::new(KeyCode::F(8), KeyModifiers::NONE));

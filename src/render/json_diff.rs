@@ -9,7 +9,7 @@
 
 use super::fmt::Num;
 use super::json::change_str;
-use super::model::{DiffView, line_of};
+use super::model::{DiffView, line_of, new_text_of, old_text_of};
 use crate::core::compare::{ParaChange, ParaStatus, SectionStatus, SpanOp};
 use crate::core::document::Document;
 use crate::core::text::truncate_chars;
@@ -126,20 +126,6 @@ fn three(x: f64) -> Option<f64> {
     r.is_finite().then_some(r)
 }
 
-/// The text of paragraph `first` and those after it in `more`, read as one:
-/// the document's own slice when there is one paragraph.
-fn joined<'a>(d: &'a Document, first: Option<usize>, more: &[usize]) -> Option<Cow<'a, str>> {
-    let first = first?;
-    if more.is_empty() {
-        return Some(Cow::Borrowed(d.paragraph_text(first)));
-    }
-    let mut s = d.paragraph_text(first).to_owned();
-    for &i in more {
-        s.push_str(d.paragraph_text(i));
-    }
-    Some(Cow::Owned(s))
-}
-
 fn paragraph<'a>(v: &DiffView<'a>, p: &'a ParaChange) -> ParaJson<'a> {
     // Merged and split entries name every line of the side with several
     // paragraphs (beside the first, in `old_line` / `new_line`).
@@ -150,10 +136,10 @@ fn paragraph<'a>(v: &DiffView<'a>, p: &'a ParaChange) -> ParaJson<'a> {
     ParaJson {
         new_line: line_of(v.new, p.new),
         new_lines: several.then(|| lines(v.new, &mut p.new_all())),
-        new_text: joined(v.new, p.new, &p.new_more),
+        new_text: new_text_of(v.new, p),
         old_line: line_of(v.old, p.old),
         old_lines: several.then(|| lines(v.old, &mut p.old_all())),
-        old_text: joined(v.old, p.old, &p.old_more),
+        old_text: old_text_of(v.old, p),
         similarity: three(p.similarity as f64),
         spans: p
             .spans

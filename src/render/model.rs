@@ -7,6 +7,7 @@ use crate::core::document::Document;
 use crate::core::review::{Comment, Review};
 use crate::core::spec::CompiledSpec;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// The previous year's report named with `--previous`.
 #[derive(Debug, Clone, Serialize)]
@@ -69,15 +70,33 @@ pub(crate) fn text_of(d: &Document, p: Option<usize>) -> Option<&str> {
 }
 
 /// The old paragraphs of an entry read as one (several when merged).
-pub(crate) fn old_text_of(d: &Document, p: &crate::core::compare::ParaChange) -> Option<String> {
-    p.old
-        .map(|_| p.old_all().map(|i| d.paragraph_text(i)).collect())
+pub(crate) fn old_text_of<'a>(
+    d: &'a Document,
+    p: &crate::core::compare::ParaChange,
+) -> Option<Cow<'a, str>> {
+    read_as_one(d, p.old, &p.old_more)
 }
 
 /// The new paragraphs of an entry read as one (several when split).
-pub(crate) fn new_text_of(d: &Document, p: &crate::core::compare::ParaChange) -> Option<String> {
-    p.new
-        .map(|_| p.new_all().map(|i| d.paragraph_text(i)).collect())
+pub(crate) fn new_text_of<'a>(
+    d: &'a Document,
+    p: &crate::core::compare::ParaChange,
+) -> Option<Cow<'a, str>> {
+    read_as_one(d, p.new, &p.new_more)
+}
+
+/// Paragraph `first` and those in `more` read as one: the document's own
+/// slice when there is one paragraph.
+fn read_as_one<'a>(d: &'a Document, first: Option<usize>, more: &[usize]) -> Option<Cow<'a, str>> {
+    let first = first?;
+    if more.is_empty() {
+        return Some(Cow::Borrowed(d.paragraph_text(first)));
+    }
+    let mut s = d.paragraph_text(first).to_owned();
+    for &i in more {
+        s.push_str(d.paragraph_text(i));
+    }
+    Some(Cow::Owned(s))
 }
 
 /// The lines of an entry's paragraphs on one side, as "13+15" when several.
