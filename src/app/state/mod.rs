@@ -589,6 +589,8 @@ impl State {
 #[cfg(test)]
 mod checklist_tests;
 #[cfg(test)]
+mod huge_draft_tests;
+#[cfg(test)]
 mod suggestion_tests;
 #[cfg(test)]
 mod tests;

@@ -76,6 +76,9 @@ impl State {
                 }),
                 C::QuitNow => self.screen.quit = true,
                 _ => {
+                    // The text as it is now is what a refused edit puts
+                    // back: joined before the first one comes.
+                    self.buffer.joined();
                     self.files.read_only = true;
                     self.tell(tr!(
                         self.lang,

@@ -1,0 +1,48 @@
+//! A huge draft (over the 512 KiB re-checked at every key), decided: its
+//! lines are joined into one text only when something needs it, and what a
+//! refused edit puts back is the text as it was. (Harness: `tests.rs`;
+//! nothing here joins between messages, as the terminal loop does after
+//! each frame.)
+
+use super::tests::T;
+use super::*;
+use crate::app::msg::LockOutcome;
+use crate::core::session::Holder;
+use crossterm::event::KeyCode;
+
+fn huge() -> String {
+    "某镇2024年度法治政府建设情况报告\n\n一、主要举措和成效\n\n全年审核合同38份，同比增长5%。\n\n"
+        .repeat(8_000)
+}
+
+#[test]
+fn a_key_in_a_huge_draft_joins_nothing_until_the_text_is_needed() {
+    let (mut t, _) = T::open_text(&huge());
+    assert!(t.s.keep_is_current());
+    t.key(KeyCode::Char('甲'));
+    // The handlers' copy is behind until the loop asks for it…
+    assert!(!t.s.keep_is_current());
+    let keep = t.s.exit_keep();
+    // …and then it is the text as typed.
+    assert_eq!(keep.text.as_deref(), Some(t.s.text().as_str()));
+    assert!(keep.text.is_some_and(|k| k.starts_with('甲')));
+    assert!(t.s.keep_is_current());
+}
+
+#[test]
+fn a_huge_draft_made_read_only_after_typing_puts_back_the_text_as_typed() {
+    let (mut t, _) = T::open_text(&huge());
+    t.key(KeyCode::Char('甲'));
+    let typed = t.s.text();
+    // Another reportbench holds the file; the user goes on read-only.
+    t.send(Msg::Locked(LockOutcome::HeldBy(Holder {
+        user: "li".into(),
+        host: "elsewhere".into(),
+        pid: 1,
+    })));
+    t.key(KeyCode::Char('o'));
+    assert!(t.s.is_read_only());
+    // A key is refused: the text stays as typed before, with its 甲.
+    t.key(KeyCode::Char('乙'));
+    assert_eq!(t.s.text(), typed);
+}
