@@ -437,6 +437,32 @@ fn a_hangup_keeps_the_text_and_ends_the_process() {
 }
 
 #[test]
+fn a_hangup_keeps_the_text_of_a_huge_draft() {
+    // Over 512 KiB: the lines are joined into the kept text after the
+    // frame, not at the key; the hangup handler waits for that.
+    let dir = common::temp_dir("pty-hup-huge");
+    let p = dir.join("draft.md");
+    let one = std::fs::read_to_string(common::root().join("drafts/qinghe-2024.md")).unwrap();
+    std::fs::write(&p, one.repeat(20)).unwrap();
+    let mut s = start(&p, 100, 30);
+    s.wait_for("Checklist 5/6 required", 100, 30);
+    s.send("断线前".as_bytes());
+    s.wait_for("draft.md ●", 100, 30);
+    s.hang_up();
+    s.wait_exit();
+    let files = recovery_files(&p);
+    assert_eq!(files.len(), 1, "{files:?}");
+    let kept = std::fs::read_to_string(&files[0]).unwrap();
+    // After the recovery file's header, the whole text as typed.
+    let body = kept.split_once("\n\n").map_or("", |(_, b)| b);
+    assert!(
+        body == format!("断线前{}", one.repeat(20)),
+        "{}",
+        kept.chars().take(120).collect::<String>()
+    );
+}
+
+#[test]
 fn discarding_on_open_removes_the_recovery_file() {
     let dir = common::temp_dir("pty-discard");
     let p = dir.join("draft.md");
