@@ -430,6 +430,25 @@ fn a_huge_drafts_check_runs_off_the_ui_thread_and_only_a_current_one_is_used() {
 }
 
 #[test]
+fn a_huge_draft_shows_its_text_before_its_first_check_and_no_verdict_it_does_not_know() {
+    let (_dir, p) = huge_draft("wb-huge-first", "qinghe-2024.md", 50);
+    let mut b = open(&p).lang(Lang::Zh).hold_checks().start();
+    assert!(b.s().is_pending());
+    let s = b.screen(100, 30);
+    assert!(s.contains("清单 （检查中…）"), "{s}");
+    assert!(s.contains("# 青禾镇2024年度法治政府建设情况报告"), "{s}");
+    assert!(s.contains("正在检查全文"), "{s}");
+    assert!(
+        !s.contains('✗') && !s.contains('✓') && !s.contains("必备"),
+        "no verdict before the check: {s}"
+    );
+    b.release_checks();
+    let s = b.screen(100, 30);
+    assert!(s.contains("清单 5/6 必备"), "{s}");
+    assert!(s.contains("✓ 标题"), "{s}");
+}
+
+#[test]
 fn a_stale_checklist_never_breaks_drawing() {
     let (_dir, p) = huge_draft("wb-stale", "qinghe-2024.md", 50);
     let mut b = open(&p).lang(Lang::En).start();

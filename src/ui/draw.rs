@@ -96,11 +96,18 @@ fn draw_checklist(f: &mut Frame, s: &State, t: &Theme, panes: &Panes) {
     let lang = s.lang();
     let report = s.report();
     let (met, total) = s.gauge();
-    let mut title = tr!(
-        lang,
-        " 清单 {met}/{total} 必备 ",
-        " Checklist {met}/{total} required "
-    );
+    // Before a huge draft's first check nothing is known: no counts, no
+    // verdicts (an empty document's ✗ would be false).
+    let pending = s.is_pending();
+    let mut title = if pending {
+        lang.pick(" 清单 ", " Checklist ").to_owned()
+    } else {
+        tr!(
+            lang,
+            " 清单 {met}/{total} 必备 ",
+            " Checklist {met}/{total} required "
+        )
+    };
     if s.is_stale() {
         title.push_str(lang.pick("（检查中…） ", "(checking…) "));
     } else {
@@ -135,11 +142,12 @@ fn draw_checklist(f: &mut Frame, s: &State, t: &Theme, panes: &Panes) {
                     if let Some(so) = s.signoff(&it.id) {
                         name = format!("{}{name}", verdict_short(so.verdict, lang));
                     }
-                    (it.status.glyph(), name)
+                    (if pending { "…" } else { it.status.glyph() }, name)
                 }
                 Row::Metric(m) => {
                     let mr = &report.metrics[*m];
-                    (mr.status.glyph(), mr.label.clone())
+                    let glyph = if pending { "…" } else { mr.status.glyph() };
+                    (glyph, mr.label.clone())
                 }
                 Row::Lint(l) => {
                     let li = &report.lints[*l];
@@ -160,6 +168,7 @@ fn draw_checklist(f: &mut Frame, s: &State, t: &Theme, panes: &Panes) {
                     Severity::Warning => "ui.lint.warning",
                     Severity::Info => "ui.lint.info",
                 }),
+                _ if pending => t.style("ui.checklist.na"),
                 _ => status_style(t, s.row_status(r)),
             };
             let text =
@@ -209,6 +218,12 @@ fn verdict_short(v: Verdict, lang: Lang) -> &'static str {
 }
 
 fn selected_message(s: &State) -> String {
+    if s.is_pending() {
+        return s
+            .lang()
+            .pick("正在检查全文……", "checking the whole text…")
+            .to_owned();
+    }
     let report = s.report();
     match s.rows().get(s.selected()) {
         Some(Row::Item(i)) => {

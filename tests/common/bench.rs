@@ -30,6 +30,7 @@ pub struct Opening {
     size: (u16, u16),
     keymap: Keymap,
     theme: &'static str,
+    hold_checks: bool,
 }
 
 /// Opens `path` (in Chinese, 100×30, no lock, no recovery folder).
@@ -45,6 +46,7 @@ pub fn open(path: &Path) -> Opening {
         size: (100, 30),
         keymap: Keymap::defaults(),
         theme: "dark",
+        hold_checks: false,
     }
 }
 
@@ -95,6 +97,12 @@ impl Opening {
         self.size = (w, h);
         self
     }
+    /// The checks a worker would run are held until
+    /// [`Bench::release_checks`] (what the screen shows meanwhile).
+    pub fn hold_checks(mut self) -> Self {
+        self.hold_checks = true;
+        self
+    }
     /// Opens it: the first effects (review file, lock, recovery) performed.
     pub fn start(self) -> Bench {
         let load = |p: &Path| reportbench::io::load(p).unwrap_or_else(|e| panic!("{e}"));
@@ -126,6 +134,8 @@ impl Opening {
             offset: Duration::ZERO,
             locking: self.locking,
             terminal: None,
+            hold_checks: self.hold_checks,
+            held: Vec::new(),
         };
         let (state, fx) = State::new(start, b.now());
         b.state = Some(state);
@@ -144,6 +154,8 @@ pub struct Bench {
     offset: Duration,
     locking: bool,
     terminal: Option<Terminal<TestBackend>>,
+    hold_checks: bool,
+    held: Vec<Effect>,
 }
 
 impl Bench {
@@ -179,6 +191,10 @@ impl Bench {
                 // Tests open the repository's drafts in parallel: the lock
                 // is taken only where a test is about locking.
                 Effect::Lock { .. } if !self.locking => Some(Msg::Locked(LockOutcome::Mine)),
+                Effect::Check(_) if self.hold_checks => {
+                    self.held.push(e);
+                    None
+                }
                 e => self.runner.perform(e),
             };
             if let Some(m) = msg {
@@ -191,6 +207,13 @@ impl Bench {
         if let Ok(mut exit) = self.runner.exit().lock() {
             exit.keep = keep;
         }
+    }
+
+    /// Runs the checks held so far (see [`Opening::hold_checks`]).
+    pub fn release_checks(&mut self) {
+        self.hold_checks = false;
+        let held = std::mem::take(&mut self.held);
+        self.run(held);
     }
 
     /// Sends a message (its effects performed).

@@ -4,7 +4,7 @@
 //! worked out on another thread needs no copy.
 
 use super::buffer::Buffer;
-use super::{State, View};
+use super::{RECHECK_AT_ONCE_UP_TO, State, View};
 use crate::app::msg::{CheckJob, Effect};
 use crate::core::check::{CheckOptions, Report, check};
 use crate::core::document::Document;
@@ -27,6 +27,9 @@ pub(super) struct Analysis {
     pub(super) stale: bool,
     /// A check on a worker thread, of the text at this edit count.
     pub(super) checking: Option<u64>,
+    /// The text has not been checked at all yet: a huge draft just opened,
+    /// its first check on a worker (the first frame does not wait for it).
+    pub(super) pending: bool,
 }
 
 impl Analysis {
@@ -40,6 +43,24 @@ impl Analysis {
             generation: 0,
             stale: false,
             checking: None,
+            pending: false,
+        }
+    }
+
+    /// The analysis of a huge draft before its first check: an empty
+    /// document, stale and pending, until [`State::request_check`]'s
+    /// result comes.
+    pub(super) fn pending(buffer: &Buffer, spec: Arc<CompiledSpec>, lang: Lang) -> Analysis {
+        let doc = Document::parse_normalized(String::new(), buffer.format.clone());
+        let report = check(&doc, &spec, &CheckOptions { lang });
+        Analysis {
+            spec,
+            doc: Arc::new(doc),
+            report: Arc::new(report),
+            generation: 0,
+            stale: true,
+            checking: None,
+            pending: true,
         }
     }
 }
@@ -58,6 +79,23 @@ impl State {
         let doc = Document::parse_normalized(text, self.buffer.format.clone());
         let report = check(&doc, &self.analysis.spec, &CheckOptions { lang: self.lang });
         self.install_check(Arc::new(doc), report);
+    }
+
+    /// Whether the text is one re-checked when typing pauses, on a worker
+    /// (over [`RECHECK_AT_ONCE_UP_TO`] when last checked), not at every key.
+    pub(super) fn is_huge(&self) -> bool {
+        self.analysis.pending || self.analysis.doc.text().len() > RECHECK_AT_ONCE_UP_TO
+    }
+
+    /// Re-checks at once, or for a huge draft on a worker (the checklist
+    /// marked as checking meanwhile).
+    pub(super) fn recheck_soon(&mut self) {
+        if self.is_huge() {
+            self.analysis.stale = true;
+            self.request_check();
+        } else {
+            self.recheck();
+        }
     }
 
     /// Asks a worker to re-check the text (a huge draft once typing
@@ -95,6 +133,7 @@ impl State {
     fn install_check(&mut self, doc: Arc<Document>, mut report: Report) {
         report.apply_na(self.review.review.na_items(), self.lang);
         let a = &mut self.analysis;
+        a.pending = false;
         a.doc = doc;
         a.report = Arc::new(report);
         a.generation += 1;

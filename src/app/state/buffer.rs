@@ -2,7 +2,7 @@
 //! stores it (path, encoding, BOM and line endings), whether it differs
 //! from the file, and typing — every edit comes through [`State::edited`].
 
-use super::{Focus, Overlay, RECHECK_AT_ONCE_UP_TO, State, View};
+use super::{Focus, Overlay, State, View};
 use crate::app::msg::Effect;
 use crate::core::text::{Encoding, Loaded, TextFormat};
 use crate::tr;
@@ -138,7 +138,7 @@ impl State {
         // re-check once typing pauses), so that a keystroke costs what
         // changed, not the draft's size.
         self.buffer.joined = None;
-        if self.analysis.doc.text().len() <= RECHECK_AT_ONCE_UP_TO {
+        if !self.is_huge() {
             let text = self.buffer.joined();
             self.recheck_text(text.to_string());
         } else {

@@ -1,4 +1,5 @@
 //! A huge draft (over the 512 KiB re-checked at every key), decided: its
+//! first check is a worker's (the first frame does not wait for it), its
 //! lines are joined into one text only when something needs it, and what a
 //! refused edit puts back is the text as it was. (Harness: `tests.rs`;
 //! nothing here joins between messages, as the terminal loop does after
@@ -6,6 +7,7 @@
 
 use super::tests::T;
 use super::*;
+use crate::app::msg::Effect;
 use crate::app::msg::LockOutcome;
 use crate::core::session::Holder;
 use crossterm::event::KeyCode;
@@ -13,6 +15,49 @@ use crossterm::event::KeyCode;
 fn huge() -> String {
     "某镇2024年度法治政府建设情况报告\n\n一、主要举措和成效\n\n全年审核合同38份，同比增长5%。\n\n"
         .repeat(8_000)
+}
+
+#[test]
+fn a_huge_drafts_first_check_is_a_workers_and_nothing_is_known_before() {
+    let (mut t, fx) = T::open_text(&huge());
+    let job = fx
+        .iter()
+        .find_map(|e| match e {
+            Effect::Check(j) => Some(j.clone()),
+            _ => None,
+        })
+        .expect("the first check goes to a worker");
+    assert!(t.s.is_pending() && t.s.is_stale());
+    // Keys work meanwhile; the check of the text as opened is then out of
+    // date, and the next pause asks again.
+    t.key(KeyCode::Char('甲'));
+    t.send(job.run());
+    assert!(t.s.is_pending());
+    let fx = t.after(400);
+    let job = fx
+        .iter()
+        .find_map(|e| match e {
+            Effect::Check(j) => Some(j.clone()),
+            _ => None,
+        })
+        .expect("asked again once typing paused");
+    t.send(job.run());
+    assert!(!t.s.is_pending() && !t.s.is_stale());
+    assert!(
+        t.s.report()
+            .items
+            .iter()
+            .any(|i| i.status == crate::core::check::Status::Met)
+    );
+}
+
+#[test]
+fn an_ordinary_draft_is_checked_before_its_first_frame() {
+    let (t, fx) = T::open_text(
+        "某镇2024年度法治政府建设情况报告\n\n一、主要举措和成效\n\n全年审核合同38份。\n",
+    );
+    assert!(!fx.iter().any(|e| matches!(e, Effect::Check(_))));
+    assert!(!t.s.is_pending() && !t.s.is_stale());
 }
 
 #[test]

@@ -204,7 +204,14 @@ impl State {
     pub fn new(start: Start, now: Now) -> (State, Vec<Effect>) {
         let spec = Arc::new(start.spec);
         let mut buffer = Buffer::new(&start.file);
-        let analysis = Analysis::new(&mut buffer, spec.clone(), start.lang);
+        // A huge draft's first frame shows its text at once; the checklist
+        // follows from a worker.
+        let huge = start.file.text.len() > RECHECK_AT_ONCE_UP_TO;
+        let analysis = if huge {
+            Analysis::pending(&buffer, spec.clone(), start.lang)
+        } else {
+            Analysis::new(&mut buffer, spec.clone(), start.lang)
+        };
         let previous = start.previous.map(|p| Previous::new(p, &spec, start.lang));
         let mut state = State {
             files: FileState::new(&start.file, start.review_mode, start.recovery),
@@ -236,6 +243,9 @@ impl State {
             osc52: true,
         };
         state.start();
+        if huge {
+            state.request_check();
+        }
         if let Some(note) = start.spec_note {
             // After the document's own notes, which the status bar shows first.
             let message = match state.screen.message.take() {
@@ -410,6 +420,12 @@ impl State {
     /// The checklist is older than the text (a huge draft being typed).
     pub fn is_stale(&self) -> bool {
         self.analysis.stale
+    }
+
+    /// The text has not been checked yet (a huge draft just opened): the
+    /// checklist's statuses are not known.
+    pub fn is_pending(&self) -> bool {
+        self.analysis.pending
     }
 
     /// The interface language.

@@ -229,7 +229,7 @@ impl State {
         let na_changed = !review.na_items().eq(self.review.review.na_items());
         self.review.review = review;
         if na_changed || self.analysis.stale {
-            self.recheck();
+            self.recheck_soon();
         } else {
             self.reanchor();
         }

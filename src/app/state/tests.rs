@@ -89,7 +89,7 @@ impl T {
         )))
     }
 
-    fn after(&mut self, ms: u64) -> Vec<Effect> {
+    pub(super) fn after(&mut self, ms: u64) -> Vec<Effect> {
         self.ms += ms;
         self.send(Msg::Tick)
     }
