@@ -136,7 +136,9 @@ pub(super) fn pair_figures(
             .or_default()
             .push(i);
     }
-    let mut cands: Vec<(f32, usize, usize)> = Vec::new();
+    // Indices as u32: half the memory and the sort's traffic of usize
+    // pairs (a pair of repetitive reports has millions of candidates).
+    let mut cands: Vec<(f32, u32, u32)> = Vec::new();
     let mut few: Vec<usize> = Vec::new();
     for (j, f) in nf.iter().enumerate() {
         let Some(bucket) = by_unit.get(&(&*f.unit, f.metric, f.target)) else {
@@ -182,14 +184,18 @@ pub(super) fn pair_figures(
                 s += 0.3;
             }
             if s >= 0.5 {
-                cands.push((s, i, j));
+                cands.push((s, i as u32, j as u32));
             }
         }
     }
-    cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
+    // Best first; among equals this year's figure, then last year's, in
+    // text order (the order they were found in: an unstable sort with
+    // that full key needs no scratch buffer).
+    cands.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1)));
     let mut old_used = vec![false; of.len()];
     let mut new_pair: Vec<Option<usize>> = vec![None; nf.len()];
     for (_, i, j) in cands {
+        let (i, j) = (i as usize, j as usize);
         if !old_used[i] && new_pair[j].is_none() {
             old_used[i] = true;
             new_pair[j] = Some(i);
