@@ -17,16 +17,18 @@ fn huge() -> String {
         .repeat(8_000)
 }
 
+/// The check for a worker among `fx`.
+fn check_job(fx: &[Effect]) -> Option<crate::app::msg::CheckJob> {
+    fx.iter().find_map(|e| match e {
+        Effect::Check(j) => Some(j.clone()),
+        _ => None,
+    })
+}
+
 #[test]
 fn a_huge_drafts_first_check_is_a_workers_and_nothing_is_known_before() {
     let (mut t, fx) = T::open_text(&huge());
-    let job = fx
-        .iter()
-        .find_map(|e| match e {
-            Effect::Check(j) => Some(j.clone()),
-            _ => None,
-        })
-        .expect("the first check goes to a worker");
+    let job = check_job(&fx).expect("the first check goes to a worker");
     assert!(t.s.is_pending() && t.s.is_stale());
     // Keys work meanwhile; the check of the text as opened is then out of
     // date, and the next pause asks again.
@@ -34,13 +36,7 @@ fn a_huge_drafts_first_check_is_a_workers_and_nothing_is_known_before() {
     t.send(job.run());
     assert!(t.s.is_pending());
     let fx = t.after(400);
-    let job = fx
-        .iter()
-        .find_map(|e| match e {
-            Effect::Check(j) => Some(j.clone()),
-            _ => None,
-        })
-        .expect("asked again once typing paused");
+    let job = check_job(&fx).expect("asked again once typing paused");
     t.send(job.run());
     assert!(!t.s.is_pending() && !t.s.is_stale());
     assert!(
