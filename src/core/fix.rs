@@ -43,6 +43,12 @@ pub fn numbering_run(doc: &Document, heading: usize) -> Vec<usize> {
     };
     let mut run = vec![heading];
     for (i, h) in hs.iter().enumerate().skip(heading + 1) {
+        // A heading above this level ends the parent's section: no sibling
+        // comes after it (the rest of the document is not scanned for each
+        // numbering issue).
+        if h.level < first.level {
+            break;
+        }
         if h.parent != first.parent || h.style != first.style || h.level != first.level {
             continue;
         }
@@ -221,6 +227,20 @@ mod tests {
         );
         // Fixed text has no numbering issue left.
         assert!(Document::parse(&fixed).numbering_issues().is_empty());
+    }
+
+    #[test]
+    fn a_run_goes_past_deeper_headings_and_ends_with_its_parents_section() {
+        let text =
+            "标题\n一、甲\n（一）子\n正文\n(三)子\n1.孙\n正文\n（四）子\n1.孙\n二、乙\n（五）子\n";
+        let doc = Document::parse(text);
+        let at = |title: &str| {
+            (0..doc.headings().len())
+                .find(|&h| doc.heading_line(h).contains(title))
+                .unwrap()
+        };
+        let (three, four) = (at("(三)"), at("（四）"));
+        assert_eq!(numbering_run(&doc, three), vec![three, four]);
     }
 
     #[test]
