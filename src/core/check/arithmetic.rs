@@ -50,6 +50,10 @@ fn only_marks(s: &str) -> bool {
 /// The parts-sum rule over `text` (the document's matching text).
 pub(super) fn parts_sum(text: &str, figures: &[Figure], lang: Lang, sink: &mut Sink) {
     for group in by_sentence(figures) {
+        // A total and at least two parts, or nothing to add up.
+        if group.len() < 3 {
+            continue;
+        }
         let Some(first) = group.first() else { continue };
         let sentence = first.sentence.clone();
         let Some(s) = text.get(sentence.clone()) else {
