@@ -33,34 +33,36 @@ pub(super) struct Analysis {
 }
 
 impl Analysis {
+    /// The analysis of the buffer's text, checked now.
     pub(super) fn new(buffer: &mut Buffer, spec: Arc<CompiledSpec>, lang: Lang) -> Analysis {
-        let doc = Document::parse_normalized(buffer.joined().to_string(), buffer.format.clone());
-        let report = check(&doc, &spec, &CheckOptions { lang });
-        Analysis {
-            spec,
-            doc: Arc::new(doc),
-            report: Arc::new(report),
-            generation: 0,
-            stale: false,
-            checking: None,
-            pending: false,
-        }
+        let text = buffer.joined().to_string();
+        Analysis::of(text, buffer, spec, lang, false)
     }
 
     /// The analysis of a huge draft before its first check: an empty
     /// document, stale and pending, until [`State::request_check`]'s
     /// result comes.
     pub(super) fn pending(buffer: &Buffer, spec: Arc<CompiledSpec>, lang: Lang) -> Analysis {
-        let doc = Document::parse_normalized(String::new(), buffer.format.clone());
+        Analysis::of(String::new(), buffer, spec, lang, true)
+    }
+
+    fn of(
+        text: String,
+        buffer: &Buffer,
+        spec: Arc<CompiledSpec>,
+        lang: Lang,
+        pending: bool,
+    ) -> Analysis {
+        let doc = Document::parse_normalized(text, buffer.format.clone());
         let report = check(&doc, &spec, &CheckOptions { lang });
         Analysis {
             spec,
             doc: Arc::new(doc),
             report: Arc::new(report),
             generation: 0,
-            stale: true,
+            stale: pending,
             checking: None,
-            pending: true,
+            pending,
         }
     }
 }
