@@ -35,7 +35,7 @@ pub(super) struct Analysis {
 impl Analysis {
     /// The analysis of the buffer's text, checked now.
     pub(super) fn new(buffer: &mut Buffer, spec: Arc<CompiledSpec>, lang: Lang) -> Analysis {
-        let text = buffer.joined().to_string();
+        let text = buffer.owned_text();
         Analysis::of(text, buffer, spec, lang, false)
     }
 
@@ -70,7 +70,7 @@ impl Analysis {
 impl State {
     /// Re-parses and re-checks the editor's text.
     pub(super) fn recheck(&mut self) {
-        let text = self.buffer.joined().to_string();
+        let text = self.buffer.owned_text();
         self.recheck_text(text);
     }
 

@@ -94,6 +94,20 @@ impl Buffer {
             .clone()
     }
 
+    /// The text as an owned string (for parsing): the joined one copied,
+    /// or the lines joined once — kept as the shared text too — without
+    /// copying the join again.
+    pub(super) fn owned_text(&mut self) -> String {
+        match &self.joined {
+            Some(t) => t.to_string(),
+            None => {
+                let text = self.editor.lines().join("\n");
+                self.joined = Some(Arc::from(text.as_str()));
+                text
+            }
+        }
+    }
+
     /// Whether the joined text is behind the editor's.
     pub(super) fn joined_is_stale(&self) -> bool {
         self.joined.is_none()
@@ -139,8 +153,8 @@ impl State {
         // changed, not the draft's size.
         self.buffer.joined = None;
         if !self.is_huge() {
-            let text = self.buffer.joined();
-            self.recheck_text(text.to_string());
+            let text = self.buffer.owned_text();
+            self.recheck_text(text);
         } else {
             self.analysis.stale = true;
         }
