@@ -344,6 +344,13 @@ fn a_hostile_draft_sends_no_raw_escapes() {
 
 /// The recovery files in a test's state folder (not a save's temporary
 /// file, which is there until it is renamed into place).
+/// The text of the one recovery file kept for `file` (there must be one).
+fn only_recovery_file(file: &std::path::Path) -> String {
+    let files = recovery_files(file);
+    assert_eq!(files.len(), 1, "{files:?}");
+    std::fs::read_to_string(&files[0]).unwrap()
+}
+
 fn recovery_files(file: &std::path::Path) -> Vec<std::path::PathBuf> {
     match std::fs::read_dir(state_dir(file).join("recovery")) {
         Ok(d) => d
@@ -425,9 +432,7 @@ fn a_hangup_keeps_the_text_and_ends_the_process() {
         original,
         "the draft is untouched"
     );
-    let files = recovery_files(&p);
-    assert_eq!(files.len(), 1, "{files:?}");
-    let kept = std::fs::read_to_string(&files[0]).unwrap();
+    let kept = only_recovery_file(&p);
     assert!(
         kept.contains("\n\n断线前# 青禾镇"),
         "typed text at {:?} of: {}\nscreen before the hangup:\n{before}",
@@ -452,9 +457,7 @@ fn a_hangup_keeps_the_text_of_a_huge_draft() {
     s.wait_for("断线前# 青禾镇", 100, 30);
     s.hang_up();
     s.wait_exit();
-    let files = recovery_files(&p);
-    assert_eq!(files.len(), 1, "{files:?}");
-    let kept = std::fs::read_to_string(&files[0]).unwrap();
+    let kept = only_recovery_file(&p);
     // After the recovery file's header, the whole text as typed.
     let body = kept.split_once("\n\n").map_or("", |(_, b)| b);
     assert!(
@@ -616,13 +619,7 @@ fn a_comment_being_typed_survives_a_hangup_and_comes_back() {
     s.wait_for("断线时正在写的批注", 100, 30);
     s.hang_up();
     s.wait_exit();
-    let files = recovery_files(&p);
-    assert_eq!(files.len(), 1, "{files:?}");
-    assert!(
-        std::fs::read_to_string(&files[0])
-            .unwrap()
-            .ends_with("\n\n断线时正在写的批注")
-    );
+    assert!(only_recovery_file(&p).ends_with("\n\n断线时正在写的批注"));
     // Reopened: said so, and F5 brings the words back.
     let mut s = start_with(&p, 100, 30, &review);
     s.wait_for("unsent comment", 100, 30);
@@ -674,13 +671,7 @@ fn a_terminal_gone_without_a_hangup_signal_keeps_the_text_and_frees_the_lock() {
     // through its lock, which names it.)
     s.wait_exit();
     wait_until("the workbench never let go of its lock", || !lock.exists());
-    let files = recovery_files(&p);
-    assert_eq!(files.len(), 1, "{files:?}");
-    assert!(
-        std::fs::read_to_string(&files[0])
-            .unwrap()
-            .contains("无信号断线# 青禾镇")
-    );
+    assert!(only_recovery_file(&p).contains("无信号断线# 青禾镇"));
 }
 
 #[cfg(unix)]
