@@ -1,7 +1,9 @@
 //! Keystroke latency through a real pseudo-terminal: the release binary
 //! started at 120×40 on generated drafts, 200 keys typed (ASCII and
-//! Chinese), each measured from the key's write to the last byte of the
-//! frame it caused; and launch → the end of the first frame.
+//! Chinese), each measured from the key's write to the end of the first
+//! frame it caused (the key shown: "echo") and to the end of the last
+//! (the checklist re-checked and drawn: "settled"); and launch → the end
+//! of the first frame.
 //!
 //! ```text
 //! cargo build --release && cargo run --release --example latency -- [CHARS…]
@@ -9,10 +11,11 @@
 //!
 //! CHARS default to 30000 1000000 4000000; `REPORTBENCH_BIN` measures
 //! another build (to compare, run both in turn, more than once). The drafts are the sample
-//! `drafts/qinghe-2024.md` repeated to length, in a temporary folder. The
-//! end of a frame is the last byte before the output stays quiet for 15 ms
-//! (a frame is written in one flush); the next key waits for that quiet.
-//! Prints medians and 99th percentiles in milliseconds.
+//! `drafts/qinghe-2024.md` repeated to length, in a temporary folder. A
+//! frame is written in one flush: the first frame ends at the first pause
+//! of 1 ms in the output, the last at the last byte before the output
+//! stays quiet for 15 ms; the next key waits for that quiet. Prints
+//! medians and 99th percentiles in milliseconds.
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
@@ -25,15 +28,32 @@ type Chunks = Receiver<(Instant, usize)>;
 /// A frame is over when nothing more comes for this long.
 const QUIET: Duration = Duration::from_millis(15);
 
+/// Within one frame's output no pause is this long.
+const BURST: Duration = Duration::from_millis(1);
+
 /// Waits for output (at most `limit`), then for the quiet after it; the
 /// time of the last byte, or `None` when nothing came.
 fn frame_end(rx: &Chunks, limit: Duration) -> Option<Instant> {
+    frames_end(rx, limit).map(|(_, last)| last)
+}
+
+/// Waits for output (at most `limit`), then for the quiet after it: the
+/// end of the first frame (the last byte before the first pause of
+/// [`BURST`]) and of the last one, or `None` when nothing came.
+fn frames_end(rx: &Chunks, limit: Duration) -> Option<(Instant, Instant)> {
     let (mut last, _) = rx.recv_timeout(limit).ok()?;
+    let mut first: Option<Instant> = None;
     loop {
         match rx.recv_timeout(QUIET) {
-            Ok((t, _)) => last = t,
-            Err(RecvTimeoutError::Timeout) => return Some(last),
-            Err(RecvTimeoutError::Disconnected) => return Some(last),
+            Ok((t, _)) => {
+                if first.is_none() && t.duration_since(last) >= BURST {
+                    first = Some(last);
+                }
+                last = t;
+            }
+            Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => {
+                return Some((first.unwrap_or(last), last));
+            }
         }
     }
 }
@@ -46,7 +66,10 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[i.min(sorted.len() - 1)]
 }
 
-fn run(bin: &str, chars: usize, dir: &std::path::Path) -> Result<(f64, Vec<f64>), String> {
+/// Launch → first frame, and each key's (echo, settled) times.
+type Run = (f64, Vec<(f64, f64)>);
+
+fn run(bin: &str, chars: usize, dir: &std::path::Path) -> Result<Run, String> {
     let base = include_str!("../drafts/qinghe-2024.md");
     let mut text = String::with_capacity(chars * 3 + base.len());
     while text.chars().count() < chars {
@@ -102,8 +125,9 @@ fn run(bin: &str, chars: usize, dir: &std::path::Path) -> Result<(f64, Vec<f64>)
         let t0 = Instant::now();
         writer.write_all(key).map_err(|e| e.to_string())?;
         writer.flush().map_err(|e| e.to_string())?;
-        if let Some(end) = frame_end(&rx, Duration::from_secs(10)) {
-            times.push((end - t0).as_secs_f64() * 1000.0);
+        if let Some((echo, settled)) = frames_end(&rx, Duration::from_secs(10)) {
+            let ms = |t: Instant| (t - t0).as_secs_f64() * 1000.0;
+            times.push((ms(echo), ms(settled)));
         }
     }
     // Quit without saving: Ctrl-Q, then "discard" if asked.
@@ -137,15 +161,33 @@ fn main() {
     }
     let dir = std::env::temp_dir().join(format!("reportbench-latency-{}", std::process::id()));
     let _ = std::fs::create_dir_all(dir.join("state"));
-    println!("draft chars   launch→first frame   key→frame median   p99   (ms, 120×40, 200 keys)");
+    println!(
+        "draft chars   launch→first frame   key→echo median   p99   key→settled median   p99   (ms, 120×40, 200 keys)"
+    );
     for chars in sizes {
         match run(bin, chars, &dir) {
-            Ok((launch, mut times)) => {
-                times.sort_by(f64::total_cmp);
+            Ok((launch, times)) => {
+                // LATENCY_TIMES=file: every key's times (echo, settled), in
+                // typing order.
+                if let Some(out) = std::env::var_os("LATENCY_TIMES") {
+                    let lines: Vec<String> = times
+                        .iter()
+                        .map(|(e, s)| format!("{e:.3} {s:.3}"))
+                        .collect();
+                    let _ = std::fs::write(out, lines.join("\n") + "\n");
+                }
+                let sorted = |pick: fn(&(f64, f64)) -> f64| {
+                    let mut v: Vec<f64> = times.iter().map(pick).collect();
+                    v.sort_by(f64::total_cmp);
+                    v
+                };
+                let (echo, settled) = (sorted(|t| t.0), sorted(|t| t.1));
                 println!(
-                    "{chars:>11}   {launch:>18.1}   {:>16.1}   {:>5.1}",
-                    percentile(&times, 0.5),
-                    percentile(&times, 0.99)
+                    "{chars:>11}   {launch:>18.1}   {:>15.1}   {:>5.1}   {:>18.1}   {:>5.1}",
+                    percentile(&echo, 0.5),
+                    percentile(&echo, 0.99),
+                    percentile(&settled, 0.5),
+                    percentile(&settled, 0.99)
                 );
             }
             Err(e) => println!("{chars:>11}   failed: {e}"),

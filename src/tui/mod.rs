@@ -7,6 +7,7 @@
 
 pub mod clipboard;
 pub mod effects;
+pub mod quiet;
 
 use crate::app::msg::{Effect, Msg, Now};
 use crate::app::state::State;
@@ -42,6 +43,18 @@ pub fn now() -> Now {
 pub fn restore() {
     let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
     ratatui::restore();
+}
+
+/// Raw mode, the alternate screen, and a terminal whose frames write only
+/// what changed ([`quiet::Quiet`]). (The panic hook that restores the
+/// terminal is [`run`]'s.)
+fn init_terminal() -> std::io::Result<
+    ratatui::Terminal<quiet::Quiet<ratatui::backend::CrosstermBackend<std::io::Stdout>>>,
+> {
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    let backend = ratatui::backend::CrosstermBackend::new(stdout());
+    ratatui::Terminal::new(quiet::Quiet::new(backend))
 }
 
 /// Set while a handler restores the terminal: a panic during the restore
@@ -204,24 +217,43 @@ struct Workers {
     files: Sender<Effect>,
     compute: Sender<Effect>,
     in_flight: usize,
+    /// Re-checks asked for since the last frame: started once it is drawn,
+    /// so that the frame showing a key does not share the processor with
+    /// the check of it.
+    after_frame: Vec<Effect>,
 }
 
 impl Workers {
     fn dispatch(&mut self, effects: Vec<Effect>) {
         for e in effects {
-            let to = match e {
-                // Written here, on the thread that draws: never in the
-                // middle of a frame.
-                Effect::Clipboard(text) => {
-                    let _ = clipboard::copy(&mut stdout(), &text);
-                    continue;
-                }
-                Effect::Compare(_) | Effect::Check(_) => &self.compute,
-                _ => &self.files,
-            };
-            if to.send(e).is_ok() {
-                self.in_flight += 1;
+            if matches!(e, Effect::Check(_)) {
+                self.after_frame.push(e);
+                continue;
             }
+            self.send(e);
+        }
+    }
+
+    /// Starts the re-checks held for the frame just drawn.
+    fn frame_drawn(&mut self) {
+        for e in std::mem::take(&mut self.after_frame) {
+            self.send(e);
+        }
+    }
+
+    fn send(&mut self, e: Effect) {
+        let to = match e {
+            // Written here, on the thread that draws: never in the middle
+            // of a frame.
+            Effect::Clipboard(text) => {
+                let _ = clipboard::copy(&mut stdout(), &text);
+                return;
+            }
+            Effect::Compare(_) | Effect::Check(_) => &self.compute,
+            _ => &self.files,
+        };
+        if to.send(e).is_ok() {
+            self.in_flight += 1;
         }
     }
 }
@@ -256,7 +288,7 @@ pub fn run(
     }
     #[cfg(unix)]
     watch_signals(exit.clone())?;
-    let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
+    let mut terminal = init_terminal().context("cannot set up the terminal")?;
     // Without bracketed paste, a long paste arrives as a burst of key
     // presses (and stalls); with it, as one Paste event.
     let _ = execute!(stdout(), EnableBracketedPaste, EnableMouseCapture);
@@ -268,6 +300,7 @@ pub fn run(
             files: spawn_worker("files", runner.clone(), tx.clone())?,
             compute: spawn_worker("compare", runner.clone(), tx.clone())?,
             in_flight: 0,
+            after_frame: Vec::new(),
         };
         spawn_input(tx.clone())?;
         workers.dispatch(effects);
@@ -309,6 +342,7 @@ pub fn run(
                     .draw(|f| draw(f, &state, &theme))
                     .context("cannot draw")?;
             }
+            workers.frame_drawn();
             if !current {
                 keep_up(&exit, &mut state);
             }

@@ -108,7 +108,7 @@ fn draw_checklist(f: &mut Frame, s: &State, t: &Theme, panes: &Panes) {
             " Checklist {met}/{total} required "
         )
     };
-    if s.is_stale() {
+    if s.checks_after_pause() {
         title.push_str(lang.pick("（检查中…） ", "(checking…) "));
     } else {
         // How many problems, and where F8 goes: visible even when the pane
@@ -251,24 +251,24 @@ fn selected_message(s: &State) -> String {
     }
 }
 
-/// The highlights of the editor: every lint span, open comments, the
-/// selected row's evidence — as (row, byte offset) positions in the
-/// editor's current lines. A position that is not a character boundary of
-/// its line (a checklist older than the text) is not drawn at all.
-fn editor_highlights(s: &State, t: &Theme) -> Vec<Highlight> {
-    if s.is_stale() {
-        return Vec::new();
-    }
-    let doc = s.doc();
-    let lines = s.editor().lines();
-    let to_rc = |byte: usize| -> Option<(usize, usize)> {
-        let line = doc.index().line_of(byte);
-        let col = byte.checked_sub(doc.index().line_start(line))?;
-        let text = lines.get(line)?;
-        text.is_char_boundary(col).then_some((line, col))
-    };
+/// The highlights of the editor that may be on screen (`height` rows
+/// either side of the cursor's line): lint spans, open comments and
+/// suggestions, the selected row's evidence — as (row, byte offset)
+/// positions in the editor's current lines. While a re-check is on its
+/// way, those of lines edited since are left out (see [`State::placer`]);
+/// the others are drawn where their lines are now. (A long draft has tens
+/// of thousands of lint spans; the editor looks through the highlights
+/// for every row it draws.)
+fn editor_highlights(s: &State, t: &Theme, height: usize) -> Vec<Highlight> {
+    let placer = s.placer();
+    let row = s.editor().cursor().0;
+    let near = placer.bytes_of_rows(row.saturating_sub(height)..row + height + 1);
+    let to_rc = |byte: usize| placer.place(byte);
     let mut out = Vec::new();
     let mut add = |a: usize, b: usize, style: Style, priority: u8| {
+        if b < near.start || a > near.end {
+            return;
+        }
         if let (Some(start), Some(end)) = (to_rc(a), to_rc(b)) {
             out.push(Highlight {
                 start,
@@ -328,7 +328,7 @@ fn draw_editor(f: &mut Frame, s: &State, t: &Theme, area: Rect) {
         .unwrap_or_default();
     let mark = if s.is_modified() { " ●" } else { "" };
     let focused = s.focus() == Focus::Editor;
-    let highlights = editor_highlights(s, t);
+    let highlights = editor_highlights(s, t, area.height as usize);
     let look = Look {
         block: Some(block(t, format!(" {name}{mark} "), focused)),
         style: t.style("ui.editor"),

@@ -10,6 +10,7 @@ use crate::core::check::{CheckOptions, Report, check};
 use crate::core::document::Document;
 use crate::core::lang::Lang;
 use crate::core::spec::CompiledSpec;
+use std::ops::Range;
 use std::sync::Arc;
 
 /// The analysis of the text.
@@ -30,6 +31,10 @@ pub(super) struct Analysis {
     /// The text has not been checked at all yet: a huge draft just opened,
     /// its first check on a worker (the first frame does not wait for it).
     pub(super) pending: bool,
+    /// The editor's line count when the checked text was the editor's
+    /// (the editor counts changed lines from then on: see
+    /// [`State::placer`]).
+    pub(super) lines: usize,
 }
 
 impl Analysis {
@@ -55,6 +60,7 @@ impl Analysis {
     ) -> Analysis {
         let doc = Document::parse_normalized(text, buffer.format.clone());
         let report = check(&doc, &spec, &CheckOptions { lang });
+        buffer.editor.mark_lines();
         Analysis {
             spec,
             doc: Arc::new(doc),
@@ -63,6 +69,7 @@ impl Analysis {
             stale: pending,
             checking: None,
             pending,
+            lines: buffer.editor.lines().len(),
         }
     }
 }
@@ -83,10 +90,34 @@ impl State {
         self.install_check(Arc::new(doc), report);
     }
 
-    /// Whether the text is one re-checked when typing pauses, on a worker
-    /// (over [`RECHECK_AT_ONCE_UP_TO`] when last checked), not at every key.
+    /// The checklist is older than the text (a re-check on its way, or a
+    /// huge draft being typed).
+    pub fn is_stale(&self) -> bool {
+        self.analysis.stale
+    }
+
+    /// The checklist is older than the text and is re-checked only once
+    /// typing pauses (a huge draft): its title says so. (An ordinary
+    /// draft's re-check follows each key within milliseconds: saying so
+    /// would only flicker.)
+    pub fn checks_after_pause(&self) -> bool {
+        self.analysis.stale && self.is_huge()
+    }
+
+    /// Whether the text is one re-checked when typing pauses (over
+    /// [`RECHECK_AT_ONCE_UP_TO`] when last checked), not after every key.
     pub(super) fn is_huge(&self) -> bool {
         self.analysis.pending || self.analysis.doc.text().len() > RECHECK_AT_ONCE_UP_TO
+    }
+
+    /// After an edit: the analysis is behind the text; an ordinary draft is
+    /// re-checked on a worker at once (the frame showing the key does not
+    /// wait for it), a huge one once typing pauses.
+    pub(super) fn text_changed(&mut self) {
+        self.analysis.stale = true;
+        if !self.is_huge() && self.analysis.checking.is_none() {
+            self.request_check();
+        }
     }
 
     /// Re-checks at once, or for a huge draft on a worker (the checklist
@@ -100,9 +131,10 @@ impl State {
         }
     }
 
-    /// Asks a worker to re-check the text (a huge draft once typing
-    /// paused): the frames go on meanwhile, and the result is used if no
-    /// edit came after ([`State::on_checked`]).
+    /// Asks a worker to re-check the text (after a key in an ordinary
+    /// draft, once typing paused in a huge one): the frames go on
+    /// meanwhile, and the result is used if no edit came after
+    /// ([`State::on_checked`]).
     pub(super) fn request_check(&mut self) {
         let edits = self.buffer.edits;
         if self.analysis.checking == Some(edits) {
@@ -119,14 +151,18 @@ impl State {
         self.emit(Effect::Check(job));
     }
 
-    /// A worker's check arrived: used when it is of the current text (else
-    /// the next pause asks again).
+    /// A worker's check arrived: used when it is of the current text. Else
+    /// an ordinary draft's text is sent again at once (keys typed while it
+    /// ran are checked together: one check on its way at a time), a huge
+    /// one's at the next pause.
     pub(super) fn on_checked(&mut self, edits: u64, doc: Arc<Document>, report: Report) {
         if self.analysis.checking == Some(edits) {
             self.analysis.checking = None;
         }
         if edits == self.buffer.edits && self.analysis.stale {
             self.install_check(doc, report);
+        } else if self.analysis.stale && self.analysis.checking.is_none() && !self.is_huge() {
+            self.request_check();
         }
     }
 
@@ -140,6 +176,9 @@ impl State {
         a.report = Arc::new(report);
         a.generation += 1;
         a.stale = false;
+        // The checked text is the editor's: changed lines count from here.
+        a.lines = self.buffer.editor.lines().len();
+        self.buffer.editor.mark_lines();
         self.reanchor();
         if self.views.view != View::Workbench {
             self.request_comparison();
@@ -157,4 +196,149 @@ impl State {
             false
         }
     }
+}
+
+/// Places positions of the analysed text on the editor's current lines:
+/// while a re-check is on its way, lines the edits did not touch keep
+/// their highlights (those below an inserted line move down with it), and
+/// on a single edited line so do the parts before and after the edit.
+pub struct Placer<'a> {
+    doc: &'a Document,
+    lines: &'a [String],
+    /// `None`: the analysis is of the current text.
+    map: Option<LineMap>,
+}
+
+/// How the analysed text's lines became the editor's.
+#[derive(Debug, Clone, Copy)]
+struct LineMap {
+    /// Lines before this one are unchanged.
+    prefix: usize,
+    /// Lines from this one (in the analysed text) to its end are unchanged.
+    old_suffix_start: usize,
+    /// Where they are now.
+    new_suffix_start: usize,
+    /// When the edits changed one line into one line: the bytes at its
+    /// start and at its end that are as they were.
+    one_line: Option<(usize, usize)>,
+}
+
+impl<'a> Placer<'a> {
+    /// The editor's (row, byte column) for byte `at` of the analysed text;
+    /// `None` where that text was edited since (or is not on a character
+    /// boundary of the line now).
+    pub fn place(&self, at: usize) -> Option<(usize, usize)> {
+        let index = self.doc.index();
+        let line = index.line_of(at);
+        let col = at.checked_sub(index.line_start(line))?;
+        let (row, col) = match self.map {
+            None => (line, col),
+            Some(m) if line < m.prefix => (line, col),
+            Some(m) if line >= m.old_suffix_start => {
+                (line - m.old_suffix_start + m.new_suffix_start, col)
+            }
+            Some(m) => {
+                let (head, tail) = m.one_line?;
+                let old_len = self.old_line(line).len();
+                let new_len = self.lines.get(line)?.len();
+                // Text typed at a highlight's edge goes before it.
+                if col >= old_len - tail {
+                    (line, col + new_len - old_len)
+                } else if col <= head {
+                    (line, col)
+                } else {
+                    return None;
+                }
+            }
+        };
+        let text = self.lines.get(row)?;
+        (col <= text.len() && text.is_char_boundary(col)).then_some((row, col))
+    }
+
+    /// The bytes of the analysed text that the editor's rows `rows` come
+    /// from (lines edited since stand for all of the edit): what to look
+    /// for highlights of a part of the text.
+    pub fn bytes_of_rows(&self, rows: Range<usize>) -> Range<usize> {
+        let old = |row: usize, end: bool| match self.map {
+            None => row,
+            Some(m) if row < m.prefix => row,
+            Some(m) if row >= m.new_suffix_start => row - m.new_suffix_start + m.old_suffix_start,
+            Some(m) if end => m.old_suffix_start,
+            Some(m) => m.prefix,
+        };
+        let index = self.doc.index();
+        let start = index.line_start(old(rows.start, false));
+        let end = index.line_start(old(rows.end.max(rows.start + 1) - 1, true) + 1);
+        start..end.max(start)
+    }
+
+    fn old_line(&self, line: usize) -> &'a str {
+        let index = self.doc.index();
+        let text = self.doc.text();
+        let start = index.line_start(line).min(text.len());
+        let end = index.line_start(line + 1).min(text.len());
+        text[start..end]
+            .strip_suffix('\n')
+            .unwrap_or(&text[start..end])
+    }
+}
+
+impl State {
+    /// Places positions of the analysis on the editor's lines (see
+    /// [`Placer`]); nothing is placed when the edits since cannot be told
+    /// (a text replaced as a whole).
+    pub fn placer(&self) -> Placer<'_> {
+        let doc = &self.analysis.doc;
+        let lines = self.buffer.editor.lines();
+        let map = if self.analysis.stale {
+            let Some((prefix, suffix)) = self.buffer.editor.lines_unchanged_since_mark() else {
+                return Placer {
+                    doc,
+                    lines: &[],
+                    map: None,
+                };
+            };
+            let old = self.analysis.lines;
+            let new = lines.len();
+            let mut m = LineMap {
+                prefix,
+                old_suffix_start: old.saturating_sub(suffix).max(prefix),
+                new_suffix_start: new.saturating_sub(suffix).max(prefix),
+                one_line: None,
+            };
+            if m.old_suffix_start == prefix + 1 && m.new_suffix_start == prefix + 1 {
+                let placer = Placer {
+                    doc,
+                    lines,
+                    map: None,
+                };
+                let (a, b) = (placer.old_line(prefix), lines[prefix].as_str());
+                let head = common_prefix(a, b);
+                let tail = common_prefix_rev(&a[head..], &b[head..]);
+                m.one_line = Some((head, tail));
+            }
+            Some(m)
+        } else {
+            None
+        };
+        Placer { doc, lines, map }
+    }
+}
+
+/// Bytes at the start of `a` and `b` that are the same (whole characters).
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.char_indices()
+        .zip(b.chars())
+        .find(|((_, x), y)| x != y)
+        .map_or(a.len().min(b.len()), |((i, _), _)| i)
+}
+
+/// Bytes at the end of `a` and `b` that are the same (whole characters).
+fn common_prefix_rev(a: &str, b: &str) -> usize {
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum()
 }

@@ -146,18 +146,13 @@ impl State {
         self.buffer.edits += 1;
         self.screen.message = None;
         self.files.edited_at(self.now.at);
-        // A draft of ordinary size is joined at once (for saves, recovery
-        // and the re-check); a huge one when something needs the text (a
-        // save, the recovery timer, the exit keep after the frame, the
-        // re-check once typing pauses), so that a keystroke costs what
+        // The text is joined when something needs it: the re-check (at
+        // once for a draft of ordinary size, unless one is on its way; once
+        // typing pauses for a huge one), a save, the recovery timer, the
+        // exit keep after the frame — so that a keystroke costs what
         // changed, not the draft's size.
         self.buffer.joined = None;
-        if !self.is_huge() {
-            let text = self.buffer.owned_text();
-            self.recheck_text(text);
-        } else {
-            self.analysis.stale = true;
-        }
+        self.text_changed();
     }
 
     /// Handles a key for the editor that the keymap does not bind: word

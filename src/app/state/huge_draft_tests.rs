@@ -28,6 +28,7 @@ fn check_job(fx: &[Effect]) -> Option<crate::app::msg::CheckJob> {
 #[test]
 fn a_huge_drafts_first_check_is_a_workers_and_nothing_is_known_before() {
     let (mut t, fx) = T::open_text(&huge());
+    t.run_checks = false;
     let job = check_job(&fx).expect("the first check goes to a worker");
     assert!(t.s.is_pending() && t.s.is_stale());
     // Keys work meanwhile; the check of the text as opened is then out of

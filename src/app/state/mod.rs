@@ -28,6 +28,7 @@ mod review;
 mod suggestions;
 mod views;
 
+pub use analysis::Placer;
 pub use diff_view::{DiffState, Mark, Sides};
 pub use figures_view::{FigState, FigureFilter, FigureRow, FigureSort};
 pub use review::{Draft, Prompt};
@@ -417,11 +418,6 @@ impl State {
         &self.analysis.spec
     }
 
-    /// The checklist is older than the text (a huge draft being typed).
-    pub fn is_stale(&self) -> bool {
-        self.analysis.stale
-    }
-
     /// The text has not been checked yet (a huge draft just opened): the
     /// checklist's statuses are not known.
     pub fn is_pending(&self) -> bool {
@@ -605,7 +601,11 @@ impl State {
 #[cfg(test)]
 mod checklist_tests;
 #[cfg(test)]
+mod comment_tests;
+#[cfg(test)]
 mod huge_draft_tests;
+#[cfg(test)]
+mod live_check_tests;
 #[cfg(test)]
 mod suggestion_tests;
 #[cfg(test)]

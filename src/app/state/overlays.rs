@@ -108,7 +108,12 @@ impl State {
                 self.screen.overlay =
                     Overlay::Input(super::Prompt::Reason(item, verdict), String::new());
             }
-            Overlay::Comments(selected) => self.comments_command(selected, cmd),
+            Overlay::Comments(selected) => {
+                // Going to a comment's text and accepting a suggestion need
+                // its place in the text as it is now.
+                self.catch_up();
+                self.comments_command(selected, cmd)
+            }
             Overlay::DeleteComment(id, pos) => {
                 if cmd == C::Yes {
                     let done = self.lang.pick("已删除批注", "comment deleted");

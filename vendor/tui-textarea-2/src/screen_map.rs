@@ -481,7 +481,15 @@ mod tests {
             seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
             (seed >> 16) as usize
         };
+        // PATCH(reportbench): patch 11's count of lines unchanged since a
+        // mark, checked against a copy of the text taken at the mark.
+        ta.mark_lines();
+        let mut marked: Vec<String> = ta.lines.clone();
         for step in 0..1500 {
+            if step % 9 == 0 {
+                ta.mark_lines();
+                marked = ta.lines.clone();
+            }
             match next() % 17 {
                 0 => ta.move_cursor(CursorMove::Down),
                 1 => ta.move_cursor(CursorMove::Up),
@@ -544,6 +552,23 @@ mod tests {
                     height: 40,
                 });
             }
+            let (prefix, suffix) = ta.lines_unchanged_since_mark().expect("marked");
+            let n = ta.lines.len();
+            assert!(
+                prefix + suffix <= n.min(marked.len())
+                    || (prefix, suffix) == (n, 0) && ta.lines == marked,
+                "step {step}"
+            );
+            assert_eq!(
+                ta.lines[..prefix],
+                marked[..prefix],
+                "step {step}: prefix {prefix}"
+            );
+            assert_eq!(
+                ta.lines[n - suffix..],
+                marked[marked.len() - suffix..],
+                "step {step}: suffix {suffix}"
+            );
             ta.screen_map_load();
             let lines: Vec<&str> = ta.lines.iter().map(String::as_str).collect();
             let fresh = make_textarea(&lines, WrapMode::Word, ta.area.get().width);
@@ -554,6 +579,28 @@ mod tests {
             );
             assert_eq!(*ta.data_pointers.borrow(), *fresh.data_pointers.borrow());
         }
+    }
+
+    /// PATCH(reportbench): one character typed on a line leaves every
+    /// other line counted as unchanged; a new text is not known.
+    #[test]
+    fn lines_unchanged_since_mark_name_the_edited_line_alone() {
+        let mut ta = make_textarea(&["一", "二", "三", "四"], WrapMode::Word, 20);
+        assert_eq!(ta.lines_unchanged_since_mark(), None);
+        ta.mark_lines();
+        assert_eq!(ta.lines_unchanged_since_mark(), Some((4, 0)));
+        ta.move_cursor(crate::cursor::CursorMove::Down);
+        ta.insert_char('甲');
+        assert_eq!(ta.lines_unchanged_since_mark(), Some((1, 2)));
+        ta.insert_newline();
+        assert_eq!(ta.lines_unchanged_since_mark(), Some((1, 2)));
+        ta.undo();
+        ta.undo();
+        assert_eq!(ta.lines, ["一", "二", "三", "四"]);
+        assert_eq!(ta.lines_unchanged_since_mark(), Some((1, 2)));
+        ta.mark_lines();
+        ta.set_lines(vec!["新".into()], (0, 0));
+        assert_eq!(ta.lines_unchanged_since_mark(), None);
     }
 
     #[test]

@@ -302,6 +302,9 @@ pub struct TextArea<'a> {
     /// PATCH(reportbench): which lines changed since the screen map was
     /// last loaded.
     pub(crate) dirty: Cell<crate::screen_map::Dirty>,
+    /// PATCH(reportbench): which lines changed since the application last
+    /// called [`TextArea::mark_lines`].
+    pub(crate) since_mark: Cell<crate::screen_map::Dirty>,
     pub(crate) area: Cell<Rect>,
     pub(crate) rendered_cursor_position: Cell<Option<Position>>,
     /// PATCH(reportbench): the next draw puts the cursor's row in the
@@ -388,6 +391,30 @@ impl<'a> TextArea<'a> {
         let len_before = (self.lines.len() + old).saturating_sub(new);
         self.dirty
             .set(self.dirty.get().merge(first, old, len_before));
+        self.since_mark
+            .set(self.since_mark.get().merge(first, old, len_before));
+    }
+
+    /// PATCH(reportbench): starts counting changed lines afresh: from now
+    /// on, [`TextArea::lines_unchanged_since_mark`] tells which lines are as
+    /// they were at this call. An application that analyses the text on
+    /// another thread marks the text it analysed, and while the analysis
+    /// is behind still places what it found on the lines that did not
+    /// change.
+    pub fn mark_lines(&self) {
+        self.since_mark.set(crate::screen_map::Dirty::Clean);
+    }
+
+    /// PATCH(reportbench): how many lines at the start and at the end of
+    /// the text are as they were at the last [`TextArea::mark_lines`]
+    /// (`(prefix, suffix)`; with no change since, `(lines, 0)`). `None`
+    /// when not known: never marked, or the whole text was replaced since.
+    pub fn lines_unchanged_since_mark(&self) -> Option<(usize, usize)> {
+        match self.since_mark.get() {
+            crate::screen_map::Dirty::Unknown => None,
+            crate::screen_map::Dirty::Clean => Some((self.lines.len(), 0)),
+            crate::screen_map::Dirty::Span { prefix, suffix } => Some((prefix, suffix)),
+        }
     }
 
     /// Create [`TextArea`] instance with given lines. If you have value other than `Vec<String>`, [`TextArea::from`]
@@ -437,6 +464,7 @@ impl<'a> TextArea<'a> {
             data_pointers: RefCell::new(Vec::new()),
             screen_cache: RefCell::new(Default::default()),
             dirty: Cell::new(Default::default()),
+            since_mark: Cell::new(Default::default()),
             area: Cell::new(Rect::default()),
             rendered_cursor_position: Cell::new(None),
             center_next: Cell::new(false),
@@ -2902,6 +2930,7 @@ impl<'a> TextArea<'a> {
 
         self.lines = lines;
         self.dirty.set(crate::screen_map::Dirty::Unknown);
+        self.since_mark.set(crate::screen_map::Dirty::Unknown);
         self.cursor = self.clamp_cursor_to_buffer(cursor);
         self.history = History::new(self.history.max_items());
         self.selection_start = None;
