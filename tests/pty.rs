@@ -785,3 +785,49 @@ fn a_copy_reaches_the_terminals_clipboard() {
     s.send(b"\x11");
     s.wait_exit();
 }
+
+/// The problem count in the checklist's title ("· 3 problems").
+fn problems(screen: &str) -> Option<usize> {
+    let at = screen.find(" problems")?;
+    let head = &screen[..at];
+    head.rsplit(' ').next()?.parse().ok()
+}
+
+#[test]
+fn a_fix_typed_shows_at_once_and_the_checklist_follows_from_its_worker() {
+    // A numbering gap on line 6: （三） after （一）.
+    let dir = common::temp_dir("pty-live-check");
+    let p = dir.join("draft.md");
+    std::fs::write(
+        &p,
+        "某镇2024年度法治政府建设情况报告\n一、主要举措\n（一）甲\n正文。\n正文。\n（三）乙审核合同38份。\n正文。\n",
+    )
+    .unwrap();
+    let mut s = start(&p, 100, 30);
+    let first = s.wait_for(" problems", 100, 30);
+    let before = problems(&first).expect("a problem count");
+    // Go to line 6 (Ctrl-L), and type 二 over 三.
+    s.send(b"\x0c");
+    s.send(b"6\r");
+    s.send(b"\x1b[C"); // →
+    s.send(b"\x1b[3~"); // Delete
+    s.send("二".as_bytes());
+    s.wait_for("（二）乙", 100, 30);
+    // The re-check comes from the worker: the gap is gone from the count.
+    let start = Instant::now();
+    loop {
+        let screen = s.screen(100, 30);
+        if problems(&screen).unwrap_or(0) < before {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the checklist never caught up ({before} problems before):\n{screen}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    s.send(b"\x11"); // Ctrl-Q
+    s.wait_for("quit without saving", 100, 30);
+    s.send(b"y");
+    s.wait_exit();
+}

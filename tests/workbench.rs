@@ -1178,3 +1178,45 @@ fn the_help_lists_the_editors_own_keys_and_they_do_what_it_says() {
     );
     assert!(seen.contains("Alt-Backspace, Alt-D"), "{seen}");
 }
+
+#[test]
+fn while_a_drafts_recheck_is_on_its_way_its_highlights_stay_with_their_lines() {
+    let dir = common::temp_dir("wb-live-highlights");
+    let p = dir.join("draft.md");
+    std::fs::copy(common::root().join("drafts/qinghe-2024.md"), &p).unwrap();
+    let mut b = open(&p).lang(Lang::En).hold_checks().start();
+    let underlined = |buf: &ratatui::buffer::Buffer| {
+        buf.content()
+            .iter()
+            .filter(|c| c.modifier.contains(ratatui::style::Modifier::UNDERLINED))
+            .count()
+    };
+    // The cursor on the first lint's line: its span is underlined.
+    let line = b
+        .s()
+        .report()
+        .lints
+        .iter()
+        .find(|l| l.rule == "placeholder")
+        .expect("a placeholder")
+        .position
+        .line;
+    b.ctrl('l');
+    b.type_str(&line.to_string());
+    b.press(KeyCode::Enter);
+    let before = underlined(&b.frame(100, 30));
+    assert!(before > 0, "{}", b.screen(100, 30));
+    // A line typed above it: the re-check is held (on its way), and the
+    // span is drawn on its line, now one lower — not dropped, and with no
+    // "checking" in the title for a draft of ordinary size.
+    b.press(KeyCode::Home);
+    b.press(KeyCode::Enter);
+    assert!(b.s().is_stale());
+    let during = b.frame(100, 30);
+    assert_eq!(underlined(&during), before, "{}", b.screen(100, 30));
+    assert!(!b.screen(100, 30).contains("checking"));
+    // The check comes: the same spans.
+    b.release_checks();
+    assert!(!b.s().is_stale());
+    assert_eq!(underlined(&b.frame(100, 30)), before);
+}

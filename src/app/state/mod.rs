@@ -24,13 +24,14 @@ mod find;
 mod fixes;
 mod keys;
 mod overlays;
+mod placer;
 mod review;
 mod suggestions;
 mod views;
 
-pub use analysis::Placer;
 pub use diff_view::{DiffState, Mark, Sides};
 pub use figures_view::{FigState, FigureFilter, FigureRow, FigureSort};
+pub use placer::Placer;
 pub use review::{Draft, Prompt};
 pub use views::Previous;
 
