@@ -80,6 +80,39 @@ pub(super) fn figure_key(f: &Figure, roll: Option<(i32, i32)>) -> Vec<u64> {
     b
 }
 
+/// A candidate pair offered to the heap of [`pair_figures`]: the heap's
+/// greatest is the best score, then this year's figure first in text
+/// order, then last year's.
+#[derive(Debug, Clone, Copy)]
+struct Offer {
+    s: f32,
+    j: u32,
+    i: u32,
+}
+
+impl Ord for Offer {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.s
+            .total_cmp(&other.s)
+            .then(other.j.cmp(&self.j))
+            .then(other.i.cmp(&self.i))
+    }
+}
+
+impl PartialOrd for Offer {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Offer {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Offer {}
+
 /// Unit, metric and context words of a figure.
 pub(super) type ContextKey<'a> = (&'a str, Option<usize>, &'a [u64]);
 
@@ -136,13 +169,13 @@ pub(super) fn pair_figures(
             .or_default()
             .push(i);
     }
-    // Indices as u32: half the memory and the sort's traffic of usize
-    // pairs (a pair of repetitive reports has millions of candidates).
-    let mut cands: Vec<(f32, u32, u32)> = Vec::new();
-    let mut few: Vec<usize> = Vec::new();
-    for (j, f) in nf.iter().enumerate() {
+    // Every candidate of this year's figure `j`: (score, last year's
+    // figure), scores of 0.5 and more.
+    let score_all = |j: usize, few: &mut Vec<usize>, out: &mut Vec<(f32, u32)>| {
+        out.clear();
+        let f = &nf[j];
         let Some(bucket) = by_unit.get(&(&*f.unit, f.metric, f.target)) else {
-            continue;
+            return;
         };
         let aligned: &[usize] = para_pair.get(&f.paragraph).map_or(&[], Vec::as_slice);
         let list: &[usize] = if bucket.len() <= SCAN_ALL_UP_TO {
@@ -161,7 +194,7 @@ pub(super) fn pair_figures(
             }
             few.sort_unstable();
             few.dedup();
-            &few
+            few
         };
         for &i in list.iter() {
             let mut s = dice(&ok[i], &nk[j]);
@@ -184,21 +217,68 @@ pub(super) fn pair_figures(
                 s += 0.3;
             }
             if s >= 0.5 {
-                cands.push((s, i as u32, j as u32));
+                out.push((s, i as u32));
             }
         }
-    }
-    // Best first; among equals this year's figure, then last year's, in
-    // text order (the order they were found in: an unstable sort with
-    // that full key needs no scratch buffer).
-    cands.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1)));
+    };
+    // Pairs are taken best first over all candidates — among equals this
+    // year's figure, then last year's, in text order — each figure paired
+    // once. Rather than sorting every candidate (a pair of reports that
+    // repeat themselves has millions: most of `diff`'s memory), each of
+    // this year's figures offers its best candidates a few at a time and a
+    // heap takes the best offer; a figure whose offers were all taken
+    // works out its next ones. The same pairs, in bounded memory.
+    const OFFERS: usize = 16;
+    let mut offers: Vec<Vec<(f32, u32)>> = vec![Vec::new(); nf.len()];
+    // The last offer taken from each (later ones come after it in order),
+    // and whether its offers are all there is.
+    let mut last: Vec<Option<(f32, u32)>> = vec![None; nf.len()];
+    let mut complete = vec![false; nf.len()];
     let mut old_used = vec![false; of.len()];
     let mut new_pair: Vec<Option<usize>> = vec![None; nf.len()];
-    for (_, i, j) in cands {
-        let (i, j) = (i as usize, j as usize);
-        if !old_used[i] && new_pair[j].is_none() {
-            old_used[i] = true;
-            new_pair[j] = Some(i);
+    let mut few: Vec<usize> = Vec::new();
+    let mut all: Vec<(f32, u32)> = Vec::new();
+    // A figure's own order: best first, then last year's in text order.
+    let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+    let mut offer = |j: usize,
+                     offers: &mut Vec<Vec<(f32, u32)>>,
+                     last: &[Option<(f32, u32)>],
+                     complete: &mut [bool],
+                     old_used: &[bool]| {
+        score_all(j, &mut few, &mut all);
+        all.retain(|c| !old_used[c.1 as usize] && last[j].is_none_or(|l| order(&l, c).is_lt()));
+        if all.len() > OFFERS {
+            all.select_nth_unstable_by(OFFERS - 1, order);
+            all.truncate(OFFERS);
+        } else {
+            complete[j] = true;
+        }
+        all.sort_unstable_by(order);
+        // Taken from the end.
+        offers[j].clear();
+        offers[j].extend(all.iter().rev());
+    };
+    let mut heap = std::collections::BinaryHeap::new();
+    for j in 0..nf.len() {
+        offer(j, &mut offers, &last, &mut complete, &old_used);
+        if let Some(&(s, i)) = offers[j].last() {
+            heap.push(Offer { s, j: j as u32, i });
+        }
+    }
+    while let Some(Offer { s, j, i }) = heap.pop() {
+        let (j, iu) = (j as usize, i as usize);
+        offers[j].pop();
+        last[j] = Some((s, i));
+        if !old_used[iu] {
+            old_used[iu] = true;
+            new_pair[j] = Some(iu);
+            continue;
+        }
+        if offers[j].is_empty() && !complete[j] {
+            offer(j, &mut offers, &last, &mut complete, &old_used);
+        }
+        if let Some(&(s, i)) = offers[j].last() {
+            heap.push(Offer { s, j: j as u32, i });
         }
     }
     let mut out = Vec::with_capacity(of.len() + nf.len());
@@ -274,6 +354,34 @@ mod tests {
         // Every figure of both years appears exactly once.
         assert_eq!(p.iter().filter(|x| x.1.is_some()).count(), 3);
         assert_eq!(p.iter().filter(|x| x.2.is_some()).count(), 3);
+    }
+
+    #[test]
+    fn figures_whose_first_offers_are_all_taken_offer_their_next_ones() {
+        // 40 look-alikes last year and 60 this year, all alike: each of
+        // this year's first offers are taken by the figures before it, so
+        // it works out its next ones until none is left; every figure of
+        // last year is paired exactly once, the rest are new.
+        let old = format!(
+            "丙镇2023年度法治政府建设情况报告\n\n{}\n",
+            "审核合同5份，".repeat(40)
+        );
+        let new = format!(
+            "丙镇2024年度法治政府建设情况报告\n\n{}\n",
+            "审核合同5份，".repeat(60)
+        );
+        let p = pairs(&old, &new);
+        assert_eq!(p.len(), 60, "{p:?}");
+        assert_eq!(
+            p.iter().filter(|x| x.0 == FigureChange::Same).count(),
+            40,
+            "{p:?}"
+        );
+        assert_eq!(
+            p.iter().filter(|x| x.0 == FigureChange::New).count(),
+            20,
+            "{p:?}"
+        );
     }
 
     #[test]
