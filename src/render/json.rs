@@ -68,77 +68,82 @@ struct SpecRef<'a> {
     version: u32,
 }
 
+// Fields in alphabetical order, as the contract's JSON has always had
+// them (it was once built as a `serde_json::Value`, whose maps sort
+// their keys): written straight from these structs, no tree between.
+
 #[derive(Serialize)]
 struct EvidenceJson<'a> {
-    line: usize,
     column: usize,
+    line: usize,
     text: &'a str,
 }
 
 #[derive(Serialize)]
 struct ItemJson<'a> {
+    evidence: Vec<EvidenceJson<'a>>,
     id: &'a str,
-    title: &'a str,
+    message: &'a str,
     required: bool,
     severity: &'a str,
     status: &'a str,
-    message: &'a str,
-    evidence: Vec<EvidenceJson<'a>>,
+    title: &'a str,
 }
 
 #[derive(Serialize)]
 struct FigureRef<'a> {
-    value: Num,
-    unit: &'a str,
     approx: bool,
-    text: &'a str,
-    line: usize,
     column: usize,
+    line: usize,
+    text: &'a str,
+    unit: &'a str,
+    value: Num,
 }
 
 #[derive(Serialize)]
 struct MetricJson<'a> {
+    figures: Vec<FigureRef<'a>>,
     id: &'a str,
     label: &'a str,
+    message: &'a str,
     severity: &'a str,
     status: &'a str,
-    message: &'a str,
-    figures: Vec<FigureRef<'a>>,
 }
 
 #[derive(Serialize)]
 struct LintJson<'a> {
+    column: usize,
+    line: usize,
+    message: &'a str,
     rule: &'a str,
     severity: &'a str,
-    message: &'a str,
-    line: usize,
-    column: usize,
 }
 
 #[derive(Serialize)]
 struct SummaryJson {
-    required_met: usize,
-    required_total: usize,
+    lints: usize,
     metrics_met: usize,
     metrics_total: usize,
-    lints: usize,
+    required_met: usize,
+    required_total: usize,
 }
 
+/// One checked file as `check --format json` writes it.
 #[derive(Serialize)]
-struct CheckJson<'a> {
-    file: &'a str,
-    spec: SpecRef<'a>,
-    year: Option<i32>,
-    title: Option<&'a str>,
+pub struct CheckJson<'a> {
     complete: bool,
     encoding: &'a str,
+    file: &'a str,
     format: &'a str,
+    items: Vec<ItemJson<'a>>,
+    lints: Vec<LintJson<'a>>,
+    metrics: Vec<MetricJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     previous: Option<&'a PreviousRef>,
+    spec: SpecRef<'a>,
     summary: SummaryJson,
-    items: Vec<ItemJson<'a>>,
-    metrics: Vec<MetricJson<'a>>,
-    lints: Vec<LintJson<'a>>,
+    title: Option<&'a str>,
+    year: Option<i32>,
 }
 
 fn figure_ref(f: &Figure) -> FigureRef<'_> {
@@ -152,11 +157,11 @@ fn figure_ref(f: &Figure) -> FigureRef<'_> {
     }
 }
 
-/// The JSON value of one checked file (the `check --format json` contract).
-pub fn check_json(c: &Checked) -> serde_json::Value {
+/// One checked file for JSON (the `check --format json` contract).
+pub fn check_json(c: &Checked) -> CheckJson<'_> {
     let r = &c.report;
     let (met, total) = r.required_counts();
-    let v = CheckJson {
+    CheckJson {
         file: &c.file,
         spec: SpecRef {
             id: &r.spec_id,
@@ -223,27 +228,30 @@ pub fn check_json(c: &Checked) -> serde_json::Value {
                 column: l.position.column,
             })
             .collect(),
-    };
-    serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
+    }
 }
 
+/// One figure as `metrics --format json` writes it.
 #[derive(Serialize)]
-struct MetricFigureJson<'a> {
-    value: Num,
-    unit: &'a str,
+pub struct MetricFigureJson<'a> {
     approx: bool,
+    column: usize,
     context: &'a str,
+    line: usize,
     metric: Option<&'a str>,
     /// In the plans: a target, not a result.
     target: bool,
     text: &'a str,
-    line: usize,
-    column: usize,
+    unit: &'a str,
+    value: Num,
 }
 
 /// `metrics --format json`: every figure in text order.
-pub fn figures_json(figures: &[Figure], spec: &CompiledSpec) -> serde_json::Value {
-    let v: Vec<MetricFigureJson> = figures
+pub fn figures_json<'a>(
+    figures: &'a [Figure],
+    spec: &'a CompiledSpec,
+) -> Vec<MetricFigureJson<'a>> {
+    figures
         .iter()
         .map(|f| MetricFigureJson {
             value: Num(f.value),
@@ -256,8 +264,7 @@ pub fn figures_json(figures: &[Figure], spec: &CompiledSpec) -> serde_json::Valu
             line: f.position.line,
             column: f.position.column,
         })
-        .collect();
-    serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
+        .collect()
 }
 
 pub(crate) fn change_str(c: FigureChange) -> &'static str {

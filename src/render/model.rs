@@ -12,12 +12,13 @@ use std::borrow::Cow;
 /// The previous year's report named with `--previous`.
 #[derive(Debug, Clone, Serialize)]
 pub struct PreviousRef {
+    /// The share of this year's text carried over from it (see `diff`).
+    /// (Fields in alphabetical order: the JSON's.)
+    pub carried_over_ratio: Option<f64>,
     /// Its file.
     pub file: String,
     /// Its report year.
     pub year: Option<i32>,
-    /// The share of this year's text carried over from it (see `diff`).
-    pub carried_over_ratio: Option<f64>,
 }
 
 /// One checked file, ready to render.
