@@ -979,3 +979,59 @@ fn figures_in_the_plans_are_targets() {
         "{targets:?}"
     );
 }
+
+/// The keys of every object in pretty JSON text, object by object, in the
+/// order written.
+fn keys_as_written(json: &str) -> Vec<Vec<String>> {
+    // Open objects by indentation; a key line is `<indent>"key": …`.
+    let mut open: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut done = Vec::new();
+    for line in json.lines() {
+        let indent = line.len() - line.trim_start().len();
+        let t = line.trim_start();
+        while open.last().is_some_and(|(d, _)| *d > indent) {
+            done.push(open.pop().map(|(_, k)| k).unwrap_or_default());
+        }
+        if let Some(rest) = t.strip_prefix('"')
+            && let Some(end) = rest.find("\": ")
+        {
+            match open.last_mut() {
+                Some((d, keys)) if *d == indent => keys.push(rest[..end].to_owned()),
+                _ => open.push((indent, vec![rest[..end].to_owned()])),
+            }
+        }
+        if t.starts_with('}') {
+            while open.last().is_some_and(|(d, _)| *d > indent) {
+                done.push(open.pop().map(|(_, k)| k).unwrap_or_default());
+            }
+        }
+    }
+    done.extend(open.into_iter().map(|(_, k)| k));
+    done
+}
+
+#[test]
+fn json_objects_keep_their_keys_in_alphabetical_order() {
+    // The contract's JSON was once built as a serde_json::Value, whose maps
+    // sort their keys; it is now written straight from structs declared in
+    // that order. A field added out of order would reorder a document that
+    // scripts may read as text.
+    let draft = root().join("drafts/qinghe-2024.md");
+    let old = root().join("drafts/qinghe-2023.txt");
+    let (d, o) = (draft.to_str().unwrap(), old.to_str().unwrap());
+    for args in [
+        vec!["check", "--format", "json", d, "--previous", o],
+        vec!["metrics", "--format", "json", d],
+        vec!["diff", "--format", "json", o, d],
+        vec!["check", "--format", "json", d, o],
+    ] {
+        let out = stdout(&run(&args));
+        let objects = keys_as_written(&out);
+        assert!(objects.len() > 10, "{args:?}: {objects:?}");
+        for keys in objects {
+            let mut sorted = keys.clone();
+            sorted.sort();
+            assert_eq!(keys, sorted, "{args:?}");
+        }
+    }
+}
