@@ -57,7 +57,7 @@ impl<'a> Side<'a> {
     }
 
     /// The bigrams of the key at position `k`.
-    fn bigrams_of(&self, k: usize) -> &[u64] {
+    pub(super) fn bigrams_of(&self, k: usize) -> &[u64] {
         self.bg[k].get_or_init(|| bigrams(&self.keys[k]))
     }
 

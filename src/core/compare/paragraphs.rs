@@ -6,7 +6,7 @@
 use super::CompareOptions;
 use super::inline::inline_diff;
 use super::model::{ParaChange, ParaStatus, SpanOp, Summary};
-use super::similarity::{bigrams, dice, hash_key};
+use super::similarity::{dice, hash_key};
 use crate::core::document::{Document, years_with_nian};
 use rustc_hash::FxHashMap;
 
@@ -65,26 +65,30 @@ pub(super) fn align_paragraphs(
     }
     // 3. Similar paragraphs: candidates from an index of shared bigrams
     //    (bounded: very common bigrams are not indexed).
-    // Bigrams of the paragraphs still unpaired only.
-    let old_bg: Vec<Vec<u64>> = (0..n_old)
+    // Bigrams of the paragraphs still unpaired only, kept by the two sides
+    // for the merged and split paragraphs below (worked out once).
+    let old_side = super::joined::Side::new(old, old_ps, old_keys);
+    let new_side = super::joined::Side::new(new, new_ps, new_keys);
+    let old_bg: Vec<&[u64]> = (0..n_old)
         .map(|i| {
             if old_to_new[i].is_none() {
-                bigrams(&old_keys[i])
+                old_side.bigrams_of(i)
             } else {
-                Vec::new()
+                &[]
             }
         })
         .collect();
-    let new_bg: Vec<Vec<u64>> = (0..n_new)
+    let new_bg: Vec<&[u64]> = (0..n_new)
         .map(|j| {
             if new_to_old[j].is_none() {
-                bigrams(&new_keys[j])
+                new_side.bigrams_of(j)
             } else {
-                Vec::new()
+                &[]
             }
         })
         .collect();
     let mut pairs = similar_pairs(&old_bg, &new_bg, PAIR_THRESHOLD);
+    drop((old_bg, new_bg));
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
     let mut fuzzy: Vec<Option<(usize, f32)>> = vec![None; n_new];
     for (s, i, j) in pairs {
@@ -186,12 +190,7 @@ pub(super) fn align_paragraphs(
         });
     }
     emit_removed_until(n_old, &mut out, &mut next_old, &mut emitted_old);
-    super::joined::join_merged_and_split(
-        out,
-        &super::joined::Side::new(old, old_ps, old_keys),
-        &super::joined::Side::new(new, new_ps, new_keys),
-        opts,
-    )
+    super::joined::join_merged_and_split(out, &old_side, &new_side, opts)
 }
 
 /// Pairs `(dice, old, new)` of bigram sets at least `threshold` similar.
@@ -200,15 +199,15 @@ pub(super) fn align_paragraphs(
 /// out very common bigrams: the cost stays near-linear however many sets
 /// there are, and unrelated inputs do not go quadratic.
 pub(super) fn similar_pairs(
-    old_bg: &[Vec<u64>],
-    new_bg: &[Vec<u64>],
+    old_bg: &[impl AsRef<[u64]>],
+    new_bg: &[impl AsRef<[u64]>],
     threshold: f32,
 ) -> Vec<(f32, usize, usize)> {
     const COMMON_CAP: usize = 64;
     const BEST: usize = 8;
     let mut index: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for (i, bg) in old_bg.iter().enumerate() {
-        for &b in bg {
+        for &b in bg.as_ref() {
             index.entry(b).or_default().push(i);
         }
     }
@@ -217,6 +216,7 @@ pub(super) fn similar_pairs(
     let mut counts: Vec<u32> = vec![0; old_bg.len()];
     let mut touched: Vec<usize> = Vec::new();
     for (j, nb) in new_bg.iter().enumerate() {
+        let nb = nb.as_ref();
         for b in nb {
             if let Some(list) = index.get(b)
                 && list.len() <= COMMON_CAP
@@ -240,7 +240,7 @@ pub(super) fn similar_pairs(
             cands.truncate(BEST);
         }
         for &(_, i) in &cands {
-            let s = dice(&old_bg[i], nb);
+            let s = dice(old_bg[i].as_ref(), nb);
             if s >= threshold {
                 pairs.push((s, i, j));
             }
