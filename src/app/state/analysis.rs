@@ -74,16 +74,11 @@ impl Analysis {
 }
 
 impl State {
-    /// Re-parses and re-checks the editor's text.
+    /// Re-parses and re-checks the editor's text now: the checklist, the
+    /// not-applicable sign-offs, the comments' anchors; an open view's
+    /// comparison is asked for again.
     pub(super) fn recheck(&mut self) {
         let text = self.buffer.owned_text();
-        self.recheck_text(text);
-    }
-
-    /// Re-checks `text`, the editor's text already joined: the checklist,
-    /// the not-applicable sign-offs, the comments' anchors; an open view's
-    /// comparison is asked for again.
-    pub(super) fn recheck_text(&mut self, text: String) {
         let doc = Document::parse_normalized(text, self.buffer.format.clone());
         let report = check(&doc, &self.analysis.spec, &CheckOptions { lang: self.lang });
         self.install_check(Arc::new(doc), report);
@@ -114,6 +109,12 @@ impl State {
     /// wait for it), a huge one once typing pauses.
     pub(super) fn text_changed(&mut self) {
         self.analysis.stale = true;
+        self.check_ordinary_draft();
+    }
+
+    /// An ordinary draft's re-check asked of a worker, unless one is on its
+    /// way (its result then asks again if the text changed meanwhile).
+    fn check_ordinary_draft(&mut self) {
         if !self.is_huge() && self.analysis.checking.is_none() {
             self.request_check();
         }
@@ -160,8 +161,8 @@ impl State {
         }
         if edits == self.buffer.edits && self.analysis.stale {
             self.install_check(doc, report);
-        } else if self.analysis.stale && self.analysis.checking.is_none() && !self.is_huge() {
-            self.request_check();
+        } else if self.analysis.stale {
+            self.check_ordinary_draft();
         }
     }
 
