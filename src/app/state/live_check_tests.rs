@@ -150,3 +150,96 @@ fn a_text_replaced_as_a_whole_places_nothing_until_checked() {
     assert!(t.s.is_stale());
     assert_eq!(gap_place(&t), None);
 }
+
+#[test]
+fn random_edits_while_checks_are_on_their_way_place_only_real_positions() {
+    // Fixed seed: typing, new lines, deletions, pastes, undo and redo,
+    // with the worker's check delivered now and then (or overtaken).
+    let mut t = open(&GAP.repeat(3));
+    let mut seed = 7u32;
+    let mut next = move || {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        (seed >> 16) as usize
+    };
+    let mut pending: Vec<CheckJob> = Vec::new();
+    // Characters placed (and found where they were) while the checklist
+    // was behind the text: the test must see many.
+    let mut placed_while_stale = 0;
+    for step in 0..600 {
+        let key = match next() % 12 {
+            0 => KeyEvent::new(KeyCode::Char('甲'), KeyModifiers::NONE),
+            1 => KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE),
+            2 => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+            3 => KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
+            4 => KeyEvent::new(KeyCode::Delete, KeyModifiers::NONE),
+            5 => KeyEvent::new(KeyCode::Up, KeyModifiers::NONE),
+            6 => KeyEvent::new(KeyCode::Down, KeyModifiers::NONE),
+            7 => KeyEvent::new(KeyCode::Left, KeyModifiers::NONE),
+            8 => KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL),
+            9 => KeyEvent::new(KeyCode::Char('y'), KeyModifiers::CONTROL),
+            _ => KeyEvent::new(KeyCode::Right, KeyModifiers::NONE),
+        };
+        let mut fx = t.send(Msg::Key(key));
+        if next() % 7 == 0 {
+            fx.extend(t.send(Msg::Paste("（二）丙，共38份。\n（五）丁".into())));
+        }
+        pending.extend(jobs(fx));
+        if next() % 4 == 0
+            && let Some(job) = pending.pop()
+        {
+            pending.extend(jobs(t.send(job.run())));
+        }
+        let lines = t.s.editor().lines().to_vec();
+        let placer = t.s.placer();
+        let report = t.s.report();
+        let old_text = t.s.doc().text();
+        let now = t.s.text();
+        let same_head = old_text
+            .char_indices()
+            .zip(now.chars())
+            .find(|((_, a), b)| a != b)
+            .map_or(old_text.len().min(now.len()), |((i, _), _)| i);
+        let same_tail: usize = old_text[same_head..]
+            .chars()
+            .rev()
+            .zip(now[same_head.min(now.len())..].chars().rev())
+            .take_while(|(a, b)| a == b)
+            .map(|(a, _)| a.len_utf8())
+            .sum();
+        let spans = report.lints.iter().map(|l| l.range.clone()).chain(
+            report
+                .items
+                .iter()
+                .flat_map(|i| i.evidence.iter().map(|e| e.range.clone())),
+        );
+        for r in spans {
+            for at in [r.start, r.end] {
+                if let Some((row, col)) = placer.place(at) {
+                    let line = &lines[row];
+                    assert!(
+                        col <= line.len() && line.is_char_boundary(col),
+                        "step {step}: {row}:{col} in {line:?}"
+                    );
+                    // A character the edits did not touch (before the
+                    // first change or after the last, texts compared
+                    // whole) is the one that stands there now.
+                    let was = old_text[at..].chars().next().filter(|&c| c != '\n');
+                    if let Some(c) = was
+                        && (at + c.len_utf8() <= same_head || at >= old_text.len() - same_tail)
+                    {
+                        placed_while_stale += usize::from(t.s.is_stale());
+                        assert_eq!(
+                            line[col..].chars().next(),
+                            Some(c),
+                            "step {step}: {at} → {row}:{col}"
+                        );
+                    }
+                }
+            }
+        }
+        let rows = next() % (lines.len() + 2);
+        let bytes = placer.bytes_of_rows(rows..rows + next() % 9);
+        assert!(bytes.start <= bytes.end && bytes.end <= t.s.doc().text().len());
+    }
+    assert!(placed_while_stale > 200, "{placed_while_stale}");
+}
