@@ -132,6 +132,16 @@ pub fn check_files(
         .unwrap_or(2)
         .min(files.len())
         .max(1);
+    let check_and_render = |path: &PathBuf| {
+        check_one(path, spec, previous, lang).map(|c| {
+            let out = render(&c);
+            (c, out)
+        })
+    };
+    // One file: checked here, not on a thread started for it.
+    if threads == 1 {
+        return files.iter().map(check_and_render).collect();
+    }
     let next = std::sync::atomic::AtomicUsize::new(0);
     let results: Vec<Slot> = files.iter().map(|_| std::sync::Mutex::new(None)).collect();
     std::thread::scope(|s| {
@@ -140,10 +150,7 @@ pub fn check_files(
                 loop {
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     let Some(path) = files.get(i) else { break };
-                    let r = check_one(path, spec, previous, lang).map(|c| {
-                        let out = render(&c);
-                        (c, out)
-                    });
+                    let r = check_and_render(path);
                     if let Ok(mut slot) = results[i].lock() {
                         *slot = Some(r);
                     }
