@@ -144,19 +144,23 @@ pub fn check_files(
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
     let results: Vec<Slot> = files.iter().map(|_| std::sync::Mutex::new(None)).collect();
-    std::thread::scope(|s| {
-        for _ in 0..threads {
-            s.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(path) = files.get(i) else { break };
-                    let r = check_and_render(path);
-                    if let Ok(mut slot) = results[i].lock() {
-                        *slot = Some(r);
-                    }
-                }
-            });
+    // Each worker takes the next file until none is left; this thread is
+    // one of them.
+    let work = || {
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(path) = files.get(i) else { break };
+            let r = check_and_render(path);
+            if let Ok(mut slot) = results[i].lock() {
+                *slot = Some(r);
+            }
         }
+    };
+    std::thread::scope(|s| {
+        for _ in 1..threads {
+            s.spawn(work);
+        }
+        work();
     });
     results
         .into_iter()
