@@ -1035,3 +1035,65 @@ fn json_objects_keep_their_keys_in_alphabetical_order() {
         }
     }
 }
+
+#[test]
+fn a_long_json_diff_is_written_as_it_is_made_and_a_closed_pipe_ends_it_quietly() {
+    use std::io::Read;
+    // A pair long enough that its JSON fills many pipe buffers.
+    let dir = temp_dir("cli-diff-pipe");
+    let grow = |name: &str| {
+        let one = std::fs::read_to_string(root().join("drafts").join(name)).unwrap();
+        let p = dir.join(name);
+        std::fs::write(&p, one.repeat(40)).unwrap();
+        p
+    };
+    let (old, new) = (grow("qinghe-2023.txt"), grow("qinghe-2024.md"));
+    // Read whole: the same JSON as written to a file with -o.
+    let whole = run(&[
+        "diff",
+        "--format",
+        "json",
+        old.to_str().unwrap(),
+        new.to_str().unwrap(),
+    ]);
+    assert!(whole.status.success(), "{}", stderr(&whole));
+    let file = dir.join("out.json");
+    let to_file = run(&[
+        "diff",
+        "--format",
+        "json",
+        old.to_str().unwrap(),
+        new.to_str().unwrap(),
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert!(to_file.status.success(), "{}", stderr(&to_file));
+    assert_eq!(std::fs::read(&file).unwrap(), whole.stdout);
+    assert!(whole.stdout.len() > 1 << 20, "{}", whole.stdout.len());
+    serde_json::from_slice::<Value>(&whole.stdout).expect("valid JSON");
+    // The reader stops after the first bytes (`| head`): no error.
+    let mut child = common::bin()
+        .current_dir(root())
+        .args(["diff", "--format", "json"])
+        .arg(&old)
+        .arg(&new)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let mut head = [0u8; 64];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut head)
+        .expect("the first bytes");
+    let out = child.wait_with_output().expect("ends");
+    assert!(head.starts_with(b"{"));
+    assert!(out.status.success(), "{:?}", out.status);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

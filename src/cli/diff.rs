@@ -53,7 +53,10 @@ pub(super) fn run_diff(
     };
     let inputs = [old, new];
     let text = match format {
-        DiffFormat::Json => render::json::pretty(&render::json_diff::diff_json(&view)) + "\n",
+        DiffFormat::Json => {
+            out.json(&render::json_diff::diff_json(&view), &inputs)?;
+            return Ok(0);
+        }
         DiffFormat::Text => render::text::diff_text(&view, lang, paint),
         DiffFormat::Markdown => render::markdown::diff_markdown(&view, lang),
         DiffFormat::Html => render::html::diff_html(&view, lang),

@@ -189,6 +189,20 @@ impl Output {
         }
     }
 
+    /// Writes `v` as JSON (safe for a terminal, see
+    /// [`reportbench::render::json::write_pretty`]) to the file, or straight to stdout
+    /// as it is produced (a long report's comparison is never held whole).
+    fn json<T: serde::Serialize>(&self, v: &T, inputs: &[&std::path::Path]) -> Result<()> {
+        if self.file.is_some() {
+            return self.text(&(reportbench::render::json::pretty(v) + "\n"), inputs);
+        }
+        let out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+        match reportbench::render::json::write_pretty(v, out) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            other => other.map_err(Into::into),
+        }
+    }
+
     /// Writes a binary document: the file is required.
     fn binary(&self, bytes: &[u8], inputs: &[&std::path::Path], lang: Lang) -> Result<()> {
         match &self.file {

@@ -36,31 +36,7 @@ pub fn pretty_array(items: &[String]) -> String {
     out
 }
 
-/// JSON text of `v`, pretty-printed, safe to print on a terminal: the
-/// characters that must not reach one (C1 controls, bidi overrides and
-/// isolates, zero-width characters, line separators, DEL) are written as
-/// `\uXXXX` escapes, which every JSON reader reads back as the same text.
-/// (serde_json escapes C0 controls itself.)
-pub fn pretty<T: serde::Serialize>(v: &T) -> String {
-    let raw = serde_json::to_string_pretty(v).unwrap_or_else(|_| "null".into());
-    if !raw
-        .chars()
-        .any(|c| c != '\n' && crate::core::text::is_unsafe_for_display(c))
-    {
-        return raw;
-    }
-    let mut out = String::with_capacity(raw.len() + 16);
-    for c in raw.chars() {
-        if c != '\n' && crate::core::text::is_unsafe_for_display(c) {
-            // Such characters only occur inside strings: the JSON
-            // structure is ASCII. All are in the Basic Multilingual Plane.
-            out.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
+pub use super::json_out::{pretty, write_pretty};
 
 #[derive(Serialize)]
 struct SpecRef<'a> {

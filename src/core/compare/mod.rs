@@ -118,10 +118,14 @@ pub fn compare(
         &paragraphs,
         &inputs.new_keys,
     );
+    // The paragraphs' keys are done with: not kept through the figures'
+    // pairing, the comparison's peak of memory.
+    let (roll, year_shift) = (inputs.roll, inputs.shift);
+    drop(inputs);
     // Which sections play which checklist item, once for both documents.
     let (old_roles, new_roles) = (match_sections(old, spec), match_sections(new, spec));
     let sections = align_sections(old, new, spec, &old_roles, &new_roles);
-    let figures = pair_figures(old, new, old_report, new_report, &paragraphs, inputs.roll);
+    let figures = pair_figures(old, new, old_report, new_report, &paragraphs, roll);
     let plans = follow_up_plans(old, new, spec, &old_roles, &new_roles);
     Comparison {
         summary,
@@ -129,7 +133,7 @@ pub fn compare(
         paragraphs,
         figures,
         plans,
-        year_shift: inputs.shift,
+        year_shift,
     }
 }
 

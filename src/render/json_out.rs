@@ -1,0 +1,135 @@
+//! JSON written safe for a terminal, as it is produced: the characters that
+//! must not reach one (C1 controls, bidi overrides and isolates, zero-width
+//! characters, line separators, DEL) become `\uXXXX` escapes, which every
+//! JSON reader reads back as the same text (serde_json escapes C0 controls
+//! itself). Written through to any writer, so that a large document (the
+//! `diff` of two long reports is several times their size) goes to stdout
+//! without being held whole in memory first.
+
+use crate::core::text::is_unsafe_for_display;
+use std::io::{self, Write};
+
+/// Writes `v` as pretty JSON, safe for a terminal, then a line end.
+pub fn write_pretty<T: serde::Serialize, W: Write>(v: &T, w: W) -> io::Result<()> {
+    let mut safe = Safe {
+        inner: w,
+        pending: Vec::new(),
+    };
+    serde_json::to_writer_pretty(&mut safe, v).map_err(io::Error::from)?;
+    safe.finish()?;
+    safe.inner.write_all(b"\n")?;
+    safe.inner.flush()
+}
+
+/// Pretty JSON of `v`, safe for a terminal (no line end after it).
+pub fn pretty<T: serde::Serialize>(v: &T) -> String {
+    let mut out = Vec::new();
+    let mut safe = Safe {
+        inner: &mut out,
+        pending: Vec::new(),
+    };
+    if serde_json::to_writer_pretty(&mut safe, v).is_err() || safe.finish().is_err() {
+        return "null".into();
+    }
+    // Only whole characters were written, escaped or as they were.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// The escaping writer. JSON's structure is ASCII, so the characters it
+/// escapes are always inside strings; a character split between two writes
+/// waits in `pending` for its end.
+struct Safe<W: Write> {
+    inner: W,
+    pending: Vec<u8>,
+}
+
+impl<W: Write> Safe<W> {
+    fn put(&mut self, bytes: &[u8]) -> io::Result<()> {
+        let (valid, rest) = match std::str::from_utf8(bytes) {
+            Ok(s) => (s, &[][..]),
+            Err(e) => {
+                let (head, tail) = bytes.split_at(e.valid_up_to());
+                // serde_json writes UTF-8; a tail that is not the start of
+                // a character is passed on as it is.
+                let head = std::str::from_utf8(head).unwrap_or_default();
+                if e.error_len().is_some() {
+                    self.escaped(head)?;
+                    return self.inner.write_all(tail);
+                }
+                (head, tail)
+            }
+        };
+        self.escaped(valid)?;
+        self.pending.extend_from_slice(rest);
+        Ok(())
+    }
+
+    fn escaped(&mut self, s: &str) -> io::Result<()> {
+        let mut from = 0;
+        for (i, c) in s.char_indices() {
+            if c != '\n' && is_unsafe_for_display(c) {
+                self.inner.write_all(&s.as_bytes()[from..i])?;
+                // All such characters are in the Basic Multilingual Plane.
+                write!(self.inner, "\\u{:04x}", c as u32)?;
+                from = i + c.len_utf8();
+            }
+        }
+        self.inner.write_all(&s.as_bytes()[from..])
+    }
+
+    /// Writes what waited for the rest of a character that never came.
+    fn finish(&mut self) -> io::Result<()> {
+        let rest = std::mem::take(&mut self.pending);
+        self.inner.write_all(&rest)
+    }
+}
+
+impl<W: Write> Write for Safe<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.pending.is_empty() {
+            self.put(buf)?;
+        } else {
+            let mut joined = std::mem::take(&mut self.pending);
+            joined.extend_from_slice(buf);
+            self.put(&joined)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unsafe_characters_are_escaped_even_split_between_writes() {
+        let v = serde_json::json!({"q": "甲\u{202e}乙\u{9b}丙\u{200b}", "n": "a\nb"});
+        let s = pretty(&v);
+        assert!(s.contains(r"甲\u202e乙\u009b丙\u200b"), "{s}");
+        assert!(s.contains(r#""a\nb""#), "{s}");
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&s).ok(), Some(v));
+        // A writer fed one byte at a time: every character whole.
+        let mut out = Vec::new();
+        let mut safe = Safe {
+            inner: &mut out,
+            pending: Vec::new(),
+        };
+        for b in "乙\u{202e}丙".as_bytes() {
+            safe.write_all(std::slice::from_ref(b)).unwrap();
+        }
+        safe.finish().unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "乙\\u202e丙");
+    }
+
+    #[test]
+    fn written_through_and_held_whole_are_the_same() {
+        let v = serde_json::json!({"a": [1, 2.5, "x\u{2066}y"], "b": {"c": null}});
+        let mut out = Vec::new();
+        write_pretty(&v, &mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), pretty(&v) + "\n");
+    }
+}
