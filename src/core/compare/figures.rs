@@ -80,6 +80,36 @@ pub(super) fn figure_key(f: &Figure, roll: Option<(i32, i32)>) -> Vec<u64> {
     b
 }
 
+/// Every figure's key ([`figure_key`]), one after another in one buffer
+/// (a pair of long reports has tens of thousands of figures: one
+/// allocation each would cost more than the keys).
+struct Keys {
+    data: Vec<u64>,
+    /// Where each figure's key starts; then the end.
+    starts: Vec<usize>,
+}
+
+impl Keys {
+    fn of(figures: &[Figure], roll: Option<(i32, i32)>) -> Keys {
+        let mut k = Keys {
+            data: Vec::new(),
+            starts: Vec::with_capacity(figures.len() + 1),
+        };
+        k.starts.push(0);
+        for f in figures {
+            k.data.extend(figure_key(f, roll));
+            k.starts.push(k.data.len());
+        }
+        k.data.shrink_to_fit();
+        k
+    }
+
+    /// The key of figure `i`.
+    fn get(&self, i: usize) -> &[u64] {
+        &self.data[self.starts[i]..self.starts[i + 1]]
+    }
+}
+
 /// A candidate pair offered to the heap of [`pair_figures`]: the heap's
 /// greatest is the best score, then this year's figure first in text
 /// order, then last year's.
@@ -133,8 +163,7 @@ pub(super) fn pair_figures(
             para_pair.entry(n).or_default().extend(p.old_all());
         }
     }
-    let ok: Vec<Vec<u64>> = of.iter().map(|f| figure_key(f, roll)).collect();
-    let nk: Vec<Vec<u64>> = nf.iter().map(|f| figure_key(f, None)).collect();
+    let (ok, nk) = (Keys::of(of, roll), Keys::of(nf, None));
     // Candidates share unit and metric; scored by context similarity, with a
     // bonus when their paragraphs are aligned.
     // A target (in the plans) pairs only with a target: never a result
@@ -165,7 +194,7 @@ pub(super) fn pair_figures(
     for (i, f) in of.iter().enumerate() {
         by_para.entry(f.paragraph).or_default().push(i);
         by_context
-            .entry((&f.unit, f.metric, &ok[i]))
+            .entry((&f.unit, f.metric, ok.get(i)))
             .or_default()
             .push(i);
     }
@@ -189,7 +218,7 @@ pub(super) fn pair_figures(
                         .filter(|&i| of[i].unit == f.unit && of[i].metric == f.metric),
                 );
             }
-            if let Some(same) = by_context.get(&(&*f.unit, f.metric, nk[j].as_slice())) {
+            if let Some(same) = by_context.get(&(&*f.unit, f.metric, nk.get(j))) {
                 few.extend(same.iter().copied().take(SCAN_ALL_UP_TO));
             }
             few.sort_unstable();
@@ -197,14 +226,14 @@ pub(super) fn pair_figures(
             few
         };
         for &i in list.iter() {
-            let mut s = dice(&ok[i], &nk[j]);
+            let mut s = dice(ok.get(i), nk.get(j));
             // In paragraphs aligned with each other, a figure of the same
             // metric and unit is probably the same figure, reworded or not:
             // that outweighs a look-alike elsewhere; the same place among
             // the paragraph's figures breaks ties. Not when their naming
             // words share nothing (已有6个村 and 剩余3个村 count different
             // villages).
-            let unnamed = ok[i].len() <= 2 && nk[j].len() <= 2;
+            let unnamed = ok.get(i).len() <= 2 && nk.get(j).len() <= 2;
             if aligned.contains(&of[i].paragraph) && (s >= 0.15 || unnamed) {
                 s += if f.metric.is_some() { 1.0 } else { 0.8 };
                 if ordinal[i] == new_ordinal[j] {
