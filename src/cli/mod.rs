@@ -193,8 +193,12 @@ impl Output {
     /// [`reportbench::render::json::write_pretty`]) to the file, or straight to stdout
     /// as it is produced (a long report's comparison is never held whole).
     fn json<T: serde::Serialize>(&self, v: &T, inputs: &[&std::path::Path]) -> Result<()> {
-        if self.file.is_some() {
-            return self.text(&(reportbench::render::json::pretty(v) + "\n"), inputs);
+        if let Some(f) = &self.file {
+            let mut bytes = Vec::new();
+            reportbench::render::json::write_pretty(v, &mut bytes)?;
+            return Ok(reportbench::io::output::write_output(
+                f, &bytes, inputs, self.force,
+            )?);
         }
         let out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
         match reportbench::render::json::write_pretty(v, out) {
