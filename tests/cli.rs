@@ -1097,3 +1097,32 @@ fn a_long_json_diff_is_written_as_it_is_made_and_a_closed_pipe_ends_it_quietly()
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn notes_about_several_files_come_in_the_files_order() {
+    // A long disclosure report first, a short one second: checked at the
+    // same time on two workers, the short one is done first; its note
+    // ("checked as a disclosure report, because…") still comes second.
+    let dir = temp_dir("cli-notes-order");
+    let one = std::fs::read_to_string(root().join("drafts/xxgk-2024.md")).unwrap();
+    let long = dir.join("long.md");
+    std::fs::write(&long, one.repeat(60)).unwrap();
+    let short = dir.join("short.md");
+    std::fs::write(&short, &one).unwrap();
+    for _ in 0..3 {
+        let o = run(&[
+            "check",
+            "--format",
+            "json",
+            long.to_str().unwrap(),
+            short.to_str().unwrap(),
+        ]);
+        let err = stderr(&o);
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(lines.len(), 2, "{err}");
+        assert!(
+            lines[0].contains("long.md") && lines[1].contains("short.md"),
+            "{err}"
+        );
+    }
+}

@@ -4,7 +4,7 @@
 
 use super::ExitCode;
 use super::args::CheckFormat;
-use super::{load_noting, write_stdout};
+use super::{load_noting, load_with_notes, write_stdout};
 use anyhow::{Result, anyhow};
 use reportbench::config::SpecChoice;
 use reportbench::core::check::{CheckOptions, check};
@@ -27,9 +27,10 @@ fn check_one(
     choice: &SpecChoice,
     previous: Option<&Previous>,
     lang: Lang,
+    notes: &mut Vec<String>,
 ) -> Result<Checked> {
     use reportbench::core::compare::{CompareOptions, compare};
-    let (read, doc, report, _, spec) = load_and_check(path, choice, lang)?;
+    let (read, doc, report, _, spec) = load_and_check(path, choice, lang, notes)?;
     let previous = previous.map(|p| {
         let cmp = compare(
             &p.doc,
@@ -73,6 +74,7 @@ pub(super) fn load_and_check<'c>(
     path: &Path,
     choice: &'c SpecChoice,
     lang: Lang,
+    notes: &mut Vec<String>,
 ) -> Result<(
     Read,
     Document,
@@ -80,8 +82,9 @@ pub(super) fn load_and_check<'c>(
     reportbench::core::review::Review,
     &'c CompiledSpec,
 )> {
-    let loaded = load_noting(path, lang)?;
-    let spec = spec_for(choice, path, &loaded.text, lang);
+    let loaded = load_with_notes(path, lang, notes)?;
+    let (spec, note) = spec_with_note(choice, path, &loaded.text, lang);
+    notes.extend(note);
     let read = Read {
         encoding: loaded.encoding,
         source: loaded.source,
@@ -103,40 +106,59 @@ pub(super) fn spec_for<'c>(
     text: &str,
     lang: Lang,
 ) -> &'c CompiledSpec {
-    let (spec, note) = choice.for_text(text);
+    let (spec, note) = spec_with_note(choice, path, text, lang);
     if let Some(n) = note {
-        eprintln!(
-            "{}",
-            reportbench::core::text::sanitize_for_display(
-                &n.message(&path.display().to_string(), lang)
-            )
-        );
+        eprintln!("{n}");
     }
     spec
 }
 
-/// A file's result, filled in by the worker that checked it.
-type Slot = std::sync::Mutex<Option<Result<(Checked, String)>>>;
+/// The spec for a file, and the line for stderr that says which built-in
+/// was chosen and why (when it was chosen, not given).
+fn spec_with_note<'c>(
+    choice: &'c SpecChoice,
+    path: &Path,
+    text: &str,
+    lang: Lang,
+) -> (&'c CompiledSpec, Option<String>) {
+    let (spec, note) = choice.for_text(text);
+    let line = note.map(|n| {
+        reportbench::core::text::sanitize_for_display(&n.message(&path.display().to_string(), lang))
+            .into_owned()
+    });
+    (spec, line)
+}
+
+/// One file checked: the lines for stderr about its reading (in the order
+/// they arose), and the file checked and rendered, or why not.
+type Outcome = (Vec<String>, Result<(Checked, String)>);
+
+/// A file's outcome, filled in by the worker that checked it.
+type Slot = std::sync::Mutex<Option<Outcome>>;
 
 /// Checks files in parallel (at most one thread per core), keeping order;
-/// each file's output is rendered by `render` where it was checked.
+/// each file's output is rendered by `render` where it was checked. Notes
+/// are returned, not printed, so that they come in the files' order
+/// whichever worker finished first.
 pub fn check_files(
     files: &[PathBuf],
     spec: &SpecChoice,
     previous: Option<&Previous>,
     lang: Lang,
     render: &(dyn Fn(&Checked) -> String + Sync),
-) -> Vec<Result<(Checked, String)>> {
+) -> Vec<Outcome> {
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(2)
         .min(files.len())
         .max(1);
-    let check_and_render = |path: &PathBuf| {
-        check_one(path, spec, previous, lang).map(|c| {
+    let check_and_render = |path: &PathBuf| -> Outcome {
+        let mut notes = Vec::new();
+        let r = check_one(path, spec, previous, lang, &mut notes).map(|c| {
             let out = render(&c);
             (c, out)
-        })
+        });
+        (notes, r)
     };
     // One file: checked here, not on a thread started for it.
     if threads == 1 {
@@ -168,7 +190,7 @@ pub fn check_files(
             m.into_inner()
                 .ok()
                 .flatten()
-                .unwrap_or_else(|| Err(anyhow!("the check did not finish")))
+                .unwrap_or_else(|| (Vec::new(), Err(anyhow!("the check did not finish"))))
         })
         .collect()
 }
@@ -208,7 +230,10 @@ pub(super) fn run_check(
     let mut ok = Vec::new();
     let mut rendered = Vec::new();
     let mut errors = Vec::new();
-    for (path, r) in files.iter().zip(results) {
+    for (path, (notes, r)) in files.iter().zip(results) {
+        for n in notes {
+            eprintln!("{n}");
+        }
         match r {
             Ok((c, out)) => {
                 ok.push(c);

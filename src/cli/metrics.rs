@@ -24,7 +24,9 @@ pub(super) fn run_metrics(
     let report = check(&doc, spec, &CheckOptions { lang });
     let out = match format {
         MetricsFormat::Json => {
-            render::json::pretty(&render::json::figures_json(&report.figures, spec)) + "\n"
+            let figures = render::json::figures_json(&report.figures, spec);
+            super::Output::new(None, false).json(&figures, &[])?;
+            return Ok(0);
         }
         MetricsFormat::Csv => {
             let csv = render::csv::figures_csv(&report.figures, spec, lang);

@@ -157,9 +157,28 @@ fn load_noting(
     path: &std::path::Path,
     lang: reportbench::core::lang::Lang,
 ) -> Result<reportbench::core::text::Loaded> {
+    let mut notes = Vec::new();
+    let loaded = load_with_notes(path, lang, &mut notes)?;
+    for n in notes {
+        eprintln!("{n}");
+    }
+    Ok(loaded)
+}
+
+/// Loads a file for a command; what is worth knowing about the reading
+/// goes to `notes` as lines for stderr (safe for a terminal), for a caller
+/// that prints them in its own order.
+fn load_with_notes(
+    path: &std::path::Path,
+    lang: reportbench::core::lang::Lang,
+    notes: &mut Vec<String>,
+) -> Result<reportbench::core::text::Loaded> {
     let loaded = reportbench::io::load::load(path)?;
     for note in &loaded.notes {
-        eprintln!("{}: {}", path.display(), note.message(lang));
+        notes.push(
+            sanitize_for_display(&format!("{}: {}", path.display(), note.message(lang)))
+                .into_owned(),
+        );
     }
     Ok(loaded)
 }

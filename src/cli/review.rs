@@ -19,7 +19,12 @@ pub(super) fn run_review(
     lang: Lang,
 ) -> Result<ExitCode> {
     use reportbench::core::review::{anchor, line_at};
-    let (read, doc, report, review, _) = load_and_check(file, choice, lang)?;
+    let mut notes = Vec::new();
+    let checked = load_and_check(file, choice, lang, &mut notes);
+    for n in notes {
+        eprintln!("{n}");
+    }
+    let (read, doc, report, review, _) = checked?;
     let source = read.source;
     let text = doc.text();
     // The review file's comments, then the document's own (Word's).
