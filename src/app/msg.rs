@@ -135,7 +135,7 @@ pub enum Effect {
         /// Which.
         key: RecoveryKey,
         /// The text to keep.
-        text: Arc<str>,
+        text: Arc<String>,
     },
     /// Remove a recovery file (answered by [`Msg::RecoveryRemoved`]).
     RemoveRecovery {
@@ -171,7 +171,7 @@ pub enum Effect {
         /// The draft.
         path: PathBuf,
         /// Unsaved text to set aside first.
-        set_aside: Option<(RecoveryKey, Arc<str>)>,
+        set_aside: Option<(RecoveryKey, Arc<String>)>,
     },
     /// Read the review file (answered by [`Msg::ReviewRead`]), unless its
     /// time and size are still `unless_seen`.
@@ -224,7 +224,7 @@ pub struct SaveJob {
     /// Where (for a save-as, as typed: `~/` is expanded, an existing file refused).
     pub path: PathBuf,
     /// The text, `\n`-separated.
-    pub text: Arc<str>,
+    pub text: Arc<String>,
     /// BOM and line endings to write.
     pub format: TextFormat,
     /// The encoding to write.
@@ -313,7 +313,7 @@ pub struct CheckJob {
     /// used only if no edit came after.
     pub edits: u64,
     /// The text, `\n`-separated.
-    pub text: Arc<str>,
+    pub text: Arc<String>,
     /// Its BOM and line endings.
     pub format: TextFormat,
     /// The spec.
@@ -384,7 +384,7 @@ pub struct ExitKeep {
     /// The draft.
     pub path: PathBuf,
     /// Its unsaved text (`None`: nothing unsaved).
-    pub text: Option<Arc<str>>,
+    pub text: Option<Arc<String>>,
     /// A comment, reply or reason being typed (empty: none).
     pub pending: String,
     /// Recovery files may be written.

@@ -255,7 +255,7 @@ impl Effects {
     fn reload(
         &self,
         path: &Path,
-        set_aside: Option<(RecoveryKey, Arc<str>)>,
+        set_aside: Option<(RecoveryKey, Arc<String>)>,
     ) -> Result<Reloaded, String> {
         let file = load::load(path).map_err(|e| e.to_string())?;
         let kept = match set_aside {

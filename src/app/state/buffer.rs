@@ -34,7 +34,7 @@ pub(super) struct Buffer {
     /// recovery writes and the exit handlers without copying); joined
     /// when first asked for after an edit ([`Buffer::joined`]), so that
     /// a keystroke in a huge draft does not copy the whole text.
-    joined: Option<Arc<str>>,
+    joined: Option<Arc<String>>,
     /// The cursor before the current key or paste (where a refused edit
     /// puts it back).
     pub(super) cursor_before: (usize, usize),
@@ -73,7 +73,7 @@ impl Buffer {
             editor: new_editor(&file.text),
             modified: false,
             edits: 0,
-            joined: Some(Arc::from(file.text.as_str())),
+            joined: Some(Arc::new(file.text.clone())),
             cursor_before: (0, 0),
         }
     }
@@ -83,14 +83,16 @@ impl Buffer {
     pub(super) fn set_text(&mut self, text: &str, (row, col): (usize, usize)) {
         self.editor = new_editor(text);
         jump(&mut self.editor, row, col);
-        self.joined = Some(Arc::from(text));
+        self.joined = Some(Arc::new(text.to_owned()));
     }
 
     /// The text, `\n`-separated: joined from the editor's lines when an
-    /// edit came after the last join.
-    pub(super) fn joined(&mut self) -> Arc<str> {
+    /// edit came after the last join. (Shared as an `Arc<String>`: the join
+    /// is kept as it was made, where an `Arc<str>` would copy it again — a
+    /// second pass over a 30 MB draft after every frame.)
+    pub(super) fn joined(&mut self) -> Arc<String> {
         self.joined
-            .get_or_insert_with(|| Arc::from(self.editor.lines().join("\n")))
+            .get_or_insert_with(|| Arc::new(self.editor.lines().join("\n")))
             .clone()
     }
 
@@ -102,7 +104,7 @@ impl Buffer {
             Some(t) => t.to_string(),
             None => {
                 let text = self.editor.lines().join("\n");
-                self.joined = Some(Arc::from(text.as_str()));
+                self.joined = Some(Arc::new(text.clone()));
                 text
             }
         }

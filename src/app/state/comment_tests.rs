@@ -65,7 +65,7 @@ fn a_comment_being_typed_is_kept_on_the_drafts_timer_and_dropped_once_sent() {
             Effect::WriteRecovery {
                 key: RecoveryKey::Comment(_),
                 text,
-            } => Some(&**text),
+            } => Some(text.as_str()),
             _ => None,
         })
         .collect();

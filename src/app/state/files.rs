@@ -217,7 +217,7 @@ impl State {
             if let Overlay::Input(_, words) = &self.screen.overlay
                 && !words.trim().is_empty()
             {
-                let text = std::sync::Arc::from(words.as_str());
+                let text = std::sync::Arc::new(words.clone());
                 self.review.pending_on_disk = true;
                 self.emit(Effect::WriteRecovery {
                     key: RecoveryKey::Comment(self.buffer.path.clone()),

@@ -66,7 +66,7 @@ fn a_key_in_a_huge_draft_joins_nothing_until_the_text_is_needed() {
     assert!(!t.s.keep_is_current());
     let keep = t.s.exit_keep();
     // …and then it is the text as typed.
-    assert_eq!(keep.text.as_deref(), Some(t.s.text().as_str()));
+    assert_eq!(keep.text.as_deref(), Some(&t.s.text()));
     assert!(keep.text.is_some_and(|k| k.starts_with('甲')));
     assert!(t.s.keep_is_current());
 }

@@ -220,7 +220,7 @@ fn typing_asks_for_nothing_and_the_recovery_file_follows_within_two_seconds() {
             Effect::WriteRecovery {
                 key: RecoveryKey::Draft(_),
                 text,
-            } => Some(&**text),
+            } => Some(text.as_str()),
             _ => None,
         })
         .collect();
