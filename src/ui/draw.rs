@@ -263,13 +263,12 @@ fn editor_highlights(s: &State, t: &Theme, height: usize) -> Vec<Highlight> {
     let placer = s.placer();
     let row = s.editor().cursor().0;
     let near = placer.bytes_of_rows(row.saturating_sub(height)..row + height + 1);
-    let to_rc = |byte: usize| placer.place(byte);
     let mut out = Vec::new();
     let mut add = |a: usize, b: usize, style: Style, priority: u8| {
         if b < near.start || a > near.end {
             return;
         }
-        if let (Some(start), Some(end)) = (to_rc(a), to_rc(b)) {
+        if let (Some(start), Some(end)) = (placer.place(a), placer.place(b)) {
             out.push(Highlight {
                 start,
                 end,
