@@ -30,24 +30,15 @@ BIN = os.environ.get("REPORTBENCH_BIN", os.path.join(ROOT, "target", "release", 
 RUNS = int(os.environ.get("RUNS", "3"))
 
 
-def drain(fd, seconds):
-    """Reads what the workbench writes for `seconds`."""
+def drain(fd, seconds, gap=None):
+    """Reads what the workbench writes for `seconds`; with `gap`, only
+    until nothing has come for `gap` seconds (at most `seconds`)."""
     end = time.time() + seconds
     while True:
-        r, _, _ = select.select([fd], [], [], max(0.0, end - time.time()))
-        if not r:
+        left = end - time.time()
+        if left <= 0:
             return
-        try:
-            os.read(fd, 1 << 20)
-        except OSError:
-            return
-
-
-def quiet(fd, gap, limit):
-    """Reads until nothing comes for `gap` seconds (at most `limit`)."""
-    start = time.time()
-    while time.time() - start < limit:
-        r, _, _ = select.select([fd], [], [], gap)
+        r, _, _ = select.select([fd], [], [], left if gap is None else min(gap, left))
         if not r:
             return
         try:
@@ -76,7 +67,7 @@ def one(mb, seed):
             os.execve(BIN, [BIN, path], env)
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
         drain(fd, 1.0)
-        quiet(fd, 1.5, 60)  # the first check of a big draft
+        drain(fd, 60, gap=1.5)  # the first check of a big draft
         for _ in range(3):
             os.write(fd, b"\x1b[B")
             drain(fd, 0.05)
