@@ -3,7 +3,7 @@
 //! reports (budget: 100 ms).
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use reportbench::core::check::{CheckOptions, check};
+use reportbench::core::check::{CheckOptions, figures_of};
 use reportbench::core::compare::{CompareOptions, compare};
 use reportbench::core::document::Document;
 use reportbench::core::spec::CompiledSpec;
@@ -19,8 +19,8 @@ fn grown(draft: &str, chars: usize) -> String {
 fn run(old: &str, new: &str, spec: &CompiledSpec) -> usize {
     let (od, nd) = (Document::parse(old), Document::parse(new));
     let opts = CheckOptions::default();
-    let (or, nr) = (check(&od, spec, &opts), check(&nd, spec, &opts));
-    compare(&od, &nd, &or, &nr, spec, &CompareOptions::default())
+    let (of, nf) = (figures_of(&od, spec, &opts), figures_of(&nd, spec, &opts));
+    compare(&od, &nd, &of, &nf, spec, &CompareOptions::default())
         .paragraphs
         .len()
 }
@@ -36,14 +36,17 @@ fn benches(c: &mut Criterion) {
     // checked beforehand.
     let (od, nd) = (Document::parse(old), Document::parse(new));
     let copts = CheckOptions::default();
-    let (or, nr) = (check(&od, &spec, &copts), check(&nd, &spec, &copts));
+    let (of, nf) = (
+        figures_of(&od, &spec, &copts),
+        figures_of(&nd, &spec, &copts),
+    );
     c.bench_function("diff seed pair (compare only)", |b| {
         b.iter(|| {
             compare(
                 black_box(&od),
                 black_box(&nd),
-                &or,
-                &nr,
+                &of,
+                &nf,
                 &spec,
                 &CompareOptions::default(),
             )

@@ -5,7 +5,7 @@
 
 mod common;
 
-use reportbench::core::check::{CheckOptions, check, match_sections};
+use reportbench::core::check::{CheckOptions, check, figures_of, match_sections};
 use reportbench::core::compare::{
     CompareOptions, FigureChange, ParaStatus, compare, compared_paragraphs, roll_years,
 };
@@ -191,7 +191,14 @@ fn check_edits_found(name: &str, new_text: &str) {
     );
     let opts = CheckOptions::default();
     let (or, nr) = (check(&old, &spec, &opts), check(&new, &spec, &opts));
-    let cmp = compare(&old, &new, &or, &nr, &spec, &CompareOptions::default());
+    let cmp = compare(
+        &old,
+        &new,
+        &or.figures,
+        &nr.figures,
+        &spec,
+        &CompareOptions::default(),
+    );
     let by_new = |line: usize| {
         cmp.paragraphs
             .iter()
@@ -344,7 +351,14 @@ fn identical_reports_are_all_unchanged() {
     let spec = CompiledSpec::default_spec();
     let d = Document::parse(&text);
     let r = check(&d, &spec, &CheckOptions::default());
-    let cmp = compare(&d, &d, &r, &r, &spec, &CompareOptions::default());
+    let cmp = compare(
+        &d,
+        &d,
+        &r.figures,
+        &r.figures,
+        &spec,
+        &CompareOptions::default(),
+    );
     assert!(
         cmp.paragraphs
             .iter()
@@ -364,8 +378,8 @@ fn unrelated_reports_share_little() {
     let cmp = compare(
         &da,
         &db,
-        &check(&da, &spec, &opts),
-        &check(&db, &spec, &opts),
+        &figures_of(&da, &spec, &opts),
+        &figures_of(&db, &spec, &opts),
         &spec,
         &CompareOptions::default(),
     );
@@ -386,7 +400,14 @@ fn the_sample_drafts_compare_as_documented() {
     );
     let opts = CheckOptions::default();
     let (or, nr) = (check(&old, &spec, &opts), check(&new, &spec, &opts));
-    let cmp = compare(&old, &new, &or, &nr, &spec, &CompareOptions::default());
+    let cmp = compare(
+        &old,
+        &new,
+        &or.figures,
+        &nr.figures,
+        &spec,
+        &CompareOptions::default(),
+    );
     // The title differs only by the year (and the Markdown mark).
     let title = cmp
         .paragraphs
@@ -436,8 +457,8 @@ fn invisible_differences_are_not_changes() {
     let cmp = compare(
         &od,
         &nd,
-        &check(&od, &spec, &opts),
-        &check(&nd, &spec, &opts),
+        &figures_of(&od, &spec, &opts),
+        &figures_of(&nd, &spec, &opts),
         &spec,
         &CompareOptions::default(),
     );

@@ -238,8 +238,8 @@ fn drafts_decoded_parsed_checked_compared_and_anchored_never_panic() {
             let cmp = compare(
                 &old,
                 &doc,
-                &old_report,
-                &report,
+                &old_report.figures,
+                &report.figures,
                 spec,
                 &CompareOptions::default(),
             );

@@ -4,7 +4,7 @@
 
 mod common;
 
-use reportbench::core::check::{CheckOptions, check};
+use reportbench::core::check::{CheckOptions, check, figures_of};
 use reportbench::core::document::Document;
 use reportbench::core::lang::Lang;
 use reportbench::core::spec::CompiledSpec;
@@ -262,8 +262,8 @@ fn comparing_random_texts_never_panics_and_covers_every_paragraph() {
         let cmp = compare(
             &da,
             &db,
-            &check(&da, &spec, &opts),
-            &check(&db, &spec, &opts),
+            &figures_of(&da, &spec, &opts),
+            &figures_of(&db, &spec, &opts),
             &spec,
             &CompareOptions::default(),
         );

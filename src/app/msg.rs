@@ -364,8 +364,8 @@ impl CompareJob {
         let comparison = crate::core::compare::compare(
             &self.old,
             &self.new,
-            &self.old_report,
-            &self.new_report,
+            &self.old_report.figures,
+            &self.new_report.figures,
             &self.spec,
             &crate::core::compare::CompareOptions::default(),
         );

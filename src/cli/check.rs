@@ -35,8 +35,8 @@ fn check_one(
         let cmp = compare(
             &p.doc,
             &doc,
-            &p.report,
-            &report,
+            &p.report.figures,
+            &report.figures,
             spec,
             &CompareOptions::default(),
         );

@@ -5,7 +5,7 @@ use super::args::DiffFormat;
 use super::load_noting;
 use anyhow::Result;
 use reportbench::config::SpecChoice;
-use reportbench::core::check::{CheckOptions, check};
+use reportbench::core::check::{CheckOptions, figures_of};
 use reportbench::core::document::Document;
 use reportbench::core::lang::Lang;
 use reportbench::render::{self, Paint};
@@ -20,7 +20,7 @@ pub(super) fn run_diff(
     lang: Lang,
     paint: Paint,
 ) -> Result<ExitCode> {
-    use reportbench::core::compare::{CompareOptions, compare};
+    use reportbench::core::compare::{CompareOptions, align};
     use reportbench::render::DiffView;
     let lo = load_noting(old, lang)?;
     let ln = load_noting(new, lang)?;
@@ -30,22 +30,26 @@ pub(super) fn run_diff(
     let od = Document::parse_normalized(lo.text, lo.format);
     let nd = Document::parse_normalized(ln.text, ln.format);
     let opts = CheckOptions { lang };
-    let (or, nr) = (check(&od, spec, &opts), check(&nd, spec, &opts));
-    let cmp = compare(&od, &nd, &or, &nr, spec, &CompareOptions::default());
+    // The paragraphs first; then only the figures of each year's check (the
+    // checklist and the lints are not shown), worked out once the
+    // alignment's working memory is freed.
+    let aligned = align(&od, &nd, &CompareOptions::default());
+    let (of, nf) = (figures_of(&od, spec, &opts), figures_of(&nd, spec, &opts));
+    let cmp = aligned.compare(&od, &nd, &of, &nf, spec);
     // A pair that looks wrong is said on stderr (and in JSON `warnings`).
     let warnings = reportbench::core::compare::pair_warnings(&od, &nd);
     for w in &warnings {
         eprintln!("reportbench{}{}", lang.pick("：", ": "), w.message(lang));
     }
-    let (of, nf) = (old.display().to_string(), new.display().to_string());
+    let (old_name, new_name) = (old.display().to_string(), new.display().to_string());
     let view = DiffView {
-        old_file: &of,
-        new_file: &nf,
+        old_file: &old_name,
+        new_file: &new_name,
         formats,
         old: &od,
         new: &nd,
-        old_report: &or,
-        new_report: &nr,
+        old_figures: &of,
+        new_figures: &nf,
         cmp: &cmp,
         spec,
         warnings: &warnings,

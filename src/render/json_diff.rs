@@ -16,13 +16,15 @@ use crate::core::text::truncate_chars;
 use serde::Serialize;
 use std::borrow::Cow;
 
-/// The whole `diff --format json` document.
+/// The whole `diff --format json` document. Its two long lists, figures
+/// and paragraphs, are built one entry at a time as they are written: the
+/// comparison itself is all the memory they take.
 #[derive(Serialize)]
-pub struct DiffJson<'a> {
-    figures: Vec<FigureJson<'a>>,
+pub struct DiffJson<'a, 'v> {
+    figures: Figures<'a, 'v>,
     new: SideJson<'a>,
     old: SideJson<'a>,
-    paragraphs: Vec<ParaJson<'a>>,
+    paragraphs: Paragraphs<'a, 'v>,
     plans: Vec<PlanJson<'a>>,
     sections: Vec<SectionJson<'a>>,
     summary: SummaryJson,
@@ -154,8 +156,46 @@ fn paragraph<'a>(v: &DiffView<'a>, p: &'a ParaChange) -> ParaJson<'a> {
     }
 }
 
+/// The figure pairs of a comparison, written as they are built.
+struct Figures<'a, 'v>(&'v DiffView<'a>);
+
+impl Serialize for Figures<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let v = self.0;
+        s.collect_seq(v.cmp.figures.iter().map(|fp| {
+            let of = fp.old.map(|i| &v.old_figures[i]);
+            let nf = fp.new.map(|i| &v.new_figures[i]);
+            let any = nf.or(of);
+            FigureJson {
+                change: change_str(fp.change),
+                context: any.map(|f| f.context()),
+                metric: any
+                    .and_then(|f| f.metric)
+                    .map(|m| v.spec.spec.metrics[m].id.as_str()),
+                new: nf.map(|f| Num(f.value)),
+                new_line: nf.map(|f| f.position.line),
+                new_text: nf.map(|f| f.text.as_str()),
+                old: of.map(|f| Num(f.value)),
+                old_line: of.map(|f| f.position.line),
+                old_text: of.map(|f| f.text.as_str()),
+                unit: any.map(|f| &*f.unit),
+            }
+        }))
+    }
+}
+
+/// The paragraph entries of a comparison, written as they are built.
+struct Paragraphs<'a, 'v>(&'v DiffView<'a>);
+
+impl Serialize for Paragraphs<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let v = self.0;
+        s.collect_seq(v.cmp.paragraphs.iter().map(|p| paragraph(v, p)))
+    }
+}
+
 /// The `diff --format json` document of `v`.
-pub fn diff_json<'a>(v: &DiffView<'a>) -> DiffJson<'a> {
+pub fn diff_json<'a, 'v>(v: &'v DiffView<'a>) -> DiffJson<'a, 'v> {
     let s = &v.cmp.summary;
     let (old, new) = (v.old, v.new);
     let heading_line = |d: &'a Document, h: usize| d.paragraphs()[d.headings()[h].paragraph].line;
@@ -175,30 +215,6 @@ pub fn diff_json<'a>(v: &DiffView<'a>) -> DiffJson<'a> {
                 SectionStatus::Added => "added",
                 SectionStatus::Removed => "removed",
             },
-        })
-        .collect();
-    let figures = v
-        .cmp
-        .figures
-        .iter()
-        .map(|fp| {
-            let of = fp.old.map(|i| &v.old_report.figures[i]);
-            let nf = fp.new.map(|i| &v.new_report.figures[i]);
-            let any = nf.or(of);
-            FigureJson {
-                change: change_str(fp.change),
-                context: any.map(|f| f.context()),
-                metric: any
-                    .and_then(|f| f.metric)
-                    .map(|m| v.spec.spec.metrics[m].id.as_str()),
-                new: nf.map(|f| Num(f.value)),
-                new_line: nf.map(|f| f.position.line),
-                new_text: nf.map(|f| f.text.as_str()),
-                old: of.map(|f| Num(f.value)),
-                old_line: of.map(|f| f.position.line),
-                old_text: of.map(|f| f.text.as_str()),
-                unit: any.map(|f| &*f.unit),
-            }
         })
         .collect();
     let plans = v
@@ -226,7 +242,7 @@ pub fn diff_json<'a>(v: &DiffView<'a>) -> DiffJson<'a> {
         })
         .collect();
     DiffJson {
-        figures,
+        figures: Figures(v),
         new: SideJson {
             file: v.new_file,
             format: v.formats.1,
@@ -237,7 +253,7 @@ pub fn diff_json<'a>(v: &DiffView<'a>) -> DiffJson<'a> {
             format: v.formats.0,
             year: old.year(),
         },
-        paragraphs: v.cmp.paragraphs.iter().map(|p| paragraph(v, p)).collect(),
+        paragraphs: Paragraphs(v),
         plans,
         sections,
         summary: SummaryJson {

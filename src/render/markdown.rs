@@ -164,8 +164,8 @@ pub fn diff_markdown(v: &DiffView, lang: Lang) -> String {
         lang.pick("变化", "Change")
     );
     for fp in &v.cmp.figures {
-        let of = fp.old.map(|i| &v.old_report.figures[i]);
-        let nf = fp.new.map(|i| &v.new_report.figures[i]);
+        let of = fp.old.map(|i| &v.old_figures[i]);
+        let nf = fp.new.map(|i| &v.new_figures[i]);
         let any = nf.or(of);
         let val = |f: Option<&crate::core::figures::Figure>| {
             f.map(|f| format!("{}{}", fmt_value(f.value), md_cell(&f.unit)))

@@ -4,6 +4,7 @@
 use crate::core::check::Report;
 use crate::core::compare::Comparison;
 use crate::core::document::Document;
+use crate::core::figures::Figure;
 use crate::core::review::{Comment, Review};
 use crate::core::spec::CompiledSpec;
 use serde::Serialize;
@@ -48,10 +49,11 @@ pub struct DiffView<'a> {
     pub old: &'a Document,
     /// This year's document.
     pub new: &'a Document,
-    /// Last year's check.
-    pub old_report: &'a Report,
-    /// This year's check.
-    pub new_report: &'a Report,
+    /// Last year's figures, as checked (the comparison's figure pairs
+    /// index them).
+    pub old_figures: &'a [Figure],
+    /// This year's figures, as checked.
+    pub new_figures: &'a [Figure],
     /// The comparison.
     pub cmp: &'a Comparison,
     /// The spec (metric ids).

@@ -425,8 +425,8 @@ pub fn diff_text(v: &DiffView, lang: Lang, paint: Paint) -> String {
         if fp.change == FigureChange::Same {
             continue;
         }
-        let of = fp.old.map(|i| &v.old_report.figures[i]);
-        let nf = fp.new.map(|i| &v.new_report.figures[i]);
+        let of = fp.old.map(|i| &v.old_figures[i]);
+        let nf = fp.new.map(|i| &v.new_figures[i]);
         let any = nf.or(of);
         let ctx = any
             .map(|f| safe(&truncate_chars(f.context(), 18)))

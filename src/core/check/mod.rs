@@ -240,30 +240,11 @@ pub fn check(doc: &Document, spec: &CompiledSpec, opts: &CheckOptions) -> Report
     }
     let reads = tables::read_all(doc, spec, &sections);
     tables::table_parts(doc, spec, &sections, &reads, &mut items, lang);
-    let mut figures = figures::extract(doc, &spec.units);
-    // Figures in the plans are targets, not results.
-    let plans: Vec<usize> = spec
-        .spec
-        .metric_scope
-        .outside
-        .iter()
-        .filter_map(|id| spec.item_index(id))
-        .flat_map(|i| sections[i].iter().copied())
-        .collect();
-    if !plans.is_empty() {
-        let in_plans = doc.in_sections(&plans);
-        for f in &mut figures {
-            f.target = in_plans.get(f.paragraph).copied().unwrap_or(false);
-        }
-    }
+    let mut figures = text_figures(doc, spec, &sections);
     let mut metrics = eval_metrics(doc, spec, &sections, &mut figures, lang);
     // The text's figures for the lints (a table's rows are not sentences).
     let mut lints = lints::run(doc, spec, &sections, &items, &figures, lang);
-    let text_figures = figures.len();
-    tables::cell_figures(doc, spec, &reads, &mut metrics, &mut figures, lang);
-    if figures.len() > text_figures {
-        in_text_order(&mut figures, &mut metrics);
-    }
+    add_cell_figures(doc, spec, &reads, &mut metrics, &mut figures, lang);
     let ne = &spec.spec.lints.not_expanded;
     if ne.enabled
         && let Some(h) = ne
@@ -311,6 +292,59 @@ pub fn check(doc: &Document, spec: &CompiledSpec, opts: &CheckOptions) -> Report
         lints,
         figures,
         tables: reads,
+    }
+}
+
+/// The figures of `doc` as [`check`] reports them (metrics and targets set,
+/// a table's cells included), without evaluating the checklist or the
+/// lints: all a comparison of two years needs of each, at a fraction of the
+/// work and memory.
+pub fn figures_of(doc: &Document, spec: &CompiledSpec, opts: &CheckOptions) -> Vec<Figure> {
+    let sections = match_sections(doc, spec);
+    let reads = tables::read_all(doc, spec, &sections);
+    let mut figures = text_figures(doc, spec, &sections);
+    let mut metrics = eval_metrics(doc, spec, &sections, &mut figures, opts.lang);
+    add_cell_figures(doc, spec, &reads, &mut metrics, &mut figures, opts.lang);
+    figures.shrink_to_fit();
+    figures
+}
+
+/// The figures of the text (not a table's cells), those in the plans (the
+/// sections of the spec's `metric_scope.outside` items) marked as targets,
+/// not results.
+fn text_figures(doc: &Document, spec: &CompiledSpec, sections: &ItemSections) -> Vec<Figure> {
+    let mut figures = figures::extract(doc, &spec.units);
+    let plans: Vec<usize> = spec
+        .spec
+        .metric_scope
+        .outside
+        .iter()
+        .filter_map(|id| spec.item_index(id))
+        .flat_map(|i| sections[i].iter().copied())
+        .collect();
+    if !plans.is_empty() {
+        let in_plans = doc.in_sections(&plans);
+        for f in &mut figures {
+            f.target = in_plans.get(f.paragraph).copied().unwrap_or(false);
+        }
+    }
+    figures
+}
+
+/// Adds the figures of the tables' cells to `figures` (and to the metrics
+/// they count towards), all in text order.
+fn add_cell_figures(
+    doc: &Document,
+    spec: &CompiledSpec,
+    reads: &[crate::core::tables::TableRead],
+    metrics: &mut [MetricResult],
+    figures: &mut Vec<Figure>,
+    lang: Lang,
+) {
+    let text_figures = figures.len();
+    tables::cell_figures(doc, spec, reads, metrics, figures, lang);
+    if figures.len() > text_figures {
+        in_text_order(figures, metrics);
     }
 }
 

@@ -3,9 +3,7 @@
 
 use super::model::{FigureChange, FigurePair, ParaChange};
 use super::roll_years;
-use super::similarity::{bigrams, dice};
-use crate::core::check::Report;
-use crate::core::document::Document;
+use super::similarity::{Bigram, bigrams, dice, letter};
 use crate::core::figures::Figure;
 use rustc_hash::FxHashMap;
 
@@ -62,7 +60,7 @@ fn naming_words(ctx: &str) -> String {
 
 /// Context words of a figure for pairing: digits, years, linking words
 /// and filler removed.
-pub(super) fn figure_key(f: &Figure, roll: Option<(i32, i32)>) -> Vec<u64> {
+pub(super) fn figure_key(f: &Figure, roll: Option<(i32, i32)>) -> Vec<Bigram> {
     let ctx = match roll {
         Some((y, s)) => roll_years(f.context(), y, s),
         None => f.context().to_owned(),
@@ -70,11 +68,7 @@ pub(super) fn figure_key(f: &Figure, roll: Option<(i32, i32)>) -> Vec<u64> {
     let t = naming_words(&ctx);
     let mut b = bigrams(&t);
     // Single characters too: short contexts (罚没款) need them.
-    b.extend(
-        t.chars()
-            .filter(|c| c.is_alphanumeric())
-            .map(|c| c as u64 | 1 << 63),
-    );
+    b.extend(t.chars().filter(|c| c.is_alphanumeric()).map(letter));
     b.sort_unstable();
     b.dedup();
     b
@@ -84,7 +78,7 @@ pub(super) fn figure_key(f: &Figure, roll: Option<(i32, i32)>) -> Vec<u64> {
 /// (a pair of long reports has tens of thousands of figures: one
 /// allocation each would cost more than the keys).
 struct Keys {
-    data: Vec<u64>,
+    data: Vec<Bigram>,
     /// Where each figure's key starts; then the end.
     starts: Vec<usize>,
 }
@@ -105,7 +99,7 @@ impl Keys {
     }
 
     /// The key of figure `i`.
-    fn get(&self, i: usize) -> &[u64] {
+    fn get(&self, i: usize) -> &[Bigram] {
         &self.data[self.starts[i]..self.starts[i + 1]]
     }
 }
@@ -144,18 +138,14 @@ impl PartialEq for Offer {
 impl Eq for Offer {}
 
 /// Unit, metric and context words of a figure.
-pub(super) type ContextKey<'a> = (&'a str, Option<usize>, &'a [u64]);
+pub(super) type ContextKey<'a> = (&'a str, Option<usize>, &'a [Bigram]);
 
 pub(super) fn pair_figures(
-    old: &Document,
-    new: &Document,
-    old_report: &Report,
-    new_report: &Report,
+    of: &[Figure],
+    nf: &[Figure],
     paragraphs: &[ParaChange],
     roll: Option<(i32, i32)>,
 ) -> Vec<FigurePair> {
-    let _ = (old, new);
-    let (of, nf) = (&old_report.figures, &new_report.figures);
     // Each new paragraph's aligned old ones (several when merged or split).
     let mut para_pair: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for p in paragraphs.iter().filter(|p| p.old.is_some()) {
@@ -348,7 +338,7 @@ mod tests {
     fn pairs(old: &str, new: &str) -> Vec<(FigureChange, Option<f64>, Option<f64>)> {
         let f = Fixture::new(old, new);
         let ps = f.paragraphs();
-        pair_figures(&f.old, &f.new, &f.old_report, &f.new_report, &ps, f.roll())
+        pair_figures(&f.old_report.figures, &f.new_report.figures, &ps, f.roll())
             .iter()
             .map(|p| {
                 (

@@ -10,10 +10,10 @@
 //! Bounded: only the paragraphs next to each other (at most four joined),
 //! and only entries near each other in the alignment are tried.
 
-use super::CompareOptions;
 use super::inline::{inline_diff, whole_tokens};
 use super::model::{ParaChange, ParaStatus};
-use super::similarity::{bigrams, common, dice};
+use super::similarity::{Bigram, bigrams, common, dice};
+use super::{CompareOptions, KeyList};
 use crate::core::document::Document;
 use rustc_hash::FxHashMap;
 
@@ -33,9 +33,9 @@ const WINDOW: usize = 6;
 pub(super) struct Side<'a> {
     pub doc: &'a Document,
     pub ps: &'a [usize],
-    pub keys: &'a [String],
+    pub keys: &'a KeyList,
     /// Each key's bigrams, worked out when first asked for.
-    pub bg: Vec<std::cell::OnceCell<Vec<u64>>>,
+    pub bg: Vec<std::cell::OnceCell<Vec<Bigram>>>,
 }
 
 impl<'a> Side<'a> {
@@ -45,7 +45,7 @@ impl<'a> Side<'a> {
     }
 
     /// A side of paragraphs `ps` with keys `keys`.
-    pub fn new(doc: &'a Document, ps: &'a [usize], keys: &'a [String]) -> Side<'a> {
+    pub fn new(doc: &'a Document, ps: &'a [usize], keys: &'a KeyList) -> Side<'a> {
         Side {
             doc,
             ps,
@@ -57,14 +57,14 @@ impl<'a> Side<'a> {
     }
 
     /// The bigrams of the key at position `k`.
-    pub(super) fn bigrams_of(&self, k: usize) -> &[u64] {
+    pub(super) fn bigrams_of(&self, k: usize) -> &[Bigram] {
         self.bg[k].get_or_init(|| bigrams(&self.keys[k]))
     }
 
     /// The bigrams of positions `ks` read as one: each one's, and the pair
     /// across each join — without reading the texts again.
-    fn joined_bigrams(&self, ks: &[usize]) -> Vec<u64> {
-        let mut out: Vec<u64> = Vec::new();
+    fn joined_bigrams(&self, ks: &[usize]) -> Vec<Bigram> {
+        let mut out: Vec<Bigram> = Vec::new();
         for &k in ks {
             out.extend_from_slice(self.bigrams_of(k));
         }
@@ -77,7 +77,7 @@ impl<'a> Side<'a> {
                 .chars()
                 .find(|&c| super::similarity::is_word_char(c));
             if let (Some(a), Some(b)) = (last, first) {
-                out.push((a as u64) << 32 | b as u64);
+                out.push(super::similarity::pair(a, b));
             }
         }
         out.sort_unstable();
@@ -223,7 +223,10 @@ pub(super) fn join_merged_and_split(
             removed.remove(&other);
         }
     }
-    out.into_iter().flatten().collect()
+    // Exactly as long as it needs to be: it is kept to the end.
+    let mut kept = Vec::with_capacity(out.iter().flatten().count());
+    kept.extend(out.into_iter().flatten());
+    kept
 }
 
 /// For an entry alone on one side at position `k`: the first position of a
@@ -241,7 +244,7 @@ fn first_of_run(k: usize, this: &Side, other: &Side, window: &[usize]) -> Option
         // two must be found in the target for the most part (as `grow`
         // will require), which unrelated neighbours never are.
         let (a, b) = (other.bigrams_of(ok), other.bigrams_of(ok + 1));
-        let mostly = |x: &[u64]| common(x, target) as f32 >= 0.4 * x.len() as f32;
+        let mostly = |x: &[Bigram]| common(x, target) as f32 >= 0.4 * x.len() as f32;
         if !mostly(a) || !mostly(b) {
             continue;
         }
@@ -321,7 +324,7 @@ fn grow(
     // Each paragraph joined must be mostly found on the other side: a
     // neighbour about something else only shares the report's common words.
     // Figures are left out: they are what changes from year to year.
-    let words = |k: &str| -> Vec<u64> { bigrams(&k.replace(|c: char| c.is_ascii_digit(), "")) };
+    let words = |k: &str| -> Vec<Bigram> { bigrams(&k.replace(|c: char| c.is_ascii_digit(), "")) };
     let target_words = words(&one.keys[one_k]);
     let each_found = ks
         .iter()
@@ -331,7 +334,7 @@ fn grow(
 }
 
 /// The share of `part`'s bigrams that are in `whole` (both sorted).
-fn found_in(part: &[u64], whole: &[u64]) -> f32 {
+fn found_in(part: &[Bigram], whole: &[Bigram]) -> f32 {
     if part.is_empty() {
         return 0.0;
     }

@@ -26,14 +26,18 @@ pub use inline::{INLINE_BUDGET, inline_diff, whole_tokens};
 pub use model::*;
 pub use warnings::{PairWarning, pair_warnings};
 
-use super::check::{Report, match_sections};
+#[cfg(test)]
+use super::check::Report;
+use super::check::match_sections;
 use super::document::{Document, ParagraphKind, years_with_nian};
+use super::figures::Figure;
 use super::spec::CompiledSpec;
 use super::text::{fold_width, is_unsafe_for_display};
 use figures::pair_figures;
 use paragraphs::{align_paragraphs, summarise};
 use plans::follow_up_plans;
 use sections::align_sections;
+use std::borrow::Cow;
 
 /// Options of a comparison.
 #[derive(Debug, Clone, Copy)]
@@ -64,16 +68,63 @@ pub fn compared_paragraphs(doc: &Document) -> Vec<usize> {
 /// rolled forward by `shift` (only years within a year of the old report's,
 /// so that ranges like 2021-2025 stay as written).
 pub fn comparison_key(text: &str, roll: Option<(i32, i32)>) -> String {
+    let mut key = String::new();
+    push_comparison_key(&mut key, text, roll);
+    key
+}
+
+/// [`comparison_key`] of `text`, added to the end of `out`.
+fn push_comparison_key(out: &mut String, text: &str, roll: Option<(i32, i32)>) {
     let rolled = match roll {
-        Some((old_year, shift)) if shift != 0 => roll_years(text, old_year, shift),
-        _ => text.to_owned(),
+        Some((old_year, shift)) if shift != 0 => Cow::Owned(roll_years(text, old_year, shift)),
+        _ => Cow::Borrowed(text),
     };
     // A Markdown heading mark is layout, not text.
     let body = rolled.trim_start().trim_start_matches('#');
-    body.chars()
-        .filter(|&c| !is_unsafe_for_display(c) && !c.is_whitespace() && c != '\u{3000}')
-        .map(fold_width)
-        .collect()
+    out.extend(
+        body.chars()
+            .filter(|&c| !is_unsafe_for_display(c) && !c.is_whitespace() && c != '\u{3000}')
+            .map(fold_width),
+    );
+}
+
+/// The comparison keys of one side's paragraphs, one after another in one
+/// string (a long report has tens of thousands of paragraphs: a string
+/// each would cost half as much again as the keys). `keys[k]` is the `k`th.
+pub(super) struct KeyList {
+    text: String,
+    /// Where each key ends (and the next starts).
+    ends: Vec<usize>,
+}
+
+impl KeyList {
+    /// The keys of paragraphs `ps` of `doc`, years rolled by `roll`.
+    fn of(doc: &Document, ps: &[usize], roll: Option<(i32, i32)>) -> KeyList {
+        let mut keys = KeyList {
+            text: String::new(),
+            ends: Vec::with_capacity(ps.len()),
+        };
+        for &p in ps {
+            push_comparison_key(&mut keys.text, doc.paragraph_text(p), roll);
+            keys.ends.push(keys.text.len());
+        }
+        keys.text.shrink_to_fit();
+        keys
+    }
+
+    /// How many keys there are.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+}
+
+impl std::ops::Index<usize> for KeyList {
+    type Output = str;
+
+    fn index(&self, k: usize) -> &str {
+        let start = if k == 0 { 0 } else { self.ends[k - 1] };
+        &self.text[start..self.ends[k]]
+    }
 }
 
 /// Rolls `YYYY年` forward by `shift` for years in `old_year-1 ..= old_year+1`.
@@ -91,15 +142,36 @@ pub fn roll_years(text: &str, old_year: i32, shift: i32) -> String {
     out
 }
 
-/// Compares last year's report with this year's.
+/// Compares last year's report with this year's; the figures are each
+/// year's as checked ([`Report::figures`](super::check::Report), or
+/// [`figures_of`](super::check::figures_of) when the checklist is not
+/// wanted). The same as [`align`] and then [`Alignment::compare`].
 pub fn compare(
     old: &Document,
     new: &Document,
-    old_report: &Report,
-    new_report: &Report,
+    old_figures: &[Figure],
+    new_figures: &[Figure],
     spec: &CompiledSpec,
     opts: &CompareOptions,
 ) -> Comparison {
+    align(old, new, opts).compare(old, new, old_figures, new_figures, spec)
+}
+
+/// The first half of a comparison: the paragraphs aligned and counted.
+/// Split from the rest so that a caller who has yet to work out the
+/// figures can do it after the alignment's working memory (each
+/// paragraph's comparison key and bigrams) is freed: `diff`'s peak of
+/// memory is then the larger of the two halves, not their sum.
+#[derive(Debug, Clone)]
+pub struct Alignment {
+    summary: Summary,
+    paragraphs: Vec<ParaChange>,
+    roll: Option<(i32, i32)>,
+    year_shift: i32,
+}
+
+/// Aligns the paragraphs of last year's report with this year's.
+pub fn align(old: &Document, new: &Document, opts: &CompareOptions) -> Alignment {
     let inputs = Inputs::of(old, new);
     let paragraphs = align_paragraphs(
         old,
@@ -111,29 +183,39 @@ pub fn compare(
         inputs.roll,
         opts,
     );
-    let summary = summarise(
-        new,
-        &inputs.old_ps,
-        &inputs.new_ps,
-        &paragraphs,
-        &inputs.new_keys,
-    );
-    // The paragraphs' keys are done with: not kept through the figures'
-    // pairing, the comparison's peak of memory.
-    let (roll, year_shift) = (inputs.roll, inputs.shift);
-    drop(inputs);
-    // Which sections play which checklist item, once for both documents.
-    let (old_roles, new_roles) = (match_sections(old, spec), match_sections(new, spec));
-    let sections = align_sections(old, new, spec, &old_roles, &new_roles);
-    let figures = pair_figures(old, new, old_report, new_report, &paragraphs, roll);
-    let plans = follow_up_plans(old, new, spec, &old_roles, &new_roles);
-    Comparison {
+    let summary = summarise(new, &inputs.old_ps, &inputs.new_ps, &paragraphs);
+    Alignment {
         summary,
-        sections,
         paragraphs,
-        figures,
-        plans,
-        year_shift,
+        roll: inputs.roll,
+        year_shift: inputs.shift,
+    }
+}
+
+impl Alignment {
+    /// The comparison of the same two documents: sections, figures side by
+    /// side, last year's plans followed up.
+    pub fn compare(
+        self,
+        old: &Document,
+        new: &Document,
+        old_figures: &[Figure],
+        new_figures: &[Figure],
+        spec: &CompiledSpec,
+    ) -> Comparison {
+        // Which sections play which checklist item, once for both documents.
+        let (old_roles, new_roles) = (match_sections(old, spec), match_sections(new, spec));
+        let sections = align_sections(old, new, spec, &old_roles, &new_roles);
+        let figures = pair_figures(old_figures, new_figures, &self.paragraphs, self.roll);
+        let plans = follow_up_plans(old, new, spec, &old_roles, &new_roles);
+        Comparison {
+            summary: self.summary,
+            sections,
+            paragraphs: self.paragraphs,
+            figures,
+            plans,
+            year_shift: self.year_shift,
+        }
     }
 }
 
@@ -144,8 +226,8 @@ struct Inputs {
     roll: Option<(i32, i32)>,
     old_ps: Vec<usize>,
     new_ps: Vec<usize>,
-    old_keys: Vec<String>,
-    new_keys: Vec<String>,
+    old_keys: KeyList,
+    new_keys: KeyList,
 }
 
 impl Inputs {
@@ -157,14 +239,8 @@ impl Inputs {
         let roll = old.year().map(|y| (y, shift));
         let old_ps = compared_paragraphs(old);
         let new_ps = compared_paragraphs(new);
-        let old_keys = old_ps
-            .iter()
-            .map(|&p| comparison_key(old.paragraph_text(p), roll))
-            .collect();
-        let new_keys = new_ps
-            .iter()
-            .map(|&p| comparison_key(new.paragraph_text(p), None))
-            .collect();
+        let old_keys = KeyList::of(old, &old_ps, roll);
+        let new_keys = KeyList::of(new, &new_ps, None);
         Inputs {
             shift,
             roll,

@@ -3,10 +3,10 @@
 //! bigrams, in place or moved by a longest increasing subsequence; then the
 //! summary counts and the carried-over ratio.
 
-use super::CompareOptions;
 use super::inline::inline_diff;
 use super::model::{ParaChange, ParaStatus, SpanOp, Summary};
-use super::similarity::{dice, hash_key};
+use super::similarity::{Bigram, dice, hash_key};
+use super::{CompareOptions, KeyList};
 use crate::core::document::{Document, years_with_nian};
 use rustc_hash::FxHashMap;
 
@@ -22,14 +22,18 @@ pub(super) fn align_paragraphs(
     new: &Document,
     old_ps: &[usize],
     new_ps: &[usize],
-    old_keys: &[String],
-    new_keys: &[String],
+    old_keys: &KeyList,
+    new_keys: &KeyList,
     roll: Option<(i32, i32)>,
     opts: &CompareOptions,
 ) -> Vec<ParaChange> {
     let (n_old, n_new) = (old_ps.len(), new_ps.len());
-    let oh: Vec<u64> = old_keys.iter().map(|k| hash_key(k)).collect();
-    let nh: Vec<u64> = new_keys.iter().map(|k| hash_key(k)).collect();
+    let oh: Vec<u64> = (0..old_keys.len())
+        .map(|k| hash_key(&old_keys[k]))
+        .collect();
+    let nh: Vec<u64> = (0..new_keys.len())
+        .map(|k| hash_key(&new_keys[k]))
+        .collect();
     // 1. Identical paragraphs. Each new paragraph takes the first unused
     //    identical old one after the last one taken (so that runs of
     //    repeated text keep their order), else the first unused one. Which
@@ -69,7 +73,7 @@ pub(super) fn align_paragraphs(
     // for the merged and split paragraphs below (worked out once).
     let old_side = super::joined::Side::new(old, old_ps, old_keys);
     let new_side = super::joined::Side::new(new, new_ps, new_keys);
-    let old_bg: Vec<&[u64]> = (0..n_old)
+    let old_bg: Vec<&[Bigram]> = (0..n_old)
         .map(|i| {
             if old_to_new[i].is_none() {
                 old_side.bigrams_of(i)
@@ -78,7 +82,7 @@ pub(super) fn align_paragraphs(
             }
         })
         .collect();
-    let new_bg: Vec<&[u64]> = (0..n_new)
+    let new_bg: Vec<&[Bigram]> = (0..n_new)
         .map(|j| {
             if new_to_old[j].is_none() {
                 new_side.bigrams_of(j)
@@ -199,13 +203,13 @@ pub(super) fn align_paragraphs(
 /// out very common bigrams: the cost stays near-linear however many sets
 /// there are, and unrelated inputs do not go quadratic.
 pub(super) fn similar_pairs(
-    old_bg: &[impl AsRef<[u64]>],
-    new_bg: &[impl AsRef<[u64]>],
+    old_bg: &[impl AsRef<[Bigram]>],
+    new_bg: &[impl AsRef<[Bigram]>],
     threshold: f32,
 ) -> Vec<(f32, usize, usize)> {
     const COMMON_CAP: usize = 64;
     const BEST: usize = 8;
-    let mut index: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    let mut index: FxHashMap<Bigram, Vec<usize>> = FxHashMap::default();
     for (i, bg) in old_bg.iter().enumerate() {
         for &b in bg.as_ref() {
             index.entry(b).or_default().push(i);
@@ -284,7 +288,6 @@ pub(super) fn summarise(
     old_ps: &[usize],
     new_ps: &[usize],
     paragraphs: &[ParaChange],
-    _new_keys: &[String],
 ) -> Summary {
     let mut s = Summary {
         paragraphs_old: old_ps.len(),

@@ -3,7 +3,7 @@
 
 use super::comparison_key;
 use super::model::PlanFollowUp;
-use super::similarity::bigrams;
+use super::similarity::{Bigram, bigrams};
 use crate::core::check::ItemSections;
 use crate::core::document::{Document, ParagraphKind};
 use crate::core::outline::enumeration_items;
@@ -18,10 +18,10 @@ pub(super) const PLAN_STOP: &[&str] = &[
     "努力", "继续",
 ];
 
-pub(super) fn plan_bigrams(s: &str) -> Vec<u64> {
-    static STOP: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+pub(super) fn plan_bigrams(s: &str) -> Vec<Bigram> {
+    static STOP: std::sync::OnceLock<Vec<Bigram>> = std::sync::OnceLock::new();
     let stop = STOP.get_or_init(|| {
-        let mut v: Vec<u64> = PLAN_STOP.iter().flat_map(|w| bigrams(w)).collect();
+        let mut v: Vec<Bigram> = PLAN_STOP.iter().flat_map(|w| bigrams(w)).collect();
         v.sort_unstable();
         v
     });
@@ -105,11 +105,11 @@ pub(super) fn follow_up_plans(
         })
         .collect();
     // Weight bigrams by how rare they are in the new report.
-    let cand_bg: Vec<Vec<u64>> = candidates
+    let cand_bg: Vec<Vec<Bigram>> = candidates
         .iter()
         .map(|&p| plan_bigrams(new.paragraph_text(p)))
         .collect();
-    let mut df: FxHashMap<u64, u32> = FxHashMap::default();
+    let mut df: FxHashMap<Bigram, u32> = FxHashMap::default();
     for bg in &cand_bg {
         for &b in bg {
             *df.entry(b).or_default() += 1;
@@ -117,7 +117,7 @@ pub(super) fn follow_up_plans(
     }
     let n = candidates.len().max(1) as f32;
     let weight =
-        |b: &u64| -> f32 { (n / (1.0 + *df.get(b).unwrap_or(&0) as f32)).ln().max(0.0) + 1.0 };
+        |b: &Bigram| -> f32 { (n / (1.0 + *df.get(b).unwrap_or(&0) as f32)).ln().max(0.0) + 1.0 };
     items
         .into_iter()
         .map(|r| {

@@ -4,7 +4,7 @@
 use super::comparison_key;
 use super::model::{SectionChange, SectionStatus};
 use super::paragraphs::similar_pairs;
-use super::similarity::bigrams;
+use super::similarity::{Bigram, bigrams};
 use crate::core::check::ItemSections;
 use crate::core::document::Document;
 use crate::core::spec::CompiledSpec;
@@ -63,8 +63,8 @@ pub(super) fn align_sections(
             .copied()
             .filter(|&n| new.headings()[n].level == level)
             .collect();
-        let ob: Vec<Vec<u64>> = os.iter().map(|&o| key(old, o, roll)).collect();
-        let nb: Vec<Vec<u64>> = ns.iter().map(|&n| key(new, n, None)).collect();
+        let ob: Vec<Vec<Bigram>> = os.iter().map(|&o| key(old, o, roll)).collect();
+        let nb: Vec<Vec<Bigram>> = ns.iter().map(|&n| key(new, n, None)).collect();
         cands.extend(
             similar_pairs(&ob, &nb, 0.5)
                 .into_iter()

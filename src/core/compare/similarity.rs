@@ -8,18 +8,60 @@ pub(super) fn hash_key(s: &str) -> u64 {
     h.finish()
 }
 
+/// A character bigram (or a single character) as compared: four bytes, not
+/// eight, since every paragraph of both reports keeps its set of them.
+///
+/// Two characters of the Basic Multilingual Plane (all common Chinese,
+/// Latin and digits) are their two code units side by side: exact. The
+/// codes whose first half would be a surrogate (U+D800–U+DFFF, never a
+/// character) hold the rest: a pair with a rarer character as a hash
+/// within `0xD800_0000..0xDC00_0000` (two such pairs might share a code;
+/// no common pair can), a text's single character as `0xDC00_0000 + c`
+/// ([`single`]), a figure key's letter as `0xDE00_0000 + c` ([`letter`]).
+pub(super) type Bigram = u32;
+
+/// The code of the pair `a`, `b`.
+pub(super) fn pair(a: char, b: char) -> Bigram {
+    let (a, b) = (a as u32, b as u32);
+    if a <= 0xFFFF && b <= 0xFFFF {
+        a << 16 | b
+    } else {
+        let h = (a as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ b as u64;
+        let h = h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 38;
+        0xD800_0000 | h as u32
+    }
+}
+
+/// The code of a single character (a text of one, or a figure's naming
+/// character).
+pub(super) fn single(c: char) -> Bigram {
+    0xDC00_0000 | c as u32
+}
+
+/// The code of a letter of a figure's naming words, counted besides its
+/// bigrams (distinct from a text's [`single`] character).
+pub(super) fn letter(c: char) -> Bigram {
+    0xDE00_0000 | c as u32
+}
+
 /// Character bigrams of the letters and ideographs of `s` (for similarity).
-pub(super) fn bigrams(s: &str) -> Vec<u64> {
-    let chars: Vec<char> = s.chars().filter(|&c| is_word_char(c)).collect();
-    let mut v: Vec<u64> = chars
-        .windows(2)
-        .map(|w| (w[0] as u64) << 32 | w[1] as u64)
-        .collect();
-    if v.is_empty() && chars.len() == 1 {
-        v.push(chars[0] as u64);
+pub(super) fn bigrams(s: &str) -> Vec<Bigram> {
+    let mut v: Vec<Bigram> = Vec::with_capacity(s.len() / 3);
+    let mut words = s.chars().filter(|&c| is_word_char(c));
+    let first = words.next();
+    let mut prev = first;
+    for c in words {
+        if let Some(p) = prev {
+            v.push(pair(p, c));
+        }
+        prev = Some(c);
+    }
+    if let (true, Some(c)) = (v.is_empty(), first) {
+        v.push(single(c));
     }
     v.sort_unstable();
     v.dedup();
+    v.shrink_to_fit();
     v
 }
 
@@ -37,7 +79,7 @@ pub(super) fn is_word_char(c: char) -> bool {
 }
 
 /// Dice coefficient of two sorted bigram sets.
-pub(super) fn dice(a: &[u64], b: &[u64]) -> f32 {
+pub(super) fn dice(a: &[Bigram], b: &[Bigram]) -> f32 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
@@ -45,7 +87,7 @@ pub(super) fn dice(a: &[u64], b: &[u64]) -> f32 {
 }
 
 /// How many elements two sorted sets share.
-pub(super) fn common(a: &[u64], b: &[u64]) -> usize {
+pub(super) fn common(a: &[Bigram], b: &[Bigram]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -69,5 +111,25 @@ mod tests {
     fn dice_similarity() {
         assert!((dice(&bigrams("法治政府建设"), &bigrams("法治政府建设")) - 1.0).abs() < 1e-6);
         assert_eq!(dice(&bigrams("甲乙"), &bigrams("丙丁")), 0.0);
+    }
+
+    #[test]
+    fn codes_of_pairs_and_singles_never_meet() {
+        // Common pairs are exact; a pair with a rarer character, a single
+        // character and a common pair each keep to their own codes.
+        assert_eq!(pair('法', '治'), 0x6CD5_6CBB);
+        let rare = pair('𠀀', '法');
+        assert!((0xD800_0000..0xDC00_0000).contains(&rare), "{rare:x}");
+        assert_ne!(rare, pair('法', '𠀀'));
+        assert_eq!(single('法'), 0xDC00_6CD5);
+        assert_eq!(single('𠀀'), 0xDC02_0000);
+        assert_eq!(letter('法'), 0xDE00_6CD5);
+        assert_eq!(bigrams("法"), vec![single('法')]);
+        // Sorted and without repeats.
+        assert_eq!(
+            bigrams("法 治，法治"),
+            vec![pair('治', '法'), pair('法', '治')]
+        );
+        assert!(bigrams("，。").is_empty());
     }
 }
