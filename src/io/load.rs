@@ -2,8 +2,9 @@
 //! (UTF-8 with or without BOM, GB18030/GBK, UTF-16 with BOM), remembering the
 //! encoding so that a save writes the file back the same way.
 
-use crate::core::text::{SourceFormat, TextFormat, denormalize, normalize};
+use crate::core::text::{SourceFormat, TextFormat, denormalize, normalize_owned};
 use crate::io::formats::{self, FormatError};
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 /// The largest file reportbench opens (32 MiB: a long report is 100 KiB).
@@ -161,7 +162,7 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
             FormatError::LegacyWord => LoadError::LegacyWord(path.to_owned()),
         })?;
         // A document's text is never written back: UTF-8, LF.
-        let (text, format) = normalize(&read.text);
+        let (text, format) = normalize_owned(read.text);
         return Ok(Loaded {
             path: path.to_owned(),
             text,
@@ -175,17 +176,18 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
             suggestions: read.suggestions,
         });
     }
-    let (raw, encoding) = decode(&bytes).map_err(|e| match e {
+    let size = bytes.len() as u64;
+    let (raw, encoding) = decode_cow(Cow::Owned(bytes)).map_err(|e| match e {
         DecodeError::Binary => LoadError::Binary(path.to_owned()),
         DecodeError::Invalid(tried, at) => LoadError::NotText(path.to_owned(), tried, at),
     })?;
-    let (text, format) = normalize(&raw);
+    let (text, format) = normalize_owned(raw);
     Ok(Loaded {
         path: path.to_owned(),
         text,
         format,
         encoding,
-        bytes: bytes.len() as u64,
+        bytes: size,
         fingerprint,
         source: if formats::has_extension(path, &["md", "markdown"]) {
             SourceFormat::Markdown
@@ -216,8 +218,14 @@ fn first_gb18030_error(bytes: &[u8]) -> Option<usize> {
 }
 
 /// Decodes bytes, detecting the encoding. The returned text still has its
-/// BOM (if UTF-8) and original line endings; see [`normalize`].
+/// BOM (if UTF-8) and original line endings; see [`normalize`](crate::core::text::normalize).
 pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
+    decode_cow(Cow::Borrowed(bytes))
+}
+
+/// [`decode`], keeping the bytes themselves as the text when they are
+/// UTF-8 already (a file read whole is not copied once more).
+fn decode_cow(bytes: Cow<[u8]>) -> Result<(String, Encoding), DecodeError> {
     if let Some(rest) = bytes.strip_prefix(&[0xff, 0xfe]) {
         return decode_utf16(rest, false).map(|s| (s, Encoding::Utf16Le));
     }
@@ -228,10 +236,16 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
     if head.contains(&0) {
         return Err(DecodeError::Binary);
     }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_owned(), Encoding::Utf8),
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(s) => match bytes {
+            Cow::Borrowed(_) => (s.to_owned(), Encoding::Utf8),
+            Cow::Owned(v) => (
+                String::from_utf8(v).map_err(|_| DecodeError::Invalid("UTF-8", 0))?,
+                Encoding::Utf8,
+            ),
+        },
         Err(utf8_err) => {
-            let (cow, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+            let (cow, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(&bytes);
             if had_errors {
                 // Where it stops being text: in UTF-8 when it read
                 // Chinese as UTF-8 before failing, else in GB18030 (a GBK
@@ -240,7 +254,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
                 let at = if bytes[..valid].iter().any(|&b| b >= 0x80) {
                     valid
                 } else {
-                    first_gb18030_error(bytes).unwrap_or(valid)
+                    first_gb18030_error(&bytes).unwrap_or(valid)
                 };
                 return Err(DecodeError::Invalid("UTF-8 or GB18030", at));
             }
@@ -318,6 +332,7 @@ pub fn encode(text: &str, format: &TextFormat, encoding: Encoding) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::text::normalize;
 
     const TEXT: &str = "青禾镇2024年度法治政府建设情况报告\n一、主要举措和成效\n";
 

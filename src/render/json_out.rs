@@ -65,16 +65,31 @@ impl<W: Write> Safe<W> {
     }
 
     fn escaped(&mut self, s: &str) -> io::Result<()> {
-        let mut from = 0;
-        for (i, c) in s.char_indices() {
+        let bytes = s.as_bytes();
+        let (mut from, mut i) = (0, 0);
+        while i < bytes.len() {
+            // Only a character whose first byte is one of these can be
+            // unsafe (Chinese text starts with E3–E9 and is passed over a
+            // byte at a time); none of them is ever inside a character.
+            if !matches!(
+                bytes[i],
+                0x00..=0x1f | 0x7f | 0xc2 | 0xd8 | 0xe1 | 0xe2 | 0xef
+            ) {
+                i += 1;
+                continue;
+            }
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
             if c != '\n' && is_unsafe_for_display(c) {
-                self.inner.write_all(&s.as_bytes()[from..i])?;
+                self.inner.write_all(&bytes[from..i])?;
                 // All such characters are in the Basic Multilingual Plane.
                 write!(self.inner, "\\u{:04x}", c as u32)?;
                 from = i + c.len_utf8();
             }
+            i += c.len_utf8();
         }
-        self.inner.write_all(&s.as_bytes()[from..])
+        self.inner.write_all(&bytes[from..])
     }
 
     /// Writes what waited for the rest of a character that never came.
@@ -123,6 +138,33 @@ mod tests {
         }
         safe.finish().unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), "乙\\u202e丙");
+    }
+
+    #[test]
+    fn exactly_the_unsafe_characters_are_escaped() {
+        // Every character there is, through the writer's fast path: what
+        // comes out is each one as it was, or its escape when unsafe.
+        let all: String = (0..=0x10ffffu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| c != '\n')
+            .collect();
+        let mut out = Vec::new();
+        let mut safe = Safe {
+            inner: &mut out,
+            pending: Vec::new(),
+        };
+        safe.escaped(&all).unwrap();
+        let expected: String = all
+            .chars()
+            .map(|c| {
+                if is_unsafe_for_display(c) {
+                    format!("\\u{:04x}", c as u32)
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect();
+        assert!(String::from_utf8(out).unwrap() == expected);
     }
 
     #[test]

@@ -158,6 +158,16 @@ fn assign_endings(text: &str, original: &MixedEndings, dominant: LineEnding) -> 
     ends
 }
 
+/// [`normalize`] of a text owned already: returned as it is when there is
+/// nothing to change (no BOM, no CR), which is most files.
+pub fn normalize_owned(raw: String) -> (String, TextFormat) {
+    if raw.starts_with('\u{feff}') || raw.contains('\r') {
+        normalize(&raw)
+    } else {
+        (raw, TextFormat::default())
+    }
+}
+
 /// Normalises `raw`: strips a leading BOM and turns CRLF and lone CR into LF.
 /// Line numbers and character columns are unchanged by this.
 pub fn normalize(raw: &str) -> (String, TextFormat) {
@@ -265,6 +275,26 @@ mod tests {
         assert!(fmt.bom);
         assert_eq!(fmt.line_ending, LineEnding::CrLf);
         assert_eq!(denormalize(&text, &fmt), raw);
+    }
+
+    #[test]
+    fn normalize_owned_is_normalize() {
+        for raw in [
+            "",
+            "甲\n乙",
+            "\u{feff}甲\r\n乙",
+            "甲\r乙\n",
+            "\u{feff}",
+            "a\u{feff}b",
+        ] {
+            let (t, f) = normalize_owned(raw.to_owned());
+            let (u, g) = normalize(raw);
+            assert_eq!(
+                (t, f.bom, f.line_ending),
+                (u, g.bom, g.line_ending),
+                "{raw:?}"
+            );
+        }
     }
 
     #[test]

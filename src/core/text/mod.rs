@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 mod endings;
 
-pub use endings::{LineEnding, MixedEndings, TextFormat, denormalize, normalize};
+pub use endings::{LineEnding, MixedEndings, TextFormat, denormalize, normalize, normalize_owned};
 
 /// 1-based (line, column in characters) of byte `at` in `src`, without an
 /// index (for error messages about small files such as specs and themes).
