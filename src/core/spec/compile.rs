@@ -123,8 +123,11 @@ pub struct CompiledSpec {
     pub metric_scopes: Vec<Scope>,
     /// Extra placeholder patterns.
     pub placeholder_patterns: Vec<Regex>,
-    /// One DFA over every metric keyword (folded).
-    pub metric_automaton: aho_corasick::dfa::DFA,
+    /// One automaton over every metric keyword (folded): a contiguous NFA,
+    /// which builds in a third of a DFA's time (0.09 against 0.29 ms for
+    /// the built-in spec: every `check` process pays it) and scans a 30k
+    /// draft in 30 µs instead of 21.
+    pub metric_automaton: aho_corasick::nfa::contiguous::NFA,
     /// Pattern index of the automaton → metric index.
     pub metric_of_pattern: Vec<usize>,
     /// Tables, relations, cell metrics.
@@ -339,9 +342,9 @@ pub(super) fn compile(spec: Spec, src: &str) -> Result<CompiledSpec, Located> {
             metric_of_pattern.push(mi);
         }
     }
-    // A plain DFA over every keyword, scanned byte by byte by the checker
+    // One automaton over every keyword, scanned byte by byte by the checker
     // (overlapping matches, no per-match iterator overhead).
-    let metric_automaton = aho_corasick::dfa::Builder::new()
+    let metric_automaton = aho_corasick::nfa::contiguous::Builder::new()
         .match_kind(aho_corasick::MatchKind::Standard)
         .build(&patterns)
         .map_err(|e| {
