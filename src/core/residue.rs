@@ -64,9 +64,7 @@ const MARKERS: &[&str] = &[
 
 fn markers() -> &'static aho_corasick::AhoCorasick {
     static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    AC.get_or_init(|| {
-        aho_corasick::AhoCorasick::new(MARKERS).unwrap_or_else(|e| panic!("residue markers: {e}"))
-    })
+    AC.get_or_init(|| crate::core::text::word_finder(MARKERS))
 }
 
 /// Whole lines that are furniture on their own.

@@ -165,6 +165,22 @@ mod tests {
             })
             .collect();
         assert!(String::from_utf8(out).unwrap() == expected);
+        // The same, written in pieces of 1 to 7 bytes that cut characters.
+        for piece in 1..=7 {
+            let mut out = Vec::new();
+            let mut safe = Safe {
+                inner: &mut out,
+                pending: Vec::new(),
+            };
+            for chunk in all.as_bytes().chunks(piece) {
+                safe.write_all(chunk).unwrap();
+            }
+            safe.finish().unwrap();
+            assert!(
+                String::from_utf8(out).unwrap() == expected,
+                "pieces of {piece}"
+            );
+        }
     }
 
     #[test]

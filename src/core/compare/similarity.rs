@@ -114,6 +114,30 @@ mod tests {
     }
 
     #[test]
+    fn common_counts_what_two_sets_share() {
+        // Random sorted sets (a fixed seed) against a plain intersection.
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |m: u32| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % u64::from(m)) as u32
+        };
+        for _ in 0..500 {
+            let (la, lb, range) = (next(40) as usize, next(40) as usize, 1 + next(60));
+            let mut a: Vec<Bigram> = (0..la).map(|_| next(range)).collect();
+            let mut b: Vec<Bigram> = (0..lb).map(|_| next(range)).collect();
+            for v in [&mut a, &mut b] {
+                v.sort_unstable();
+                v.dedup();
+            }
+            let plain = a.iter().filter(|x| b.contains(x)).count();
+            assert_eq!(common(&a, &b), plain, "{a:?} {b:?}");
+            assert_eq!(common(&b, &a), plain);
+        }
+    }
+
+    #[test]
     fn codes_of_pairs_and_singles_never_meet() {
         // Common pairs are exact; a pair with a rarer character, a single
         // character and a common pair each keep to their own codes.

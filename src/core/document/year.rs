@@ -63,9 +63,7 @@ const PLAN_WORDS: &[&str] = &[
 
 pub(super) fn plan_words() -> &'static aho_corasick::AhoCorasick {
     static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    AC.get_or_init(|| {
-        aho_corasick::AhoCorasick::new(PLAN_WORDS).unwrap_or_else(|e| panic!("plan words: {e}"))
-    })
+    AC.get_or_init(|| crate::core::text::word_finder(PLAN_WORDS))
 }
 
 /// The first year (1900–2099) written with 年 in `t`.
