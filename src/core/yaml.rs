@@ -84,8 +84,11 @@ pub fn parse_yaml<T: DeserializeOwned>(text: &str, origin: &str) -> Result<T, Ya
     // The whole text first, whatever `T` expects: syntax errors, aliases and
     // nesting are reported where they are, before any field is looked at
     // (as a reader goes through the file).
-    serde_saphyr::from_str_with_options::<serde::de::IgnoredAny>(text, options())
-        .map_err(located)?;
+    let syntax = || {
+        serde_saphyr::from_str_with_options::<serde::de::IgnoredAny>(text, options())
+            .map(|_| ())
+            .map_err(located)
+    };
     let mut path = String::new();
     serde_saphyr::with_deserializer_from_str_with_options(text, options(), |de| {
         let mut track = serde_path_to_error::Track::new();
@@ -94,6 +97,9 @@ pub fn parse_yaml<T: DeserializeOwned>(text: &str, origin: &str) -> Result<T, Ya
         value
     })
     .map_err(|e| {
+        if let Err(first) = syntax() {
+            return first;
+        }
         let mut e = located(e);
         // Where in the structure, as `items[0].kind`: an unknown field is
         // named in the message already, so its container is enough.
@@ -173,6 +179,30 @@ mod tests {
         name: String,
         #[serde(default)]
         words: Vec<String>,
+    }
+
+    #[test]
+    fn broken_text_is_refused_even_after_all_the_type_reads() {
+        // The typed parse alone decides a text that reads as a `T`; these
+        // read as one up to a fault further on, which must still be found.
+        for text in [
+            "name: a\nwords: [x\n",
+            "name: a\n---\nname: b\n",
+            "name: a\nwords: [x]\n  - y\n",
+            "name: a\nname: b\n",
+            "name: a\nextra: &x 1\nmore: *x\n",
+            "name: a\n\"unclosed: 1\n",
+            "name: a\nwords: [x]\n: :\n",
+        ] {
+            assert!(parse_yaml::<T>(text, "t").is_err(), "{text:?}");
+        }
+        assert_eq!(
+            parse_yaml::<T>("name: a\nwords: [x]\n", "t").ok(),
+            Some(T {
+                name: "a".into(),
+                words: vec!["x".into()]
+            })
+        );
     }
 
     #[test]
