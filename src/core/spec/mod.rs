@@ -12,6 +12,7 @@ pub mod builtin;
 mod compile;
 pub mod compile_tables;
 pub mod expr;
+pub mod keywords;
 mod locate;
 mod model;
 pub mod table_model;
