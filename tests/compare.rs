@@ -5,11 +5,12 @@
 
 mod common;
 
-use reportbench::core::check::{CheckOptions, check, figures_of, match_sections};
+use reportbench::core::check::{CheckOptions, figures_of, match_sections};
 use reportbench::core::compare::{
-    CompareOptions, FigureChange, ParaStatus, compare, compared_paragraphs, roll_years,
+    CompareOptions, Comparison, FigureChange, ParaStatus, compare, compared_paragraphs, roll_years,
 };
 use reportbench::core::document::{Document, ParagraphKind};
+use reportbench::core::figures::Figure;
 use reportbench::core::spec::CompiledSpec;
 use std::collections::HashSet;
 
@@ -27,6 +28,18 @@ struct Derived {
 const EXTRA: &str =
     "此外，我镇还组织开展了法治宣传进菜市场活动，在农贸市场设置咨询台，现场解答群众法律问题。";
 const PLAN: &str = "开展法治宣传进市场活动";
+
+/// Each year's figures (as `diff` works them out) and the comparison.
+fn compared(
+    old: &Document,
+    new: &Document,
+    spec: &CompiledSpec,
+) -> (Vec<Figure>, Vec<Figure>, Comparison) {
+    let opts = CheckOptions::default();
+    let (of, nf) = (figures_of(old, spec, &opts), figures_of(new, spec, &opts));
+    let cmp = compare(old, new, &of, &nf, spec, &CompareOptions::default());
+    (of, nf, cmp)
+}
 
 fn derive(new_text: &str, doc: &Document, spec: &CompiledSpec) -> Option<Derived> {
     let year = doc.year()?;
@@ -189,16 +202,7 @@ fn check_edits_found(name: &str, new_text: &str) {
         new.year(),
         "{name}: years rolled back"
     );
-    let opts = CheckOptions::default();
-    let (or, nr) = (check(&old, &spec, &opts), check(&new, &spec, &opts));
-    let cmp = compare(
-        &old,
-        &new,
-        &or.figures,
-        &nr.figures,
-        &spec,
-        &CompareOptions::default(),
-    );
+    let (_, new_figures, cmp) = compared(&old, &new, &spec);
     let by_new = |line: usize| {
         cmp.paragraphs
             .iter()
@@ -275,7 +279,7 @@ fn check_edits_found(name: &str, new_text: &str) {
     );
     let number_fig = cmp.figures.iter().find(|f| {
         f.new
-            .is_some_and(|n| nr.figures[n].position.line == d.number_line)
+            .is_some_and(|n| new_figures[n].position.line == d.number_line)
             && f.change != FigureChange::Same
     });
     assert!(
@@ -350,15 +354,7 @@ fn identical_reports_are_all_unchanged() {
     let text = std::fs::read_to_string(common::root().join("drafts/qinghe-2024.md")).unwrap();
     let spec = CompiledSpec::default_spec();
     let d = Document::parse(&text);
-    let r = check(&d, &spec, &CheckOptions::default());
-    let cmp = compare(
-        &d,
-        &d,
-        &r.figures,
-        &r.figures,
-        &spec,
-        &CompareOptions::default(),
-    );
+    let (_, _, cmp) = compared(&d, &d, &spec);
     assert!(
         cmp.paragraphs
             .iter()
@@ -374,15 +370,7 @@ fn unrelated_reports_share_little() {
     let b: String = a.chars().rev().collect();
     let spec = CompiledSpec::default_spec();
     let (da, db) = (Document::parse(&a), Document::parse(&b));
-    let opts = CheckOptions::default();
-    let cmp = compare(
-        &da,
-        &db,
-        &figures_of(&da, &spec, &opts),
-        &figures_of(&db, &spec, &opts),
-        &spec,
-        &CompareOptions::default(),
-    );
+    let (_, _, cmp) = compared(&da, &db, &spec);
     assert!(
         cmp.summary.carried_over_ratio < 0.2,
         "{}",
@@ -398,16 +386,7 @@ fn the_sample_drafts_compare_as_documented() {
         Document::parse(&read("qinghe-2023.txt")),
         Document::parse(&read("qinghe-2024.md")),
     );
-    let opts = CheckOptions::default();
-    let (or, nr) = (check(&old, &spec, &opts), check(&new, &spec, &opts));
-    let cmp = compare(
-        &old,
-        &new,
-        &or.figures,
-        &nr.figures,
-        &spec,
-        &CompareOptions::default(),
-    );
+    let (old_figures, new_figures, cmp) = compared(&old, &new, &spec);
     // The title differs only by the year (and the Markdown mark).
     let title = cmp
         .paragraphs
@@ -440,10 +419,10 @@ fn the_sample_drafts_compare_as_documented() {
     let fig = cmp
         .figures
         .iter()
-        .find(|f| f.new.is_some_and(|n| nr.figures[n].value == 312.0))
+        .find(|f| f.new.is_some_and(|n| new_figures[n].value == 312.0))
         .unwrap();
     assert_eq!(fig.change, FigureChange::Up);
-    assert_eq!(or.figures[fig.old.unwrap()].value, 286.0);
+    assert_eq!(old_figures[fig.old.unwrap()].value, 286.0);
 }
 
 #[test]
@@ -453,15 +432,7 @@ fn invisible_differences_are_not_changes() {
     // Zero-width space, a bidi mark, full-width digits and an extra space.
     let new = "某镇2024年度法治政府建设情况报告\n一、主要举措和成效\n全年调处矛盾\u{200b}纠纷１２０件， 调解成功率98%\u{200e}。\n";
     let (od, nd) = (Document::parse(old), Document::parse(new));
-    let opts = CheckOptions::default();
-    let cmp = compare(
-        &od,
-        &nd,
-        &figures_of(&od, &spec, &opts),
-        &figures_of(&nd, &spec, &opts),
-        &spec,
-        &CompareOptions::default(),
-    );
+    let (_, _, cmp) = compared(&od, &nd, &spec);
     assert!(
         cmp.paragraphs
             .iter()
@@ -470,4 +441,37 @@ fn invisible_differences_are_not_changes() {
         cmp.paragraphs
     );
     assert!(cmp.paragraphs[0].year_rolled);
+}
+
+#[test]
+fn diffs_figures_are_the_checks() {
+    // `diff` works out only the figures (figures_of), the workbench and
+    // `check --previous` take them from the whole check: the same figures,
+    // on the drafts (two with tables), and on the corpus where present.
+    let spec = CompiledSpec::default_spec();
+    let xxgk = reportbench::core::spec::builtin::builtin("xxgk-annual").unwrap();
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(common::root().join("drafts"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    if let Some(dir) = common::corpus("diffs_figures_are_the_checks") {
+        files.extend(
+            std::fs::read_dir(dir)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|x| x == "txt")),
+        );
+    }
+    let opts = CheckOptions::default();
+    let mut seen = 0;
+    for path in &files {
+        let text = std::fs::read_to_string(path).unwrap();
+        let doc = Document::parse(&text);
+        for spec in [&spec, xxgk] {
+            let whole = reportbench::core::check::check(&doc, spec, &opts).figures;
+            assert_eq!(figures_of(&doc, spec, &opts), whole, "{}", path.display());
+            seen += whole.len();
+        }
+    }
+    assert!(seen > 1000, "{seen} figures");
 }
