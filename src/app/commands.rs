@@ -3,7 +3,7 @@
 //! says of it in each language. The keymap binds keys to these, the help is
 //! generated from them, and the README's key table follows the help.
 //!
-//! To add an action: one line in [`actions!`] below, a default key in
+//! To add an action: one line in `actions!` below, a default key in
 //! `keymap.rs`, and what it does in `update.rs` (the compiler then asks for
 //! every `match` that must know it).
 

@@ -1,7 +1,7 @@
 //! What happens to the workbench ([`Msg`]) and what it asks to be done
 //! ([`Effect`]), with the payloads they carry. The terminal layer (`tui`)
 //! turns terminal events and the outcomes of effects into messages;
-//! [`super::update::update`] decides and returns effects; `tui` performs
+//! [`State::update`](super::state::State::update) decides and returns effects; `tui` performs
 //! them (files off the UI thread, comparisons on a worker) and feeds the
 //! outcomes back. Nothing here does anything.
 

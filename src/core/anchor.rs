@@ -80,7 +80,9 @@ pub struct Quoted<'a> {
     pub line: usize,
 }
 
-/// Finds a quote's place in `text`, as [`anchor`] does for a comment.
+/// Finds a quote's place in `text` (a comment's or a suggestion's): where
+/// the quote occurs with the most of its prefix and suffix around it, the
+/// nearest to its line among equals.
 pub fn anchor_quote(c: &Quoted, text: &str) -> Option<Anchor> {
     if !c.quote.is_empty() {
         let mut best: Option<(usize, usize, usize)> = None; // (score, -distance, start)

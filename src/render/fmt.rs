@@ -1,6 +1,6 @@
 //! Small pieces every rendering shares: ANSI paint, padding by display
 //! width, numbers as written, and escaping for Markdown, CSV and HTML.
-//! Every piece of text that comes from a document passes through [`safe`]
+//! Every piece of text that comes from a document passes through `safe`
 //! (the display sanitiser) before it reaches a terminal.
 
 use crate::core::check::Status;

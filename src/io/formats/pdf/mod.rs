@@ -1,8 +1,8 @@
 //! PDF reports (last year's, as published): the text a reader of the pages
 //! sees. lopdf reads the file structure and content streams; the rest is
 //! ours: fonts (ToUnicode maps, UCS-2 and GBK-EUC-H CMaps), the placing of
-//! each shown string ([`walk`]), and lines, tables, page furniture,
-//! footnotes and paragraphs ([`layout`]). Pages with images and no text
+//! each shown string (`walk`), and lines, tables, page furniture,
+//! footnotes and paragraphs (`layout`). Pages with images and no text
 //! are reported as scanned; nothing is guessed (no OCR).
 
 mod fonts;
