@@ -4,16 +4,14 @@
 //! through `arithmetic`, parts-sum and rate, through `consistency`,
 //! figure-consistency.
 
-use super::{ItemResult, ItemSections, Lint, Status};
+use super::{ItemResult, ItemSections, Lint, Status, patterns};
 use crate::core::document::{Document, NumberingProblem, ParagraphKind, years_with_nian};
 use crate::core::figures::Figure;
 use crate::core::lang::Lang;
 use crate::core::spec::{CompiledSpec, LintSettings};
 use crate::core::text::truncate_chars;
 use crate::tr;
-use regex::Regex;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 /// Runs every enabled lint rule.
 pub fn run(
@@ -153,41 +151,13 @@ fn numbering(doc: &Document, lang: Lang, sink: &mut Sink) {
     }
 }
 
-fn placeholder_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(concat!(
-            r"[*＊]+\s*(?:件|宗|起|份|个|项|次|场|批|人|名|户|家|元|万元|%|％|篇|条|期|所|年|月|日)",
-            r"|＊",
-            r"|XX+|xx+|ＸＸ+|ｘｘ+|××+|○○+|□□+|△△+",
-            r"|TODO|TBD|FIXME",
-        ))
-        .unwrap_or_else(|e| panic!("placeholder regex: {e}"))
-    })
-}
-
-fn bracket_placeholder_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"[【\[（(]\s*待(?:补充|填|定|完善|核实|更新|确认)[^】\]）)]{0,8}[】\]）)]")
-            .unwrap_or_else(|e| panic!("placeholder regex: {e}"))
-    })
-}
-
 fn placeholder(doc: &Document, spec: &CompiledSpec, lang: Lang, sink: &mut Sink) {
     let text = doc.text();
     // The built-in patterns run once over the whole text (one search is far
     // cheaper than one per paragraph); matches are then kept per paragraph.
-    let mut found: Vec<Range<usize>> = placeholder_regex()
-        .find_iter(text)
-        .map(|m| m.range())
-        .collect();
+    let mut found = patterns::placeholders(text);
     if text.contains('待') {
-        found.extend(
-            bracket_placeholder_regex()
-                .find_iter(text)
-                .map(|m| m.range()),
-        );
+        found.extend(patterns::bracket_placeholders(text));
     }
     found.sort_by_key(|r| r.start);
     let any_ellipsis = text.contains("……");
@@ -270,32 +240,23 @@ fn web_residue(doc: &Document, lang: Lang, sink: &mut Sink) {
 fn year_consistency(doc: &Document, plans: &[usize], lang: Lang, sink: &mut Sink) {
     let text = doc.matching_text();
     // Degenerate or reversed ranges: 纲要(2023-2023).
-    static RANGE: OnceLock<Regex> = OnceLock::new();
-    let range_re = RANGE.get_or_init(|| {
-        // ASCII digits (`\d` would be every script's: a far larger
-        // automaton to build, in every process, for years written 0–9).
-        Regex::new(r"((?:19|20)[0-9][0-9])\s*(?:年\s*)?[-—–－~～至到]\s*((?:19|20)[0-9][0-9])")
-            .unwrap_or_else(|e| panic!("range regex: {e}"))
-    });
-    for c in range_re.captures_iter(text) {
-        let (Some(a), Some(b), Some(m)) = (c.get(1), c.get(2), c.get(0)) else {
-            continue;
-        };
+    for r in patterns::year_ranges(text) {
         // Within one paragraph that is not page furniture.
         let ps = doc.paragraphs();
-        let k = ps.partition_point(|p| p.range.end <= m.start());
+        let m = &r.whole;
+        let k = ps.partition_point(|p| p.range.end <= m.start);
         let Some(p) = ps.get(k) else { continue };
-        if p.kind == ParagraphKind::Residue || m.start() < p.range.start || m.end() > p.range.end {
+        if p.kind == ParagraphKind::Residue || m.start < p.range.start || m.end > p.range.end {
             continue;
         }
         let (ya, yb) = (
-            a.as_str().parse::<i32>().unwrap_or(0),
-            b.as_str().parse::<i32>().unwrap_or(0),
+            text[r.from.clone()].parse::<i32>().unwrap_or(0),
+            text[r.to.clone()].parse::<i32>().unwrap_or(0),
         );
         if yb <= ya {
-            let shown = &doc.text()[m.range()];
+            let shown = &doc.text()[m.clone()];
             sink(
-                m.range(),
+                m.clone(),
                 tr!(
                     lang,
                     "年份区间“{shown}”不对：结束年份不晚于起始年份",

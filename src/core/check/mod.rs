@@ -11,6 +11,7 @@ mod expanded;
 mod items;
 pub mod lints;
 mod metrics;
+pub mod patterns;
 mod punctuation;
 mod tables;
 

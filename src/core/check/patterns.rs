@@ -1,0 +1,224 @@
+//! The built-in lints' fixed patterns, written out as scanners: a regex
+//! costs 0.15–0.25 ms to compile in every process (its automata and
+//! literal prefilter), more than checking a whole draft; these cost
+//! nothing to set up. Each finds exactly what the regex in its comment
+//! finds with `find_iter` (leftmost-first, non-overlapping) — the tests
+//! hold them to those regexes on random and real text.
+
+use std::ops::Range;
+
+/// The units a run of asterisks may stand before (in the regex's order).
+const STAR_UNITS: &[&str] = &[
+    "件", "宗", "起", "份", "个", "项", "次", "场", "批", "人", "名", "户", "家", "元", "万元",
+    "%", "％", "篇", "条", "期", "所", "年", "月", "日",
+];
+
+/// Characters whose run of two or more is a placeholder.
+const RUN_CHARS: &[char] = &['X', 'x', 'Ｘ', 'ｘ', '×', '○', '□', '△'];
+
+/// Words that mark unfinished text.
+const TODO_WORDS: &[&str] = &["TODO", "TBD", "FIXME"];
+
+/// Bytes that can begin a placeholder: the ASCII starters and the lead
+/// bytes of the others (`＊Ｘｘ` 0xEF, `×` 0xC3, `○□△` 0xE2). Never a
+/// continuation byte, so every hit is at a character boundary.
+const fn placeholder_starts() -> [bool; 256] {
+    let mut t = [false; 256];
+    let bytes = b"*XxTF\xEF\xC3\xE2";
+    let mut i = 0;
+    while i < bytes.len() {
+        t[bytes[i] as usize] = true;
+        i += 1;
+    }
+    t
+}
+static PLACEHOLDER_STARTS: [bool; 256] = placeholder_starts();
+
+/// Placeholders a writer leaves in a draft; as the regex
+/// `[*＊]+\s*(?:件|…|日)|＊|XX+|xx+|ＸＸ+|ｘｘ+|××+|○○+|□□+|△△+|TODO|TBD|FIXME`.
+pub fn placeholders(text: &str) -> Vec<Range<usize>> {
+    find_all(text, &PLACEHOLDER_STARTS, placeholder_at)
+}
+
+fn placeholder_at(s: &str) -> Option<usize> {
+    let mut chars = s.chars();
+    let first = chars.next()?;
+    // [*＊]+\s*(unit)
+    let stars: usize = s
+        .chars()
+        .take_while(|&c| c == '*' || c == '＊')
+        .map(char::len_utf8)
+        .sum();
+    if stars > 0 {
+        let after = skip_space(&s[stars..]);
+        let at = s.len() - after.len();
+        if let Some(u) = STAR_UNITS.iter().find(|u| after.starts_with(**u)) {
+            return Some(at + u.len());
+        }
+    }
+    if first == '＊' {
+        return Some(first.len_utf8());
+    }
+    if RUN_CHARS.contains(&first) {
+        let run = s.chars().take_while(|&c| c == first).count();
+        if run >= 2 {
+            return Some(run * first.len_utf8());
+        }
+        return None;
+    }
+    TODO_WORDS
+        .iter()
+        .find(|w| s.starts_with(**w))
+        .map(|w| w.len())
+}
+
+/// The words after `待` that make a bracketed note a placeholder.
+const PENDING_WORDS: &[&str] = &["补充", "填", "定", "完善", "核实", "更新", "确认"];
+
+fn is_open(c: char) -> bool {
+    matches!(c, '【' | '[' | '（' | '(')
+}
+
+fn is_close(c: char) -> bool {
+    matches!(c, '】' | ']' | '）' | ')')
+}
+
+/// `【`, `[` and `(` themselves and the lead byte of `（` (0xEF); `【`
+/// (0xE3) is a lead byte too.
+const fn bracket_starts() -> [bool; 256] {
+    let mut t = [false; 256];
+    t[b'[' as usize] = true;
+    t[b'(' as usize] = true;
+    t[0xEF] = true;
+    t[0xE3] = true;
+    t
+}
+static BRACKET_STARTS: [bool; 256] = bracket_starts();
+
+/// Bracketed notes that something is still to come (`【待补充】`,
+/// `（待核实数据）`); as the regex
+/// `[【\[（(]\s*待(?:补充|填|定|完善|核实|更新|确认)[^】\]）)]{0,8}[】\]）)]`.
+pub fn bracket_placeholders(text: &str) -> Vec<Range<usize>> {
+    find_all(text, &BRACKET_STARTS, bracket_at)
+}
+
+fn bracket_at(s: &str) -> Option<usize> {
+    let open = s.chars().next().filter(|&c| is_open(c))?;
+    let rest = skip_space(&s[open.len_utf8()..]);
+    let rest = rest.strip_prefix('待')?;
+    let word = PENDING_WORDS.iter().find(|w| rest.starts_with(**w))?;
+    let mut rest = &rest[word.len()..];
+    for _ in 0..=8 {
+        let c = rest.chars().next()?;
+        if is_close(c) {
+            return Some(s.len() - rest.len() + c.len_utf8());
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    None
+}
+
+/// A year range written in the text: the whole range and its two years.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YearRange {
+    /// The range as written (`2021-2025年`'s `2021-2025`).
+    pub whole: Range<usize>,
+    /// The first year's digits.
+    pub from: Range<usize>,
+    /// The second year's digits.
+    pub to: Range<usize>,
+}
+
+const fn digit_one_two() -> [bool; 256] {
+    let mut t = [false; 256];
+    t[b'1' as usize] = true;
+    t[b'2' as usize] = true;
+    t
+}
+static YEAR_STARTS: [bool; 256] = digit_one_two();
+
+/// Year ranges (`2021—2025`, `2023年至2024`); as the regex
+/// `((?:19|20)[0-9][0-9])\s*(?:年\s*)?[-—–－~～至到]\s*((?:19|20)[0-9][0-9])`.
+pub fn year_ranges(text: &str) -> Vec<YearRange> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !YEAR_STARTS[bytes[i] as usize] {
+            i += 1;
+            continue;
+        }
+        match year_range_at(&text[i..]) {
+            Some((end, to)) => {
+                out.push(YearRange {
+                    whole: i..i + end,
+                    from: i..i + 4,
+                    to: i + to..i + to + 4,
+                });
+                i += end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn is_year(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 4
+        && (b.starts_with(b"19") || b.starts_with(b"20"))
+        && b[2].is_ascii_digit()
+        && b[3].is_ascii_digit()
+}
+
+/// The end of a range starting at `s` and where its second year starts.
+fn year_range_at(s: &str) -> Option<(usize, usize)> {
+    if !is_year(s) {
+        return None;
+    }
+    let mut rest = skip_space(&s[4..]);
+    if let Some(r) = rest.strip_prefix('年') {
+        rest = skip_space(r);
+    }
+    let dash = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '-' | '—' | '–' | '－' | '~' | '～' | '至' | '到'))?;
+    let rest = skip_space(&rest[dash.len_utf8()..]);
+    is_year(rest).then(|| {
+        let to = s.len() - rest.len();
+        (to + 4, to)
+    })
+}
+
+/// `s` after its leading white space (`\s*`: Unicode White_Space, as the
+/// regexes).
+fn skip_space(s: &str) -> &str {
+    s.trim_start_matches(char::is_whitespace)
+}
+
+/// Every non-overlapping match, leftmost first: `at` tried at each byte
+/// `starts` allows, the search going on after each match.
+fn find_all(text: &str, starts: &[bool; 256], at: fn(&str) -> Option<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !starts[bytes[i] as usize] {
+            i += 1;
+            continue;
+        }
+        match at(&text[i..]) {
+            Some(len) => {
+                out.push(i..i + len);
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+#[path = "patterns_tests.rs"]
+mod tests;

@@ -1,0 +1,129 @@
+use super::*;
+use regex::Regex;
+
+// The regexes the lints used before they were written out: the oracles.
+const PLACEHOLDER: &str = concat!(
+    r"[*＊]+\s*(?:件|宗|起|份|个|项|次|场|批|人|名|户|家|元|万元|%|％|篇|条|期|所|年|月|日)",
+    r"|＊",
+    r"|XX+|xx+|ＸＸ+|ｘｘ+|××+|○○+|□□+|△△+",
+    r"|TODO|TBD|FIXME",
+);
+const BRACKET: &str = r"[【\[（(]\s*待(?:补充|填|定|完善|核实|更新|确认)[^】\]）)]{0,8}[】\]）)]";
+const RANGE: &str = r"((?:19|20)[0-9][0-9])\s*(?:年\s*)?[-—–－~～至到]\s*((?:19|20)[0-9][0-9])";
+
+fn by_regex(re: &Regex, text: &str) -> Vec<Range<usize>> {
+    re.find_iter(text).map(|m| m.range()).collect()
+}
+
+fn ranges_by_regex(re: &Regex, text: &str) -> Vec<YearRange> {
+    re.captures_iter(text)
+        .filter_map(|c| {
+            Some(YearRange {
+                whole: c.get(0)?.range(),
+                from: c.get(1)?.range(),
+                to: c.get(2)?.range(),
+            })
+        })
+        .collect()
+}
+
+struct Oracles {
+    placeholder: Regex,
+    bracket: Regex,
+    range: Regex,
+}
+
+impl Oracles {
+    fn new() -> Self {
+        Oracles {
+            placeholder: Regex::new(PLACEHOLDER).expect("placeholder"),
+            bracket: Regex::new(BRACKET).expect("bracket"),
+            range: Regex::new(RANGE).expect("range"),
+        }
+    }
+
+    fn agree(&self, text: &str) {
+        assert_eq!(
+            placeholders(text),
+            by_regex(&self.placeholder, text),
+            "placeholders in {text:?}"
+        );
+        assert_eq!(
+            bracket_placeholders(text),
+            by_regex(&self.bracket, text),
+            "bracket placeholders in {text:?}"
+        );
+        assert_eq!(
+            year_ranges(text),
+            ranges_by_regex(&self.range, text),
+            "year ranges in {text:?}"
+        );
+    }
+}
+
+#[test]
+fn each_pattern_finds_what_its_regex_finds_in_written_cases() {
+    let o = Oracles::new();
+    for text in [
+        "",
+        "共办理**件，同比增长＊＊%。",
+        "* 件 ＊　年 **万元 *万 ＊＊ ＊ *",
+        "XX局 x 记录xxx ＸＸＸ ｘ ×× ○○○ □ △△ TODO TBD FIXME TOD FIX",
+        "【待补充】（待核实数据）[ 待定 ](待完善一二三四五六七八)（待更新一二三四五六七八九）",
+        "【待】（ 待确认 ）【待填】】",
+        "《法治政府建设实施纲要（2021-2025年）》、2023年至2024年、1999 ～ 2001、2024—2023",
+        "12019-2020-2021 2020年 到 2022 2020年年-2021 1899-1900 20a0-2021 2020-２０２1",
+        "\u{2003}2020\u{3000}年\u{a0}～\u{2029}2021",
+    ] {
+        o.agree(text);
+    }
+}
+
+/// xorshift64*: a fixed sequence.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        (x.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) as usize % n
+    }
+}
+
+#[test]
+fn each_pattern_finds_what_its_regex_finds_in_random_text() {
+    // Text made of the patterns' own characters and their neighbours, so
+    // that near-misses are common: 20,000 texts with a fixed seed.
+    const PIECES: &[&str] = &[
+        "*", "＊", "X", "x", "Ｘ", "ｘ", "×", "○", "□", "△", "TODO", "TBD", "FIXME", "TO", "F",
+        "件", "万元", "万", "元", "%", "％", "年", "月", "日", "人", "【", "[", "（", "(", "】",
+        "]", "）", ")", "待", "补充", "补", "填", "定", "完善", "核实", "更新", "确认", "19", "20",
+        "2", "1", "0", "9", "5", "-", "—", "–", "－", "~", "～", "至", "到", " ", "\u{3000}",
+        "\u{a0}", "\n", "\t", "\u{2028}", "\u{200b}", "法", "治", "，", "。", "a", "é", "𠀀",
+    ];
+    let o = Oracles::new();
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    for _ in 0..20_000 {
+        let n = 1 + rng.below(24);
+        let text: String = (0..n).map(|_| PIECES[rng.below(PIECES.len())]).collect();
+        o.agree(&text);
+    }
+}
+
+#[test]
+fn each_pattern_finds_what_its_regex_finds_in_the_drafts() {
+    // (The corpus is compared in tests/check.rs, where files may be read.)
+    let o = Oracles::new();
+    for text in [
+        include_str!("../../../drafts/qinghe-2023.txt"),
+        include_str!("../../../drafts/qinghe-2024.md"),
+        include_str!("../../../drafts/xxgk-2023.txt"),
+        include_str!("../../../drafts/xxgk-2024.md"),
+    ] {
+        o.agree(text);
+        o.agree(&crate::core::text::fold_for_matching(text));
+    }
+}
