@@ -89,29 +89,34 @@ pub fn parse_yaml<T: DeserializeOwned>(text: &str, origin: &str) -> Result<T, Ya
             .map(|_| ())
             .map_err(located)
     };
-    let mut path = String::new();
-    serde_saphyr::with_deserializer_from_str_with_options(text, options(), |de| {
-        let mut track = serde_path_to_error::Track::new();
-        let value = T::deserialize(serde_path_to_error::Deserializer::new(de, &mut track));
-        path = track.path().to_string();
-        value
-    })
-    .map_err(|e| {
-        if let Err(first) = syntax() {
-            return first;
-        }
-        let mut e = located(e);
-        // Where in the structure, as `items[0].kind`: an unknown field is
-        // named in the message already, so its container is enough.
-        let at = if e.message.starts_with("unknown field") {
-            path.rsplit_once(['.', '[']).map_or("", |(p, _)| p)
-        } else {
-            path.as_str()
-        };
-        if !at.is_empty() && at != "?" {
-            e.message = format!("{at}: {}", e.message);
-        }
-        e
+    // Read as `T` without tracking where the reader is (the tracking costs
+    // a third of a spec's parse); only a failed read is read again with
+    // it, to say where the fault is.
+    serde_saphyr::from_str_with_options::<T>(text, options()).or_else(|_| {
+        let mut path = String::new();
+        let again = serde_saphyr::with_deserializer_from_str_with_options(text, options(), |de| {
+            let mut track = serde_path_to_error::Track::new();
+            let value = T::deserialize(serde_path_to_error::Deserializer::new(de, &mut track));
+            path = track.path().to_string();
+            value
+        });
+        again.map_err(|e| {
+            if let Err(first) = syntax() {
+                return first;
+            }
+            let mut e = located(e);
+            // Where in the structure, as `items[0].kind`: an unknown field is
+            // named in the message already, so its container is enough.
+            let at = if e.message.starts_with("unknown field") {
+                path.rsplit_once(['.', '[']).map_or("", |(p, _)| p)
+            } else {
+                path.as_str()
+            };
+            if !at.is_empty() && at != "?" {
+                e.message = format!("{at}: {}", e.message);
+            }
+            e
+        })
     })
 }
 
