@@ -22,6 +22,7 @@ pub mod figures;
 pub mod find;
 pub mod fix;
 pub mod lang;
+pub mod later;
 pub mod messages;
 mod messages_zh;
 pub mod review;

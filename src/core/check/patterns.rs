@@ -1,11 +1,48 @@
 //! The built-in lints' fixed patterns, written out as scanners: a regex
 //! costs 0.15–0.25 ms to compile in every process (its automata and
-//! literal prefilter), more than checking a whole draft; these cost
-//! nothing to set up. Each finds exactly what the regex in its comment
+//! literal prefilter), more than a one-off check of a draft spends
+//! searching with it. Each scanner finds exactly what its regex (below)
 //! finds with `find_iter` (leftmost-first, non-overlapping) — the tests
-//! hold them to those regexes on random and real text.
+//! hold them to each other on random and real text — and the regex, faster
+//! per byte, takes over once [`REGEX_AFTER`] bytes were scanned
+//! ([`Later`]): a workbench, a batch or a long draft gets it.
 
+use crate::core::later::Later;
+use regex::Regex;
 use std::ops::Range;
+
+/// Bytes scanned before a pattern's regex is compiled: about what
+/// compiling it costs in scanning (see the module).
+pub const REGEX_AFTER: usize = 256 << 10;
+
+/// The placeholder pattern as a regex.
+pub const PLACEHOLDER_REGEX: &str = concat!(
+    r"[*＊]+\s*(?:件|宗|起|份|个|项|次|场|批|人|名|户|家|元|万元|%|％|篇|条|期|所|年|月|日)",
+    r"|＊",
+    r"|XX+|xx+|ＸＸ+|ｘｘ+|××+|○○+|□□+|△△+",
+    r"|TODO|TBD|FIXME",
+);
+
+/// The bracketed-note pattern as a regex.
+pub const BRACKET_REGEX: &str =
+    r"[【\[（(]\s*待(?:补充|填|定|完善|核实|更新|确认)[^】\]）)]{0,8}[】\]）)]";
+
+/// The year-range pattern as a regex.
+pub const YEAR_RANGE_REGEX: &str =
+    r"((?:19|20)[0-9][0-9])\s*(?:年\s*)?[-—–－~～至到]\s*((?:19|20)[0-9][0-9])";
+
+static PLACEHOLDER: Later<Regex> = Later::after(REGEX_AFTER);
+static BRACKET: Later<Regex> = Later::after(REGEX_AFTER);
+static YEAR_RANGE: Later<Regex> = Later::after(REGEX_AFTER);
+
+/// The regex of a pattern for a text of `len` bytes, once it pays.
+fn regex(later: &'static Later<Regex>, pattern: &str, len: usize) -> Option<&'static Regex> {
+    later.for_text(len, || Regex::new(pattern).ok())
+}
+
+fn spans(re: &Regex, text: &str) -> Vec<Range<usize>> {
+    re.find_iter(text).map(|m| m.range()).collect()
+}
 
 /// The units a run of asterisks may stand before (in the regex's order).
 const STAR_UNITS: &[&str] = &[
@@ -34,9 +71,16 @@ const fn placeholder_starts() -> [bool; 256] {
 }
 static PLACEHOLDER_STARTS: [bool; 256] = placeholder_starts();
 
-/// Placeholders a writer leaves in a draft; as the regex
-/// `[*＊]+\s*(?:件|…|日)|＊|XX+|xx+|ＸＸ+|ｘｘ+|××+|○○+|□□+|△△+|TODO|TBD|FIXME`.
+/// Placeholders a writer leaves in a draft ([`PLACEHOLDER_REGEX`]).
 pub fn placeholders(text: &str) -> Vec<Range<usize>> {
+    match regex(&PLACEHOLDER, PLACEHOLDER_REGEX, text.len()) {
+        Some(re) => spans(re, text),
+        None => scan_placeholders(text),
+    }
+}
+
+/// [`placeholders`] by the scanner alone, whatever was scanned before (tests).
+pub fn scan_placeholders(text: &str) -> Vec<Range<usize>> {
     find_all(text, &PLACEHOLDER_STARTS, placeholder_at)
 }
 
@@ -96,9 +140,16 @@ const fn bracket_starts() -> [bool; 256] {
 static BRACKET_STARTS: [bool; 256] = bracket_starts();
 
 /// Bracketed notes that something is still to come (`【待补充】`,
-/// `（待核实数据）`); as the regex
-/// `[【\[（(]\s*待(?:补充|填|定|完善|核实|更新|确认)[^】\]）)]{0,8}[】\]）)]`.
+/// `（待核实数据）`; [`BRACKET_REGEX`]).
 pub fn bracket_placeholders(text: &str) -> Vec<Range<usize>> {
+    match regex(&BRACKET, BRACKET_REGEX, text.len()) {
+        Some(re) => spans(re, text),
+        None => scan_brackets(text),
+    }
+}
+
+/// [`bracket_placeholders`] by the scanner alone, whatever was scanned before (tests).
+pub fn scan_brackets(text: &str) -> Vec<Range<usize>> {
     find_all(text, &BRACKET_STARTS, bracket_at)
 }
 
@@ -137,9 +188,25 @@ const fn digit_one_two() -> [bool; 256] {
 }
 static YEAR_STARTS: [bool; 256] = digit_one_two();
 
-/// Year ranges (`2021—2025`, `2023年至2024`); as the regex
-/// `((?:19|20)[0-9][0-9])\s*(?:年\s*)?[-—–－~～至到]\s*((?:19|20)[0-9][0-9])`.
+/// Year ranges (`2021—2025`, `2023年至2024`; [`YEAR_RANGE_REGEX`]).
 pub fn year_ranges(text: &str) -> Vec<YearRange> {
+    match regex(&YEAR_RANGE, YEAR_RANGE_REGEX, text.len()) {
+        Some(re) => re
+            .captures_iter(text)
+            .filter_map(|c| {
+                Some(YearRange {
+                    whole: c.get(0)?.range(),
+                    from: c.get(1)?.range(),
+                    to: c.get(2)?.range(),
+                })
+            })
+            .collect(),
+        None => scan_year_ranges(text),
+    }
+}
+
+/// [`year_ranges`] by the scanner alone, whatever was scanned before (tests).
+pub fn scan_year_ranges(text: &str) -> Vec<YearRange> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;

@@ -1,16 +1,6 @@
 use super::*;
 use regex::Regex;
 
-// The regexes the lints used before they were written out: the oracles.
-const PLACEHOLDER: &str = concat!(
-    r"[*＊]+\s*(?:件|宗|起|份|个|项|次|场|批|人|名|户|家|元|万元|%|％|篇|条|期|所|年|月|日)",
-    r"|＊",
-    r"|XX+|xx+|ＸＸ+|ｘｘ+|××+|○○+|□□+|△△+",
-    r"|TODO|TBD|FIXME",
-);
-const BRACKET: &str = r"[【\[（(]\s*待(?:补充|填|定|完善|核实|更新|确认)[^】\]）)]{0,8}[】\]）)]";
-const RANGE: &str = r"((?:19|20)[0-9][0-9])\s*(?:年\s*)?[-—–－~～至到]\s*((?:19|20)[0-9][0-9])";
-
 fn by_regex(re: &Regex, text: &str) -> Vec<Range<usize>> {
     re.find_iter(text).map(|m| m.range()).collect()
 }
@@ -36,25 +26,25 @@ struct Oracles {
 impl Oracles {
     fn new() -> Self {
         Oracles {
-            placeholder: Regex::new(PLACEHOLDER).expect("placeholder"),
-            bracket: Regex::new(BRACKET).expect("bracket"),
-            range: Regex::new(RANGE).expect("range"),
+            placeholder: Regex::new(PLACEHOLDER_REGEX).expect("placeholder"),
+            bracket: Regex::new(BRACKET_REGEX).expect("bracket"),
+            range: Regex::new(YEAR_RANGE_REGEX).expect("range"),
         }
     }
 
     fn agree(&self, text: &str) {
         assert_eq!(
-            placeholders(text),
+            scan_placeholders(text),
             by_regex(&self.placeholder, text),
             "placeholders in {text:?}"
         );
         assert_eq!(
-            bracket_placeholders(text),
+            scan_brackets(text),
             by_regex(&self.bracket, text),
             "bracket placeholders in {text:?}"
         );
         assert_eq!(
-            year_ranges(text),
+            scan_year_ranges(text),
             ranges_by_regex(&self.range, text),
             "year ranges in {text:?}"
         );
@@ -126,4 +116,25 @@ fn each_pattern_finds_what_its_regex_finds_in_the_drafts() {
         o.agree(text);
         o.agree(&crate::core::text::fold_for_matching(text));
     }
+}
+
+#[test]
+fn the_regexes_take_over_once_enough_was_scanned_and_find_the_same() {
+    let text = "共**件【待补充】XX局，2021-2025年，TODO";
+    let scanned = (
+        placeholders(text),
+        bracket_placeholders(text),
+        year_ranges(text),
+    );
+    for later in [&PLACEHOLDER, &BRACKET, &YEAR_RANGE] {
+        later.count(REGEX_AFTER);
+    }
+    let by_regex = (
+        placeholders(text),
+        bracket_placeholders(text),
+        year_ranges(text),
+    );
+    assert!(PLACEHOLDER.is_built() && BRACKET.is_built() && YEAR_RANGE.is_built());
+    assert_eq!(scanned, by_regex);
+    assert_eq!(scanned.0.len(), 3, "{:?}", scanned.0);
 }

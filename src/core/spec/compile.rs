@@ -1,42 +1,29 @@
-//! The validated, compiled spec the checker runs: word lists as
-//! Aho-Corasick automata (folded to simplified characters), regexes
+//! The validated, compiled spec the checker runs: word lists (folded to
+//! simplified characters, see [`super::words`]), regexes
 //! compiled and size-limited, references between items checked; every
 //! error located in the spec's text.
 
 use super::MAX_REGEX_BYTES;
 use super::locate::{locate, locate_id, locate_nth_id};
 use super::model::*;
+use super::words::WordList;
 use crate::core::text::fold_for_matching;
-use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexBuilder};
 use std::collections::HashSet;
 
 /// A compiled matcher (words folded to simplified, word lists as
-/// Aho-Corasick automata, regexes compiled).
+/// [`WordList`]s, regexes compiled).
 #[derive(Debug, Clone, Default)]
 pub struct CompiledMatcher {
     /// Heading levels in order of preference (empty = all).
     pub levels: Vec<u8>,
     any: Vec<String>,
-    any_ac: Option<AhoCorasick>,
-    all_ac: Vec<AhoCorasick>,
-    none_ac: Option<AhoCorasick>,
+    any_words: Option<WordList>,
+    all_words: Vec<WordList>,
+    none_words: Option<WordList>,
     regex: Vec<Regex>,
     /// Minimum paragraph length.
     pub min_chars: usize,
-}
-
-fn automaton(words: &[String]) -> Option<AhoCorasick> {
-    if words.is_empty() {
-        return None;
-    }
-    // A contiguous NFA: quick to build (a spec has dozens of matchers, built
-    // at every start) and quick enough on headings and paragraphs.
-    AhoCorasick::builder()
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-        .build(words)
-        .ok()
 }
 
 impl CompiledMatcher {
@@ -51,9 +38,9 @@ impl CompiledMatcher {
     ) -> Self {
         CompiledMatcher {
             levels,
-            any_ac: automaton(&any),
-            all_ac: all.iter().filter_map(|g| automaton(g)).collect(),
-            none_ac: automaton(&none),
+            any_words: WordList::new(&any),
+            all_words: all.iter().filter_map(|g| WordList::new(g)).collect(),
+            none_words: WordList::new(&none),
             any,
             regex,
             min_chars,
@@ -68,24 +55,20 @@ impl CompiledMatcher {
     /// Where `text` matches: the byte range of the first `any` word or regex
     /// match (or of the first `all` word when there is no `any`/`regex`).
     pub fn find(&self, text: &str) -> Option<std::ops::Range<usize>> {
-        if self.none_ac.as_ref().is_some_and(|ac| ac.is_match(text)) {
+        if self.none_words.as_ref().is_some_and(|w| w.is_match(text)) {
             return None;
         }
         let mut first_all = None;
-        for ac in &self.all_ac {
-            let hit = ac.find(text)?;
+        for words in &self.all_words {
+            let hit = words.find(text)?;
             if first_all.is_none() {
-                first_all = Some(hit.range());
+                first_all = Some(hit);
             }
         }
-        if self.any_ac.is_none() && self.regex.is_empty() {
+        if self.any_words.is_none() && self.regex.is_empty() {
             return first_all.or(Some(0..0));
         }
-        let word = self
-            .any_ac
-            .as_ref()
-            .and_then(|ac| ac.find(text))
-            .map(|m| m.range());
+        let word = self.any_words.as_ref().and_then(|w| w.find(text));
         let re = self
             .regex
             .iter()

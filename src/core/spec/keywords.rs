@@ -9,35 +9,20 @@
 //! ordinary draft never pays for it; a workbench re-checking at every key,
 //! a batch or a huge draft pays once.
 
+use crate::core::later::Later;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::{Anchored, MatchKind, dfa, nfa::contiguous};
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Bytes scanned with the NFA before the DFA is built (see the module).
 pub const DFA_AFTER: usize = 2 << 20;
 
 /// The keywords' automata (see the module).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct KeywordScanner {
     patterns: Vec<String>,
     nfa: contiguous::NFA,
-    /// Built once [`DFA_AFTER`] bytes were scanned (`None` if it could not
-    /// be: the NFA goes on).
-    dfa: OnceLock<Option<dfa::DFA>>,
-    /// Bytes scanned so far.
-    scanned: AtomicUsize,
-}
-
-impl Clone for KeywordScanner {
-    fn clone(&self) -> Self {
-        KeywordScanner {
-            patterns: self.patterns.clone(),
-            nfa: self.nfa.clone(),
-            dfa: self.dfa.clone(),
-            scanned: AtomicUsize::new(self.scanned.load(Ordering::Relaxed)),
-        }
-    }
+    /// Built once [`DFA_AFTER`] bytes were scanned.
+    dfa: Later<dfa::DFA>,
 }
 
 impl KeywordScanner {
@@ -49,19 +34,14 @@ impl KeywordScanner {
         Ok(KeywordScanner {
             patterns,
             nfa,
-            dfa: OnceLock::new(),
-            scanned: AtomicUsize::new(0),
+            dfa: Later::after(DFA_AFTER),
         })
     }
 
     /// Calls `hit(start, end, pattern)` for every keyword in `text`
     /// (overlapping ones included), in order of end.
     pub fn scan(&self, text: &str, mut hit: impl FnMut(usize, usize, usize)) {
-        let before = self.scanned.fetch_add(text.len(), Ordering::Relaxed);
-        if before < DFA_AFTER && self.dfa.get().is_none() {
-            return scan_with(&self.nfa, text, &mut hit);
-        }
-        let dfa = self.dfa.get_or_init(|| {
+        let dfa = self.dfa.for_text(text.len(), || {
             dfa::Builder::new()
                 .match_kind(MatchKind::Standard)
                 .build(&self.patterns)
@@ -105,11 +85,11 @@ mod tests {
             v
         };
         let first = run();
-        assert!(s.dfa.get().is_none(), "no DFA for a short text");
+        assert!(!s.dfa.is_built(), "no DFA for a short text");
         // As if a long text had been scanned.
-        s.scanned.fetch_add(DFA_AFTER, Ordering::Relaxed);
+        s.dfa.count(DFA_AFTER);
         let second = run();
-        assert!(matches!(s.dfa.get(), Some(Some(_))), "the DFA after that");
+        assert!(s.dfa.is_built(), "the DFA after that");
         assert_eq!(first, second);
         assert_eq!(
             first,

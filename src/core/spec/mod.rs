@@ -16,6 +16,7 @@ pub mod keywords;
 mod locate;
 mod model;
 pub mod table_model;
+pub mod words;
 
 pub use compile::{CompiledMatcher, CompiledSpec, DEFAULT_UNITS, ItemMatchers};
 pub use model::*;
