@@ -175,7 +175,7 @@ fn placeholder(doc: &Document, spec: &CompiledSpec, lang: Lang, sink: &mut Sink)
             .map(|r| r.start - p.range.start..r.end - p.range.start)
             .collect();
         for re in &spec.placeholder_patterns {
-            hits.extend(re.find_iter(t).map(|m| m.range()));
+            hits.extend(re.find_all(t));
         }
         // An ellipsis outside quotation marks stands for text still to come.
         let mut depth = 0i32;

@@ -6,9 +6,9 @@
 use super::MAX_REGEX_BYTES;
 use super::locate::{locate, locate_id, locate_nth_id};
 use super::model::*;
+use super::spec_regex::{RegexError, SpecRegex};
 use super::words::WordList;
 use crate::core::text::fold_for_matching;
-use regex::{Regex, RegexBuilder};
 use std::collections::HashSet;
 
 /// A compiled matcher (words folded to simplified, word lists as
@@ -21,7 +21,7 @@ pub struct CompiledMatcher {
     any_words: Option<WordList>,
     all_words: Vec<WordList>,
     none_words: Option<WordList>,
-    regex: Vec<Regex>,
+    regex: Vec<SpecRegex>,
     /// Minimum paragraph length.
     pub min_chars: usize,
 }
@@ -33,7 +33,7 @@ impl CompiledMatcher {
         any: Vec<String>,
         all: Vec<Vec<String>>,
         none: Vec<String>,
-        regex: Vec<Regex>,
+        regex: Vec<SpecRegex>,
         min_chars: usize,
     ) -> Self {
         CompiledMatcher {
@@ -72,7 +72,7 @@ impl CompiledMatcher {
         let re = self
             .regex
             .iter()
-            .filter_map(|r| r.find(text).map(|m| m.range()))
+            .filter_map(|r| r.find(text))
             .min_by_key(|r| r.start);
         match (word, re) {
             (Some(a), Some(b)) => Some(if a.start <= b.start { a } else { b }),
@@ -105,7 +105,7 @@ pub struct CompiledSpec {
     /// Per metric: the effective scope.
     pub metric_scopes: Vec<Scope>,
     /// Extra placeholder patterns.
-    pub placeholder_patterns: Vec<Regex>,
+    pub placeholder_patterns: Vec<SpecRegex>,
     /// Every metric keyword (folded), found in one pass.
     pub metric_automaton: super::keywords::KeywordScanner,
     /// Pattern index of the automaton → metric index.
@@ -413,12 +413,12 @@ fn compile_matcher(
     ))
 }
 
-fn compile_regex(p: &str, src: &str, offset: usize, what: &str) -> Result<Regex, Located> {
+fn compile_regex(p: &str, src: &str, offset: usize, what: &str) -> Result<SpecRegex, Located> {
     let re = build_regex(p, src, offset, what)?;
     // A pattern that can match nothing at all matches every draft: an item
     // would be met by any text, a lint fire at every position.
     let sample = "甲乙 ab 12。\n丙";
-    if re.is_match("") || re.find_iter(sample).any(|m| m.is_empty()) {
+    if re.is_match("") || re.find_all(sample).iter().any(|m| m.is_empty()) {
         let (l, c) = locate(src, p, offset);
         return Err((
             l,
@@ -431,26 +431,13 @@ fn compile_regex(p: &str, src: &str, offset: usize, what: &str) -> Result<Regex,
     Ok(re)
 }
 
-fn build_regex(p: &str, src: &str, offset: usize, what: &str) -> Result<Regex, Located> {
-    RegexBuilder::new(p)
-        .size_limit(MAX_REGEX_BYTES)
-        .dfa_size_limit(MAX_REGEX_BYTES)
-        .nest_limit(64)
-        .build()
-        .map_err(|e| {
-            let (l, c) = locate(src, p, offset);
-            let detail = match e {
-                regex::Error::CompiledTooBig(_) => {
-                    format!("compiles to more than {MAX_REGEX_BYTES} bytes")
-                }
-                other => other
-                    .to_string()
-                    .lines()
-                    .last()
-                    .unwrap_or("")
-                    .trim()
-                    .to_owned(),
-            };
-            (l, c, format!("{what}: invalid regex `{p}`: {detail}"))
-        })
+fn build_regex(p: &str, src: &str, offset: usize, what: &str) -> Result<SpecRegex, Located> {
+    SpecRegex::new(p).map_err(|e| {
+        let (l, c) = locate(src, p, offset);
+        let detail = match e {
+            RegexError::TooBig => format!("compiles to more than {MAX_REGEX_BYTES} bytes"),
+            RegexError::Syntax(why) => why,
+        };
+        (l, c, format!("{what}: invalid regex `{p}`: {detail}"))
+    })
 }

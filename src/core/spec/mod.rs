@@ -15,6 +15,7 @@ pub mod expr;
 pub mod keywords;
 mod locate;
 mod model;
+pub mod spec_regex;
 pub mod table_model;
 pub mod words;
 
