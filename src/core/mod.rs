@@ -9,6 +9,8 @@ pub mod numeral;
 pub mod outline;
 pub mod punctuation;
 pub mod residue;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod text;
 pub mod wrap;
 pub mod yaml;

@@ -1,4 +1,5 @@
 use super::*;
+use crate::core::testing::Rng;
 use regex::Regex;
 
 fn by_regex(re: &Regex, text: &str) -> Vec<Range<usize>> {
@@ -66,20 +67,6 @@ fn each_pattern_finds_what_its_regex_finds_in_written_cases() {
         "\u{2003}2020\u{3000}年\u{a0}～\u{2029}2021",
     ] {
         o.agree(text);
-    }
-}
-
-/// xorshift64*: a fixed sequence.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        (x.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) as usize % n
     }
 }
 

@@ -1,4 +1,5 @@
 use super::*;
+use crate::core::testing::Rng;
 
 /// The `regex` crate as a spec used it before: the oracle.
 fn oracle(pattern: &str) -> regex::Regex {
@@ -20,20 +21,6 @@ const PATTERNS: &[&str] = &[
     r"(a|ab)(c|bcd)(d*)",
     r"审核\s*人[:：]\s*\S+",
 ];
-
-/// xorshift64*: a fixed sequence.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        (x.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) as usize % n
-    }
-}
 
 #[test]
 fn quick_and_full_engines_find_what_the_regex_crate_finds() {

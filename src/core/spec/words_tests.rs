@@ -1,4 +1,5 @@
 use super::*;
+use crate::core::testing::Rng;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 /// The automaton a word list used to be: the oracle.
@@ -54,20 +55,6 @@ fn the_automaton_is_built_once_enough_was_searched_and_finds_the_same() {
     assert_eq!(list.find(text), scanned);
     assert!(list.automaton.is_built());
     assert!(list.is_match(text) && !list.is_match("没有"));
-}
-
-/// xorshift64*: a fixed sequence.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        (x.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) as usize % n
-    }
 }
 
 #[test]
