@@ -179,6 +179,17 @@ fn empty_and_degenerate_texts() {
     }
     let long_line = "审核合同38份，".repeat(20_000);
     run_all(&long_line, &spec);
+    // One line of 200,000 full-width asterisks: 200,000 placeholder
+    // findings. Took 90 s in a release build (the placeholder regex is
+    // quadratic on such a run, and each finding's column was counted from
+    // the line's start); linear now, so this finishes in moments.
+    let stars = format!("一、标题\n{}\n", "＊".repeat(200_000));
+    let doc = Document::parse(&stars);
+    let r = check(&doc, &spec, &CheckOptions::default());
+    let placeholders: Vec<_> = r.lints.iter().filter(|l| l.rule == "placeholder").collect();
+    assert_eq!(placeholders.len(), 200_000);
+    let last = placeholders.last().expect("findings");
+    assert_eq!((last.position.line, last.position.column), (2, 200_000));
 }
 
 #[test]

@@ -3,9 +3,13 @@
 //! literal prefilter), more than a one-off check of a draft spends
 //! searching with it. Each scanner finds exactly what its regex (below)
 //! finds with `find_iter` (leftmost-first, non-overlapping) — the tests
-//! hold them to each other on random and real text — and the regex, faster
-//! per byte, takes over once [`REGEX_AFTER`] bytes were scanned
-//! ([`Later`]): a workbench, a batch or a long draft gets it.
+//! hold them to each other on random and real text. For bracketed notes
+//! and year ranges the regex, faster per byte, takes over once
+//! [`REGEX_AFTER`] bytes were scanned ([`Later`]): a workbench, a batch or
+//! a long draft gets it. Placeholders are always scanned: their regex
+//! takes quadratic time on a long run of `＊` (each one-character match is
+//! found only after reading the rest of the run: 90 s for 200,000 of
+//! them), the scanner linear.
 
 use crate::core::later::Later;
 use regex::Regex;
@@ -31,7 +35,6 @@ pub const BRACKET_REGEX: &str =
 pub const YEAR_RANGE_REGEX: &str =
     r"((?:19|20)[0-9][0-9])\s*(?:年\s*)?[-—–－~～至到]\s*((?:19|20)[0-9][0-9])";
 
-static PLACEHOLDER: Later<Regex> = Later::after(REGEX_AFTER);
 static BRACKET: Later<Regex> = Later::after(REGEX_AFTER);
 static YEAR_RANGE: Later<Regex> = Later::after(REGEX_AFTER);
 
@@ -56,50 +59,66 @@ const RUN_CHARS: &[char] = &['X', 'x', 'Ｘ', 'ｘ', '×', '○', '□', '△'];
 /// Words that mark unfinished text.
 const TODO_WORDS: &[&str] = &["TODO", "TBD", "FIXME"];
 
-/// Bytes that can begin a placeholder: the ASCII starters and the lead
-/// bytes of the others (`＊Ｘｘ` 0xEF, `×` 0xC3, `○□△` 0xE2). Never a
-/// continuation byte, so every hit is at a character boundary.
-const fn placeholder_starts() -> [bool; 256] {
-    let mut t = [false; 256];
-    let bytes = b"*XxTF\xEF\xC3\xE2";
-    let mut i = 0;
-    while i < bytes.len() {
-        t[bytes[i] as usize] = true;
-        i += 1;
+/// Whether a placeholder may begin at byte `i`: an ASCII starter, or the
+/// first two or three bytes of `＊` (EF BC 8A), `Ｘ` (EF BC B8), `ｘ`
+/// (EF BD 98), `×` (C3 97), `○` (E2 97 8B), `□` (E2 96 A1) or `△`
+/// (E2 96 B3) — not the full-width punctuation that shares their first
+/// byte. Never a continuation byte, so every hit is at a character
+/// boundary.
+fn may_start_placeholder(b: &[u8], i: usize) -> bool {
+    match b[i] {
+        b'*' | b'X' | b'x' | b'T' | b'F' => true,
+        0xEF => matches!(
+            b.get(i + 1..i + 3),
+            Some([0xBC, 0x8A | 0xB8] | [0xBD, 0x98])
+        ),
+        0xE2 => matches!(
+            b.get(i + 1..i + 3),
+            Some([0x97, 0x8B] | [0x96, 0xA1 | 0xB3])
+        ),
+        0xC3 => b.get(i + 1) == Some(&0x97),
+        _ => false,
     }
-    t
 }
-static PLACEHOLDER_STARTS: [bool; 256] = placeholder_starts();
 
 /// Placeholders a writer leaves in a draft ([`PLACEHOLDER_REGEX`]).
 pub fn placeholders(text: &str) -> Vec<Range<usize>> {
-    match regex(&PLACEHOLDER, PLACEHOLDER_REGEX, text.len()) {
-        Some(re) => spans(re, text),
-        None => scan_placeholders(text),
-    }
+    scan_placeholders(text)
 }
 
-/// [`placeholders`] by the scanner alone, whatever was scanned before (tests).
+/// [`placeholders`] (the scanner: tests name it as the others').
 pub fn scan_placeholders(text: &str) -> Vec<Range<usize>> {
-    find_all(text, &PLACEHOLDER_STARTS, placeholder_at)
+    // Where the last run of asterisks with no unit after it ends: every
+    // position inside that run fails the same way, so the run and the
+    // space after it are read once (a long run costs linear time, as
+    // with the regex).
+    let mut bare_until = 0;
+    find_all(text, may_start_placeholder, |i| {
+        let s = &text[i..];
+        if i >= bare_until {
+            // [*＊]+\s*(unit)
+            let stars: usize = s
+                .chars()
+                .take_while(|&c| c == '*' || c == '＊')
+                .map(char::len_utf8)
+                .sum();
+            if stars > 0 {
+                let after = skip_space(&s[stars..]);
+                let at = s.len() - after.len();
+                if let Some(u) = STAR_UNITS.iter().find(|u| after.starts_with(**u)) {
+                    return Some(at + u.len());
+                }
+                bare_until = i + stars;
+            }
+        }
+        other_placeholder_at(s)
+    })
 }
 
-fn placeholder_at(s: &str) -> Option<usize> {
-    let mut chars = s.chars();
-    let first = chars.next()?;
-    // [*＊]+\s*(unit)
-    let stars: usize = s
-        .chars()
-        .take_while(|&c| c == '*' || c == '＊')
-        .map(char::len_utf8)
-        .sum();
-    if stars > 0 {
-        let after = skip_space(&s[stars..]);
-        let at = s.len() - after.len();
-        if let Some(u) = STAR_UNITS.iter().find(|u| after.starts_with(**u)) {
-            return Some(at + u.len());
-        }
-    }
+/// The alternatives after the first: `＊` alone, a run of two or more of
+/// [`RUN_CHARS`], a word of [`TODO_WORDS`].
+fn other_placeholder_at(s: &str) -> Option<usize> {
+    let first = s.chars().next()?;
     if first == '＊' {
         return Some(first.len_utf8());
     }
@@ -150,7 +169,11 @@ pub fn bracket_placeholders(text: &str) -> Vec<Range<usize>> {
 
 /// [`bracket_placeholders`] by the scanner alone, whatever was scanned before (tests).
 pub fn scan_brackets(text: &str) -> Vec<Range<usize>> {
-    find_all(text, &BRACKET_STARTS, bracket_at)
+    find_all(
+        text,
+        |b, i| BRACKET_STARTS[b[i] as usize],
+        |i| bracket_at(&text[i..]),
+    )
 }
 
 fn bracket_at(s: &str) -> Option<usize> {
@@ -264,18 +287,23 @@ fn skip_space(s: &str) -> &str {
     s.trim_start_matches(char::is_whitespace)
 }
 
-/// Every non-overlapping match, leftmost first: `at` tried at each byte
-/// `starts` allows, the search going on after each match.
-fn find_all(text: &str, starts: &[bool; 256], at: fn(&str) -> Option<usize>) -> Vec<Range<usize>> {
+/// Every non-overlapping match, leftmost first: `at` (the length of a
+/// match at a byte offset) tried at each byte `starts` allows, the search
+/// going on after each match.
+fn find_all(
+    text: &str,
+    starts: impl Fn(&[u8], usize) -> bool,
+    mut at: impl FnMut(usize) -> Option<usize>,
+) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if !starts[bytes[i] as usize] {
+        if !starts(bytes, i) {
             i += 1;
             continue;
         }
-        match at(&text[i..]) {
+        match at(i) {
             Some(len) => {
                 out.push(i..i + len);
                 i += len;

@@ -33,12 +33,22 @@ pub struct Position {
     pub column: usize,
 }
 
-/// Maps byte offsets to (line, column) and back in `O(log lines + line length)`.
+/// Maps byte offsets to (line, column) in `O(log lines + MARK_EVERY)` and
+/// back in `O(log lines + line length)`.
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
     starts: Vec<usize>,
     len: usize,
+    /// In lines longer than [`MARK_EVERY`] bytes, every `MARK_EVERY` bytes
+    /// or so: (byte offset of a character, characters before it on its
+    /// line). A column is counted from the mark before it, so that the
+    /// positions of many findings on one very long line (a file without
+    /// line ends) do not each count the line from its start.
+    marks: Vec<(usize, usize)>,
 }
+
+/// Bytes between column marks in a long line (see [`LineIndex`]).
+const MARK_EVERY: usize = 4096;
 
 impl LineIndex {
     /// Builds the index of `text` (normalised: `\n` line ends).
@@ -46,9 +56,25 @@ impl LineIndex {
         let mut starts = Vec::with_capacity(text.len() / 64 + 1);
         starts.push(0);
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let mut marks = Vec::new();
+        let ends = starts.iter().skip(1).map(|s| s - 1).chain([text.len()]);
+        for (&start, end) in starts.iter().zip(ends) {
+            let mut at = start;
+            let mut chars = 0;
+            while end - at > MARK_EVERY {
+                let mut next = at + MARK_EVERY;
+                while !text.is_char_boundary(next) {
+                    next -= 1;
+                }
+                chars += text[at..next].chars().count();
+                marks.push((next, chars));
+                at = next;
+            }
+        }
         LineIndex {
             starts,
             len: text.len(),
+            marks,
         }
     }
 
@@ -80,7 +106,13 @@ impl LineIndex {
         while end > start && !text.is_char_boundary(end) {
             end -= 1;
         }
-        let column = text[start..end].chars().count() + 1;
+        // From the last mark at or before `end` on this line, if any.
+        let k = self.marks.partition_point(|&(at, _)| at <= end);
+        let (from, before) = match k.checked_sub(1).map(|k| self.marks[k]) {
+            Some((at, chars)) if at >= start => (at, chars),
+            _ => (start, 0),
+        };
+        let column = before + text[from..end].chars().count() + 1;
         Position {
             line: line + 1,
             column,
@@ -502,6 +534,36 @@ mod tests {
         assert_eq!(idx.position(text, 10_000).line, 3);
         // Inside a multi-byte character rounds down.
         assert_eq!(idx.position(text, 1), Position { line: 1, column: 1 });
+    }
+
+    #[test]
+    fn positions_on_very_long_lines_count_from_the_marks_as_from_the_line_start() {
+        // Lines of 1-, 2-, 3- and 4-byte characters, longer and shorter than
+        // the marks' spacing; every offset (inside characters too) against
+        // counting from the line's start.
+        let long: String = "a法é𠀀，".repeat(1_500);
+        let text = format!("{long}\n短行\n{long}{long}\n\n{}", "法".repeat(5_000));
+        let idx = LineIndex::new(&text);
+        assert!(idx.marks.len() > 8, "{} marks", idx.marks.len());
+        for byte in (0..=text.len() + 2).step_by(29).chain([text.len()]) {
+            let got = idx.position(&text, byte);
+            let b = byte.min(text.len());
+            let before = &text.as_bytes()[..b];
+            let line = before.iter().filter(|&&c| c == b'\n').count();
+            let start = before
+                .iter()
+                .rposition(|&c| c == b'\n')
+                .map_or(0, |i| i + 1);
+            let mut end = b;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let want = Position {
+                line: line + 1,
+                column: text[start..end].chars().count() + 1,
+            };
+            assert_eq!(got, want, "at byte {byte}");
+        }
     }
 
     #[test]
