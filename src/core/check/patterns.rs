@@ -81,13 +81,9 @@ fn may_start_placeholder(b: &[u8], i: usize) -> bool {
     }
 }
 
-/// Placeholders a writer leaves in a draft ([`PLACEHOLDER_REGEX`]).
+/// Placeholders a writer leaves in a draft ([`PLACEHOLDER_REGEX`]; always
+/// scanned, see the module).
 pub fn placeholders(text: &str) -> Vec<Range<usize>> {
-    scan_placeholders(text)
-}
-
-/// [`placeholders`] (the scanner: tests name it as the others').
-pub fn scan_placeholders(text: &str) -> Vec<Range<usize>> {
     // Where the last run of asterisks with no unit after it ends: every
     // position inside that run fails the same way, so the run and the
     // space after it are read once (a long run costs linear time, as

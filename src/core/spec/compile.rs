@@ -17,10 +17,9 @@ use std::collections::HashSet;
 pub struct CompiledMatcher {
     /// Heading levels in order of preference (empty = all).
     pub levels: Vec<u8>,
-    any: Vec<String>,
-    any_words: Option<WordList>,
-    all_words: Vec<WordList>,
-    none_words: Option<WordList>,
+    any: Option<WordList>,
+    all: Vec<WordList>,
+    none: Option<WordList>,
     regex: Vec<SpecRegex>,
     /// Minimum paragraph length.
     pub min_chars: usize,
@@ -38,10 +37,9 @@ impl CompiledMatcher {
     ) -> Self {
         CompiledMatcher {
             levels,
-            any_words: WordList::new(&any),
-            all_words: all.iter().filter_map(|g| WordList::new(g)).collect(),
-            none_words: WordList::new(&none),
-            any,
+            any: WordList::new(&any),
+            all: all.iter().filter_map(|g| WordList::new(g)).collect(),
+            none: WordList::new(&none),
             regex,
             min_chars,
         }
@@ -55,20 +53,20 @@ impl CompiledMatcher {
     /// Where `text` matches: the byte range of the first `any` word or regex
     /// match (or of the first `all` word when there is no `any`/`regex`).
     pub fn find(&self, text: &str) -> Option<std::ops::Range<usize>> {
-        if self.none_words.as_ref().is_some_and(|w| w.is_match(text)) {
+        if self.none.as_ref().is_some_and(|w| w.is_match(text)) {
             return None;
         }
         let mut first_all = None;
-        for words in &self.all_words {
+        for words in &self.all {
             let hit = words.find(text)?;
             if first_all.is_none() {
                 first_all = Some(hit);
             }
         }
-        if self.any_words.is_none() && self.regex.is_empty() {
+        if self.any.is_none() && self.regex.is_empty() {
             return first_all.or(Some(0..0));
         }
-        let word = self.any_words.as_ref().and_then(|w| w.find(text));
+        let word = self.any.as_ref().and_then(|w| w.find(text));
         let re = self
             .regex
             .iter()
@@ -82,7 +80,7 @@ impl CompiledMatcher {
 
     /// The `any` words (folded), for hints in messages.
     pub fn any_words(&self) -> &[String] {
-        &self.any
+        self.any.as_ref().map_or(&[], WordList::words)
     }
 
     /// Whether a heading of `level` is considered.

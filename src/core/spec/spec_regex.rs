@@ -72,11 +72,6 @@ impl SpecRegex {
             .map(|m| m.range())
             .collect()
     }
-
-    /// The pattern as written.
-    pub fn as_str(&self) -> &str {
-        &self.pattern
-    }
 }
 
 /// The `regex` crate's configuration for a `&str` regex with the spec's

@@ -65,6 +65,11 @@ impl WordList {
         })
     }
 
+    /// The words, as given.
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+
     /// Whether a word is in `text`.
     pub fn is_match(&self, text: &str) -> bool {
         self.find(text).is_some()
