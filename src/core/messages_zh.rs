@@ -286,10 +286,6 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "`year-consistency.item` 引用的“{1}”不是要素 id",
     ),
     (
-        "metric keywords cannot be compiled: {}",
-        "指标关键词无法编译：{1}",
-    ),
-    (
         "item `{}`: only a `section` can be a table part",
         "要素“{1}”：只有 `section` 类才能是表格部分",
     ),

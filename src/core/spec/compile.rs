@@ -302,10 +302,7 @@ pub(super) fn compile(spec: Spec, src: &str) -> Result<CompiledSpec, Located> {
             metric_of_pattern.push(mi);
         }
     }
-    let metric_automaton = super::keywords::KeywordScanner::new(patterns).map_err(|e| {
-        let (l, c) = at("metrics:");
-        (l, c, format!("metric keywords cannot be compiled: {e}"))
-    })?;
+    let metric_automaton = super::keywords::KeywordScanner::new(patterns);
     let tables = super::compile_tables::compile_tables(&spec, src)?;
     for (it, t) in spec.items.iter().zip(&tables.item_tables) {
         if t.is_some() && it.kind != ItemKind::Section {

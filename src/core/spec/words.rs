@@ -24,12 +24,7 @@ pub const AUTOMATON_AFTER: usize = 256 << 10;
 pub struct WordList {
     words: Vec<String>,
     automaton: Later<AhoCorasick>,
-    /// The bit of [`key`]`(b0, b1, b2)` set when a word may begin with
-    /// bytes `b0 b1 b2` (a word of one or two bytes sets every byte after).
-    starts: [u64; 64],
-    /// Whether some word is shorter than three bytes (it can begin where
-    /// fewer than three bytes are left).
-    short: bool,
+    starts: Starts,
 }
 
 impl WordList {
@@ -38,30 +33,11 @@ impl WordList {
         if words.is_empty() {
             return None;
         }
-        let mut starts = [0u64; 64];
-        let mut short = false;
-        for w in words {
-            match *w.as_bytes() {
-                [] => {}
-                [_] => {
-                    // Any two bytes after it: every key.
-                    short = true;
-                    starts = [u64::MAX; 64];
-                }
-                [b0, b1] => {
-                    short = true;
-                    for b2 in 0..=255u8 {
-                        set(&mut starts, b0, b1, b2);
-                    }
-                }
-                [b0, b1, b2, ..] => set(&mut starts, b0, b1, b2),
-            }
-        }
+        let words: Vec<String> = words.iter().filter(|w| !w.is_empty()).cloned().collect();
         Some(WordList {
-            words: words.iter().filter(|w| !w.is_empty()).cloned().collect(),
+            starts: Starts::of(words.iter().map(String::as_bytes)),
+            words,
             automaton: Later::after(AUTOMATON_AFTER),
-            starts,
-            short,
         })
     }
 
@@ -92,33 +68,77 @@ impl WordList {
     /// [`WordList::find`] without the automaton.
     fn scan(&self, text: &str) -> Option<Range<usize>> {
         let b = text.as_bytes();
-        // Character by character: words begin at characters.
-        let mut i = 0;
-        while i + 3 <= b.len() {
-            let b0 = b[i];
-            if has(&self.starts, b0, b[i + 1], b[i + 2])
-                && let Some(n) = self.longest_at(&b[i..])
-            {
-                return Some(i..i + n);
+        self.starts.candidates(b).find_map(|i| {
+            let rest = &b[i..];
+            self.words
+                .iter()
+                .filter(|w| w.as_bytes()[0] == rest[0] && rest.starts_with(w.as_bytes()))
+                .map(String::len)
+                .max()
+                .map(|n| i..i + n)
+        })
+    }
+}
+
+/// Where words may begin in a text: a bit for the first three bytes of
+/// each word (a CJK word's first character), tested character by
+/// character. Built in about a microsecond; shared by [`WordList`] and the
+/// metric keywords' scan ([`super::keywords`]).
+#[derive(Debug, Clone)]
+pub(crate) struct Starts {
+    /// The bit of [`key`]`(b0, b1, b2)` set when a word may begin with
+    /// bytes `b0 b1 b2` (a word of one or two bytes sets every byte after).
+    bits: [u64; 64],
+    /// Whether some word is shorter than three bytes (it can begin where
+    /// fewer than three bytes are left).
+    short: bool,
+}
+
+impl Starts {
+    /// The starts of `words` (empty ones are left out).
+    pub(crate) fn of<'a>(words: impl IntoIterator<Item = &'a [u8]>) -> Starts {
+        let mut bits = [0u64; 64];
+        let mut short = false;
+        for w in words {
+            match *w {
+                [] => {}
+                [_] => {
+                    // Any two bytes after it: every key.
+                    short = true;
+                    bits = [u64::MAX; 64];
+                }
+                [b0, b1] => {
+                    short = true;
+                    for b2 in 0..=255u8 {
+                        set(&mut bits, b0, b1, b2);
+                    }
+                }
+                [b0, b1, b2, ..] => set(&mut bits, b0, b1, b2),
             }
-            i += utf8_width(b0);
         }
-        while self.short && i < b.len() {
-            if let Some(n) = self.longest_at(&b[i..]) {
-                return Some(i..i + n);
-            }
-            i += utf8_width(b[i]);
-        }
-        None
+        Starts { bits, short }
     }
 
-    /// The length of the longest word `rest` begins with.
-    fn longest_at(&self, rest: &[u8]) -> Option<usize> {
-        self.words
-            .iter()
-            .filter(|w| w.as_bytes()[0] == rest[0] && rest.starts_with(w.as_bytes()))
-            .map(String::len)
-            .max()
+    /// The byte offsets in `b` (UTF-8) where a word may begin, in order:
+    /// every word that matches begins at one of them. Each is a character
+    /// boundary.
+    pub(crate) fn candidates<'a>(&'a self, b: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
+        let mut i = 0;
+        std::iter::from_fn(move || {
+            while i < b.len() {
+                let at = i;
+                let b0 = b[at];
+                i += utf8_width(b0);
+                let may = match b.get(at + 1..at + 3) {
+                    Some(&[b1, b2]) => has(&self.bits, b0, b1, b2),
+                    _ => self.short,
+                };
+                if may {
+                    return Some(at);
+                }
+            }
+            None
+        })
     }
 }
 
@@ -139,14 +159,14 @@ fn key(b0: u8, b1: u8, b2: u8) -> usize {
     ((usize::from(b0) << 12) ^ (usize::from(b1) << 6) ^ usize::from(b2)) & 0xFFF
 }
 
-fn set(starts: &mut [u64; 64], b0: u8, b1: u8, b2: u8) {
+fn set(bits: &mut [u64; 64], b0: u8, b1: u8, b2: u8) {
     let k = key(b0, b1, b2);
-    starts[k >> 6] |= 1 << (k & 63);
+    bits[k >> 6] |= 1 << (k & 63);
 }
 
-fn has(starts: &[u64; 64], b0: u8, b1: u8, b2: u8) -> bool {
+fn has(bits: &[u64; 64], b0: u8, b1: u8, b2: u8) -> bool {
     let k = key(b0, b1, b2);
-    starts[k >> 6] & (1 << (k & 63)) != 0
+    bits[k >> 6] & (1 << (k & 63)) != 0
 }
 
 #[cfg(test)]
