@@ -89,7 +89,7 @@ pub fn placeholders(text: &str) -> Vec<Range<usize>> {
     // space after it are read once (a long run costs linear time, as
     // with the regex).
     let mut bare_until = 0;
-    find_all(text, may_start_placeholder, |i| {
+    find_spans(text, may_start_placeholder, |i| {
         let s = &text[i..];
         if i >= bare_until {
             // [*＊]+\s*(unit)
@@ -142,18 +142,6 @@ fn is_close(c: char) -> bool {
     matches!(c, '】' | ']' | '）' | ')')
 }
 
-/// `【`, `[` and `(` themselves and the lead byte of `（` (0xEF); `【`
-/// (0xE3) is a lead byte too.
-const fn bracket_starts() -> [bool; 256] {
-    let mut t = [false; 256];
-    t[b'[' as usize] = true;
-    t[b'(' as usize] = true;
-    t[0xEF] = true;
-    t[0xE3] = true;
-    t
-}
-static BRACKET_STARTS: [bool; 256] = bracket_starts();
-
 /// Bracketed notes that something is still to come (`【待补充】`,
 /// `（待核实数据）`; [`BRACKET_REGEX`]).
 pub fn bracket_placeholders(text: &str) -> Vec<Range<usize>> {
@@ -165,9 +153,10 @@ pub fn bracket_placeholders(text: &str) -> Vec<Range<usize>> {
 
 /// [`bracket_placeholders`] by the scanner alone, whatever was scanned before (tests).
 pub fn scan_brackets(text: &str) -> Vec<Range<usize>> {
-    find_all(
+    // `[`, `(`, and the first bytes of `（` (0xEF) and `【` (0xE3).
+    find_spans(
         text,
-        |b, i| BRACKET_STARTS[b[i] as usize],
+        |b, i| matches!(b[i], b'[' | b'(' | 0xEF | 0xE3),
         |i| bracket_at(&text[i..]),
     )
 }
@@ -199,14 +188,6 @@ pub struct YearRange {
     pub to: Range<usize>,
 }
 
-const fn digit_one_two() -> [bool; 256] {
-    let mut t = [false; 256];
-    t[b'1' as usize] = true;
-    t[b'2' as usize] = true;
-    t
-}
-static YEAR_STARTS: [bool; 256] = digit_one_two();
-
 /// Year ranges (`2021—2025`, `2023年至2024`; [`YEAR_RANGE_REGEX`]).
 pub fn year_ranges(text: &str) -> Vec<YearRange> {
     match regex(&YEAR_RANGE, YEAR_RANGE_REGEX, text.len()) {
@@ -226,27 +207,19 @@ pub fn year_ranges(text: &str) -> Vec<YearRange> {
 
 /// [`year_ranges`] by the scanner alone, whatever was scanned before (tests).
 pub fn scan_year_ranges(text: &str) -> Vec<YearRange> {
-    let mut out = Vec::new();
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !YEAR_STARTS[bytes[i] as usize] {
-            i += 1;
-            continue;
-        }
-        match year_range_at(&text[i..]) {
-            Some((end, to)) => {
-                out.push(YearRange {
-                    whole: i..i + end,
-                    from: i..i + 4,
-                    to: i + to..i + to + 4,
-                });
-                i += end;
-            }
-            None => i += 1,
-        }
-    }
-    out
+    find_all(
+        text,
+        |b, i| matches!(b[i], b'1' | b'2'),
+        |i| {
+            let (end, to) = year_range_at(&text[i..])?;
+            let range = YearRange {
+                whole: i..i + end,
+                from: i..i + 4,
+                to: i + to..i + to + 4,
+            };
+            Some((end, range))
+        },
+    )
 }
 
 fn is_year(s: &str) -> bool {
@@ -283,14 +256,14 @@ fn skip_space(s: &str) -> &str {
     s.trim_start_matches(char::is_whitespace)
 }
 
-/// Every non-overlapping match, leftmost first: `at` (the length of a
-/// match at a byte offset) tried at each byte `starts` allows, the search
-/// going on after each match.
-fn find_all(
+/// Every non-overlapping match, leftmost first: `at` (a match's length at
+/// a byte offset, and what to keep of it) tried at each byte `starts`
+/// allows, the search going on after each match.
+fn find_all<T>(
     text: &str,
     starts: impl Fn(&[u8], usize) -> bool,
-    mut at: impl FnMut(usize) -> Option<usize>,
-) -> Vec<Range<usize>> {
+    mut at: impl FnMut(usize) -> Option<(usize, T)>,
+) -> Vec<T> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -300,14 +273,23 @@ fn find_all(
             continue;
         }
         match at(i) {
-            Some(len) => {
-                out.push(i..i + len);
+            Some((len, found)) => {
+                out.push(found);
                 i += len;
             }
             None => i += 1,
         }
     }
     out
+}
+
+/// [`find_all`] keeping each match's byte range.
+fn find_spans(
+    text: &str,
+    starts: impl Fn(&[u8], usize) -> bool,
+    mut at: impl FnMut(usize) -> Option<usize>,
+) -> Vec<Range<usize>> {
+    find_all(text, starts, |i| at(i).map(|len| (len, i..i + len)))
 }
 
 #[cfg(test)]

@@ -37,9 +37,9 @@ impl CompiledMatcher {
     ) -> Self {
         CompiledMatcher {
             levels,
-            any: WordList::new(&any),
-            all: all.iter().filter_map(|g| WordList::new(g)).collect(),
-            none: WordList::new(&none),
+            any: WordList::new(any),
+            all: all.into_iter().filter_map(WordList::new).collect(),
+            none: WordList::new(none),
             regex,
             min_chars,
         }

@@ -28,12 +28,13 @@ pub struct WordList {
 }
 
 impl WordList {
-    /// The list of `words` (none empty; `None` for an empty list).
-    pub fn new(words: &[String]) -> Option<WordList> {
+    /// The list of `words` (empty ones never match; `None` for an empty
+    /// list).
+    pub fn new(mut words: Vec<String>) -> Option<WordList> {
         if words.is_empty() {
             return None;
         }
-        let words: Vec<String> = words.iter().filter(|w| !w.is_empty()).cloned().collect();
+        words.retain(|w| !w.is_empty());
         Some(WordList {
             starts: Starts::of(words.iter().map(String::as_bytes)),
             words,
