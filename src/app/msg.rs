@@ -6,7 +6,7 @@
 //! outcomes back. Nothing here does anything.
 
 use super::state::Prompt;
-use crate::core::check::Report;
+use crate::core::check::{CheckMemo, Report};
 use crate::core::compare::Comparison;
 use crate::core::document::Document;
 use crate::core::review::{Review, ReviewChange};
@@ -15,7 +15,7 @@ use crate::core::spec::CompiledSpec;
 use crate::core::text::{Encoding, Fingerprint, Loaded, TextFormat};
 use crossterm::event::{Event, KeyEvent, MouseEvent};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, TryLockError};
 use std::time::{Instant, SystemTime};
 
 /// The time, read by the terminal layer and handed in with every message:
@@ -320,6 +320,34 @@ pub struct CheckJob {
     pub spec: Arc<CompiledSpec>,
     /// The language of the checklist's messages.
     pub lang: crate::core::lang::Lang,
+    /// What the draft's earlier checks worked out of each paragraph (one
+    /// check uses it at a time; see [`Memo`]).
+    pub memo: Memo,
+}
+
+/// A draft's [`CheckMemo`], shared by the checks of its text wherever they
+/// run.
+pub type Memo = Arc<Mutex<CheckMemo>>;
+
+/// Checks `doc` with the draft's memo, or without one when another check
+/// holds it (never waits for it).
+pub fn check_with_memo(
+    doc: &Document,
+    spec: &CompiledSpec,
+    lang: crate::core::lang::Lang,
+    memo: &Memo,
+) -> Report {
+    let opts = crate::core::check::CheckOptions { lang };
+    match memo.try_lock() {
+        Ok(mut m) => crate::core::check::check_reusing(doc, spec, &opts, &mut m),
+        // A check that panicked left the memo half done: start afresh.
+        Err(TryLockError::Poisoned(e)) => {
+            let mut m = e.into_inner();
+            *m = CheckMemo::new();
+            crate::core::check::check_reusing(doc, spec, &opts, &mut m)
+        }
+        Err(TryLockError::WouldBlock) => crate::core::check::check(doc, spec, &opts),
+    }
 }
 
 impl CheckJob {
@@ -327,11 +355,7 @@ impl CheckJob {
     /// workbench).
     pub fn run(&self) -> Msg {
         let doc = Document::parse_normalized(self.text.to_string(), self.format.clone());
-        let report = crate::core::check::check(
-            &doc,
-            &self.spec,
-            &crate::core::check::CheckOptions { lang: self.lang },
-        );
+        let report = check_with_memo(&doc, &self.spec, self.lang, &self.memo);
         Msg::Checked {
             edits: self.edits,
             doc: Arc::new(doc),

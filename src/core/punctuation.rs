@@ -46,8 +46,27 @@ fn in_link(text: &str, at: usize) -> bool {
     word.contains("://") || word.contains("www.") || word.contains('@')
 }
 
+/// Whether `text` holds a character [`scan`] may change: a half-width
+/// mark, a straight quote, a space (ASCII or U+3000, E3 80 80 in UTF-8)
+/// or a full-width digit (EF BC 90–99). Most paragraphs of a report hold
+/// none: one pass over the bytes spares them the scan.
+fn may_have_marks(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| match x {
+        b',' | b';' | b':' | b'?' | b'!' | b'.' | b'(' | b')' | b'"' | b' ' => true,
+        0xE3 => b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x80),
+        0xEF => {
+            b.get(i + 1) == Some(&0xBC) && b.get(i + 2).is_some_and(|y| (0x90..=0x99).contains(y))
+        }
+        _ => false,
+    })
+}
+
 /// Every mark to change in one paragraph (or table cell) of text.
 pub fn scan(text: &str) -> Vec<Edit> {
+    if !may_have_marks(text) {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let at = |k: usize| chars.get(k).map(|&(_, c)| c);
     // The nearest character that is not a space, before and after.

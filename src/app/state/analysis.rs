@@ -5,7 +5,7 @@
 
 use super::buffer::Buffer;
 use super::{RECHECK_AT_ONCE_UP_TO, State, View};
-use crate::app::msg::{CheckJob, Effect};
+use crate::app::msg::{CheckJob, Effect, Memo, check_with_memo};
 use crate::core::check::{CheckOptions, Report, check};
 use crate::core::document::Document;
 use crate::core::lang::Lang;
@@ -34,6 +34,9 @@ pub(super) struct Analysis {
     /// (the editor counts changed lines from then on: see
     /// [`State::placer`]).
     pub(super) lines: usize,
+    /// What the checks so far worked out of each paragraph: a re-check
+    /// works out only the paragraphs an edit changed.
+    pub(super) memo: Memo,
 }
 
 impl Analysis {
@@ -58,7 +61,13 @@ impl Analysis {
         pending: bool,
     ) -> Analysis {
         let doc = Document::parse_normalized(text, buffer.format.clone());
-        let report = check(&doc, &spec, &CheckOptions { lang });
+        let memo = Memo::default();
+        // A huge draft's empty stand-in is not worth remembering.
+        let report = if pending {
+            check(&doc, &spec, &CheckOptions { lang })
+        } else {
+            check_with_memo(&doc, &spec, lang, &memo)
+        };
         buffer.editor.mark_lines();
         Analysis {
             spec,
@@ -69,6 +78,7 @@ impl Analysis {
             checking: None,
             pending,
             lines: buffer.editor.lines().len(),
+            memo,
         }
     }
 }
@@ -80,7 +90,7 @@ impl State {
     pub(super) fn recheck(&mut self) {
         let text = self.buffer.owned_text();
         let doc = Document::parse_normalized(text, self.buffer.format.clone());
-        let report = check(&doc, &self.analysis.spec, &CheckOptions { lang: self.lang });
+        let report = check_with_memo(&doc, &self.analysis.spec, self.lang, &self.analysis.memo);
         self.install_check(Arc::new(doc), report);
     }
 
@@ -147,6 +157,7 @@ impl State {
             format: self.buffer.format.clone(),
             spec: self.analysis.spec.clone(),
             lang: self.lang,
+            memo: self.analysis.memo.clone(),
         };
         self.emit(Effect::Check(job));
     }

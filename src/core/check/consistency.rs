@@ -14,6 +14,7 @@
 
 use crate::core::figures::{Figure, fmt_value};
 use crate::core::lang::Lang;
+use crate::core::spec::words::WordList;
 use crate::tr;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -82,6 +83,13 @@ const PERIOD_WORDS: &[&str] = &[
     "分别",
 ];
 
+/// [`PERIOD_WORDS`] as one list: a sentence read once, not once per word.
+fn period_words() -> Option<&'static WordList> {
+    static LIST: std::sync::OnceLock<Option<WordList>> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| WordList::new(PERIOD_WORDS.iter().map(|w| w.to_string()).collect()))
+        .as_ref()
+}
+
 /// The naming words of a figure, as compared.
 fn naming(f: &Figure) -> String {
     let mut s = f.context().trim();
@@ -121,7 +129,7 @@ pub(super) fn figure_consistency(text: &str, figures: &[Figure], lang: Lang, sin
             _ => {
                 let sentence = text.get(f.sentence.clone()).unwrap_or("");
                 let skip = sentence.contains(['|', '\t'])
-                    || PERIOD_WORDS.iter().any(|w| sentence.contains(w));
+                    || period_words().is_some_and(|l| l.is_match(sentence));
                 memo = Some((f.sentence.start, skip));
                 skip
             }

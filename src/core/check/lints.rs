@@ -4,6 +4,7 @@
 //! through `arithmetic`, parts-sum and rate, through `consistency`,
 //! figure-consistency.
 
+use super::memo::Reuse;
 use super::{ItemResult, ItemSections, Lint, Status, patterns};
 use crate::core::document::{Document, NumberingProblem, ParagraphKind, years_with_nian};
 use crate::core::figures::Figure;
@@ -14,13 +15,14 @@ use crate::tr;
 use std::ops::Range;
 
 /// Runs every enabled lint rule.
-pub fn run(
+pub(super) fn run(
     doc: &Document,
     spec: &CompiledSpec,
     sections: &ItemSections,
     items: &[ItemResult],
     figures: &[Figure],
     lang: Lang,
+    reuse: &mut Reuse,
 ) -> Vec<Lint> {
     let l = &spec.spec.lints;
     let mut out = Vec::new();
@@ -37,7 +39,7 @@ pub fn run(
         numbering(doc, lang, &mut |r, m| push("numbering", &l.numbering, r, m));
     }
     if l.placeholder.enabled {
-        placeholder(doc, spec, lang, &mut |r, m| {
+        placeholder(doc, spec, lang, reuse, &mut |r, m| {
             push("placeholder", &l.placeholder, r, m)
         });
     }
@@ -78,7 +80,7 @@ pub fn run(
         });
     }
     if l.punctuation.enabled {
-        super::punctuation::punctuation(doc, lang, &mut |r, m| {
+        super::punctuation::punctuation(doc, lang, reuse, &mut |r, m| {
             push("punctuation", &l.punctuation, r, m)
         });
     }
@@ -151,48 +153,20 @@ fn numbering(doc: &Document, lang: Lang, sink: &mut Sink) {
     }
 }
 
-fn placeholder(doc: &Document, spec: &CompiledSpec, lang: Lang, sink: &mut Sink) {
+fn placeholder(
+    doc: &Document,
+    spec: &CompiledSpec,
+    lang: Lang,
+    reuse: &mut Reuse,
+    sink: &mut Sink,
+) {
     let text = doc.text();
-    // The built-in patterns run once over the whole text (one search is far
-    // cheaper than one per paragraph); matches are then kept per paragraph.
-    let mut found = patterns::placeholders(text);
-    if text.contains('待') {
-        found.extend(patterns::bracket_placeholders(text));
-    }
-    found.sort_by_key(|r| r.start);
-    let any_ellipsis = text.contains("……");
-    let paragraphs = doc.paragraphs();
-    for p in paragraphs {
+    for (pi, p) in doc.paragraphs().iter().enumerate() {
         if p.kind == ParagraphKind::Residue {
             continue;
         }
         let t = &text[p.range.clone()];
-        let k = found.partition_point(|r| r.start < p.range.start);
-        let mut hits: Vec<Range<usize>> = found[k..]
-            .iter()
-            .take_while(|r| r.start < p.range.end)
-            .filter(|r| r.end <= p.range.end)
-            .map(|r| r.start - p.range.start..r.end - p.range.start)
-            .collect();
-        for re in &spec.placeholder_patterns {
-            hits.extend(re.find_all(t));
-        }
-        // An ellipsis outside quotation marks stands for text still to come.
-        let mut depth = 0i32;
-        let has_ellipsis = any_ellipsis && t.contains("……");
-        for (i, c) in t.char_indices().filter(|_| has_ellipsis) {
-            match c {
-                '“' | '「' | '"' => depth += 1,
-                '”' | '」' => depth = (depth - 1).max(0),
-                '…' if depth == 0 && t[i..].starts_with("……") && !t[..i].ends_with('…') => {
-                    hits.push(i..i + "……".len());
-                }
-                _ => {}
-            }
-        }
-        hits.sort_by_key(|r| r.start);
-        hits.dedup_by(|b, a| b.start < a.end);
-        for r in hits {
+        for r in reuse.placeholders(pi, || placeholders_in(t, spec)) {
             let what = &t[r.clone()];
             sink(
                 p.range.start + r.start..p.range.start + r.end,
@@ -204,6 +178,35 @@ fn placeholder(doc: &Document, spec: &CompiledSpec, lang: Lang, sink: &mut Sink)
             );
         }
     }
+}
+
+/// The placeholders of a paragraph's text `t`: the built-in patterns, the
+/// spec's, and an ellipsis outside quotation marks (it stands for text
+/// still to come); in order, none overlapping.
+fn placeholders_in(t: &str, spec: &CompiledSpec) -> Vec<Range<usize>> {
+    let mut hits = patterns::placeholders(t);
+    if t.contains('待') {
+        hits.extend(patterns::bracket_placeholders(t));
+    }
+    for re in &spec.placeholder_patterns {
+        hits.extend(re.find_all(t));
+    }
+    if t.contains("……") {
+        let mut depth = 0i32;
+        for (i, c) in t.char_indices() {
+            match c {
+                '“' | '「' | '"' => depth += 1,
+                '”' | '」' => depth = (depth - 1).max(0),
+                '…' if depth == 0 && t[i..].starts_with("……") && !t[..i].ends_with('…') => {
+                    hits.push(i..i + "……".len());
+                }
+                _ => {}
+            }
+        }
+    }
+    hits.sort_by_key(|r| r.start);
+    hits.dedup_by(|b, a| b.start < a.end);
+    hits
 }
 
 fn web_residue(doc: &Document, lang: Lang, sink: &mut Sink) {

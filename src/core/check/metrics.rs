@@ -4,6 +4,7 @@
 //! partial when only mentioned.
 
 use super::evidence::excerpt_evidence;
+use super::memo::Reuse;
 use super::{Evidence, ItemSections, MetricResult, Status};
 use crate::core::document::{Document, ParagraphKind};
 use crate::core::figures::{self, Figure};
@@ -56,7 +57,12 @@ struct KeywordHits {
 }
 
 impl KeywordHits {
-    fn collect(doc: &Document, spec: &CompiledSpec, sections: &ItemSections) -> KeywordHits {
+    fn collect(
+        doc: &Document,
+        spec: &CompiledSpec,
+        sections: &ItemSections,
+        reuse: &mut Reuse,
+    ) -> KeywordHits {
         let text = doc.matching_text();
         let n = spec.spec.metrics.len();
         let np = doc.paragraphs().len();
@@ -104,9 +110,12 @@ impl KeywordHits {
                         && !outside.iter().any(|&i| m[i])
                 }));
             let r = p.range.clone();
-            spec.metric_hits(&text[r.clone()], r.start, &mut hits.all);
-            // In order of start (the window search in `attribute` relies on it).
-            hits.all[from..].sort_unstable();
+            reuse.keywords(pi, r.start, &mut hits.all, |out| {
+                let from = out.len();
+                spec.metric_hits(&text[r.clone()], r.start, out);
+                // In order of start (the window search in `attribute` relies on it).
+                out[from..].sort_unstable();
+            });
             let ok = &hits.allowed[pi * n..(pi + 1) * n];
             for &(s, e, mi) in &hits.all[from..] {
                 if ok[mi] && hits.first_mention[mi].is_none() {
@@ -135,8 +144,9 @@ pub(super) fn eval_metrics(
     sections: &ItemSections,
     figures: &mut [Figure],
     lang: Lang,
+    reuse: &mut Reuse,
 ) -> Vec<MetricResult> {
-    let hits = KeywordHits::collect(doc, spec, sections);
+    let hits = KeywordHits::collect(doc, spec, sections, reuse);
     let counted = attribute_figures(doc, spec, &hits, figures);
     spec.spec
         .metrics

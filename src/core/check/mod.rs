@@ -10,6 +10,7 @@ mod evidence;
 mod expanded;
 mod items;
 pub mod lints;
+pub mod memo;
 mod metrics;
 pub mod patterns;
 mod punctuation;
@@ -22,6 +23,8 @@ use super::spec::{CompiledSpec, ItemKind, Severity};
 use super::text::Position;
 use crate::tr;
 use items::{eval_section, eval_statement, eval_title};
+pub use memo::CheckMemo;
+use memo::Reuse;
 use metrics::eval_metrics;
 use std::ops::Range;
 
@@ -211,6 +214,27 @@ pub type ItemSections = Vec<Vec<usize>>;
 
 /// Checks `doc` against `spec`.
 pub fn check(doc: &Document, spec: &CompiledSpec, opts: &CheckOptions) -> Report {
+    check_with(doc, spec, opts, Reuse::none())
+}
+
+/// [`check`], taking what earlier checks with `memo` worked out of each
+/// unchanged paragraph instead of working it out again (see [`memo`]):
+/// the same report, for the workbench's re-check after each key.
+pub fn check_reusing(
+    doc: &Document,
+    spec: &CompiledSpec,
+    opts: &CheckOptions,
+    memo: &mut CheckMemo,
+) -> Report {
+    check_with(doc, spec, opts, Reuse::with(memo, doc, spec, opts.lang))
+}
+
+fn check_with(
+    doc: &Document,
+    spec: &CompiledSpec,
+    opts: &CheckOptions,
+    mut reuse: Reuse,
+) -> Report {
     let lang = opts.lang;
     let sections = match_sections(doc, spec);
     let mut items = Vec::with_capacity(spec.spec.items.len());
@@ -241,10 +265,10 @@ pub fn check(doc: &Document, spec: &CompiledSpec, opts: &CheckOptions) -> Report
     }
     let reads = tables::read_all(doc, spec, &sections);
     tables::table_parts(doc, spec, &sections, &reads, &mut items, lang);
-    let mut figures = text_figures(doc, spec, &sections);
-    let mut metrics = eval_metrics(doc, spec, &sections, &mut figures, lang);
+    let mut figures = text_figures(doc, spec, &sections, &mut reuse);
+    let mut metrics = eval_metrics(doc, spec, &sections, &mut figures, lang, &mut reuse);
     // The text's figures for the lints (a table's rows are not sentences).
-    let mut lints = lints::run(doc, spec, &sections, &items, &figures, lang);
+    let mut lints = lints::run(doc, spec, &sections, &items, &figures, lang, &mut reuse);
     add_cell_figures(doc, spec, &reads, &mut metrics, &mut figures, lang);
     let ne = &spec.spec.lints.not_expanded;
     if ne.enabled
@@ -303,8 +327,9 @@ pub fn check(doc: &Document, spec: &CompiledSpec, opts: &CheckOptions) -> Report
 pub fn figures_of(doc: &Document, spec: &CompiledSpec, opts: &CheckOptions) -> Vec<Figure> {
     let sections = match_sections(doc, spec);
     let reads = tables::read_all(doc, spec, &sections);
-    let mut figures = text_figures(doc, spec, &sections);
-    let mut metrics = eval_metrics(doc, spec, &sections, &mut figures, opts.lang);
+    let mut reuse = Reuse::none();
+    let mut figures = text_figures(doc, spec, &sections, &mut reuse);
+    let mut metrics = eval_metrics(doc, spec, &sections, &mut figures, opts.lang, &mut reuse);
     add_cell_figures(doc, spec, &reads, &mut metrics, &mut figures, opts.lang);
     figures.shrink_to_fit();
     figures
@@ -313,8 +338,30 @@ pub fn figures_of(doc: &Document, spec: &CompiledSpec, opts: &CheckOptions) -> V
 /// The figures of the text (not a table's cells), those in the plans (the
 /// sections of the spec's `metric_scope.outside` items) marked as targets,
 /// not results.
-fn text_figures(doc: &Document, spec: &CompiledSpec, sections: &ItemSections) -> Vec<Figure> {
-    let mut figures = figures::extract(doc, &spec.units);
+fn text_figures(
+    doc: &Document,
+    spec: &CompiledSpec,
+    sections: &ItemSections,
+    reuse: &mut Reuse,
+) -> Vec<Figure> {
+    let mut scanner = figures::FigureScanner::new(&spec.units);
+    let mut figures = Vec::new();
+    for (pi, p) in doc.paragraphs().iter().enumerate() {
+        let Some(start) = figures::scan_start(doc, pi) else {
+            continue;
+        };
+        reuse.figures(
+            pi,
+            p.range.start,
+            start,
+            || {
+                let at = doc.position(start);
+                (at.line, at.column)
+            },
+            &mut figures,
+            |out| scanner.scan(doc, pi, start, out),
+        );
+    }
     let plans: Vec<usize> = spec
         .spec
         .metric_scope

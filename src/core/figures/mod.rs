@@ -139,28 +139,60 @@ pub fn is_sentence_mark(c: char) -> bool {
 /// Finds every figure of a document (residue and title lines excluded).
 /// `units` must be sorted longest first.
 pub fn extract(doc: &Document, units: &[String]) -> Vec<Figure> {
-    let units = Units::new(units);
-    let units = &units;
-    let mut bufs = Buffers::default();
-    let text = doc.matching_text();
+    let mut scanner = FigureScanner::new(units);
     let mut out = Vec::new();
-    for (pi, p) in doc.paragraphs().iter().enumerate() {
-        let start = match p.kind {
-            ParagraphKind::Residue | ParagraphKind::Title => continue,
-            ParagraphKind::Heading(h) => doc.headings()[h].title.start,
-            ParagraphKind::Body => p.range.start,
+    for pi in 0..doc.paragraphs().len() {
+        if let Some(start) = scan_start(doc, pi) {
+            scanner.scan(doc, pi, start, &mut out);
+        }
+    }
+    out
+}
+
+/// Where the figures of paragraph `pi` are looked for: from its start, a
+/// heading's from its title (not its number); `None` for the title and
+/// web residue, which have none.
+pub fn scan_start(doc: &Document, pi: usize) -> Option<usize> {
+    let p = doc.paragraphs().get(pi)?;
+    match p.kind {
+        ParagraphKind::Residue | ParagraphKind::Title => None,
+        ParagraphKind::Heading(h) => Some(doc.headings()[h].title.start),
+        ParagraphKind::Body => Some(p.range.start),
+    }
+}
+
+/// [`extract`] a paragraph at a time (the checker takes unchanged
+/// paragraphs' figures from its memo instead).
+pub struct FigureScanner<'u> {
+    units: Units<'u>,
+    bufs: Buffers,
+}
+
+impl<'u> FigureScanner<'u> {
+    /// A scanner for `units` (sorted longest first).
+    pub fn new(units: &'u [String]) -> Self {
+        FigureScanner {
+            units: Units::new(units),
+            bufs: Buffers::default(),
+        }
+    }
+
+    /// Appends the figures of paragraph `pi`, from byte `start` (see
+    /// [`scan_start`]) to its end, to `out`.
+    pub fn scan(&mut self, doc: &Document, pi: usize, start: usize, out: &mut Vec<Figure>) {
+        let Some(p) = doc.paragraphs().get(pi) else {
+            return;
         };
         scan_paragraph(
             doc,
-            text,
+            doc.matching_text(),
             start..p.range.end,
             pi,
-            units,
-            &mut bufs,
-            &mut out,
+            &self.units,
+            &mut self.bufs,
+            out,
         );
     }
-    out
 }
 
 fn scan_paragraph(

@@ -112,9 +112,18 @@ pub struct CompiledSpec {
     pub tables: super::compile_tables::CompiledTables,
     /// Words recognising the report type (folded): title, headings.
     pub recognise: (Vec<String>, Vec<String>),
+    /// Tells this compilation from every other in the process (see
+    /// [`CompiledSpec::serial`]).
+    serial: u64,
 }
 
 impl CompiledSpec {
+    /// A number no other compilation in this process has (a clone keeps
+    /// it): what a [`crate::core::check::CheckMemo`] knows its spec by.
+    pub fn serial(&self) -> u64 {
+        self.serial
+    }
+
     /// Every metric keyword in `text` (overlapping matches included), as
     /// `(start, end, metric)` with offsets shifted by `base`, in order of end.
     pub fn metric_hits(&self, text: &str, base: usize, out: &mut Vec<(usize, usize, usize)>) {
@@ -339,6 +348,10 @@ pub(super) fn compile(spec: Spec, src: &str) -> Result<CompiledSpec, Located> {
         placeholder_patterns,
         metric_automaton,
         metric_of_pattern,
+        serial: {
+            static SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+            SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        },
     })
 }
 

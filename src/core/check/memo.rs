@@ -1,0 +1,299 @@
+//! Reuse between checks of one draft as it is edited: the workbench checks
+//! the whole text again after each key, and most of it has not changed.
+//!
+//! What a check works out of a paragraph's text alone — its figures, its
+//! metric keywords, its placeholders, its punctuation finding — is kept in
+//! a [`CheckMemo`] under the paragraph's text, relative to the paragraph's
+//! start, and the next check takes it for every paragraph whose text is
+//! the same, wherever the paragraph moved (a line added above shifts every
+//! offset, line number and paragraph index after it: those are re-based,
+//! never kept). What spans paragraphs — sections, items, the metrics'
+//! attribution, the lints across paragraphs — is worked out anew each
+//! time. Entries of texts a check no longer met are dropped after it, so
+//! the memo holds about one copy of the draft.
+//!
+//! A memo belongs to one spec and one language: checking with another
+//! starts it afresh. With no memo a check computes everything, the same
+//! way (the same functions, fed by [`Reuse::none`]): the tests hold a
+//! check with a memo, edit after edit, to a check without one.
+
+use super::super::figures::Figure;
+use super::super::lang::Lang;
+use super::super::spec::CompiledSpec;
+use rustc_hash::FxHashMap;
+use std::ops::Range;
+
+/// What was worked out of each paragraph's text by earlier checks of a
+/// draft (see the module). Create one per edited draft and pass it to
+/// [`super::check_reusing`] at every check.
+#[derive(Debug, Default)]
+pub struct CheckMemo {
+    /// The spec (its [`CompiledSpec::serial`]) and language of the entries.
+    owner: Option<(u64, Lang)>,
+    /// Paragraph text → index into `entries`.
+    index: FxHashMap<Box<str>, usize>,
+    entries: Vec<Entry>,
+    /// The number of the check in progress (entries it used carry it).
+    round: u64,
+}
+
+/// The facts of one paragraph's text, each worked out when first asked for.
+#[derive(Debug, Default)]
+struct Entry {
+    /// The last check that used it.
+    round: u64,
+    /// The figures, scanned from this byte of the paragraph on (a
+    /// heading's title start), with offsets, column and paragraph index
+    /// relative to that byte.
+    figures: Option<(usize, Vec<Figure>)>,
+    /// Metric keyword hits `(start, end, metric)`, in order of start.
+    keywords: Option<Vec<(usize, usize, usize)>>,
+    /// Placeholders, in order, not overlapping.
+    placeholders: Option<Vec<Range<usize>>>,
+    /// The punctuation finding: the first mark and the message.
+    punctuation: Option<Option<(Range<usize>, String)>>,
+}
+
+impl CheckMemo {
+    /// An empty memo.
+    pub fn new() -> CheckMemo {
+        CheckMemo::default()
+    }
+
+    /// How many paragraph texts it holds.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether it holds nothing.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Starts a check of `paragraphs` (their texts) with `spec` in `lang`:
+    /// each paragraph's entry, made empty for a text not seen before.
+    fn start<'t>(
+        &mut self,
+        spec: &CompiledSpec,
+        lang: Lang,
+        paragraphs: impl Iterator<Item = &'t str>,
+    ) -> Vec<usize> {
+        let owner = (spec.serial(), lang);
+        if self.owner != Some(owner) {
+            *self = CheckMemo {
+                owner: Some(owner),
+                ..CheckMemo::default()
+            };
+        }
+        self.round += 1;
+        let round = self.round;
+        paragraphs
+            .map(|t| {
+                let i = match self.index.get(t) {
+                    Some(&i) => i,
+                    None => {
+                        self.entries.push(Entry::default());
+                        self.index.insert(t.into(), self.entries.len() - 1);
+                        self.entries.len() - 1
+                    }
+                };
+                self.entries[i].round = round;
+                i
+            })
+            .collect()
+    }
+
+    /// After a check: the entries it did not use are dropped.
+    fn finish(&mut self) {
+        let round = self.round;
+        if self.entries.iter().all(|e| e.round == round) {
+            return;
+        }
+        let mut renumber = vec![usize::MAX; self.entries.len()];
+        let mut kept = 0;
+        for (i, e) in self.entries.iter().enumerate() {
+            if e.round == round {
+                renumber[i] = kept;
+                kept += 1;
+            }
+        }
+        self.entries.retain(|e| e.round == round);
+        self.index.retain(|_, i| {
+            *i = renumber[*i];
+            *i != usize::MAX
+        });
+    }
+}
+
+/// One check's access to a memo: each paragraph's facts taken from it or
+/// worked out (and kept). Without a memo, always worked out.
+pub(super) struct Reuse<'m> {
+    memo: Option<&'m mut CheckMemo>,
+    /// Per paragraph: its entry.
+    slots: Vec<usize>,
+}
+
+impl Drop for Reuse<'_> {
+    fn drop(&mut self) {
+        if let Some(m) = self.memo.as_deref_mut() {
+            m.finish();
+        }
+    }
+}
+
+impl<'m> Reuse<'m> {
+    /// No memo: every fact is worked out.
+    pub(super) fn none() -> Reuse<'m> {
+        Reuse {
+            memo: None,
+            slots: Vec::new(),
+        }
+    }
+
+    /// A check of `doc` with `spec` in `lang` using `memo`.
+    pub(super) fn with(
+        memo: &'m mut CheckMemo,
+        doc: &super::Document,
+        spec: &CompiledSpec,
+        lang: Lang,
+    ) -> Reuse<'m> {
+        let text = doc.text();
+        let slots = memo.start(
+            spec,
+            lang,
+            doc.paragraphs().iter().map(|p| &text[p.range.clone()]),
+        );
+        Reuse {
+            memo: Some(memo),
+            slots,
+        }
+    }
+
+    /// The entry of paragraph `p`, when there is a memo.
+    fn entry(&mut self, p: usize) -> Option<&mut Entry> {
+        let i = *self.slots.get(p)?;
+        self.memo.as_deref_mut()?.entries.get_mut(i)
+    }
+
+    /// The figures of paragraph `p` (index `pi`), scanned from byte
+    /// `start` of the text (its own start, or a heading's title start):
+    /// appended to `out` from the memo, re-based, or from `scan`.
+    /// `column` is the column of `start`.
+    pub(super) fn figures(
+        &mut self,
+        pi: usize,
+        paragraph_start: usize,
+        start: usize,
+        column: impl FnOnce() -> (usize, usize),
+        out: &mut Vec<Figure>,
+        scan: impl FnOnce(&mut Vec<Figure>),
+    ) {
+        let offset = start - paragraph_start;
+        let Some(entry) = self.entry(pi) else {
+            scan(out);
+            return;
+        };
+        match &entry.figures {
+            Some((o, kept)) if *o == offset => {
+                if kept.is_empty() {
+                    return;
+                }
+                let (line, col) = column();
+                out.extend(kept.iter().map(|f| rebase(f, start, line, col, pi, true)));
+            }
+            _ => {
+                let from = out.len();
+                scan(out);
+                let (line, col) = if out.len() > from { column() } else { (0, 0) };
+                let kept = out[from..]
+                    .iter()
+                    .map(|f| rebase(f, start, line, col, pi, false))
+                    .collect();
+                entry.figures = Some((offset, kept));
+            }
+        }
+    }
+
+    /// The metric keyword hits of paragraph `pi` (text from byte `start`),
+    /// `(start, end, metric)` in order of start, appended to `out`.
+    pub(super) fn keywords(
+        &mut self,
+        pi: usize,
+        start: usize,
+        out: &mut Vec<(usize, usize, usize)>,
+        scan: impl FnOnce(&mut Vec<(usize, usize, usize)>),
+    ) {
+        let Some(entry) = self.entry(pi) else {
+            scan(out);
+            return;
+        };
+        match &entry.keywords {
+            Some(kept) => out.extend(kept.iter().map(|&(s, e, m)| (s + start, e + start, m))),
+            None => {
+                let from = out.len();
+                scan(out);
+                entry.keywords = Some(
+                    out[from..]
+                        .iter()
+                        .map(|&(s, e, m)| (s - start, e - start, m))
+                        .collect(),
+                );
+            }
+        }
+    }
+
+    /// The placeholders of paragraph `pi`, relative to its start.
+    pub(super) fn placeholders(
+        &mut self,
+        pi: usize,
+        scan: impl FnOnce() -> Vec<Range<usize>>,
+    ) -> Vec<Range<usize>> {
+        match self.entry(pi) {
+            None => scan(),
+            Some(entry) => entry.placeholders.get_or_insert_with(scan).clone(),
+        }
+    }
+
+    /// The punctuation finding of paragraph `pi`, relative to its start.
+    pub(super) fn punctuation(
+        &mut self,
+        pi: usize,
+        scan: impl FnOnce() -> Option<(Range<usize>, String)>,
+    ) -> Option<(Range<usize>, String)> {
+        match self.entry(pi) {
+            None => scan(),
+            Some(entry) => entry.punctuation.get_or_insert_with(scan).clone(),
+        }
+    }
+}
+
+/// A figure of the paragraph `pi` whose scan began at byte `start`, on
+/// `line` at column `col`: made relative to that (`to_text == false`) or
+/// back (`true`).
+fn rebase(f: &Figure, start: usize, line: usize, col: usize, pi: usize, to_text: bool) -> Figure {
+    let shift = |r: &Range<usize>| {
+        if to_text {
+            r.start + start..r.end + start
+        } else {
+            r.start - start..r.end - start
+        }
+    };
+    let mut g = f.clone();
+    g.range = shift(&f.range);
+    g.text_range = shift(&f.text_range);
+    g.clause = shift(&f.clause);
+    g.sentence = shift(&f.sentence);
+    g.paragraph = pi;
+    if to_text {
+        g.position.line = line;
+        g.position.column = f.position.column + col;
+    } else {
+        g.position.line = 0;
+        g.position.column = f.position.column - col;
+    }
+    g
+}
+
+#[cfg(test)]
+#[path = "memo_tests.rs"]
+mod tests;

@@ -1,0 +1,163 @@
+//! A check with a memo is the check without one, edit after edit.
+
+use super::CheckMemo;
+use crate::core::check::{CheckOptions, check, check_reusing};
+use crate::core::document::Document;
+use crate::core::lang::Lang;
+use crate::core::spec::{CompiledSpec, builtin::builtin};
+use crate::core::testing::Rng;
+
+const FAZHI: &str = include_str!("../../../drafts/qinghe-2024.md");
+const XXGK: &str = include_str!("../../../drafts/xxgk-2024.md");
+
+/// Text a random edit inserts: figures, units, placeholders, half-width
+/// marks, headings, quotes, keywords, an ellipsis.
+const PIECES: &[&str] = &[
+    "甲",
+    "3",
+    "12件",
+    "，",
+    ",",
+    "。",
+    "\n",
+    "\n\n",
+    "（五）",
+    "三、",
+    "1.",
+    "＊",
+    "XX",
+    "【待补充】",
+    "……",
+    "“",
+    "\"",
+    " ",
+    "2024 年",
+    "２０",
+    "行政复议",
+    "法律顾问",
+    "其中",
+    "共受理行政复议申请15件，其中维持8件、撤销9件。",
+    "调处矛盾纠纷312件，调解成功301件，调解成功率96.5%。",
+    "力争达到95%",
+    "四、下一步工作打算\n",
+];
+
+fn boundary(t: &str, mut i: usize) -> usize {
+    while !t.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// One random edit of `t`: an insertion, a deletion, a line moved or
+/// repeated.
+fn edit(t: &mut String, rng: &mut Rng) {
+    let at = boundary(t, rng.below(t.len() + 1));
+    match rng.below(6) {
+        0 | 1 => t.insert_str(at, PIECES[rng.below(PIECES.len())]),
+        2 => {
+            let end = boundary(t, (at + 1 + rng.below(12)).min(t.len()));
+            t.replace_range(at..end, "");
+        }
+        3 | 4 => {
+            // A whole line moved or repeated elsewhere.
+            let lines: Vec<&str> = t.split_inclusive('\n').collect();
+            let k = rng.below(lines.len());
+            let line = lines[k].to_owned();
+            let mut rest: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+            if rng.below(2) == 0 {
+                rest.remove(k);
+            }
+            let to = rng.below(rest.len() + 1);
+            rest.insert(to, line);
+            *t = rest.concat();
+        }
+        _ => {
+            // A line's indentation (columns shift, the text does not).
+            let line_start = t[..at].rfind('\n').map_or(0, |i| i + 1);
+            t.insert_str(line_start, if rng.below(2) == 0 { " " } else { "\u{3000}" });
+        }
+    }
+}
+
+fn same(doc: &Document, spec: &CompiledSpec, lang: Lang, memo: &mut CheckMemo, step: usize) {
+    let opts = CheckOptions { lang };
+    let fresh = format!("{:?}", check(doc, spec, &opts));
+    let reused = format!("{:?}", check_reusing(doc, spec, &opts, memo));
+    assert!(
+        fresh == reused,
+        "step {step}: the check with a memo differs\n{}",
+        first_difference(&fresh, &reused)
+    );
+}
+
+fn first_difference(a: &str, b: &str) -> String {
+    let i = a
+        .bytes()
+        .zip(b.bytes())
+        .position(|(x, y)| x != y)
+        .unwrap_or(a.len().min(b.len()));
+    let from = boundary(a, i.saturating_sub(300));
+    let to = |s: &str| boundary(s, (i + 300).min(s.len()));
+    format!(
+        "without: …{}\nwith:    …{}",
+        &a[from..to(a)],
+        &b[boundary(b, from.min(b.len()))..to(b)]
+    )
+}
+
+#[test]
+fn a_check_with_a_memo_is_the_check_without_one_edit_after_edit() {
+    let fazhi = CompiledSpec::default_spec();
+    let xxgk = builtin("xxgk-annual").expect("built in");
+    for (seed, draft, spec) in [(7, FAZHI, &fazhi), (11, XXGK, xxgk), (13, FAZHI, &fazhi)] {
+        let mut rng = Rng(seed);
+        let mut memo = CheckMemo::new();
+        let mut t = draft.to_owned();
+        for step in 0..150 {
+            for _ in 0..1 + rng.below(3) {
+                edit(&mut t, &mut rng);
+            }
+            let lang = if rng.below(10) == 0 {
+                Lang::En
+            } else {
+                Lang::Zh
+            };
+            same(&Document::parse(&t), spec, lang, &mut memo, step);
+        }
+    }
+}
+
+#[test]
+fn a_memo_follows_its_spec_and_keeps_only_the_last_texts() {
+    let fazhi = CompiledSpec::default_spec();
+    let xxgk = builtin("xxgk-annual").expect("built in");
+    let mut memo = CheckMemo::new();
+    let a = Document::parse(FAZHI);
+    let b = Document::parse(XXGK);
+    // The same memo across specs and drafts: each check as without it.
+    for (doc, spec) in [
+        (&a, &fazhi),
+        (&b, xxgk),
+        (&a, xxgk),
+        (&b, &fazhi),
+        (&a, &fazhi),
+    ] {
+        same(doc, spec, Lang::Zh, &mut memo, 0);
+    }
+    // What it holds is the last draft's paragraphs, one entry per text.
+    let distinct: std::collections::HashSet<&str> = a
+        .paragraphs()
+        .iter()
+        .map(|p| &a.text()[p.range.clone()])
+        .collect();
+    assert_eq!(memo.len(), distinct.len());
+    same(
+        &Document::parse("标题\n一句。\n"),
+        &fazhi,
+        Lang::Zh,
+        &mut memo,
+        0,
+    );
+    assert_eq!(memo.len(), 2);
+}
