@@ -243,3 +243,24 @@ fn random_edits_while_checks_are_on_their_way_place_only_real_positions() {
     }
     assert!(placed_while_stale > 200, "{placed_while_stale}");
 }
+
+#[test]
+fn a_re_check_reuses_the_paragraphs_the_edit_did_not_change() {
+    let mut t = open(GAP);
+    let memo_len = |t: &T| t.s.analysis.memo.lock().map(|m| m.len()).unwrap_or(0);
+    // The first check filled the draft's memo: one entry per paragraph text
+    // (正文。 three times: one).
+    assert_eq!(memo_len(&t), 5);
+    go(&mut t, 5, 1);
+    let job = jobs(t.key(KeyCode::Char('甲')));
+    assert_eq!(job.len(), 1);
+    assert!(
+        Arc::ptr_eq(&job[0].memo, &t.s.analysis.memo),
+        "the worker's check uses the draft's memo"
+    );
+    t.send(job[0].run());
+    // The edited line's old text is gone from it, its new text is in.
+    assert_eq!(memo_len(&t), 5);
+    let m = t.s.report().figures.iter().find(|f| f.value == 38.0);
+    assert!(m.is_some_and(|f| f.position.line == 6), "{m:?}");
+}
