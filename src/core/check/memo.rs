@@ -1,15 +1,16 @@
 //! Reuse between checks of one draft as it is edited: the workbench checks
 //! the whole text again after each key, and most of it has not changed.
 //!
-//! What a check works out of a paragraph's text alone — its figures, its
-//! metric keywords, its placeholders, its punctuation finding — is kept in
+//! What a check works out of a paragraph's text alone — its figures (with
+//! the metrics their clauses name), its metric keywords, its placeholders,
+//! its punctuation finding — is kept in
 //! a [`CheckMemo`] under the paragraph's text, relative to the paragraph's
 //! start, and the next check takes it for every paragraph whose text is
 //! the same, wherever the paragraph moved (a line added above shifts every
 //! offset, line number and paragraph index after it: those are re-based,
-//! never kept). What spans paragraphs — sections, items, the metrics'
-//! attribution, the lints across paragraphs — is worked out anew each
-//! time. Entries of texts a check no longer met are dropped after it, so
+//! never kept). What spans paragraphs — sections, items, which metrics
+//! may count a paragraph's figures, the lints across paragraphs — is
+//! worked out anew each time. Entries of texts a check no longer met are dropped after it, so
 //! the memo holds about one copy of the draft.
 //!
 //! A memo belongs to one spec and one language: checking with another
@@ -43,8 +44,8 @@ struct Entry {
     /// The last check that used it.
     round: u64,
     /// The figures, scanned from this byte of the paragraph on (a
-    /// heading's title start), with offsets, column and paragraph index
-    /// relative to that byte.
+    /// heading's title start) and given their metrics, with offsets,
+    /// column and paragraph index relative to that byte.
     figures: Option<(usize, Vec<Figure>)>,
     /// Metric keyword hits `(start, end, metric)`, in order of start.
     keywords: Option<Vec<(usize, usize, usize)>>,

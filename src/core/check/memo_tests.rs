@@ -135,11 +135,12 @@ fn a_memo_follows_its_spec_and_keeps_only_the_last_texts() {
     let mut memo = CheckMemo::new();
     let a = Document::parse(FAZHI);
     let b = Document::parse(XXGK);
-    // The same memo across specs and drafts: each check as without it.
+    // The same memo across specs and drafts (a draft checked with one spec
+    // then the other): each check as without it.
     for (doc, spec) in [
         (&a, &fazhi),
-        (&b, xxgk),
         (&a, xxgk),
+        (&b, xxgk),
         (&b, &fazhi),
         (&a, &fazhi),
     ] {

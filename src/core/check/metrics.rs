@@ -41,7 +41,7 @@ fn quote_spans(t: &str, base: usize) -> Vec<Range<usize>> {
 
 /// Keyword hits of every paragraph in one vector, where each metric may
 /// count figures, and where each metric is first mentioned.
-struct KeywordHits {
+pub(super) struct KeywordHits {
     /// Metrics in the spec.
     n: usize,
     /// (start, end, metric) of every keyword hit, in text order within each
@@ -57,7 +57,7 @@ struct KeywordHits {
 }
 
 impl KeywordHits {
-    fn collect(
+    pub(super) fn collect(
         doc: &Document,
         spec: &CompiledSpec,
         sections: &ItemSections,
@@ -138,16 +138,15 @@ impl KeywordHits {
     }
 }
 
+/// The metrics' verdicts, from the keyword hits and the figures (each
+/// given its metrics by [`attribute_paragraph`] already).
 pub(super) fn eval_metrics(
-    doc: &Document,
     spec: &CompiledSpec,
-    sections: &ItemSections,
-    figures: &mut [Figure],
+    hits: &KeywordHits,
+    figures: &[Figure],
     lang: Lang,
-    reuse: &mut Reuse,
 ) -> Vec<MetricResult> {
-    let hits = KeywordHits::collect(doc, spec, sections, reuse);
-    let counted = attribute_figures(doc, spec, &hits, figures);
+    let counted = count_figures(hits, figures);
     spec.spec
         .metrics
         .iter()
@@ -169,25 +168,32 @@ pub(super) fn eval_metrics(
         .collect()
 }
 
-/// Gives every figure its governing metric (`metric`) and the other metrics
-/// named in its clause (`clause_metrics`); returns, per metric, the figures
-/// it counts (those it governs first: they make better examples).
-fn attribute_figures(
+/// Gives each of `figures`, the figures of paragraph `pi`, its governing
+/// metric (`metric`) and the other metrics named in its clause
+/// (`clause_metrics`): the paragraph's text alone decides.
+pub(super) fn attribute_paragraph(
     doc: &Document,
     spec: &CompiledSpec,
     hits: &KeywordHits,
+    pi: usize,
     figures: &mut [Figure],
-) -> Vec<Vec<usize>> {
-    let text = doc.matching_text();
+) {
+    if figures.is_empty() {
+        return;
+    }
+    // Names inside quotation marks (“人民调解宣传月”) are labels, not topics.
+    let para = doc.paragraphs()[pi].range.clone();
+    let quoted = quote_spans(&doc.matching_text()[para.clone()], para.start);
+    for f in figures {
+        attribute(doc, spec, hits.of(pi), &quoted, f);
+    }
+}
+
+/// Per metric, the figures it counts (within its scope; those it governs
+/// first: they make better examples).
+fn count_figures(hits: &KeywordHits, figures: &[Figure]) -> Vec<Vec<usize>> {
     let mut counted: Vec<Vec<(bool, usize)>> = vec![Vec::new(); hits.n];
-    let mut quote_spans_of: (usize, Vec<Range<usize>>) = (usize::MAX, Vec::new());
-    for (fi, f) in figures.iter_mut().enumerate() {
-        // Names inside quotation marks (“人民调解宣传月”) are labels, not topics.
-        if quote_spans_of.0 != f.paragraph {
-            let para = doc.paragraphs()[f.paragraph].range.clone();
-            quote_spans_of = (f.paragraph, quote_spans(&text[para.clone()], para.start));
-        }
-        attribute(doc, spec, hits.of(f.paragraph), &quote_spans_of.1, f);
+    for (fi, f) in figures.iter().enumerate() {
         let ok = hits.allowed(f.paragraph);
         let mut ms: Vec<usize> = f
             .metric

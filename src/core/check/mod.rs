@@ -25,7 +25,7 @@ use crate::tr;
 use items::{eval_section, eval_statement, eval_title};
 pub use memo::CheckMemo;
 use memo::Reuse;
-use metrics::eval_metrics;
+use metrics::{KeywordHits, attribute_paragraph, eval_metrics};
 use std::ops::Range;
 
 /// How well a report meets an item or metric.
@@ -265,8 +265,9 @@ fn check_with(
     }
     let reads = tables::read_all(doc, spec, &sections);
     tables::table_parts(doc, spec, &sections, &reads, &mut items, lang);
-    let mut figures = text_figures(doc, spec, &sections, &mut reuse);
-    let mut metrics = eval_metrics(doc, spec, &sections, &mut figures, lang, &mut reuse);
+    let hits = KeywordHits::collect(doc, spec, &sections, &mut reuse);
+    let mut figures = text_figures(doc, spec, &sections, &hits, &mut reuse);
+    let mut metrics = eval_metrics(spec, &hits, &figures, lang);
     // The text's figures for the lints (a table's rows are not sentences).
     let mut lints = lints::run(doc, spec, &sections, &items, &figures, lang, &mut reuse);
     add_cell_figures(doc, spec, &reads, &mut metrics, &mut figures, lang);
@@ -328,20 +329,23 @@ pub fn figures_of(doc: &Document, spec: &CompiledSpec, opts: &CheckOptions) -> V
     let sections = match_sections(doc, spec);
     let reads = tables::read_all(doc, spec, &sections);
     let mut reuse = Reuse::none();
-    let mut figures = text_figures(doc, spec, &sections, &mut reuse);
-    let mut metrics = eval_metrics(doc, spec, &sections, &mut figures, opts.lang, &mut reuse);
+    let hits = KeywordHits::collect(doc, spec, &sections, &mut reuse);
+    let mut figures = text_figures(doc, spec, &sections, &hits, &mut reuse);
+    let mut metrics = eval_metrics(spec, &hits, &figures, opts.lang);
     add_cell_figures(doc, spec, &reads, &mut metrics, &mut figures, opts.lang);
     figures.shrink_to_fit();
     figures
 }
 
-/// The figures of the text (not a table's cells), those in the plans (the
-/// sections of the spec's `metric_scope.outside` items) marked as targets,
-/// not results.
+/// The figures of the text (not a table's cells), each given its metrics
+/// (from the paragraph's keyword `hits`), those in the plans (the sections
+/// of the spec's `metric_scope.outside` items) marked as targets, not
+/// results.
 fn text_figures(
     doc: &Document,
     spec: &CompiledSpec,
     sections: &ItemSections,
+    hits: &KeywordHits,
     reuse: &mut Reuse,
 ) -> Vec<Figure> {
     let mut scanner = figures::FigureScanner::new(&spec.units);
@@ -359,7 +363,11 @@ fn text_figures(
                 (at.line, at.column)
             },
             &mut figures,
-            |out| scanner.scan(doc, pi, start, out),
+            |out| {
+                let from = out.len();
+                scanner.scan(doc, pi, start, out);
+                attribute_paragraph(doc, spec, hits, pi, &mut out[from..]);
+            },
         );
     }
     let plans: Vec<usize> = spec
