@@ -329,24 +329,37 @@ pub struct CheckJob {
 /// run.
 pub type Memo = Arc<Mutex<CheckMemo>>;
 
-/// Checks `doc` with the draft's memo, or without one when another check
-/// holds it (never waits for it).
-pub fn check_with_memo(
-    doc: &Document,
+/// Parses and checks `text` (normalised) with the draft's memo, or
+/// without one when another check holds it (never waits for it).
+pub fn parse_and_check(
+    text: String,
+    format: TextFormat,
     spec: &CompiledSpec,
     lang: crate::core::lang::Lang,
     memo: &Memo,
-) -> Report {
+) -> (Document, Report) {
     let opts = crate::core::check::CheckOptions { lang };
-    match memo.try_lock() {
-        Ok(mut m) => crate::core::check::check_reusing(doc, spec, &opts, &mut m),
+    let mut held = match memo.try_lock() {
+        Ok(m) => Some(m),
         // A check that panicked left the memo half done: start afresh.
         Err(TryLockError::Poisoned(e)) => {
             let mut m = e.into_inner();
             *m = CheckMemo::new();
-            crate::core::check::check_reusing(doc, spec, &opts, &mut m)
+            Some(m)
         }
-        Err(TryLockError::WouldBlock) => crate::core::check::check(doc, spec, &opts),
+        Err(TryLockError::WouldBlock) => None,
+    };
+    match held.as_deref_mut() {
+        Some(m) => {
+            let doc = Document::parse_reusing(text, format, m.lines());
+            let report = crate::core::check::check_reusing(&doc, spec, &opts, m);
+            (doc, report)
+        }
+        None => {
+            let doc = Document::parse_normalized(text, format);
+            let report = crate::core::check::check(&doc, spec, &opts);
+            (doc, report)
+        }
     }
 }
 
@@ -354,8 +367,13 @@ impl CheckJob {
     /// Parses and checks the text (pure; on a worker thread in the
     /// workbench).
     pub fn run(&self) -> Msg {
-        let doc = Document::parse_normalized(self.text.to_string(), self.format.clone());
-        let report = check_with_memo(&doc, &self.spec, self.lang, &self.memo);
+        let (doc, report) = parse_and_check(
+            self.text.to_string(),
+            self.format.clone(),
+            &self.spec,
+            self.lang,
+            &self.memo,
+        );
         Msg::Checked {
             edits: self.edits,
             doc: Arc::new(doc),

@@ -5,7 +5,7 @@
 
 use super::buffer::Buffer;
 use super::{RECHECK_AT_ONCE_UP_TO, State, View};
-use crate::app::msg::{CheckJob, Effect, Memo, check_with_memo};
+use crate::app::msg::{CheckJob, Effect, Memo, parse_and_check};
 use crate::core::check::{CheckOptions, Report, check};
 use crate::core::document::Document;
 use crate::core::lang::Lang;
@@ -60,13 +60,14 @@ impl Analysis {
         lang: Lang,
         pending: bool,
     ) -> Analysis {
-        let doc = Document::parse_normalized(text, buffer.format.clone());
         let memo = Memo::default();
         // A huge draft's empty stand-in is not worth remembering.
-        let report = if pending {
-            check(&doc, &spec, &CheckOptions { lang })
+        let (doc, report) = if pending {
+            let doc = Document::parse_normalized(text, buffer.format.clone());
+            let report = check(&doc, &spec, &CheckOptions { lang });
+            (doc, report)
         } else {
-            check_with_memo(&doc, &spec, lang, &memo)
+            parse_and_check(text, buffer.format.clone(), &spec, lang, &memo)
         };
         buffer.editor.mark_lines();
         Analysis {
@@ -88,9 +89,13 @@ impl State {
     /// not-applicable sign-offs, the comments' anchors; an open view's
     /// comparison is asked for again.
     pub(super) fn recheck(&mut self) {
-        let text = self.buffer.owned_text();
-        let doc = Document::parse_normalized(text, self.buffer.format.clone());
-        let report = check_with_memo(&doc, &self.analysis.spec, self.lang, &self.analysis.memo);
+        let (doc, report) = parse_and_check(
+            self.buffer.owned_text(),
+            self.buffer.format.clone(),
+            &self.analysis.spec,
+            self.lang,
+            &self.analysis.memo,
+        );
         self.install_check(Arc::new(doc), report);
     }
 

@@ -320,6 +320,9 @@ fn year_consistency(doc: &Document, plans: &[usize], lang: Lang, sink: &mut Sink
             continue;
         }
         // A report approving or citing itself: 《…{year}年度…报告》 in the {year} report.
+        if !t.contains("报告") {
+            continue;
+        }
         let mut search = 0;
         while let Some(open) = t[search..].find('《').map(|i| i + search) {
             let Some(close) = t[open..].find('》').map(|i| i + open) else {

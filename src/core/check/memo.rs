@@ -18,6 +18,7 @@
 //! way (the same functions, fed by [`Reuse::none`]): the tests hold a
 //! check with a memo, edit after edit, to a check without one.
 
+use super::super::document::LineMemo;
 use super::super::figures::Figure;
 use super::super::lang::Lang;
 use super::super::spec::CompiledSpec;
@@ -36,6 +37,8 @@ pub struct CheckMemo {
     entries: Vec<Entry>,
     /// The number of the check in progress (entries it used carry it).
     round: u64,
+    /// What the parses of the draft worked out of each line.
+    lines: LineMemo,
 }
 
 /// The facts of one paragraph's text, each worked out when first asked for.
@@ -61,6 +64,13 @@ impl CheckMemo {
         CheckMemo::default()
     }
 
+    /// What the parses of the draft worked out of each line: for
+    /// [`crate::core::document::Document::parse_reusing`] before each
+    /// check.
+    pub fn lines(&mut self) -> &mut LineMemo {
+        &mut self.lines
+    }
+
     /// How many paragraph texts it holds.
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -83,6 +93,7 @@ impl CheckMemo {
         if self.owner != Some(owner) {
             *self = CheckMemo {
                 owner: Some(owner),
+                lines: std::mem::take(&mut self.lines),
                 ..CheckMemo::default()
             };
         }

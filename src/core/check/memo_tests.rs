@@ -1,4 +1,5 @@
-//! A check with a memo is the check without one, edit after edit.
+//! A parse and check with a memo are the parse and check without one,
+//! edit after edit.
 
 use super::CheckMemo;
 use crate::core::check::{CheckOptions, check, check_reusing};
@@ -6,6 +7,7 @@ use crate::core::document::Document;
 use crate::core::lang::Lang;
 use crate::core::spec::{CompiledSpec, builtin::builtin};
 use crate::core::testing::Rng;
+use crate::core::text::normalize;
 
 const FAZHI: &str = include_str!("../../../drafts/qinghe-2024.md");
 const XXGK: &str = include_str!("../../../drafts/xxgk-2024.md");
@@ -80,10 +82,15 @@ fn edit(t: &mut String, rng: &mut Rng) {
     }
 }
 
-fn same(doc: &Document, spec: &CompiledSpec, lang: Lang, memo: &mut CheckMemo, step: usize) {
+/// Parses and checks `text` with the memo and without: the same document
+/// and report.
+fn same(text: &str, spec: &CompiledSpec, lang: Lang, memo: &mut CheckMemo, step: usize) {
     let opts = CheckOptions { lang };
-    let fresh = format!("{:?}", check(doc, spec, &opts));
-    let reused = format!("{:?}", check_reusing(doc, spec, &opts, memo));
+    let (normal, format) = normalize(text);
+    let doc = Document::parse_normalized(normal.clone(), format.clone());
+    let kept = Document::parse_reusing(normal, format, memo.lines());
+    let fresh = format!("{doc:?}\n{:?}", check(&doc, spec, &opts));
+    let reused = format!("{kept:?}\n{:?}", check_reusing(&kept, spec, &opts, memo));
     assert!(
         fresh == reused,
         "step {step}: the check with a memo differs\n{}",
@@ -123,7 +130,7 @@ fn a_check_with_a_memo_is_the_check_without_one_edit_after_edit() {
             } else {
                 Lang::Zh
             };
-            same(&Document::parse(&t), spec, lang, &mut memo, step);
+            same(&t, spec, lang, &mut memo, step);
         }
     }
 }
@@ -133,32 +140,24 @@ fn a_memo_follows_its_spec_and_keeps_only_the_last_texts() {
     let fazhi = CompiledSpec::default_spec();
     let xxgk = builtin("xxgk-annual").expect("built in");
     let mut memo = CheckMemo::new();
-    let a = Document::parse(FAZHI);
-    let b = Document::parse(XXGK);
+    let (a, b) = (FAZHI, XXGK);
     // The same memo across specs and drafts (a draft checked with one spec
     // then the other): each check as without it.
-    for (doc, spec) in [
-        (&a, &fazhi),
-        (&a, xxgk),
-        (&b, xxgk),
-        (&b, &fazhi),
-        (&a, &fazhi),
-    ] {
-        same(doc, spec, Lang::Zh, &mut memo, 0);
+    for (text, spec) in [(a, &fazhi), (a, xxgk), (b, xxgk), (b, &fazhi), (a, &fazhi)] {
+        same(text, spec, Lang::Zh, &mut memo, 0);
     }
-    // What it holds is the last draft's paragraphs, one entry per text.
-    let distinct: std::collections::HashSet<&str> = a
+    // What it holds is the last draft's paragraphs, one entry per text,
+    // and its lines.
+    let doc = Document::parse(a);
+    let distinct: std::collections::HashSet<&str> = doc
         .paragraphs()
         .iter()
-        .map(|p| &a.text()[p.range.clone()])
+        .map(|p| &doc.text()[p.range.clone()])
         .collect();
     assert_eq!(memo.len(), distinct.len());
-    same(
-        &Document::parse("标题\n一句。\n"),
-        &fazhi,
-        Lang::Zh,
-        &mut memo,
-        0,
-    );
-    assert_eq!(memo.len(), 2);
+    let lines: std::collections::HashSet<&str> =
+        a.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(memo.lines().len(), lines.len());
+    same("标题\n一句。\n一句。\n", &fazhi, Lang::Zh, &mut memo, 0);
+    assert_eq!((memo.len(), memo.lines().len()), (2, 2));
 }

@@ -7,15 +7,19 @@
 //! Files: this one (the model, paragraphs, the section tree), `title` (the
 //! title and the page furniture around it), `year` (the report year).
 
+mod line_memo;
 mod title;
 mod year;
+
+pub use line_memo::LineMemo;
+use line_memo::line_shape;
 
 use year::plan_words;
 pub use year::{year_in, years_with_nian};
 
-use super::outline::{LineShape, NumberedHeading, NumberingIssue, check_numbering, classify_line};
+use super::outline::{LineShape, NumberedHeading, NumberingIssue, check_numbering};
 pub use super::outline::{MarkerStyle, NumberingProblem};
-use super::residue::{MAX_RESIDUE_CHARS, is_residue_line};
+use super::residue::MAX_RESIDUE_CHARS;
 use super::text::{LineIndex, Position, TextFormat, fold_for_matching, normalize, trim};
 use std::ops::Range;
 
@@ -109,6 +113,17 @@ impl Document {
 
     /// Parses text that is already normalised (no BOM, `\n` line ends).
     pub fn parse_normalized(text: String, format: TextFormat) -> Document {
+        Self::parse_with(text, format, None)
+    }
+
+    /// [`Document::parse_normalized`], taking what earlier parses with
+    /// `memo` worked out of each unchanged line (see [`LineMemo`]): the
+    /// same document, for the workbench's re-check after each key.
+    pub fn parse_reusing(text: String, format: TextFormat, memo: &mut LineMemo) -> Document {
+        Self::parse_with(text, format, Some(memo))
+    }
+
+    fn parse_with(text: String, format: TextFormat, memo: Option<&mut LineMemo>) -> Document {
         let index = LineIndex::new(&text);
         let folded = match fold_for_matching(&text) {
             std::borrow::Cow::Owned(f) => Some(f),
@@ -126,7 +141,7 @@ impl Document {
             numbering: Vec::new(),
             plans_like: Vec::new(),
         };
-        doc.split_paragraphs();
+        doc.split_paragraphs(memo);
         doc.detect_title();
         doc.mark_edge_residue();
         doc.build_tree();
@@ -134,7 +149,7 @@ impl Document {
         doc
     }
 
-    pub(super) fn split_paragraphs(&mut self) {
+    pub(super) fn split_paragraphs(&mut self, mut memo: Option<&mut LineMemo>) {
         let text = &self.text;
         let mut offset = 0;
         let mut headings = Vec::new();
@@ -147,33 +162,34 @@ impl Document {
             }
             let lead = line.len() - line.trim_start_matches(super::text::is_space).len();
             let range = start + lead..start + lead + t.len();
-            let kind = if is_residue_line(t) {
-                ParagraphKind::Residue
-            } else {
-                match classify_line(line) {
-                    LineShape::Heading(h) => {
-                        // Relative to the line, clamped to the trimmed paragraph.
-                        let shift = |r: Range<usize>| {
-                            let a = (start + r.start).clamp(range.start, range.end);
-                            let b = (start + r.end).clamp(a, range.end);
-                            a..b
-                        };
-                        headings.push(Heading {
-                            paragraph: self.paragraphs.len(),
-                            level: h.level,
-                            number: h.number,
-                            style: h.style,
-                            marker: shift(h.marker),
-                            title: shift(h.title),
-                            body: h.body.map(shift),
-                            parent: None,
-                            children: Vec::new(),
-                            end_paragraph: 0,
-                        });
-                        ParagraphKind::Heading(headings.len() - 1)
-                    }
-                    _ => ParagraphKind::Body,
+            let shape = match memo.as_deref_mut() {
+                Some(m) => m.shape(line),
+                None => line_shape(line),
+            };
+            let kind = match shape {
+                None => ParagraphKind::Residue,
+                Some(LineShape::Heading(h)) => {
+                    // Relative to the line, clamped to the trimmed paragraph.
+                    let shift = |r: Range<usize>| {
+                        let a = (start + r.start).clamp(range.start, range.end);
+                        let b = (start + r.end).clamp(a, range.end);
+                        a..b
+                    };
+                    headings.push(Heading {
+                        paragraph: self.paragraphs.len(),
+                        level: h.level,
+                        number: h.number,
+                        style: h.style,
+                        marker: shift(h.marker),
+                        title: shift(h.title),
+                        body: h.body.map(shift),
+                        parent: None,
+                        children: Vec::new(),
+                        end_paragraph: 0,
+                    });
+                    ParagraphKind::Heading(headings.len() - 1)
                 }
+                Some(_) => ParagraphKind::Body,
             };
             self.paragraphs.push(Paragraph {
                 range,
@@ -183,6 +199,9 @@ impl Document {
             });
         }
         self.headings = headings;
+        if let Some(m) = memo {
+            m.finish();
+        }
     }
 
     /// After some headings were turned into the title: drop them and renumber.

@@ -187,3 +187,58 @@ fn in_sections_agrees_with_in_section_for_every_paragraph() {
         }
     }
 }
+
+/// `years_with_nian` as it was written first (every 年, the four bytes
+/// before it): the oracle of the digit-run scan.
+fn years_by_nian(t: &str) -> Vec<(i32, usize)> {
+    let b = t.as_bytes();
+    t.match_indices('年')
+        .filter_map(|(at, _)| {
+            let i = at.checked_sub(4)?;
+            let d = &b[i..at];
+            if !d.iter().all(u8::is_ascii_digit) || (i > 0 && b[i - 1].is_ascii_digit()) {
+                return None;
+            }
+            let y = d.iter().fold(0i32, |acc, x| acc * 10 + (x - b'0') as i32);
+            (1900..=2099).contains(&y).then_some((y, i))
+        })
+        .collect()
+}
+
+#[test]
+fn years_are_found_as_by_every_nian() {
+    let mut rng = crate::core::testing::Rng(5);
+    let pieces = [
+        "2024",
+        "1899",
+        "2100",
+        "19",
+        "0",
+        "5",
+        "年",
+        "年度",
+        "中",
+        "－",
+        "-",
+        "《",
+        "x",
+        " ",
+        "２０２４",
+    ];
+    for _ in 0..20_000 {
+        let t: String = (0..rng.below(12))
+            .map(|_| pieces[rng.below(pieces.len())])
+            .collect();
+        assert_eq!(
+            years_with_nian(&t).collect::<Vec<_>>(),
+            years_by_nian(&t),
+            "{t}"
+        );
+    }
+    for t in [
+        include_str!("../../../drafts/qinghe-2024.md"),
+        include_str!("../../../drafts/xxgk-2024.md"),
+    ] {
+        assert_eq!(years_with_nian(t).collect::<Vec<_>>(), years_by_nian(t));
+    }
+}

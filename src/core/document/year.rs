@@ -71,17 +71,34 @@ pub fn year_in(t: &str) -> Option<i32> {
     years_with_nian(t).next().map(|(y, _)| y)
 }
 
-/// Every `YYYY年` in `t` with its byte offset (years 1900–2099).
+/// Every `YYYY年` in `t` with its byte offset (years 1900–2099): a run of
+/// exactly four ASCII digits right before 年. The digit runs are looked
+/// for (a byte test), not 年 (whose last UTF-8 byte is common in Chinese
+/// text, so a search for it stops often).
 pub fn years_with_nian(t: &str) -> impl Iterator<Item = (i32, usize)> + '_ {
     let b = t.as_bytes();
-    t.match_indices('年').filter_map(move |(at, _)| {
-        let i = at.checked_sub(4)?;
-        let d = &b[i..at];
-        if !d.iter().all(u8::is_ascii_digit) || (i > 0 && b[i - 1].is_ascii_digit()) {
-            return None;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            let Some(k) = b[i..].iter().position(u8::is_ascii_digit) else {
+                i = b.len();
+                break;
+            };
+            let start = i + k;
+            i = start;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i - start == 4 && b[i..].starts_with("年".as_bytes()) {
+                let y = b[start..i]
+                    .iter()
+                    .fold(0i32, |acc, x| acc * 10 + (x - b'0') as i32);
+                if (1900..=2099).contains(&y) {
+                    return Some((y, start));
+                }
+            }
         }
-        let y = d.iter().fold(0i32, |acc, x| acc * 10 + (x - b'0') as i32);
-        (1900..=2099).contains(&y).then_some((y, i))
+        None
     })
 }
 
