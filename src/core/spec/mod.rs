@@ -61,7 +61,8 @@ impl CompiledSpec {
     /// The embedded default spec.
     pub fn default_spec() -> CompiledSpec {
         // The embedded spec is tested; failing here is a build defect.
-        CompiledSpec::from_yaml(DEFAULT_SPEC_YAML, "<default spec>")
+        builtin::BUILTINS[0]
+            .compile()
             .unwrap_or_else(|e| panic!("the embedded default spec is invalid: {e}"))
     }
 
@@ -85,7 +86,18 @@ impl CompiledSpec {
             ));
         }
         let spec: Spec = parse_yaml(src, origin).map_err(|e| err(e.line, e.column, e.message))?;
-        compile::compile(spec, src).map_err(|(l, c, m)| err(l, c, m))
+        Self::compile_read(spec, src, origin)
+    }
+
+    /// Compiles a spec already read from `src` (its YAML, where errors are
+    /// located).
+    fn compile_read(spec: Spec, src: &str, origin: &str) -> Result<CompiledSpec, SpecError> {
+        compile::compile(spec, src).map_err(|(line, column, message)| SpecError {
+            origin: origin.to_owned(),
+            line,
+            column,
+            message,
+        })
     }
 
     /// Index of the item with `id`.
