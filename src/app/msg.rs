@@ -321,8 +321,8 @@ pub struct CheckJob {
     /// The language of the checklist's messages.
     pub lang: crate::core::lang::Lang,
     /// What the draft's earlier checks worked out of each paragraph (one
-    /// check uses it at a time; see [`Memo`]).
-    pub memo: Memo,
+    /// check uses it at a time; see [`Memo`]); none for a huge draft.
+    pub memo: Option<Memo>,
 }
 
 /// A draft's [`CheckMemo`], shared by the checks of its text wherever they
@@ -330,16 +330,16 @@ pub struct CheckJob {
 pub type Memo = Arc<Mutex<CheckMemo>>;
 
 /// Parses and checks `text` (normalised) with the draft's memo, or
-/// without one when another check holds it (never waits for it).
+/// without one (none given, or another check holds it: never waits).
 pub fn parse_and_check(
     text: String,
     format: TextFormat,
     spec: &CompiledSpec,
     lang: crate::core::lang::Lang,
-    memo: &Memo,
+    memo: Option<&Memo>,
 ) -> (Document, Report) {
     let opts = crate::core::check::CheckOptions { lang };
-    let mut held = match memo.try_lock() {
+    let mut held = memo.and_then(|memo| match memo.try_lock() {
         Ok(m) => Some(m),
         // A check that panicked left the memo half done: start afresh.
         Err(TryLockError::Poisoned(e)) => {
@@ -348,7 +348,7 @@ pub fn parse_and_check(
             Some(m)
         }
         Err(TryLockError::WouldBlock) => None,
-    };
+    });
     match held.as_deref_mut() {
         Some(m) => {
             let doc = Document::parse_reusing(text, format, m.lines());
@@ -372,7 +372,7 @@ impl CheckJob {
             self.format.clone(),
             &self.spec,
             self.lang,
-            &self.memo,
+            self.memo.as_ref(),
         );
         Msg::Checked {
             edits: self.edits,

@@ -35,7 +35,8 @@ pub(super) struct Analysis {
     /// [`State::placer`]).
     pub(super) lines: usize,
     /// What the checks so far worked out of each paragraph: a re-check
-    /// works out only the paragraphs an edit changed.
+    /// works out only the paragraphs an edit changed. Not used for a huge
+    /// draft (see [`State::memo_for_check`]).
     pub(super) memo: Memo,
 }
 
@@ -67,7 +68,7 @@ impl Analysis {
             let report = check(&doc, &spec, &CheckOptions { lang });
             (doc, report)
         } else {
-            parse_and_check(text, buffer.format.clone(), &spec, lang, &memo)
+            parse_and_check(text, buffer.format.clone(), &spec, lang, Some(&memo))
         };
         buffer.editor.mark_lines();
         Analysis {
@@ -89,14 +90,29 @@ impl State {
     /// not-applicable sign-offs, the comments' anchors; an open view's
     /// comparison is asked for again.
     pub(super) fn recheck(&mut self) {
+        let memo = self.memo_for_check();
         let (doc, report) = parse_and_check(
             self.buffer.owned_text(),
             self.buffer.format.clone(),
             &self.analysis.spec,
             self.lang,
-            &self.analysis.memo,
+            memo.as_ref(),
         );
         self.install_check(Arc::new(doc), report);
+    }
+
+    /// The draft's memo for a check, while the draft is one checked after
+    /// every key: a huge draft is checked when typing pauses, where the
+    /// memo's copy of its text and figures (about 7 bytes per byte of
+    /// text) would buy no frame; its memo is let go.
+    fn memo_for_check(&mut self) -> Option<Memo> {
+        if !self.is_huge() {
+            return Some(self.analysis.memo.clone());
+        }
+        if self.analysis.memo.try_lock().is_ok_and(|m| !m.is_empty()) {
+            self.analysis.memo = Memo::default();
+        }
+        None
     }
 
     /// The checklist is older than the text (a re-check on its way, or a
@@ -162,7 +178,7 @@ impl State {
             format: self.buffer.format.clone(),
             spec: self.analysis.spec.clone(),
             lang: self.lang,
-            memo: self.analysis.memo.clone(),
+            memo: self.memo_for_check(),
         };
         self.emit(Effect::Check(job));
     }

@@ -88,3 +88,19 @@ fn a_huge_draft_made_read_only_after_typing_puts_back_the_text_as_typed() {
     t.key(KeyCode::Char('乙'));
     assert_eq!(t.s.text(), typed);
 }
+
+#[test]
+fn a_huge_draft_is_checked_without_a_memo_and_an_ordinary_one_with_its_own() {
+    let (mut t, fx) = T::open_text(&huge());
+    t.run_checks = false;
+    let job = check_job(&fx).expect("the first check goes to a worker");
+    // Checked when typing pauses: the memo's copy of the text would buy
+    // no frame.
+    assert!(job.memo.is_none());
+    t.send(job.run());
+    assert!(t.s.analysis.memo.lock().is_ok_and(|m| m.is_empty()));
+    let (mut t, _) = T::open_text("某镇2024年度法治政府建设情况报告\n\n全年审核合同38份。\n");
+    t.run_checks = false;
+    let job = check_job(&t.key(KeyCode::Char('甲'))).expect("checked after the key");
+    assert!(job.memo.is_some());
+}
