@@ -1,6 +1,8 @@
-//! Runs parse + check in a loop for profiling: `cargo run --release --example profile -- FILE [N]`.
+//! Runs parse + check in a loop for profiling: `cargo run --release --example profile -- FILE [N]`;
+//! then the stages alone, and a re-check after a one-character edit with the
+//! workbench's memo (`REUSE=1`: that loop alone, for a profiler).
 
-use reportbench::core::check::{CheckOptions, check};
+use reportbench::core::check::{CheckMemo, CheckOptions, check, check_reusing};
 use reportbench::core::document::Document;
 use reportbench::core::spec::CompiledSpec;
 
@@ -26,6 +28,10 @@ fn main() {
         eprintln!("{k}");
         return;
     }
+    if std::env::var_os("REUSE").is_some() {
+        reuse(&text, &spec, n);
+        return;
+    }
     let t = std::time::Instant::now();
     let mut lints = 0;
     for _ in 0..n {
@@ -34,6 +40,29 @@ fn main() {
     }
     eprintln!("{:?} per check ({lints})", t.elapsed() / n as u32);
     stages(&text, &spec, n);
+    reuse(&text, &spec, n);
+}
+
+/// Parse and check with a memo after each of `n` one-character edits in
+/// the middle of the text (the workbench's re-check after a key).
+fn reuse(text: &str, spec: &CompiledSpec, n: usize) {
+    let mid = (text.len() / 2..=text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    let edited: Vec<String> = ["甲", "乙"]
+        .iter()
+        .map(|c| format!("{}{c}{}", &text[..mid], &text[mid..]))
+        .collect();
+    let mut memo = CheckMemo::new();
+    let mut elapsed = std::time::Duration::ZERO;
+    for k in 0..n {
+        let t = edited[k % 2].clone();
+        let start = std::time::Instant::now();
+        let d = Document::parse_reusing(t, Default::default(), memo.lines());
+        std::hint::black_box(check_reusing(&d, spec, &CheckOptions::default(), &mut memo));
+        elapsed += start.elapsed();
+    }
+    eprintln!("parse and check after an edit, with the memo {:?}", elapsed / n as u32);
 }
 
 #[allow(dead_code)]
