@@ -62,7 +62,10 @@ fn reuse(text: &str, spec: &CompiledSpec, n: usize) {
         std::hint::black_box(check_reusing(&d, spec, &CheckOptions::default(), &mut memo));
         elapsed += start.elapsed();
     }
-    eprintln!("parse and check after an edit, with the memo {:?}", elapsed / n as u32);
+    eprintln!(
+        "parse and check after an edit, with the memo {:?}",
+        elapsed / n as u32
+    );
 }
 
 #[allow(dead_code)]
