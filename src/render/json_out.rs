@@ -35,6 +35,14 @@ pub fn pretty<T: serde::Serialize>(v: &T) -> String {
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+/// Whether a character beginning with byte `b` may be unsafe: C0 controls
+/// and DEL, and the lead bytes of the C1 controls (C2), U+061C (D8),
+/// U+180E (E1), U+200B–U+2069 (E2) and U+FEFF, U+FFF9–U+FFFB (EF). Never
+/// a byte inside a character.
+fn may_begin_unsafe(b: u8) -> bool {
+    matches!(b, 0x00..=0x1f | 0x7f | 0xc2 | 0xd8 | 0xe1 | 0xe2 | 0xef)
+}
+
 /// The escaping writer. JSON's structure is ASCII, so the characters it
 /// escapes are always inside strings; a character split between two writes
 /// waits in `pending` for its end.
@@ -44,50 +52,45 @@ struct Safe<W: Write> {
 }
 
 impl<W: Write> Safe<W> {
+    /// Writes `bytes` (UTF-8 as serde_json writes it), the unsafe
+    /// characters escaped; a character cut at the end waits in `pending`.
+    /// One pass over the bytes: only a character whose first byte is one
+    /// of [`may_begin_unsafe`]'s is decoded (Chinese text starts with
+    /// E3–E9 and is passed over a byte at a time); a byte that begins no
+    /// character is passed on as it is.
     fn put(&mut self, bytes: &[u8]) -> io::Result<()> {
-        let (valid, rest) = match std::str::from_utf8(bytes) {
-            Ok(s) => (s, &[][..]),
-            Err(e) => {
-                let (head, tail) = bytes.split_at(e.valid_up_to());
-                // serde_json writes UTF-8; a tail that is not the start of
-                // a character is passed on as it is.
-                let head = std::str::from_utf8(head).unwrap_or_default();
-                if e.error_len().is_some() {
-                    self.escaped(head)?;
-                    return self.inner.write_all(tail);
-                }
-                (head, tail)
-            }
-        };
-        self.escaped(valid)?;
-        self.pending.extend_from_slice(rest);
-        Ok(())
-    }
-
-    fn escaped(&mut self, s: &str) -> io::Result<()> {
-        let bytes = s.as_bytes();
         let (mut from, mut i) = (0, 0);
         while i < bytes.len() {
-            // Only a character whose first byte is one of these can be
-            // unsafe (Chinese text starts with E3–E9 and is passed over a
-            // byte at a time); none of them is ever inside a character.
-            if !matches!(
-                bytes[i],
-                0x00..=0x1f | 0x7f | 0xc2 | 0xd8 | 0xe1 | 0xe2 | 0xef
-            ) {
+            let b = bytes[i];
+            if !may_begin_unsafe(b) {
                 i += 1;
                 continue;
             }
-            let Some(c) = s[i..].chars().next() else {
-                break;
+            let width = match b {
+                0x00..=0x7f => 1,
+                0xc2 | 0xd8 => 2,
+                _ => 3,
             };
-            if c != '\n' && is_unsafe_for_display(c) {
+            let Some(whole) = bytes.get(i..i + width) else {
+                // Cut between two writes: it waits for its end.
                 self.inner.write_all(&bytes[from..i])?;
-                // All such characters are in the Basic Multilingual Plane.
-                write!(self.inner, "\\u{:04x}", c as u32)?;
-                from = i + c.len_utf8();
+                self.pending.extend_from_slice(&bytes[i..]);
+                return Ok(());
+            };
+            match std::str::from_utf8(whole)
+                .ok()
+                .and_then(|s| s.chars().next())
+            {
+                Some(c) if c != '\n' && is_unsafe_for_display(c) => {
+                    self.inner.write_all(&bytes[from..i])?;
+                    // All such characters are in the Basic Multilingual Plane.
+                    write!(self.inner, "\\u{:04x}", c as u32)?;
+                    i += width;
+                    from = i;
+                }
+                Some(_) => i += width,
+                None => i += 1,
             }
-            i += c.len_utf8();
         }
         self.inner.write_all(&bytes[from..])
     }
@@ -153,7 +156,7 @@ mod tests {
             inner: &mut out,
             pending: Vec::new(),
         };
-        safe.escaped(&all).unwrap();
+        safe.put(all.as_bytes()).unwrap();
         let expected: String = all
             .chars()
             .map(|c| {
