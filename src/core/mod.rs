@@ -18,6 +18,7 @@ pub mod yaml;
 pub use document::{Document, Heading, Paragraph, ParagraphKind, Title};
 pub use text::{LineEnding, LineIndex, Position, TextFormat};
 pub mod anchor;
+mod by_text;
 pub mod check;
 pub mod compare;
 pub mod figures;

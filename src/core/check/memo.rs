@@ -18,11 +18,11 @@
 //! way (the same functions, fed by [`Reuse::none`]): the tests hold a
 //! check with a memo, edit after edit, to a check without one.
 
+use super::super::by_text::ByText;
 use super::super::document::LineMemo;
 use super::super::figures::Figure;
 use super::super::lang::Lang;
 use super::super::spec::CompiledSpec;
-use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// What was worked out of each paragraph's text by earlier checks of a
@@ -32,11 +32,8 @@ use std::ops::Range;
 pub struct CheckMemo {
     /// The spec (its [`CompiledSpec::serial`]) and language of the entries.
     owner: Option<(u64, Lang)>,
-    /// Paragraph text → index into `entries`.
-    index: FxHashMap<Box<str>, usize>,
-    entries: Vec<Entry>,
-    /// The number of the check in progress (entries it used carry it).
-    round: u64,
+    /// Each paragraph text's facts.
+    paragraphs: ByText<Entry>,
     /// What the parses of the draft worked out of each line.
     lines: LineMemo,
 }
@@ -44,8 +41,6 @@ pub struct CheckMemo {
 /// The facts of one paragraph's text, each worked out when first asked for.
 #[derive(Debug, Default)]
 struct Entry {
-    /// The last check that used it.
-    round: u64,
     /// The figures, scanned from this byte of the paragraph on (a
     /// heading's title start) and given their metrics, with offsets,
     /// column and paragraph index relative to that byte.
@@ -73,12 +68,12 @@ impl CheckMemo {
 
     /// How many paragraph texts it holds.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.paragraphs.len()
     }
 
     /// Whether it holds nothing.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len() == 0
     }
 
     /// Starts a check of `paragraphs` (their texts) with `spec` in `lang`:
@@ -97,43 +92,8 @@ impl CheckMemo {
                 ..CheckMemo::default()
             };
         }
-        self.round += 1;
-        let round = self.round;
-        paragraphs
-            .map(|t| {
-                let i = match self.index.get(t) {
-                    Some(&i) => i,
-                    None => {
-                        self.entries.push(Entry::default());
-                        self.index.insert(t.into(), self.entries.len() - 1);
-                        self.entries.len() - 1
-                    }
-                };
-                self.entries[i].round = round;
-                i
-            })
-            .collect()
-    }
-
-    /// After a check: the entries it did not use are dropped.
-    fn finish(&mut self) {
-        let round = self.round;
-        if self.entries.iter().all(|e| e.round == round) {
-            return;
-        }
-        let mut renumber = vec![usize::MAX; self.entries.len()];
-        let mut kept = 0;
-        for (i, e) in self.entries.iter().enumerate() {
-            if e.round == round {
-                renumber[i] = kept;
-                kept += 1;
-            }
-        }
-        self.entries.retain(|e| e.round == round);
-        self.index.retain(|_, i| {
-            *i = renumber[*i];
-            *i != usize::MAX
-        });
+        self.paragraphs.begin();
+        paragraphs.map(|t| self.paragraphs.slot(t)).collect()
     }
 }
 
@@ -148,7 +108,8 @@ pub(super) struct Reuse<'m> {
 impl Drop for Reuse<'_> {
     fn drop(&mut self) {
         if let Some(m) = self.memo.as_deref_mut() {
-            m.finish();
+            // The paragraph texts this check did not meet are dropped.
+            m.paragraphs.end();
         }
     }
 }
@@ -184,7 +145,7 @@ impl<'m> Reuse<'m> {
     /// The entry of paragraph `p`, when there is a memo.
     fn entry(&mut self, p: usize) -> Option<&mut Entry> {
         let i = *self.slots.get(p)?;
-        self.memo.as_deref_mut()?.entries.get_mut(i)
+        self.memo.as_deref_mut()?.paragraphs.get_mut(i)
     }
 
     /// The figures of paragraph `p` (index `pi`), scanned from byte

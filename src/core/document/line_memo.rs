@@ -4,9 +4,9 @@
 //! [`super::Document::parse_reusing`]). Lines a parse no longer met are
 //! dropped after it.
 
+use super::super::by_text::ByText;
 use super::super::outline::{LineShape, classify_line};
 use super::super::residue::is_residue_line;
-use rustc_hash::FxHashMap;
 
 /// A line's shape: `None` for web residue (see [`line_shape`]).
 type Shape = Option<LineShape>;
@@ -15,10 +15,7 @@ type Shape = Option<LineShape>;
 /// module).
 #[derive(Debug, Default)]
 pub struct LineMemo {
-    /// The lines of the parse before.
-    before: FxHashMap<Box<str>, Shape>,
-    /// The lines of the parse in progress.
-    now: FxHashMap<Box<str>, Shape>,
+    lines: ByText<Option<Shape>>,
 }
 
 impl LineMemo {
@@ -29,7 +26,7 @@ impl LineMemo {
 
     /// How many lines it holds.
     pub fn len(&self) -> usize {
-        self.before.len() + self.now.len()
+        self.lines.len()
     }
 
     /// Whether it holds none.
@@ -37,24 +34,24 @@ impl LineMemo {
         self.len() == 0
     }
 
+    /// Before a parse.
+    pub(super) fn begin(&mut self) {
+        self.lines.begin();
+    }
+
     /// The shape of `line` (a whole line, leading white space included),
     /// from the memo or worked out.
     pub(super) fn shape(&mut self, line: &str) -> Shape {
-        if let Some(s) = self.now.get(line) {
-            return s.clone();
+        let slot = self.lines.slot(line);
+        match self.lines.get_mut(slot) {
+            Some(kept) => kept.get_or_insert_with(|| line_shape(line)).clone(),
+            None => line_shape(line),
         }
-        let (key, shape) = match self.before.remove_entry(line) {
-            Some(kept) => kept,
-            None => (line.into(), line_shape(line)),
-        };
-        self.now.insert(key, shape.clone());
-        shape
     }
 
     /// After a parse: the lines it met are the ones kept.
     pub(super) fn finish(&mut self) {
-        self.before = std::mem::take(&mut self.now);
-        self.now.reserve(self.before.len());
+        self.lines.end();
     }
 }
 

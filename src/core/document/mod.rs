@@ -150,6 +150,9 @@ impl Document {
     }
 
     pub(super) fn split_paragraphs(&mut self, mut memo: Option<&mut LineMemo>) {
+        if let Some(m) = memo.as_deref_mut() {
+            m.begin();
+        }
         let text = &self.text;
         let mut offset = 0;
         let mut headings = Vec::new();
