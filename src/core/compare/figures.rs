@@ -140,6 +140,25 @@ impl Eq for Offer {}
 /// Unit, metric and context words of a figure.
 pub(super) type ContextKey<'a> = (&'a str, Option<usize>, &'a [Bigram]);
 
+/// The figures that may pair with each other: same unit, metric, and
+/// target or result.
+type BucketKey<'a> = (&'a str, Option<usize>, bool);
+
+/// Where each bigram occurs among a bucket's keys (by place in the bucket).
+type Postings = FxHashMap<Bigram, Vec<u16>>;
+
+/// Buffers of [`pair_figures`]'s scoring, reused from one figure to the
+/// next.
+#[derive(Default)]
+struct Scratch {
+    /// The candidates of a large bucket.
+    few: Vec<usize>,
+    /// Bigrams shared with each figure of a bucket (by place).
+    counts: Vec<u32>,
+    /// The places counted.
+    touched: Vec<usize>,
+}
+
 pub(super) fn pair_figures(
     of: &[Figure],
     nf: &[Figure],
@@ -158,7 +177,7 @@ pub(super) fn pair_figures(
     // bonus when their paragraphs are aligned.
     // A target (in the plans) pairs only with a target: never a result
     // compared with last year's plan as if both were results.
-    let mut by_unit: FxHashMap<(&str, Option<usize>, bool), Vec<usize>> = FxHashMap::default();
+    let mut by_unit: FxHashMap<BucketKey, Vec<usize>> = FxHashMap::default();
     for (i, f) in of.iter().enumerate() {
         by_unit
             .entry((&f.unit, f.metric, f.target))
@@ -188,35 +207,38 @@ pub(super) fn pair_figures(
             .or_default()
             .push(i);
     }
+    // In each bucket scanned whole, which of its figures' keys hold each
+    // bigram (by place in the bucket), and each figure's place: a figure
+    // of this year is compared only with those sharing a bigram with it
+    // (how many they share is their similarity's numerator), not merged
+    // with every key of the bucket.
+    let mut postings: FxHashMap<BucketKey, Postings> = FxHashMap::default();
+    let mut place = vec![0u16; of.len()];
+    for (key, bucket) in &by_unit {
+        if bucket.len() > SCAN_ALL_UP_TO {
+            continue;
+        }
+        let mut m = Postings::default();
+        for (at, &i) in bucket.iter().enumerate() {
+            place[i] = at as u16;
+            for &b in ok.get(i) {
+                m.entry(b).or_default().push(at as u16);
+            }
+        }
+        postings.insert(*key, m);
+    }
     // Every candidate of this year's figure `j`: (score, last year's
     // figure), scores of 0.5 and more.
-    let score_all = |j: usize, few: &mut Vec<usize>, out: &mut Vec<(f32, u32)>| {
+    let score_all = |j: usize, scratch: &mut Scratch, out: &mut Vec<(f32, u32)>| {
         out.clear();
         let f = &nf[j];
-        let Some(bucket) = by_unit.get(&(&*f.unit, f.metric, f.target)) else {
+        let key = (&*f.unit, f.metric, f.target);
+        let Some(bucket) = by_unit.get(&key) else {
             return;
         };
         let aligned: &[usize] = para_pair.get(&f.paragraph).map_or(&[], Vec::as_slice);
-        let list: &[usize] = if bucket.len() <= SCAN_ALL_UP_TO {
-            bucket
-        } else {
-            few.clear();
-            for ps in aligned.iter().filter_map(|p| by_para.get(p)) {
-                few.extend(
-                    ps.iter()
-                        .copied()
-                        .filter(|&i| of[i].unit == f.unit && of[i].metric == f.metric),
-                );
-            }
-            if let Some(same) = by_context.get(&(&*f.unit, f.metric, nk.get(j))) {
-                few.extend(same.iter().copied().take(SCAN_ALL_UP_TO));
-            }
-            few.sort_unstable();
-            few.dedup();
-            few
-        };
-        for &i in list.iter() {
-            let mut s = dice(ok.get(i), nk.get(j));
+        let score = |i: usize, d: f32, out: &mut Vec<(f32, u32)>| {
+            let mut s = d;
             // In paragraphs aligned with each other, a figure of the same
             // metric and unit is probably the same figure, reworded or not:
             // that outweighs a look-alike elsewhere; the same place among
@@ -238,6 +260,69 @@ pub(super) fn pair_figures(
             if s >= 0.5 {
                 out.push((s, i as u32));
             }
+        };
+        if let Some(post) = postings.get(&key) {
+            // Shared bigrams counted through the postings: the same
+            // similarity as `dice`, for those sharing any.
+            let Scratch {
+                counts, touched, ..
+            } = scratch;
+            counts.clear();
+            counts.resize(bucket.len(), 0);
+            touched.clear();
+            let nb = nk.get(j);
+            for b in nb {
+                for &at in post.get(b).map_or(&[][..], Vec::as_slice) {
+                    let at = usize::from(at);
+                    if counts[at] == 0 {
+                        touched.push(at);
+                    }
+                    counts[at] += 1;
+                }
+            }
+            for &at in touched.iter() {
+                let i = bucket[at];
+                let d = 2.0 * counts[at] as f32 / (ok.get(i).len() + nb.len()) as f32;
+                score(i, d, out);
+            }
+            // Sharing none, a figure can only be an unnamed one of an
+            // aligned paragraph.
+            if nb.len() <= 2 {
+                for &p in aligned {
+                    for &i in by_para.get(&p).map_or(&[][..], Vec::as_slice) {
+                        let same_bucket = of[i].unit == f.unit
+                            && of[i].metric == f.metric
+                            && of[i].target == f.target;
+                        let at = usize::from(place[i]);
+                        if same_bucket && counts[at] == 0 {
+                            // Once, however often its paragraph is named.
+                            counts[at] = u32::MAX;
+                            score(i, 0.0, out);
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        let list: &[usize] = {
+            let few = &mut scratch.few;
+            few.clear();
+            for ps in aligned.iter().filter_map(|p| by_para.get(p)) {
+                few.extend(
+                    ps.iter()
+                        .copied()
+                        .filter(|&i| of[i].unit == f.unit && of[i].metric == f.metric),
+                );
+            }
+            if let Some(same) = by_context.get(&(&*f.unit, f.metric, nk.get(j))) {
+                few.extend(same.iter().copied().take(SCAN_ALL_UP_TO));
+            }
+            few.sort_unstable();
+            few.dedup();
+            few
+        };
+        for &i in list.iter() {
+            score(i, dice(ok.get(i), nk.get(j)), out);
         }
     };
     // Pairs are taken best first over all candidates — among equals this
@@ -255,7 +340,7 @@ pub(super) fn pair_figures(
     let mut complete = vec![false; nf.len()];
     let mut old_used = vec![false; of.len()];
     let mut new_pair: Vec<Option<usize>> = vec![None; nf.len()];
-    let mut few: Vec<usize> = Vec::new();
+    let mut scratch = Scratch::default();
     let mut all: Vec<(f32, u32)> = Vec::new();
     // A figure's own order: best first, then last year's in text order.
     let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
@@ -264,7 +349,7 @@ pub(super) fn pair_figures(
                      last: &[Option<(f32, u32)>],
                      complete: &mut [bool],
                      old_used: &[bool]| {
-        score_all(j, &mut few, &mut all);
+        score_all(j, &mut scratch, &mut all);
         all.retain(|c| !old_used[c.1 as usize] && last[j].is_none_or(|l| order(&l, c).is_lt()));
         if all.len() > OFFERS {
             all.select_nth_unstable_by(OFFERS - 1, order);
@@ -429,6 +514,20 @@ mod tests {
         let p = pairs(old, new);
         assert!(
             p.contains(&(FigureChange::Up, Some(2.0), Some(3.0))),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn unnamed_figures_of_aligned_paragraphs_pair_though_their_words_differ() {
+        // A figure named by one character (有 / 建) shares no bigram with
+        // the other: in aligned paragraphs they are still the same figure.
+        let body = "全镇扎实推进法治政府建设各项工作，任务稳步推进，";
+        let old = format!("丁镇2023年度法治政府建设情况报告\n\n{body}有3个。\n");
+        let new = format!("丁镇2024年度法治政府建设情况报告\n\n{body}建5个。\n");
+        let p = pairs(&old, &new);
+        assert!(
+            p.contains(&(FigureChange::Up, Some(3.0), Some(5.0))),
             "{p:?}"
         );
     }
