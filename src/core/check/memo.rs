@@ -148,16 +148,17 @@ impl<'m> Reuse<'m> {
         self.memo.as_deref_mut()?.paragraphs.get_mut(i)
     }
 
-    /// The figures of paragraph `p` (index `pi`), scanned from byte
-    /// `start` of the text (its own start, or a heading's title start):
-    /// appended to `out` from the memo, re-based, or from `scan`.
-    /// `column` is the column of `start`.
+    /// The figures of paragraph `pi` (whose text begins at byte
+    /// `paragraph_start`), scanned from byte `start` (its own start, or a
+    /// heading's title start): appended to `out` from the memo, re-based,
+    /// or from `scan`. `position` gives the line and column of `start`
+    /// (asked only when there are figures to place).
     pub(super) fn figures(
         &mut self,
         pi: usize,
         paragraph_start: usize,
         start: usize,
-        column: impl FnOnce() -> (usize, usize),
+        position: impl FnOnce() -> (usize, usize),
         out: &mut Vec<Figure>,
         scan: impl FnOnce(&mut Vec<Figure>),
     ) {
@@ -171,16 +172,16 @@ impl<'m> Reuse<'m> {
                 if kept.is_empty() {
                     return;
                 }
-                let (line, col) = column();
-                out.extend(kept.iter().map(|f| rebase(f, start, line, col, pi, true)));
+                let (line, col) = position();
+                out.extend(kept.iter().map(|f| placed(f, start, line, col, pi)));
             }
             _ => {
                 let from = out.len();
                 scan(out);
-                let (line, col) = if out.len() > from { column() } else { (0, 0) };
+                let col = if out.len() > from { position().1 } else { 0 };
                 let kept = out[from..]
                     .iter()
-                    .map(|f| rebase(f, start, line, col, pi, false))
+                    .map(|f| relative(f, start, col))
                     .collect();
                 entry.figures = Some((offset, kept));
             }
@@ -240,30 +241,34 @@ impl<'m> Reuse<'m> {
     }
 }
 
-/// A figure of the paragraph `pi` whose scan began at byte `start`, on
-/// `line` at column `col`: made relative to that (`to_text == false`) or
-/// back (`true`).
-fn rebase(f: &Figure, start: usize, line: usize, col: usize, pi: usize, to_text: bool) -> Figure {
-    let shift = |r: &Range<usize>| {
-        if to_text {
-            r.start + start..r.end + start
-        } else {
-            r.start - start..r.end - start
-        }
-    };
+/// A figure as the memo keeps it: offsets from byte `start` (where its
+/// paragraph's scan began, at column `col`), no line or paragraph.
+fn relative(f: &Figure, start: usize, col: usize) -> Figure {
+    let mut g = shifted(f, |x| x - start);
+    g.position.line = 0;
+    g.position.column = f.position.column - col;
+    g.paragraph = 0;
+    g
+}
+
+/// A figure the memo kept, placed in paragraph `pi` whose scan began at
+/// byte `start`, on `line` at column `col`.
+fn placed(f: &Figure, start: usize, line: usize, col: usize, pi: usize) -> Figure {
+    let mut g = shifted(f, |x| x + start);
+    g.position.line = line;
+    g.position.column = f.position.column + col;
+    g.paragraph = pi;
+    g
+}
+
+/// `f` with each of its byte ranges moved by `by`.
+fn shifted(f: &Figure, by: impl Fn(usize) -> usize) -> Figure {
+    let shift = |r: &Range<usize>| by(r.start)..by(r.end);
     let mut g = f.clone();
     g.range = shift(&f.range);
     g.text_range = shift(&f.text_range);
     g.clause = shift(&f.clause);
     g.sentence = shift(&f.sentence);
-    g.paragraph = pi;
-    if to_text {
-        g.position.line = line;
-        g.position.column = f.position.column + col;
-    } else {
-        g.position.line = 0;
-        g.position.column = f.position.column - col;
-    }
     g
 }
 
