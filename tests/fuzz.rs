@@ -11,7 +11,7 @@
 
 mod common;
 
-use reportbench::core::check::{CheckOptions, check};
+use reportbench::core::check::{CheckMemo, CheckOptions, check, check_reusing};
 use reportbench::core::compare::{CompareOptions, compare};
 use reportbench::core::document::Document;
 use reportbench::core::review::{Comment, CommentStatus, Review, anchor};
@@ -181,6 +181,7 @@ fn drafts_decoded_parsed_checked_compared_and_anchored_never_panic() {
     .map(|n| std::fs::read(common::root().join("drafts").join(n)).unwrap())
     .collect();
     let mut rng = Rng(seed());
+    let mut memos = [CheckMemo::new(), CheckMemo::new()];
     for i in 0..iterations() {
         let base = &drafts[rng.below(drafts.len())];
         // A cut of the draft keeps each iteration short.
@@ -205,6 +206,19 @@ fn drafts_decoded_parsed_checked_compared_and_anchored_never_panic() {
         let doc = Document::parse(&text);
         let spec = if i % 2 == 0 { &spec } else { xxgk };
         let report = check(&doc, spec, &CheckOptions::default());
+        // The workbench's re-check (a memo per spec, kept across the
+        // iterations: cuts of one draft share lines) gives the same.
+        {
+            let memo = &mut memos[i % 2];
+            let (normal, format) = reportbench::core::text::normalize(&text);
+            let kept = Document::parse_reusing(normal, format, memo.lines());
+            let reused = check_reusing(&kept, spec, &CheckOptions::default(), memo);
+            assert!(
+                format!("{kept:?}") == format!("{doc:?}")
+                    && format!("{reused:?}") == format!("{report:?}"),
+                "iteration {i}: the re-check with a memo differs"
+            );
+        }
         for f in &report.figures {
             assert!(
                 f.range.end <= doc.text().len(),
