@@ -6,7 +6,7 @@
 use super::buffer::Buffer;
 use super::{RECHECK_AT_ONCE_UP_TO, State, View};
 use crate::app::msg::{CheckJob, Effect, Memo, parse_and_check};
-use crate::core::check::{CheckOptions, Report, check};
+use crate::core::check::Report;
 use crate::core::document::Document;
 use crate::core::lang::Lang;
 use crate::core::spec::CompiledSpec;
@@ -63,13 +63,13 @@ impl Analysis {
     ) -> Analysis {
         let memo = Memo::default();
         // A huge draft's empty stand-in is not worth remembering.
-        let (doc, report) = if pending {
-            let doc = Document::parse_normalized(text, buffer.format.clone());
-            let report = check(&doc, &spec, &CheckOptions { lang });
-            (doc, report)
-        } else {
-            parse_and_check(text, buffer.format.clone(), &spec, lang, Some(&memo))
-        };
+        let (doc, report) = parse_and_check(
+            text,
+            buffer.format.clone(),
+            &spec,
+            lang,
+            (!pending).then_some(&memo),
+        );
         buffer.editor.mark_lines();
         Analysis {
             spec,
