@@ -265,9 +265,7 @@ fn check_with(
     }
     let reads = tables::read_all(doc, spec, &sections);
     tables::table_parts(doc, spec, &sections, &reads, &mut items, lang);
-    let hits = KeywordHits::collect(doc, spec, &sections, &mut reuse);
-    let mut figures = text_figures(doc, spec, &sections, &hits, &mut reuse);
-    let mut metrics = eval_metrics(spec, &hits, &figures, lang);
+    let (mut figures, mut metrics) = figures_and_metrics(doc, spec, &sections, lang, &mut reuse);
     // The text's figures for the lints (a table's rows are not sentences).
     let mut lints = lints::run(doc, spec, &sections, &items, &figures, lang, &mut reuse);
     add_cell_figures(doc, spec, &reads, &mut metrics, &mut figures, lang);
@@ -328,13 +326,25 @@ fn check_with(
 pub fn figures_of(doc: &Document, spec: &CompiledSpec, opts: &CheckOptions) -> Vec<Figure> {
     let sections = match_sections(doc, spec);
     let reads = tables::read_all(doc, spec, &sections);
-    let mut reuse = Reuse::none();
-    let hits = KeywordHits::collect(doc, spec, &sections, &mut reuse);
-    let mut figures = text_figures(doc, spec, &sections, &hits, &mut reuse);
-    let mut metrics = eval_metrics(spec, &hits, &figures, opts.lang);
+    let (mut figures, mut metrics) =
+        figures_and_metrics(doc, spec, &sections, opts.lang, &mut Reuse::none());
     add_cell_figures(doc, spec, &reads, &mut metrics, &mut figures, opts.lang);
     figures.shrink_to_fit();
     figures
+}
+
+/// The text's figures (each given its metrics) and the metrics' verdicts.
+fn figures_and_metrics(
+    doc: &Document,
+    spec: &CompiledSpec,
+    sections: &ItemSections,
+    lang: Lang,
+    reuse: &mut Reuse,
+) -> (Vec<Figure>, Vec<MetricResult>) {
+    let hits = KeywordHits::collect(doc, spec, sections, reuse);
+    let figures = text_figures(doc, spec, sections, &hits, reuse);
+    let metrics = eval_metrics(spec, &hits, &figures, lang);
+    (figures, metrics)
 }
 
 /// The figures of the text (not a table's cells), each given its metrics

@@ -3,7 +3,7 @@
 
 use super::model::{FigureChange, FigurePair, ParaChange};
 use super::roll_years;
-use super::similarity::{Bigram, bigrams, dice, letter};
+use super::similarity::{Bigram, bigrams, dice, dice_of, letter};
 use crate::core::figures::Figure;
 use rustc_hash::FxHashMap;
 
@@ -282,7 +282,7 @@ pub(super) fn pair_figures(
             }
             for &at in touched.iter() {
                 let i = bucket[at];
-                let d = 2.0 * counts[at] as f32 / (ok.get(i).len() + nb.len()) as f32;
+                let d = dice_of(counts[at] as usize, ok.get(i).len(), nb.len());
                 score(i, d, out);
             }
             // Sharing none, a figure can only be an unnamed one of an
@@ -290,9 +290,7 @@ pub(super) fn pair_figures(
             if nb.len() <= 2 {
                 for &p in aligned {
                     for &i in by_para.get(&p).map_or(&[][..], Vec::as_slice) {
-                        let same_bucket = of[i].unit == f.unit
-                            && of[i].metric == f.metric
-                            && of[i].target == f.target;
+                        let same_bucket = (&*of[i].unit, of[i].metric, of[i].target) == key;
                         let at = usize::from(place[i]);
                         if same_bucket && counts[at] == 0 {
                             // Once, however often its paragraph is named.

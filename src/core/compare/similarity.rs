@@ -83,7 +83,14 @@ pub(super) fn dice(a: &[Bigram], b: &[Bigram]) -> f32 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    2.0 * common(a, b) as f32 / (a.len() + b.len()) as f32
+    dice_of(common(a, b), a.len(), b.len())
+}
+
+/// The Dice coefficient of two sets of `a` and `b` elements sharing
+/// `shared` (not both empty): for a count found otherwise than by
+/// [`common`] (figure pairing's postings), the same number as [`dice`].
+pub(super) fn dice_of(shared: usize, a: usize, b: usize) -> f32 {
+    2.0 * shared as f32 / (a + b) as f32
 }
 
 /// How many elements two sorted sets share.
