@@ -912,6 +912,40 @@ fn fix_shows_a_diff_then_writes_in_the_drafts_own_encoding() {
 }
 
 #[test]
+fn fix_rolls_the_plans_years_and_the_self_citation() {
+    let dir = common::temp_dir("cli-fix-years");
+    let path = dir.join("draft.md");
+    std::fs::write(
+        &path,
+        "某县2024年度法治政府建设情况报告\n一、主要举措\n按照《某县2024年度法治政府建设情况报告》的要求，办理案件38件。\n\
+         二、下一年度工作安排\n2024年，力争2024年底前完成2021—2024年规划的收尾。\n",
+    )
+    .unwrap();
+    let p = path.to_str().unwrap();
+    let o = run(&["fix", "--lang", "zh", "--rule", "year-consistency", p]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let diff = stdout(&o);
+    for line in [
+        "+按照《某县2023年度法治政府建设情况报告》的要求",
+        "+2025年，力争2025年底前完成2021—2024年规划的收尾。",
+    ] {
+        assert!(diff.contains(line), "{line} not in\n{diff}");
+    }
+    assert!(stderr(&o).contains("年份前后 2"), "{}", stderr(&o));
+    let o = run(&["fix", "--write", "--rule", "year-consistency", p]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run(&["check", "--format", "json", p]);
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let years = v["lints"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["rule"] == "year-consistency")
+        .count();
+    assert_eq!(years, 0, "{v}");
+}
+
+#[test]
 fn diff_warns_when_the_pair_looks_wrong() {
     let warnings = |old: &str, new: &str| {
         let o = run(&["diff", "--lang", "en", "--format", "json", old, new]);

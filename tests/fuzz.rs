@@ -233,6 +233,23 @@ fn drafts_decoded_parsed_checked_compared_and_anchored_never_panic() {
             );
             assert!(l.position.line >= 1 && l.position.column >= 1);
         }
+        // Every fix the tool offers applies: edits on character
+        // boundaries, inside the text, in order.
+        let offered = reportbench::core::fix::fixes(&doc, &report.lints, &[]);
+        for f in &offered {
+            for e in &f.edits {
+                assert!(
+                    e.range.start <= e.range.end
+                        && e.range.end <= doc.text().len()
+                        && doc.text().is_char_boundary(e.range.start)
+                        && doc.text().is_char_boundary(e.range.end),
+                    "iteration {i}: a {} fix edits {:?}",
+                    f.rule,
+                    e.range
+                );
+            }
+        }
+        let _ = reportbench::core::fix::apply(doc.text(), &offered);
         for it in &report.items {
             assert!(
                 sanitize_for_display(&it.message)

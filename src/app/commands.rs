@@ -109,7 +109,7 @@ actions! {
     /// Propose new wording for the selection (a suggested edit).
     Suggest = "suggest", "对选中文字提出修改建议（改为……）", "suggest new wording for the selection";
     /// Fix the selected problem (a numbering run, web residue) as one undo step.
-    FixProblem = "fix", "修正所选问题（编号重排、删除网页残留、标点改全角；Ctrl-Z 可撤销）", "fix the selected problem (renumber a run, remove web residue, full-width punctuation; Ctrl-Z undoes)";
+    FixProblem = "fix", "修正所选问题（编号重排、删除网页残留、标点改全角、安排里的年份改为下一年；Ctrl-Z 可撤销）", "fix the selected problem (renumber a run, remove web residue, full-width punctuation, roll a plan's years forward; Ctrl-Z undoes)";
 }
 
 /// Which pane a binding applies in (for the help and `describe_in`).

@@ -119,13 +119,14 @@ pub enum Command {
         file: PathBuf,
     },
     /// Fix what the tool can fix: renumber a heading run after a gap,
-    /// remove web residue lines, make punctuation full-width. Prints a
+    /// remove web residue lines, make punctuation full-width, roll last
+    /// year's years forward in the plans. Prints a
     /// unified diff; `--write` writes the draft (atomically, in its own
     /// encoding).
     Fix {
         /// The draft (a text or Markdown file).
         file: PathBuf,
-        /// Only these rules: numbering, web-residue, punctuation (default: all).
+        /// Only these rules: numbering, web-residue, punctuation, year-consistency (default: all).
         #[arg(long = "rule", value_name = "RULE")]
         rules: Vec<String>,
         /// Write the fixed draft back instead of printing the diff.

@@ -36,7 +36,7 @@ const ABOUT: &[(&str, &str)] = &[
     ),
     (
         "fix",
-        "自动修正能修正的问题：编号跳号后重排、删除网页残留行、标点改全角；默认打印差异，--write 写回稿件（原子写入，保持原编码）",
+        "自动修正能修正的问题：编号跳号后重排、删除网页残留行、标点改全角、下一年度安排里沿用的去年年份改为下一年；默认打印差异，--write 写回稿件（原子写入，保持原编码）",
     ),
     (
         "spec",
@@ -98,7 +98,7 @@ const ARGS: &[(&str, &str, &str)] = &[
     (
         "fix",
         "rules",
-        "只用这些规则：numbering、web-residue、punctuation（默认全部）",
+        "只用这些规则：numbering、web-residue、punctuation、year-consistency（默认全部）",
     ),
     ("fix", "write", "把修正后的稿件写回，而不是打印差异"),
     ("fix", "spec", "清单（哪些行算网页残留取决于它）"),

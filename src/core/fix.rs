@@ -1,7 +1,10 @@
 //! Fixes the tool can make: a heading run renumbered at one level under one
 //! parent (（五）…（九） → （四）…（八）, the writer's own marks kept), web
-//! residue lines removed. Each fix is a list of edits (byte range →
-//! replacement) on the text it was found in. Pure: text in, edits out.
+//! residue lines removed, half-width punctuation made full-width, last
+//! year's years rolled forward in a plans paragraph (and a self-citation
+//! turned into last year's report). Each fix is a list of edits (byte
+//! range → replacement) on the text it was found in. Pure: text in, edits
+//! out.
 
 use super::document::{Document, NumberingProblem};
 use super::outline::chinese_number;
@@ -28,7 +31,12 @@ pub struct Fix {
 }
 
 /// The rules with a fix.
-pub const FIXABLE: &[&str] = &["numbering", "web-residue", "punctuation"];
+pub const FIXABLE: &[&str] = &[
+    "numbering",
+    "web-residue",
+    "punctuation",
+    "year-consistency",
+];
 
 /// The headings of a numbering issue's run: the heading found wrong and
 /// the siblings after it (same parent, same style) that go on counting from
@@ -181,8 +189,98 @@ pub fn fixes(doc: &Document, lints: &[super::check::Lint], rules: &[&str]) -> Ve
             }
         }
     }
+    if wants("year-consistency") {
+        out.extend(year_fixes(doc, lints));
+    }
     out.sort_by_key(|f| f.at);
     out
+}
+
+/// The year fixes: a plans paragraph whose plans are dated this year or
+/// earlier (copied from last year's report) has that year rolled to next
+/// year wherever it stands in the paragraph as a year of its own (not a
+/// range's end, not inside a 《title》); a report citing itself
+/// (《…2024年度…报告》 in the 2024 report) cites last year's. The title's
+/// year against the body's, and reversed ranges, are questions with no
+/// one answer: no fix.
+fn year_fixes(doc: &Document, lints: &[super::check::Lint]) -> Vec<Fix> {
+    use super::document::years_with_nian;
+    let Some(year) = doc.year() else {
+        return Vec::new();
+    };
+    let text = doc.text();
+    let digits = |y: i32| y.to_string();
+    let mut out: Vec<Fix> = Vec::new();
+    // Plans paragraphs with the stale years found in them, in text order.
+    let mut plans: Vec<(usize, Vec<i32>, usize)> = Vec::new();
+    for l in lints.iter().filter(|l| l.rule == "year-consistency") {
+        let Some(found) = text.get(l.range.clone()) else {
+            continue;
+        };
+        let is_year = found.len() == "0000年".len()
+            && found.ends_with('年')
+            && found.as_bytes()[..4].iter().all(u8::is_ascii_digit);
+        let ps = doc.paragraphs();
+        let pi = ps.partition_point(|p| p.range.end <= l.range.start);
+        if ps.get(pi).is_none_or(|p| l.range.start < p.range.start) {
+            continue;
+        }
+        if is_year {
+            let y: i32 = found[..4].parse().unwrap_or(0);
+            match plans.iter_mut().find(|(p, _, _)| *p == pi) {
+                Some((_, ys, _)) if !ys.contains(&y) => ys.push(y),
+                Some(_) => {}
+                None => plans.push((pi, vec![y], l.range.start)),
+            }
+        } else if found.starts_with('《') && found.ends_with('》') {
+            let edits: Vec<Edit> = years_with_nian(found)
+                .filter(|&(y, _)| y == year)
+                .map(|(_, at)| Edit {
+                    range: l.range.start + at..l.range.start + at + 4,
+                    text: digits(year - 1),
+                })
+                .collect();
+            if !edits.is_empty() {
+                out.push(Fix {
+                    rule: "year-consistency",
+                    at: l.range.start,
+                    edits,
+                });
+            }
+        }
+    }
+    for (pi, stale, at) in plans {
+        let range = doc.paragraphs()[pi].range.clone();
+        let t = &text[range.clone()];
+        let edits: Vec<Edit> = years_with_nian(t)
+            .filter(|&(y, i)| stale.contains(&y) && !range_end_or_titled(t, i))
+            .map(|(_, i)| Edit {
+                range: range.start + i..range.start + i + 4,
+                text: digits(year + 1),
+            })
+            .collect();
+        if !edits.is_empty() {
+            out.push(Fix {
+                rule: "year-consistency",
+                at,
+                edits,
+            });
+        }
+    }
+    out
+}
+
+/// Whether the year at `i` in `t` ends a range (2021-2025年, 2021至2025年)
+/// or stands inside a 《title》: a year not to roll.
+fn range_end_or_titled(t: &str, i: usize) -> bool {
+    let before = &t[..i];
+    let ends_range = before
+        .trim_end()
+        .ends_with(['-', '—', '–', '~', '～', '至', '到', '－']);
+    let titled = before
+        .rfind('《')
+        .is_some_and(|o| before[o..].find('》').is_none());
+    ends_range || titled
 }
 
 /// `text` with `fixes` applied (edits that overlap an earlier one are
@@ -282,5 +380,60 @@ mod punctuation_tests {
             apply(text, &fs),
             "某镇2024年度法治政府建设情况报告\n一、主要举措\n（一）加强领导\n全年办理案件38件，其中复议2件；2024年完成“法治镇”创建。\n"
         );
+    }
+}
+
+#[cfg(test)]
+mod year_tests {
+    use super::*;
+
+    fn fixed(text: &str) -> (Vec<Fix>, String) {
+        let doc = Document::parse(text);
+        let spec = crate::core::spec::CompiledSpec::default_spec();
+        let report = crate::core::check::check(&doc, &spec, &Default::default());
+        let fs = fixes(&doc, &report.lints, &["year-consistency"]);
+        let out = apply(text, &fs);
+        (fs, out)
+    }
+
+    #[test]
+    fn a_plans_paragraph_copied_from_last_year_rolls_its_years() {
+        let text = "某县2024年度法治政府建设情况报告\n一、主要举措\n全年办理案件38件。\n\
+                    二、下一年度工作安排\n2024年，我县将力争2024年底前完成《法治政府建设实施纲要（2021-2024年）》\
+                    和2021—2024年规划的收尾，2023年的做法继续推行。\n";
+        let (fs, out) = fixed(text);
+        assert_eq!(fs.len(), 1, "one fix for the paragraph: {fs:?}");
+        assert_eq!(
+            out,
+            "某县2024年度法治政府建设情况报告\n一、主要举措\n全年办理案件38件。\n\
+             二、下一年度工作安排\n2025年，我县将力争2025年底前完成《法治政府建设实施纲要（2021-2024年）》\
+             和2021—2024年规划的收尾，2023年的做法继续推行。\n"
+        );
+        // What the fix leaves raises no year alarm.
+        assert!(fixed(&out).0.is_empty());
+    }
+
+    #[test]
+    fn a_report_citing_itself_cites_last_years() {
+        let text = "某县2024年度法治政府建设情况报告\n一、主要举措\n\
+                    按照《某县2024年度法治政府建设情况报告》的整改要求，全年办理案件38件。\n";
+        let (fs, out) = fixed(text);
+        assert_eq!(fs.len(), 1, "{fs:?}");
+        assert!(
+            out.contains("按照《某县2023年度法治政府建设情况报告》的整改要求"),
+            "{out}"
+        );
+        assert!(out.starts_with("某县2024年度"), "the title stays: {out}");
+    }
+
+    #[test]
+    fn the_titles_year_against_the_bodys_is_a_question_not_a_fix() {
+        let text = "某县2024年度法治政府建设情况报告\n一、主要举措\n\
+                    2023年，我县办理案件38件。2023年开展培训5次。2023年完成复议2件。\n";
+        let doc = Document::parse(text);
+        let spec = crate::core::spec::CompiledSpec::default_spec();
+        let report = crate::core::check::check(&doc, &spec, &Default::default());
+        assert!(report.lints.iter().any(|l| l.rule == "year-consistency"));
+        assert!(fixes(&doc, &report.lints, &["year-consistency"]).is_empty());
     }
 }

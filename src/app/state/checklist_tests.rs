@@ -57,6 +57,39 @@ fn f_on_a_problem_row_fixes_it_as_one_undo_step() {
 }
 
 #[test]
+fn f_on_any_stale_year_of_a_plans_paragraph_rolls_the_paragraph() {
+    let text = "某县2024年度法治政府建设情况报告\n一、主要举措\n正文。\n二、下一年度工作安排\n力争2024年底前完成，确保2024年内见效。\n";
+    let (mut t, _) = T::open_text(text);
+    t.key(KeyCode::F(2));
+    let years: Vec<usize> = t
+        .s
+        .rows()
+        .iter()
+        .enumerate()
+        .filter(
+            |(_, r)| matches!(r, Row::Lint(l) if t.s.report().lints[*l].rule == "year-consistency"),
+        )
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(years.len(), 2, "two findings in one paragraph");
+    // The second finding: its fix is the paragraph's (its first edit is
+    // the other finding's year).
+    while t.s.selected() < years[1] {
+        t.key(KeyCode::Down);
+    }
+    t.key(KeyCode::Char('f'));
+    assert!(
+        t.s.text()
+            .ends_with("力争2025年底前完成，确保2025年内见效。\n"),
+        "{}",
+        t.s.text()
+    );
+    t.key(KeyCode::F(2));
+    t.ctrl('z');
+    assert_eq!(t.s.text(), text, "one undo step");
+}
+
+#[test]
 fn f_is_refused_in_review_mode() {
     let (mut t, _) = T::open(true, false);
     t.key(KeyCode::F(2));

@@ -1,5 +1,6 @@
 //! Quick fixes from the checklist: on a problem row, `f` makes the fix the
-//! tool knows (a numbering run renumbered, web residue removed) in the
+//! tool knows (a numbering run renumbered, web residue removed, full-width
+//! punctuation, a plans paragraph's years rolled forward) in the
 //! editor as one undo step. Refused in review mode and on read-only text,
 //! like every edit; a problem without a fix says so.
 
@@ -15,8 +16,8 @@ impl State {
         self.catch_up();
         let Some(Row::Lint(l)) = self.rows().get(self.screen.selected).copied() else {
             self.say(
-                "选中清单里的一个问题（编号、网页残留、标点）再按 f",
-                "select a problem (numbering, web residue, punctuation) in the checklist, then press f",
+                "选中清单里的一个问题（编号、网页残留、标点、年份）再按 f",
+                "select a problem (numbering, web residue, punctuation, years) in the checklist, then press f",
             );
             return;
         };
@@ -38,10 +39,13 @@ impl State {
         }
         let doc = self.analysis.doc.clone();
         let found = fixes(&doc, &self.analysis.report.lints, &[lint.rule]);
+        // The fix of this finding: one with an edit inside it (a plans
+        // paragraph's years are one fix for each of its findings).
         let Some(fix) = found.iter().find(|f| {
-            f.edits.first().is_some_and(|e| {
-                lint.range.start <= e.range.start && e.range.start <= lint.range.end
-            }) || f.at == lint.range.start
+            f.at == lint.range.start
+                || f.edits
+                    .iter()
+                    .any(|e| lint.range.start <= e.range.start && e.range.start <= lint.range.end)
         }) else {
             self.say("这个问题已经不在了", "this problem is gone");
             return;
