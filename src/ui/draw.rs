@@ -421,7 +421,11 @@ fn draw_status(f: &mut Frame, s: &State, t: &Theme, area: Rect) {
         (Some((m, false)), _) => (format!(" {m}  │{left}"), t.style("ui.status")),
         (None, Some(w)) => (format!("{w}  │{left}"), t.style("ui.status")),
         (None, None) => (
-            format!("{left}  {}", hint_line(s)),
+            {
+                use unicode_width::UnicodeWidthStr;
+                let room = (area.width as usize).saturating_sub(left.width() + 2);
+                format!("{left}  {}", hint_line(s, room))
+            },
             t.style(if s.is_modified() {
                 "ui.status.modified"
             } else {
@@ -432,8 +436,10 @@ fn draw_status(f: &mut Frame, s: &State, t: &Theme, area: Rect) {
     f.render_widget(Paragraph::new(text).style(style), area);
 }
 
-/// The keys that matter in the focused pane, from the keymap itself.
-fn hint_line(s: &State) -> String {
+/// The keys that matter in the focused pane, from the keymap itself, most
+/// important first, as many as fit whole in `room` columns (a hint is
+/// never cut: "F2" without what it does says nothing).
+fn hint_line(s: &State, room: usize) -> String {
     let pane = s.pane();
     let actions: &[Action] = match pane {
         Pane::Diff => &[
@@ -452,33 +458,39 @@ fn hint_line(s: &State) -> String {
             Action::Jump,
             Action::Help,
         ],
+        // Help first (it lists the rest), then how to leave and keep.
         Pane::Checklist => &[
-            Action::Save,
-            Action::Quit,
             Action::Help,
+            Action::Quit,
+            Action::Save,
             Action::SwitchFocus,
             Action::Jump,
             Action::SignOff,
             Action::NextProblem,
         ],
         _ => &[
-            Action::Save,
-            Action::Quit,
             Action::Help,
+            Action::Quit,
+            Action::Save,
             Action::SwitchFocus,
             Action::Comment,
             Action::NextProblem,
         ],
     };
-    actions
-        .iter()
-        .filter_map(|&a| {
-            let keys = s.keymap().keys_for(pane, a);
-            let k = keys.first()?;
-            Some(format!("{k} {}", a.short(s.lang())))
-        })
-        .collect::<Vec<_>>()
-        .join("  ")
+    use unicode_width::UnicodeWidthStr;
+    let mut line = String::new();
+    for &a in actions {
+        let keys = s.keymap().keys_for(pane, a);
+        let Some(k) = keys.first() else { continue };
+        let hint = format!("{k} {}", a.short(s.lang()));
+        let sep = if line.is_empty() { "" } else { "  " };
+        if line.width() + sep.len() + hint.width() > room {
+            break;
+        }
+        line.push_str(sep);
+        line.push_str(&hint);
+    }
+    line
 }
 
 /// The text of a drawn buffer, one string per row, trailing blanks removed
