@@ -260,7 +260,28 @@ fn plans_followed_up_and_their_evidence() {
     assert!(plans.iter().any(|p| p.followed_up) && plans.iter().any(|p| !p.followed_up));
     b.press(KeyCode::Tab);
     assert!(b.s().figs().plans_focused);
-    let i = plans.iter().position(|p| p.evidence.is_some()).unwrap();
+    // Each plan followed up shows its answer under it (→), no other does:
+    // the nearest paragraph of a plan not followed up is not an answer.
+    let screen = b.screen(120, 60);
+    let arrows = screen.lines().filter(|l| l.contains("  → ")).count();
+    let answered = plans.iter().filter(|p| p.followed_up).count();
+    assert!(
+        plans.iter().any(|p| !p.followed_up && p.evidence.is_some()),
+        "the sample has a plan not followed up with a nearest paragraph"
+    );
+    assert_eq!(arrows, answered, "{screen}");
+    // Enter on a plan not followed up stays, and says why.
+    let missed = plans.iter().position(|p| !p.followed_up).unwrap();
+    for _ in 0..missed {
+        b.press(KeyCode::Down);
+    }
+    b.press(KeyCode::Enter);
+    assert_eq!(b.s().view(), View::Figures);
+    for _ in 0..missed {
+        b.press(KeyCode::Up);
+    }
+    // Enter on one followed up goes to its answer.
+    let i = plans.iter().position(|p| p.followed_up).unwrap();
     for _ in 0..i {
         b.press(KeyCode::Down);
     }

@@ -287,7 +287,9 @@ fn draw_plans(f: &mut Frame, app: &State, t: &Theme, area: Rect) {
                     width.saturating_sub(2),
                 )),
             ])];
-            if let Some((r, _)) = &p.evidence {
+            // Only a plan followed up has an answer: a ✗ plan's nearest
+            // paragraph is not one, and shown as "→" it would read as one.
+            if let (true, Some((r, _))) = (p.followed_up, &p.evidence) {
                 let ev = app.doc().text().get(r.clone()).unwrap_or("");
                 lines.push(Line::styled(
                     format!(

@@ -244,6 +244,9 @@ impl State {
                 let at = if self.views.figs.plans_focused {
                     self.comparison()
                         .and_then(|c| c.plans.get(self.views.figs.plan_selected))
+                        // A plan not followed up has no answer to go to
+                        // (its nearest paragraph is not one).
+                        .filter(|p| p.followed_up)
                         .and_then(|p| p.evidence.as_ref())
                         .map(|(r, _)| r.start)
                 } else {
