@@ -14,14 +14,19 @@ pub(super) fn context_for(
     clause_end: usize,
 ) -> (Range<usize>, Range<usize>) {
     let mut cs = from.min(start);
-    // At most 20 characters back, and not past an enumeration mark 、.
+    // At most 20 characters back, and not past an enumeration mark 、; a
+    // cut inside the clause moves on to the next word's start when one
+    // shows soon (…近平法治思想和党的二十届… → 党的二十届…).
     for (n, (k, c)) in s[cs..start].char_indices().rev().enumerate() {
         if c == '、' {
             cs += k + c.len_utf8();
             break;
         }
         if n + 1 == 20 {
-            cs += k;
+            // A clause of exactly 20 characters is whole, not cut.
+            if k > 0 {
+                cs = after_word_break(s, cs + k, start);
+            }
             break;
         }
     }
@@ -36,10 +41,12 @@ pub(super) fn context_for(
         .char_indices()
         .find(|&(_, c)| c.is_ascii_digit() || ('０'..='９').contains(&c))
         .map_or(rest.len(), |(k, _)| k);
-    let after_end = rest[..stop]
-        .char_indices()
-        .nth(20)
-        .map_or(end + stop, |(k, _)| end + k);
+    let after_end = match rest[..stop].char_indices().nth(20) {
+        // Cut: back to the last word's end when one shows near it
+        // (…加强法治建设的社会面宣传 → …加强法治建设).
+        Some((k, _)) => before_word_break(s, end, end + k),
+        None => end + stop,
+    };
     let after = s[end..after_end].chars().filter(|&c| is_wordish(c)).count();
     // Nothing after (化解55条。): the few words before name it.
     if after == 0 || after < meaningful {
@@ -48,8 +55,77 @@ pub(super) fn context_for(
     (end..after_end, cs..after_end)
 }
 
-/// Trims function words and punctuation from the ends of a context.
-pub(super) fn strip_context(c: &str) -> &str {
+/// Characters a word ends before or starts after: linking words and
+/// marks that never sit inside a name.
+fn is_word_break(c: char) -> bool {
+    matches!(
+        c,
+        '的' | '和'
+            | '与'
+            | '及'
+            | '或'
+            | '对'
+            | '在'
+            | '将'
+            | '把'
+            | '向'
+            | '等'
+            | '了'
+            | '并'
+            | '、'
+            | '，'
+            | '“'
+            | '”'
+            | '（'
+            | '）'
+            | '('
+            | ')'
+            | ' '
+    )
+}
+
+/// How far a cut may move to land on a word break, in characters.
+const BREAK_REACH: usize = 8;
+
+/// Marks that open a name and close one (kept with what precedes).
+const OPENING: &[char] = &['“', '（', '('];
+const CLOSING: &[char] = &['”', '）', ')'];
+
+/// `cut` moved on to the start of the word after a word break within
+/// [`BREAK_REACH`] characters (not past `limit`), or `cut` itself. An
+/// opening mark is not taken for one: the words before it are as likely
+/// whole (公共法律服务“云咨询”平台…).
+fn after_word_break(s: &str, cut: usize, limit: usize) -> usize {
+    s[cut..limit]
+        .char_indices()
+        .take(BREAK_REACH)
+        .take_while(|&(_, c)| !OPENING.contains(&c))
+        .find(|&(_, c)| is_word_break(c))
+        .map_or(cut, |(k, c)| cut + k + c.len_utf8())
+}
+
+/// `cut` moved back to the end of the word before a word break within
+/// [`BREAK_REACH`] characters (not before `limit`), or `cut` itself; a
+/// closing mark stays with its name.
+fn before_word_break(s: &str, limit: usize, cut: usize) -> usize {
+    s[limit..cut]
+        .char_indices()
+        .rev()
+        .take(BREAK_REACH)
+        .find(|&(_, c)| is_word_break(c))
+        .map_or(cut, |(k, c)| {
+            if CLOSING.contains(&c) {
+                limit + k + c.len_utf8()
+            } else {
+                limit + k
+            }
+        })
+}
+
+/// Trims function words and punctuation from the ends of a context; the
+/// words that lead up to a number (共, 达到, 约 …) only from one before it
+/// (after it, 居民公约 keeps its 约).
+pub(super) fn strip_context(c: &str, before_number: bool) -> &str {
     let mut t = c.trim_matches(|ch: char| {
         crate::core::text::is_space(ch)
             || matches!(
@@ -70,6 +146,9 @@ pub(super) fn strip_context(c: &str) -> &str {
                     | '》'
             )
     });
+    if !before_number {
+        return t;
+    }
     for w in [
         "共计", "累计", "合计", "总计", "共", "达到", "达", "为", "了", "计", "约", "近",
     ] {

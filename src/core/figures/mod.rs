@@ -448,7 +448,10 @@ fn push_figure(
     let orig = &full[base + text_range.start..base + text_range.end];
     let text = orig.trim();
     let text_abs = text.as_ptr() as usize - full.as_ptr() as usize;
-    let ctx = strip_context(&full[base + context.start..base + context.end]);
+    let ctx = strip_context(
+        &full[base + context.start..base + context.end],
+        context.end <= start,
+    );
     let ctx_abs = ctx.as_ptr() as usize - full.as_ptr() as usize;
     let ctx_start = ctx_abs.saturating_sub(text_abs).min(text.len());
     let context_in_text = ctx_start..(ctx_start + ctx.len()).min(text.len());

@@ -101,6 +101,29 @@ fn context_and_text() {
 }
 
 #[test]
+fn long_contexts_are_cut_between_words() {
+    // Cut 20 characters back inside a word (习近平): on at the next word.
+    let f = figs("组织开展学习宣传贯彻习近平法治思想和党的二十届三中全会宣讲活动40场。");
+    assert_eq!(f[0].context(), "党的二十届三中全会宣讲活动");
+    // A clause of exactly 20 characters is whole.
+    let f = figs("通过“青禾发布”微信公众号推送法治类信息97条。");
+    assert_eq!(f[0].context(), "通过“青禾发布”微信公众号推送法治类信息");
+    // An opening mark is not a break: the words before it may be whole.
+    let f = figs("积极推进全镇公共法律服务“云咨询”平台服务律师为全镇17所学校服务。");
+    assert!(
+        f[0].context().starts_with("公共法律服务"),
+        "{}",
+        f[0].context()
+    );
+    // After the unit, cut back to a word's end (not 法治建设的).
+    let f = figs("投入85万元完善全镇法治建设硬件设施和加强法治建设的社会面宣传。");
+    assert_eq!(f[0].context(), "完善全镇法治建设硬件设施和加强法治建设");
+    // After the unit, 约 ends a word (居民公约), not an approximation.
+    let f = figs("指导9个村（社区）修订村规民约和居民公约。");
+    assert_eq!(f[0].context(), "村（社区）修订村规民约和居民公约");
+}
+
+#[test]
 fn positions_count_characters() {
     let d = Document::parse("正文\n一、举措\n办理行政复议3宗。\n");
     let f = extract(&d, &units());
