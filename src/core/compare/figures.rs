@@ -243,10 +243,11 @@ pub(super) fn pair_figures(
             // metric and unit is probably the same figure, reworded or not:
             // that outweighs a look-alike elsewhere; the same place among
             // the paragraph's figures breaks ties. Not when their naming
-            // words share nothing (已有6个村 and 剩余3个村 count different
-            // villages).
+            // words share little or nothing (已有6个村 and 剩余3个村 count
+            // different villages; 土地山林纠纷 and 线上受理纠纷 share only
+            // what is counted).
             let unnamed = ok.get(i).len() <= 2 && nk.get(j).len() <= 2;
-            if aligned.contains(&of[i].paragraph) && (s >= 0.15 || unnamed) {
+            if aligned.contains(&of[i].paragraph) && (s >= 0.3 || unnamed) {
                 s += if f.metric.is_some() { 1.0 } else { 0.8 };
                 if ordinal[i] == new_ordinal[j] {
                     s += 0.2;
@@ -512,6 +513,17 @@ mod tests {
         let p = pairs(old, new);
         assert!(
             p.contains(&(FigureChange::Up, Some(2.0), Some(3.0))),
+            "{p:?}"
+        );
+        // Sharing only the thing counted (纠纷) is not the same figure:
+        // land disputes and disputes taken online.
+        let body = "全镇各级调解组织共调处矛盾纠纷286件，调解成功278件";
+        let old = format!("丙镇2023年度法治政府建设情况报告\n\n{body}。其中土地山林纠纷41件。\n");
+        let new = format!("丙镇2024年度法治政府建设情况报告\n\n{body}。线上受理纠纷87件。\n");
+        let p = pairs(&old, &new);
+        assert!(p.contains(&(FigureChange::New, None, Some(87.0))), "{p:?}");
+        assert!(
+            p.contains(&(FigureChange::Dropped, Some(41.0), None)),
             "{p:?}"
         );
     }
