@@ -7,115 +7,112 @@
 //! without being held whole in memory first.
 
 use crate::core::text::is_unsafe_for_display;
+use serde_json::ser::{Formatter, PrettyFormatter};
 use std::io::{self, Write};
 
 /// Writes `v` as pretty JSON, safe for a terminal, then a line end.
-pub fn write_pretty<T: serde::Serialize, W: Write>(v: &T, w: W) -> io::Result<()> {
-    let mut safe = Safe {
-        inner: w,
-        pending: Vec::new(),
-    };
-    serde_json::to_writer_pretty(&mut safe, v).map_err(io::Error::from)?;
-    safe.finish()?;
-    safe.inner.write_all(b"\n")?;
-    safe.inner.flush()
+pub fn write_pretty<T: serde::Serialize, W: Write>(v: &T, mut w: W) -> io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(&mut w, Safe::default());
+    v.serialize(&mut ser).map_err(io::Error::from)?;
+    w.write_all(b"\n")?;
+    w.flush()
 }
 
 /// Pretty JSON of `v`, safe for a terminal (no line end after it).
 pub fn pretty<T: serde::Serialize>(v: &T) -> String {
     let mut out = Vec::new();
-    let mut safe = Safe {
-        inner: &mut out,
-        pending: Vec::new(),
-    };
-    if serde_json::to_writer_pretty(&mut safe, v).is_err() || safe.finish().is_err() {
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Safe::default());
+    if v.serialize(&mut ser).is_err() {
         return "null".into();
     }
     // Only whole characters were written, escaped or as they were.
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-/// Whether a character beginning with byte `b` may be unsafe: C0 controls
-/// and DEL, and the lead bytes of the C1 controls (C2), U+061C (D8),
-/// U+180E (E1), U+200B–U+2069 (E2) and U+FEFF, U+FFF9–U+FFFB (EF). Never
-/// a byte inside a character.
+/// Whether a character beginning with byte `b` may be unsafe: DEL, and the
+/// lead bytes of the C1 controls (C2), U+061C (D8), U+180E (E1),
+/// U+200B–U+2069 (E2) and U+FEFF, U+FFF9–U+FFFB (EF). Never a byte inside
+/// a character. (C0 controls never reach a fragment: serde_json escapes
+/// them.)
 fn may_begin_unsafe(b: u8) -> bool {
     matches!(b, 0x00..=0x1f | 0x7f | 0xc2 | 0xd8 | 0xe1 | 0xe2 | 0xef)
 }
 
-/// The escaping writer. JSON's structure is ASCII, so the characters it
-/// escapes are always inside strings; a character split between two writes
-/// waits in `pending` for its end.
-struct Safe<W: Write> {
-    inner: W,
-    pending: Vec<u8>,
+/// serde_json's pretty layout, with the unsafe characters of every string
+/// escaped. serde_json hands a string over in fragments of whole
+/// characters between its own escapes, so only the strings' text is
+/// looked at (not the layout), and no character is ever cut.
+#[derive(Default)]
+struct Safe<'a> {
+    pretty: PrettyFormatter<'a>,
 }
 
-impl<W: Write> Safe<W> {
-    /// Writes `bytes` (UTF-8 as serde_json writes it), the unsafe
-    /// characters escaped; a character cut at the end waits in `pending`.
-    /// One pass over the bytes: only a character whose first byte is one
-    /// of [`may_begin_unsafe`]'s is decoded (Chinese text starts with
-    /// E3–E9 and is passed over a byte at a time); a byte that begins no
-    /// character is passed on as it is.
-    fn put(&mut self, bytes: &[u8]) -> io::Result<()> {
-        let (mut from, mut i) = (0, 0);
-        while i < bytes.len() {
-            let b = bytes[i];
+impl Formatter for Safe<'_> {
+    /// One pass over the fragment: only a character whose first byte is
+    /// one of [`may_begin_unsafe`]'s is decoded (Chinese text starts with
+    /// E3–E9 and is passed over a byte at a time).
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let bytes = fragment.as_bytes();
+        let mut from = 0;
+        for (i, &b) in bytes.iter().enumerate() {
             if !may_begin_unsafe(b) {
-                i += 1;
                 continue;
             }
-            let width = match b {
-                0x00..=0x7f => 1,
-                0xc2 | 0xd8 => 2,
-                _ => 3,
+            let Some(c) = fragment[i..].chars().next() else {
+                continue;
             };
-            let Some(whole) = bytes.get(i..i + width) else {
-                // Cut between two writes: it waits for its end.
-                self.inner.write_all(&bytes[from..i])?;
-                self.pending.extend_from_slice(&bytes[i..]);
-                return Ok(());
-            };
-            match std::str::from_utf8(whole)
-                .ok()
-                .and_then(|s| s.chars().next())
-            {
-                Some(c) if c != '\n' && is_unsafe_for_display(c) => {
-                    self.inner.write_all(&bytes[from..i])?;
-                    // All such characters are in the Basic Multilingual Plane.
-                    write!(self.inner, "\\u{:04x}", c as u32)?;
-                    i += width;
-                    from = i;
-                }
-                Some(_) => i += width,
-                None => i += 1,
+            if c != '\n' && is_unsafe_for_display(c) {
+                w.write_all(&bytes[from..i])?;
+                // All such characters are in the Basic Multilingual Plane.
+                write!(w, "\\u{:04x}", c as u32)?;
+                from = i + c.len_utf8();
             }
         }
-        self.inner.write_all(&bytes[from..])
+        w.write_all(&bytes[from..])
     }
 
-    /// Writes what waited for the rest of a character that never came.
-    fn finish(&mut self) -> io::Result<()> {
-        let rest = std::mem::take(&mut self.pending);
-        self.inner.write_all(&rest)
-    }
-}
-
-impl<W: Write> Write for Safe<W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        if self.pending.is_empty() {
-            self.put(buf)?;
-        } else {
-            let mut joined = std::mem::take(&mut self.pending);
-            joined.extend_from_slice(buf);
-            self.put(&joined)?;
-        }
-        Ok(buf.len())
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.pretty.begin_array(w)
     }
 
-    fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.pretty.end_array(w)
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.pretty.begin_array_value(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.pretty.end_array_value(w)
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.pretty.begin_object(w)
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.pretty.end_object(w)
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.pretty.begin_object_key(w, first)
+    }
+
+    fn end_object_key<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.pretty.end_object_key(w)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.pretty.begin_object_value(w)
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.pretty.end_object_value(w)
     }
 }
 
@@ -124,66 +121,58 @@ mod tests {
     use super::*;
 
     #[test]
-    fn unsafe_characters_are_escaped_even_split_between_writes() {
-        let v = serde_json::json!({"q": "甲\u{202e}乙\u{9b}丙\u{200b}", "n": "a\nb"});
+    fn unsafe_characters_are_escaped_and_read_back() {
+        let v = serde_json::json!({"q": "甲\u{202e}乙\u{9b}丙\u{200b}\u{7f}", "n": "a\nb\u{1b}"});
         let s = pretty(&v);
-        assert!(s.contains(r"甲\u202e乙\u009b丙\u200b"), "{s}");
-        assert!(s.contains(r#""a\nb""#), "{s}");
+        assert!(s.contains(r"甲\u202e乙\u009b丙\u200b\u007f"), "{s}");
+        assert!(s.contains(r#""a\nb\u001b""#), "{s}");
         assert_eq!(serde_json::from_str::<serde_json::Value>(&s).ok(), Some(v));
-        // A writer fed one byte at a time: every character whole.
-        let mut out = Vec::new();
-        let mut safe = Safe {
-            inner: &mut out,
-            pending: Vec::new(),
-        };
-        for b in "乙\u{202e}丙".as_bytes() {
-            safe.write_all(std::slice::from_ref(b)).unwrap();
-        }
-        safe.finish().unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), "乙\\u202e丙");
     }
 
     #[test]
     fn exactly_the_unsafe_characters_are_escaped() {
-        // Every character there is, through the writer's fast path: what
-        // comes out is each one as it was, or its escape when unsafe.
-        let all: String = (0..=0x10ffffu32)
-            .filter_map(char::from_u32)
-            .filter(|&c| c != '\n')
-            .collect();
-        let mut out = Vec::new();
-        let mut safe = Safe {
-            inner: &mut out,
-            pending: Vec::new(),
-        };
-        safe.put(all.as_bytes()).unwrap();
-        let expected: String = all
-            .chars()
-            .map(|c| {
-                if is_unsafe_for_display(c) {
-                    format!("\\u{:04x}", c as u32)
-                } else {
-                    c.to_string()
-                }
-            })
-            .collect();
-        assert!(String::from_utf8(out).unwrap() == expected);
-        // The same, written in pieces of 1 to 7 bytes that cut characters.
-        for piece in 1..=7 {
-            let mut out = Vec::new();
-            let mut safe = Safe {
-                inner: &mut out,
-                pending: Vec::new(),
-            };
-            for chunk in all.as_bytes().chunks(piece) {
-                safe.write_all(chunk).unwrap();
+        // Every character there is, in one string and one at a time: what
+        // comes out is each one as it was, or its escape when unsafe
+        // (serde_json's own escapes for quotes, backslashes and C0
+        // controls).
+        let all: String = (0..=0x10ffffu32).filter_map(char::from_u32).collect();
+        let expected = |c: char| -> String {
+            match c {
+                '"' => "\\\"".into(),
+                '\\' => "\\\\".into(),
+                '\n' => "\\n".into(),
+                '\t' => "\\t".into(),
+                '\r' => "\\r".into(),
+                '\u{8}' => "\\b".into(),
+                '\u{c}' => "\\f".into(),
+                c if is_unsafe_for_display(c) => format!("\\u{:04x}", c as u32),
+                c => c.to_string(),
             }
-            safe.finish().unwrap();
-            assert!(
-                String::from_utf8(out).unwrap() == expected,
-                "pieces of {piece}"
+        };
+        let whole: String = all.chars().map(expected).collect();
+        assert!(pretty(&all) == format!("\"{whole}\""));
+        for c in all
+            .chars()
+            .filter(|&c| may_begin_unsafe(c.to_string().as_bytes()[0]))
+        {
+            assert_eq!(
+                pretty(&c.to_string()),
+                format!("\"{}\"", expected(c)),
+                "{c:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_layout_is_serde_jsons_pretty_one() {
+        let v =
+            serde_json::json!({"a": [1, 2.5, "x\u{2066}y", [], {}], "b": {"c": null, "d": [true]}});
+        assert_eq!(
+            pretty(&v),
+            serde_json::to_string_pretty(&v)
+                .unwrap()
+                .replace('\u{2066}', "\\u2066")
+        );
     }
 
     #[test]
