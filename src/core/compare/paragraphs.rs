@@ -5,7 +5,7 @@
 
 use super::inline::inline_diff;
 use super::model::{ParaChange, ParaStatus, SpanOp, Summary};
-use super::similarity::{Bigram, dice, hash_key};
+use super::similarity::{Bigram, dice, dice_of, hash_key};
 use super::{CompareOptions, KeyList};
 use crate::core::document::{Document, years_with_nian};
 use rustc_hash::FxHashMap;
@@ -221,16 +221,22 @@ pub(super) fn similar_pairs(
     let mut touched: Vec<usize> = Vec::new();
     for (j, nb) in new_bg.iter().enumerate() {
         let nb = nb.as_ref();
+        // Whether a bigram was left out of the counts (too common): then
+        // a count is short of what the sets share, and each candidate is
+        // scored by merging the sets; else the count is exact.
+        let mut capped = false;
         for b in nb {
-            if let Some(list) = index.get(b)
-                && list.len() <= COMMON_CAP
-            {
-                for &i in list {
-                    if counts[i] == 0 {
-                        touched.push(i);
+            match index.get(b) {
+                Some(list) if list.len() <= COMMON_CAP => {
+                    for &i in list {
+                        if counts[i] == 0 {
+                            touched.push(i);
+                        }
+                        counts[i] += 1;
                     }
-                    counts[i] += 1;
                 }
+                Some(_) => capped = true,
+                None => {}
             }
         }
         let mut cands: Vec<(u32, usize)> = touched.iter().map(|&i| (counts[i], i)).collect();
@@ -243,8 +249,12 @@ pub(super) fn similar_pairs(
             cands.select_nth_unstable_by(BEST - 1, |a, b| b.cmp(a));
             cands.truncate(BEST);
         }
-        for &(_, i) in &cands {
-            let s = dice(old_bg[i].as_ref(), nb);
+        for &(shared, i) in &cands {
+            let s = if capped {
+                dice(old_bg[i].as_ref(), nb)
+            } else {
+                dice_of(shared as usize, old_bg[i].as_ref().len(), nb.len())
+            };
             if s >= threshold {
                 pairs.push((s, i, j));
             }
@@ -336,6 +346,35 @@ pub(super) fn summarise(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn similar_pairs_score_exactly_with_or_without_common_bigrams() {
+        // Random sorted sets (a fixed seed); bigram 0 is in every old set
+        // (too common to index), and only some new sets have it.
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % m
+        };
+        let set = |common: bool, next: &mut dyn FnMut(u64) -> u64| {
+            let mut v: Vec<Bigram> = (0..10 + next(30)).map(|_| 1 + next(60) as Bigram).collect();
+            if common {
+                v.push(0);
+            }
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let old: Vec<Vec<Bigram>> = (0..80).map(|_| set(true, &mut next)).collect();
+        let new: Vec<Vec<Bigram>> = (0..40).map(|k| set(k % 2 == 0, &mut next)).collect();
+        let pairs = similar_pairs(&old, &new, 0.3);
+        assert!(pairs.len() > 40, "{}", pairs.len());
+        for (s, i, j) in pairs {
+            assert_eq!(s.to_bits(), dice(&old[i], &new[j]).to_bits(), "{i} {j}");
+        }
+    }
 
     #[test]
     fn longest_increasing_subsequence() {
