@@ -86,13 +86,18 @@ impl CompiledSpec {
             ));
         }
         let spec: Spec = parse_yaml(src, origin).map_err(|e| err(e.line, e.column, e.message))?;
-        Self::compile_read(spec, src, origin)
+        Self::compile_read(spec, src, origin, compile::Patterns::Checked)
     }
 
     /// Compiles a spec already read from `src` (its YAML, where errors are
     /// located).
-    fn compile_read(spec: Spec, src: &str, origin: &str) -> Result<CompiledSpec, SpecError> {
-        compile::compile(spec, src).map_err(|(line, column, message)| SpecError {
+    fn compile_read(
+        spec: Spec,
+        src: &str,
+        origin: &str,
+        patterns: compile::Patterns,
+    ) -> Result<CompiledSpec, SpecError> {
+        compile::compile(spec, src, patterns).map_err(|(line, column, message)| SpecError {
             origin: origin.to_owned(),
             line,
             column,

@@ -16,6 +16,7 @@ use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::syntax;
 use regex_automata::{MatchKind, meta};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Bytes searched with the quick engine before the full one is built.
 pub const FULL_AFTER: usize = 256 << 10;
@@ -24,7 +25,9 @@ pub const FULL_AFTER: usize = 256 << 10;
 #[derive(Debug, Clone)]
 pub struct SpecRegex {
     pattern: String,
-    quick: meta::Regex,
+    /// Built with the spec, or at the first search for a pattern known to
+    /// compile ([`SpecRegex::trusted`]).
+    quick: OnceLock<meta::Regex>,
     full: Later<meta::Regex>,
 }
 
@@ -44,15 +47,36 @@ impl SpecRegex {
         let quick = build(pattern, true)?;
         Ok(SpecRegex {
             pattern: pattern.to_owned(),
-            quick,
+            quick: OnceLock::from(quick),
             full: Later::after(FULL_AFTER),
         })
+    }
+
+    /// A pattern known to compile (a built-in spec's: its tests compile
+    /// it with [`SpecRegex::new`]), built when first searched with: a
+    /// process that never looks for it (`diff`, `metrics`) does not pay
+    /// for it.
+    pub fn trusted(pattern: &str) -> SpecRegex {
+        SpecRegex {
+            pattern: pattern.to_owned(),
+            quick: OnceLock::new(),
+            full: Later::after(FULL_AFTER),
+        }
     }
 
     fn engine(&self, len: usize) -> &meta::Regex {
         self.full
             .for_text(len, || build(&self.pattern, false).ok())
-            .unwrap_or(&self.quick)
+            .unwrap_or_else(|| {
+                self.quick.get_or_init(|| {
+                    // A trusted pattern that does not compile (a build
+                    // defect the tests catch) matches nothing.
+                    build(&self.pattern, true).unwrap_or_else(|_| {
+                        meta::Regex::new_many::<&str>(&[])
+                            .expect("an empty set of patterns compiles")
+                    })
+                })
+            })
     }
 
     /// Where the pattern first matches in `text`.

@@ -114,3 +114,18 @@ fn oracle_error(pattern: &str) -> String {
         .expect_err("a bad pattern");
     e.to_string().lines().last().unwrap_or("").trim().to_owned()
 }
+
+#[test]
+fn a_trusted_pattern_is_built_at_its_first_search_and_finds_the_same() {
+    let text = "镇党委书记在年初亲自部署法治建设工作，主要负责人主持召开会议3次。TODO";
+    for p in PATTERNS {
+        let trusted = SpecRegex::trusted(p);
+        assert!(trusted.quick.get().is_none(), "{p}: built before a search");
+        let checked = SpecRegex::new(p).expect("compiles");
+        assert_eq!(trusted.find_all(text), checked.find_all(text), "{p}");
+        assert_eq!(trusted.find(text), checked.find(text), "{p}");
+        assert!(trusted.quick.get().is_some(), "{p}");
+    }
+    // A pattern that does not compile, trusted by mistake, matches nothing.
+    assert!(SpecRegex::trusted("(").find_all("(((").is_empty());
+}
