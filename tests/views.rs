@@ -277,6 +277,8 @@ fn plans_followed_up_and_their_evidence() {
     }
     b.press(KeyCode::Enter);
     assert_eq!(b.s().view(), View::Figures);
+    let said = b.screen(120, 60);
+    assert!(said.contains("does not answer this plan"), "{said}");
     for _ in 0..missed {
         b.press(KeyCode::Up);
     }

@@ -257,6 +257,10 @@ impl State {
                 };
                 match at {
                     Some(at) => self.jump_to_byte(at),
+                    None if self.views.figs.plans_focused => self.say(
+                        "今年的报告里没有找到对这项计划的回应",
+                        "this year's report does not answer this plan",
+                    ),
                     None => self.say("今年的报告里没有对应的文字", "not in this year's text"),
                 }
             }
