@@ -102,25 +102,27 @@ fn context_and_text() {
 
 #[test]
 fn long_contexts_are_cut_between_words() {
-    // Cut 20 characters back inside a word (习近平): on at the next word.
-    let f = figs("组织开展学习宣传贯彻习近平法治思想和党的二十届三中全会宣讲活动40场。");
-    assert_eq!(f[0].context(), "党的二十届三中全会宣讲活动");
-    // A clause of exactly 20 characters is whole.
-    let f = figs("通过“青禾发布”微信公众号推送法治类信息97条。");
-    assert_eq!(f[0].context(), "通过“青禾发布”微信公众号推送法治类信息");
+    // Cut 20 characters back inside a word (基层): on after the next
+    // linking word.
+    let f = figs("组织开展基层干部学习培训和社区法律知识竞赛宣讲活动40场。");
+    assert_eq!(f[0].context(), "社区法律知识竞赛宣讲活动");
+    // A clause of exactly 20 characters is whole, a linking word in it
+    // or not.
+    let f = figs("上半年完成。镇村两级和各站所共同推送法治宣传信息案例97条。");
+    assert_eq!(f[0].context(), "镇村两级和各站所共同推送法治宣传信息案例");
     // An opening mark is not a break: the words before it may be whole.
-    let f = figs("积极推进全镇公共法律服务“云咨询”平台服务律师为全镇17所学校服务。");
+    let f = figs("今年以来持续推进公共法律服务“掌上办”平台为企业提供咨询17次。");
     assert!(
         f[0].context().starts_with("公共法律服务"),
         "{}",
         f[0].context()
     );
-    // After the unit, cut back to a word's end (not 法治建设的).
-    let f = figs("投入85万元完善全镇法治建设硬件设施和加强法治建设的社会面宣传。");
-    assert_eq!(f[0].context(), "完善全镇法治建设硬件设施和加强法治建设");
-    // After the unit, 约 ends a word (居民公约), not an approximation.
-    let f = figs("指导9个村（社区）修订村规民约和居民公约。");
-    assert_eq!(f[0].context(), "村（社区）修订村规民约和居民公约");
+    // After the unit, cut back to a word's end (not …社区法).
+    let f = figs("投入12万元用于改造全县乡镇法治文化阵地和更新社区法律图书角的配套设施。");
+    assert_eq!(f[0].context(), "用于改造全县乡镇法治文化阵地");
+    // After the unit, 约 ends a word (公约), not an approximation.
+    let f = figs("帮助3个社区修订物业管理公约。");
+    assert_eq!(f[0].context(), "社区修订物业管理公约");
 }
 
 #[test]
