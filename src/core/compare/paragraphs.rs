@@ -351,15 +351,10 @@ mod tests {
     fn similar_pairs_score_exactly_with_or_without_common_bigrams() {
         // Random sorted sets (a fixed seed); bigram 0 is in every old set
         // (too common to index), and only some new sets have it.
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = |m: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % m
-        };
-        let set = |common: bool, next: &mut dyn FnMut(u64) -> u64| {
-            let mut v: Vec<Bigram> = (0..10 + next(30)).map(|_| 1 + next(60) as Bigram).collect();
+        let mut rng = crate::core::testing::Rng(0x9e37_79b9_7f4a_7c15);
+        let mut set = |common: bool| {
+            let n = 10 + rng.below(30);
+            let mut v: Vec<Bigram> = (0..n).map(|_| 1 + rng.below(60) as Bigram).collect();
             if common {
                 v.push(0);
             }
@@ -367,8 +362,8 @@ mod tests {
             v.dedup();
             v
         };
-        let old: Vec<Vec<Bigram>> = (0..80).map(|_| set(true, &mut next)).collect();
-        let new: Vec<Vec<Bigram>> = (0..40).map(|k| set(k % 2 == 0, &mut next)).collect();
+        let old: Vec<Vec<Bigram>> = (0..80).map(|_| set(true)).collect();
+        let new: Vec<Vec<Bigram>> = (0..40).map(|k| set(k % 2 == 0)).collect();
         let pairs = similar_pairs(&old, &new, 0.3);
         assert!(pairs.len() > 40, "{}", pairs.len());
         for (s, i, j) in pairs {
