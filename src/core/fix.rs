@@ -204,7 +204,7 @@ pub fn fixes(doc: &Document, lints: &[super::check::Lint], rules: &[&str]) -> Ve
 /// year against the body's, and reversed ranges, are questions with no
 /// one answer: no fix.
 fn year_fixes(doc: &Document, lints: &[super::check::Lint]) -> Vec<Fix> {
-    use super::document::years_with_nian;
+    use super::document::{standalone_years, years_with_nian};
     let Some(year) = doc.year() else {
         return Vec::new();
     };
@@ -252,8 +252,8 @@ fn year_fixes(doc: &Document, lints: &[super::check::Lint]) -> Vec<Fix> {
     for (pi, stale, at) in plans {
         let range = doc.paragraphs()[pi].range.clone();
         let t = &text[range.clone()];
-        let edits: Vec<Edit> = years_with_nian(t)
-            .filter(|&(y, i)| stale.contains(&y) && !range_end_or_titled(t, i))
+        let edits: Vec<Edit> = standalone_years(t)
+            .filter(|(y, _)| stale.contains(y))
             .map(|(_, i)| Edit {
                 range: range.start + i..range.start + i + 4,
                 text: digits(year + 1),
@@ -268,19 +268,6 @@ fn year_fixes(doc: &Document, lints: &[super::check::Lint]) -> Vec<Fix> {
         }
     }
     out
-}
-
-/// Whether the year at `i` in `t` ends a range (2021-2025年, 2021至2025年)
-/// or stands inside a 《title》: a year not to roll.
-fn range_end_or_titled(t: &str, i: usize) -> bool {
-    let before = &t[..i];
-    let ends_range = before
-        .trim_end()
-        .ends_with(['-', '—', '–', '~', '～', '至', '到', '－']);
-    let titled = before
-        .rfind('《')
-        .is_some_and(|o| before[o..].find('》').is_none());
-    ends_range || titled
 }
 
 /// `text` with `fixes` applied (edits that overlap an earlier one are

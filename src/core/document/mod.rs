@@ -15,7 +15,7 @@ pub use line_memo::LineMemo;
 use line_memo::line_shape;
 
 use year::plan_words;
-pub use year::{year_in, years_with_nian};
+pub use year::{standalone_years, year_in, years_with_nian};
 
 use super::outline::{LineShape, NumberedHeading, NumberingIssue, check_numbering};
 pub use super::outline::{MarkerStyle, NumberingProblem};

@@ -105,10 +105,16 @@ pub fn years_with_nian(t: &str) -> impl Iterator<Item = (i32, usize)> + '_ {
 /// Years of a body paragraph that speak of a time the report covers: not
 /// range ends (2021-2025年), not inside 《…》.
 fn body_years(t: &str) -> Vec<i32> {
-    let mut out = Vec::new();
+    standalone_years(t).map(|(y, _)| y).collect()
+}
+
+/// The years of `t` that stand alone, with their byte offsets: every
+/// `YYYY年` but a range's end (2021-2025年, 2021至2025年) and one inside a
+/// 《title》.
+pub fn standalone_years(t: &str) -> impl Iterator<Item = (i32, usize)> + '_ {
     let mut depth = 0i32;
     let mut scanned = 0;
-    for (y, i) in years_with_nian(t) {
+    years_with_nian(t).filter(move |&(_, i)| {
         // Book-title depth at `i`, scanning only the new part of the text.
         for c in t[scanned..i].chars() {
             match c {
@@ -118,15 +124,9 @@ fn body_years(t: &str) -> Vec<i32> {
             }
         }
         scanned = i;
-        if depth > 0 {
-            continue;
-        }
         let before = t[..i].chars().next_back();
-        if before.is_some_and(|c| matches!(c, '-' | '—' | '－' | '~' | '～' | '至' | '到' | '–'))
-        {
-            continue;
-        }
-        out.push(y);
-    }
-    out
+        depth == 0
+            && !before
+                .is_some_and(|c| matches!(c, '-' | '—' | '－' | '~' | '～' | '至' | '到' | '–'))
+    })
 }
