@@ -16,7 +16,7 @@ pub(super) fn context_for(
     let mut cs = from.min(start);
     // At most 20 characters back, and not past an enumeration mark 、; a
     // cut inside the clause moves on to the next word's start when one
-    // shows soon (…近平法治思想和党的二十届… → 党的二十届…).
+    // shows soon (…层干部学习培训和社区… → 社区…).
     for (n, (k, c)) in s[cs..start].char_indices().rev().enumerate() {
         if c == '、' {
             cs += k + c.len_utf8();
@@ -43,7 +43,7 @@ pub(super) fn context_for(
         .map_or(rest.len(), |(k, _)| k);
     let after_end = match rest[..stop].char_indices().nth(20) {
         // Cut: back to the last word's end when one shows near it
-        // (…加强法治建设的社会面宣传 → …加强法治建设).
+        // (…文化阵地和更新社区法 → …文化阵地).
         Some((k, _)) => before_word_break(s, end, end + k),
         None => end + stop,
     };
@@ -87,14 +87,15 @@ fn is_word_break(c: char) -> bool {
 /// How far a cut may move to land on a word break, in characters.
 const BREAK_REACH: usize = 8;
 
-/// Marks that open a name and close one (kept with what precedes).
+/// Marks that open a name: a cut does not move past one.
 const OPENING: &[char] = &['“', '（', '('];
+/// Marks that close a name: a cut moved back to one keeps it.
 const CLOSING: &[char] = &['”', '）', ')'];
 
 /// `cut` moved on to the start of the word after a word break within
 /// [`BREAK_REACH`] characters (not past `limit`), or `cut` itself. An
 /// opening mark is not taken for one: the words before it are as likely
-/// whole (公共法律服务“云咨询”平台…).
+/// whole (公共法律服务“掌上办”平台…).
 fn after_word_break(s: &str, cut: usize, limit: usize) -> usize {
     s[cut..limit]
         .char_indices()
@@ -124,7 +125,7 @@ fn before_word_break(s: &str, limit: usize, cut: usize) -> usize {
 
 /// Trims function words and punctuation from the ends of a context; the
 /// words that lead up to a number (共, 达到, 约 …) only from one before it
-/// (after it, 居民公约 keeps its 约).
+/// (after it, 物业管理公约 keeps its 约).
 pub(super) fn strip_context(c: &str, before_number: bool) -> &str {
     let mut t = c.trim_matches(|ch: char| {
         crate::core::text::is_space(ch)
