@@ -25,6 +25,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, List, ListItem, ListState, Paragraph, Wrap};
 use tui_textarea::{Highlight, Look};
+use unicode_width::UnicodeWidthStr;
 
 /// Draws the whole workbench.
 pub fn draw(f: &mut Frame, s: &State, t: &Theme) {
@@ -422,7 +423,6 @@ fn draw_status(f: &mut Frame, s: &State, t: &Theme, area: Rect) {
         (None, Some(w)) => (format!("{w}  │{left}"), t.style("ui.status")),
         (None, None) => (
             {
-                use unicode_width::UnicodeWidthStr;
                 let room = (area.width as usize).saturating_sub(left.width() + 2);
                 format!("{left}  {}", hint_line(s, room))
             },
@@ -477,7 +477,6 @@ fn hint_line(s: &State, room: usize) -> String {
             Action::NextProblem,
         ],
     };
-    use unicode_width::UnicodeWidthStr;
     let mut line = String::new();
     for &a in actions {
         let keys = s.keymap().keys_for(pane, a);
