@@ -2,7 +2,8 @@
 //! (valid CommonMark: no emphasis next to Chinese punctuation, a comment's
 //! words never inside its quote) and `--format html` (a standalone page to
 //! print). In the chosen language throughout: the summary, the checklist
-//! with each sign-off (and the verdicts it replaced), the problems with
+//! with each sign-off (and the verdicts it replaced), the metrics with
+//! their figures, the problems with
 //! their lines, the comments with their quotes and replies, the
 //! suggestions with the text and the proposed wording; times as written
 //! (local, to the minute), no internal ids.
@@ -10,6 +11,7 @@
 use super::fmt::md;
 use super::model::ReviewView;
 use super::text::status_word;
+use crate::core::check::Status;
 use crate::core::lang::Lang;
 use crate::core::review::CommentStatus;
 use crate::core::suggestion::SuggestionStatus;
@@ -167,6 +169,41 @@ pub fn markdown(v: &ReviewView, lang: Lang) -> String {
             s.map(|s| format!("{} {}", inline(&s.author), when(&s.at)))
                 .unwrap_or_default(),
         );
+    }
+
+    // The figures the checklist counts, metric by metric (what a reviewer
+    // looks for first: 行政复议 2宗, 出庭应诉 1次 …).
+    if !r.metrics.is_empty() {
+        let with_figures = r.metrics.iter().filter(|m| m.status == Status::Met).count();
+        let _ = writeln!(
+            o,
+            "\n## {}\n",
+            tr!(
+                lang,
+                "指标（{}/{}项有数字）",
+                "Metrics ({}/{} with figures)",
+                with_figures,
+                r.metrics.len()
+            )
+        );
+        let _ = writeln!(
+            o,
+            "{}",
+            lang.pick(
+                "| 指标 | 检查结果 | 数字 |\n|---|---|---|",
+                "| Metric | Checked | Figures |\n|---|---|---|"
+            )
+        );
+        for m in &r.metrics {
+            let _ = writeln!(
+                o,
+                "| {} | {} {} | {} |",
+                inline(&m.label),
+                m.status.glyph(),
+                status_word(m.status, lang),
+                inline(&m.message),
+            );
+        }
     }
 
     let _ = writeln!(o, "\n## {}\n", lang.pick("问题", "Problems"));
@@ -412,6 +449,38 @@ mod tests {
         assert!(
             !md.contains("c-20250301") && !md.contains("+08:00") && !md.contains(" met "),
             "{md}"
+        );
+    }
+
+    #[test]
+    fn the_metrics_and_their_figures_are_a_table_of_their_own() {
+        let (md, _) = export(Lang::Zh);
+        // The figure the checklist counts for a metric, with its line.
+        assert!(md.contains("## 指标（"), "{md}");
+        let row = md
+            .lines()
+            .find(|l| l.starts_with("| 合法性审查"))
+            .unwrap_or_else(|| panic!("no metric row: {md}"));
+        assert!(row.contains("已满足") && row.contains("第3行"), "{row}");
+        // A table to a CommonMark reader: one header row per table, and the
+        // metrics' cells among the cells.
+        let mut cells = Vec::new();
+        let mut in_cell = false;
+        for e in Parser::new_ext(&md, pulldown_cmark::Options::ENABLE_TABLES) {
+            match e {
+                Event::Start(Tag::TableCell) => {
+                    in_cell = true;
+                    cells.push(String::new());
+                }
+                Event::End(TagEnd::TableCell) => in_cell = false,
+                Event::Text(t) if in_cell => cells.last_mut().unwrap().push_str(&t),
+                _ => {}
+            }
+        }
+        assert!(cells.iter().any(|c| c == "数字"), "{cells:?}");
+        assert!(
+            cells.iter().any(|c| c.starts_with("合法性审查")),
+            "{cells:?}"
         );
     }
 
