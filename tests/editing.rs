@@ -381,8 +381,22 @@ fn focus_shows_without_colour() {
     assert_eq!(corner(&buf, panes.list), "┌");
     let title = buf[(panes.editor.x + 2, panes.editor.y)].modifier;
     assert!(title.contains(ratatui::style::Modifier::REVERSED));
+    // The editor's cursor block (the text's first cell) while it has the
+    // focus, and none once the checklist has it.
+    let first = (panes.editor.x + 1, panes.editor.y + 1);
+    assert!(
+        buf[first]
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED)
+    );
     b.press(KeyCode::F(2));
     let buf = b.frame(w, h);
     assert_eq!(corner(&buf, panes.editor), "┌");
     assert_eq!(corner(&buf, panes.list), "┏");
+    assert!(
+        !buf[first]
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED),
+        "the unfocused editor shows no cursor"
+    );
 }

@@ -335,7 +335,9 @@ fn draw_editor(f: &mut Frame, s: &State, t: &Theme, area: Rect) {
         cursor_line_style: t.style("ui.editor.cursor_line"),
         selection_style: t.style("ui.editor.selection"),
         search_style: t.style("ui.editor.search"),
-        hide_cursor: false,
+        // Only the focused editor shows where typing goes (#15 item 4):
+        // a cursor block in the other pane would say the keys go there.
+        hide_cursor: !focused,
         highlights: &highlights,
     };
     s.editor().render_with(area, f.buffer_mut(), &look);
