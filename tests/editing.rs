@@ -400,3 +400,39 @@ fn focus_shows_without_colour() {
         "the unfocused editor shows no cursor"
     );
 }
+
+#[test]
+fn undo_takes_back_typing_a_word_at_a_time_and_a_paste_at_once() {
+    // The issue counted 39 Ctrl-Z for a heading and a sentence typed key
+    // by key: typing is grouped by runs of one kind of character (a
+    // Chinese run, digits, punctuation) and a paste is one step.
+    let (_d, p) = draft("undo_groups", "qinghe-2024.md");
+    let mut b = open(&p).lang(Lang::Zh).start();
+    let before = b.s().text();
+    b.ctrl('e');
+    b.press(KeyCode::Enter);
+    for c in "五、其他需要报告的情况".chars() {
+        b.press(KeyCode::Char(c));
+    }
+    b.press(KeyCode::Enter);
+    for c in "全年办理案件38件。".chars() {
+        b.press(KeyCode::Char(c));
+    }
+    b.paste("另有说明一段。");
+    assert!(b.s().text().contains("全年办理案件38件。另有说明一段。"));
+    // The paste goes in one step.
+    b.ctrl('z');
+    assert!(b.s().text().contains("全年办理案件38件。"));
+    assert!(!b.s().text().contains("另有说明一段"));
+    let mut undos = 1;
+    while b.s().text() != before && undos < 40 {
+        b.ctrl('z');
+        undos += 1;
+    }
+    assert_eq!(b.s().text(), before);
+    // 31 keys and a paste: ten steps (the paste; 。 件 38 全年办理案件;
+    // the new line; 情况… 、 五; the new line), not one per key (24
+    // before). A run also ends at a half-second pause: a machine that
+    // stalls between two keys adds a step or two, hence the margin.
+    assert!(undos <= 14, "{undos} undo steps");
+}

@@ -40,11 +40,18 @@ pub(super) struct Buffer {
     pub(super) cursor_before: (usize, usize),
 }
 
-/// An editor holding `text`: word wrap, a long undo history.
+/// An editor holding `text`: word wrap, a long undo history in which
+/// typing is undone a word at a time (a run of Han characters, of Latin
+/// letters and digits, of punctuation — full-width 。，、 included — ends
+/// where the class changes, at a pause of half a second, a new line, a
+/// cursor move; a paste or an input method's commit in one piece is one
+/// step).
 pub(super) fn new_editor(text: &str) -> TextArea<'static> {
     let mut editor = TextArea::new(text.split('\n').map(str::to_owned).collect());
     editor.set_wrap_mode(WrapMode::Word);
     editor.set_max_histories(10_000);
+    editor.set_undo_coalescing(true);
+    editor.set_undo_run_class(|c| crate::app::words::class(c) as u8);
     editor
 }
 

@@ -1,5 +1,9 @@
 use crate::util::Pos;
 use crate::word::CharKind;
+
+/// PATCH(reportbench): a character's class for undo runs: a run grows only
+/// by characters of its last character's class.
+pub type RunClass = fn(char) -> u8;
 use std::collections::VecDeque;
 use std::time::{Duration, Instant};
 
@@ -139,7 +143,7 @@ impl EditKind {
 
     // A run covers one CharKind, so undo stops on the same boundaries as delete_word and
     // CursorMove::WordForward. Whitespace joins the run it ends instead of starting a new one.
-    fn continues_run(&self, next: char) -> bool {
+    fn continues_run(&self, next: char, class: Option<RunClass>) -> bool {
         if next.is_whitespace() {
             return true;
         }
@@ -150,7 +154,12 @@ impl EditKind {
             EditKind::DeleteStr(s) => s.chars().next(),
             _ => None,
         };
-        edge.is_some_and(|prev| CharKind::new(prev) == CharKind::new(next))
+        edge.is_some_and(|prev| match class {
+            // PATCH(reportbench): the application's classes (Chinese
+            // punctuation and script changes end a run).
+            Some(class) => class(prev) == class(next),
+            None => CharKind::new(prev) == CharKind::new(next),
+        })
     }
 
     fn invert(&self) -> Self {
@@ -213,7 +222,7 @@ impl Edit {
     }
 
     // Grow this run by `other` when it starts exactly where this one ended
-    fn merge(&mut self, other: &Edit) -> bool {
+    fn merge(&mut self, other: &Edit, class: Option<RunClass>) -> bool {
         if self.after != other.before {
             return false;
         }
@@ -223,7 +232,7 @@ impl Edit {
             _ => return false,
         };
 
-        if !self.kind.continues_run(next) {
+        if !self.kind.continues_run(next, class) {
             return false;
         }
 
@@ -274,14 +283,30 @@ impl History {
         }
     }
 
+    #[cfg(test)]
     pub fn push(&mut self, edit: Edit, coalesce: bool, now: Instant) {
+        self.push_classed(edit, coalesce, None, now);
+    }
+
+    /// PATCH(reportbench): [`History::push`] with the character classes
+    /// that decide where a typing run ends (`None`: the widget's own).
+    pub fn push_classed(
+        &mut self,
+        edit: Edit,
+        coalesce: bool,
+        class: Option<RunClass>,
+        now: Instant,
+    ) {
         if self.max_items == 0 {
             return;
         }
 
         if coalesce
             && self.can_extend_run(now)
-            && self.edits.back_mut().is_some_and(|last| last.merge(&edit))
+            && self
+                .edits
+                .back_mut()
+                .is_some_and(|last| last.merge(&edit, class))
         {
             self.run_open = edit.kind.keeps_run_open();
             self.last_edit_at = Some(now);
@@ -367,6 +392,22 @@ mod tests {
         history.push(typed('b', 1), true, start + Duration::from_millis(100));
 
         assert_eq!(history.edits.len(), 1);
+    }
+
+    // PATCH(reportbench): the application's classes end a run where the
+    // widget's would not (a Chinese comma inside a sentence).
+    #[test]
+    fn a_run_ends_where_the_given_class_changes() {
+        let start = Instant::now();
+        let class: RunClass = |c| u8::from(c == '，');
+        let mut classed = History::new(50);
+        let mut plain = History::new(50);
+        for (i, c) in "全年，办理".chars().enumerate() {
+            classed.push_classed(typed(c, i), true, Some(class), start);
+            plain.push(typed(c, i), true, start);
+        }
+        assert_eq!(classed.edits.len(), 3);
+        assert_eq!(plain.edits.len(), 1);
     }
 
     #[test]

@@ -276,6 +276,8 @@ pub struct TextArea<'a> {
     hard_tab_indent: bool,
     history: History,
     undo_coalescing: bool,
+    /// PATCH(reportbench): the classes that end a typing run.
+    undo_run_class: Option<crate::history::RunClass>,
     cursor_line_style: Style,
     line_number_style: Option<Style>,
     pub(crate) viewport: Viewport,
@@ -441,6 +443,7 @@ impl<'a> TextArea<'a> {
             hard_tab_indent: false,
             history: History::new(50),
             undo_coalescing: false,
+            undo_run_class: None,
             cursor_line_style: Style::default().add_modifier(Modifier::UNDERLINED),
             line_number_style: None,
             viewport: Viewport::default(),
@@ -985,8 +988,12 @@ impl<'a> TextArea<'a> {
         let after = Pos::new(row, col, after_offset);
         let edit = Edit::new(kind, before, after);
         self.note_changed_rows(edit.rows_changed());
-        self.history
-            .push(edit, self.undo_coalescing, Instant::now());
+        self.history.push_classed(
+            edit,
+            self.undo_coalescing,
+            self.undo_run_class,
+            Instant::now(),
+        );
         self.atomic_ranges.clear();
         self.refresh_screen_map();
         self.reset_measure_cache();
@@ -2608,6 +2615,16 @@ impl<'a> TextArea<'a> {
     /// ```
     pub fn set_undo_coalescing(&mut self, coalesce: bool) {
         self.undo_coalescing = coalesce;
+        self.history.break_run();
+    }
+
+    /// PATCH(reportbench): the character classes that decide where a run of
+    /// typing ends for undo (see [`TextArea::set_undo_coalescing`]): a run
+    /// grows only by a character of the class of its last one. Without it,
+    /// the widget's word classes, for which a Chinese sentence, its commas
+    /// and figures included, is one word.
+    pub fn set_undo_run_class(&mut self, class: fn(char) -> u8) {
+        self.undo_run_class = Some(class);
         self.history.break_run();
     }
 
