@@ -67,14 +67,7 @@ pub fn check_markdown(c: &Checked, lang: Lang) -> String {
         lang.pick("说明", "Notes")
     );
     for m in &r.metrics {
-        let _ = writeln!(
-            o,
-            "| {} | {} {} | {} |",
-            md_cell(&m.label),
-            m.status.glyph(),
-            status_word(m.status, lang),
-            md_cell(&m.message)
-        );
+        let _ = writeln!(o, "{}", metric_row(m, lang, md_cell));
     }
     let _ = writeln!(o, "\n### {}\n", lang.pick("问题", "Lints"));
     if r.lints.is_empty() {
@@ -92,6 +85,23 @@ pub fn check_markdown(c: &Checked, lang: Lang) -> String {
         );
     }
     o
+}
+
+/// A metric as a Markdown table row (name, status, what the check found),
+/// its cells escaped by `cell` (a check report's cells, or a review
+/// export's, which also keeps emphasis marks as text).
+pub(crate) fn metric_row(
+    m: &crate::core::check::MetricResult,
+    lang: Lang,
+    cell: fn(&str) -> String,
+) -> String {
+    format!(
+        "| {} | {} {} | {} |",
+        cell(&m.label),
+        m.status.glyph(),
+        status_word(m.status, lang),
+        cell(&m.message)
+    )
 }
 
 /// A Markdown redline for a review mail: ~~deleted~~ and **inserted**.

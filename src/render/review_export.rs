@@ -195,14 +195,7 @@ pub fn markdown(v: &ReviewView, lang: Lang) -> String {
             )
         );
         for m in &r.metrics {
-            let _ = writeln!(
-                o,
-                "| {} | {} {} | {} |",
-                inline(&m.label),
-                m.status.glyph(),
-                status_word(m.status, lang),
-                inline(&m.message),
-            );
+            let _ = writeln!(o, "{}", super::markdown::metric_row(m, lang, inline));
         }
     }
 
