@@ -227,6 +227,66 @@ pub(super) fn pair_figures(
         }
         postings.insert(*key, m);
     }
+    // The score of last year's figure `i` for this year's `j` whose naming
+    // words are `d` alike.
+    let score_of = |i: usize, j: usize, d: f32| -> f32 {
+        let f = &nf[j];
+        let aligned: &[usize] = para_pair.get(&f.paragraph).map_or(&[], Vec::as_slice);
+        let mut s = d;
+        // In paragraphs aligned with each other, a figure of the same
+        // metric and unit is probably the same figure, reworded or not:
+        // that outweighs a look-alike elsewhere; the same place among
+        // the paragraph's figures breaks ties. Not when their naming
+        // words share little or nothing (已有6个村 and 剩余3个村 count
+        // different villages; 土地山林纠纷 and 线上受理纠纷 share only
+        // what is counted).
+        let unnamed = ok.get(i).len() <= 2 && nk.get(j).len() <= 2;
+        if aligned.contains(&of[i].paragraph) && (s >= 0.3 || unnamed) {
+            s += if f.metric.is_some() { 1.0 } else { 0.8 };
+            if ordinal[i] == new_ordinal[j] {
+                s += 0.2;
+            }
+        }
+        // Between candidates alike in words and place, the one with the
+        // same value is the same figure, unchanged (9个村 both years).
+        if s >= 0.5 && of[i].value == f.value {
+            s += 0.3;
+        }
+        s
+    };
+    // No figure outside the aligned paragraphs scores more than this (the
+    // most alike words and the same value).
+    const UNALIGNED_BEST: f32 = 1.0 + 0.3;
+    // The candidates of this year's figure `j` that score more than any
+    // figure outside its aligned paragraphs can: found among those
+    // paragraphs' few figures, with no look at the rest of the bucket.
+    // Exactly the first of [`score_all`]'s candidates, in its order.
+    let score_aligned = |j: usize, out: &mut Vec<(f32, u32)>| {
+        out.clear();
+        let f = &nf[j];
+        let key = (&*f.unit, f.metric, f.target);
+        if !by_unit.contains_key(&key) {
+            return;
+        }
+        let whole = postings.contains_key(&key);
+        let aligned: &[usize] = para_pair.get(&f.paragraph).map_or(&[], Vec::as_slice);
+        for i in aligned.iter().filter_map(|p| by_para.get(p)).flatten() {
+            let o = &of[*i];
+            // The candidates [`score_all`] would weigh: of the bucket when
+            // it is scanned whole; else of the same unit and metric.
+            let candidate = if whole {
+                (&*o.unit, o.metric, o.target) == key
+            } else {
+                o.unit == f.unit && o.metric == f.metric
+            };
+            if candidate {
+                let s = score_of(*i, j, dice(ok.get(*i), nk.get(j)));
+                if s > UNALIGNED_BEST {
+                    out.push((s, *i as u32));
+                }
+            }
+        }
+    };
     // Every candidate of this year's figure `j`: (score, last year's
     // figure), scores of 0.5 and more.
     let score_all = |j: usize, scratch: &mut Scratch, out: &mut Vec<(f32, u32)>| {
@@ -238,26 +298,7 @@ pub(super) fn pair_figures(
         };
         let aligned: &[usize] = para_pair.get(&f.paragraph).map_or(&[], Vec::as_slice);
         let score = |i: usize, d: f32, out: &mut Vec<(f32, u32)>| {
-            let mut s = d;
-            // In paragraphs aligned with each other, a figure of the same
-            // metric and unit is probably the same figure, reworded or not:
-            // that outweighs a look-alike elsewhere; the same place among
-            // the paragraph's figures breaks ties. Not when their naming
-            // words share little or nothing (已有6个村 and 剩余3个村 count
-            // different villages; 土地山林纠纷 and 线上受理纠纷 share only
-            // what is counted).
-            let unnamed = ok.get(i).len() <= 2 && nk.get(j).len() <= 2;
-            if aligned.contains(&of[i].paragraph) && (s >= 0.3 || unnamed) {
-                s += if f.metric.is_some() { 1.0 } else { 0.8 };
-                if ordinal[i] == new_ordinal[j] {
-                    s += 0.2;
-                }
-            }
-            // Between candidates alike in words and place, the one with the
-            // same value is the same figure, unchanged (9个村 both years).
-            if s >= 0.5 && of[i].value == f.value {
-                s += 0.3;
-            }
+            let s = score_of(i, j, d);
             if s >= 0.5 {
                 out.push((s, i as u32));
             }
@@ -337,6 +378,10 @@ pub(super) fn pair_figures(
     // and whether its offers are all there is.
     let mut last: Vec<Option<(f32, u32)>> = vec![None; nf.len()];
     let mut complete = vec![false; nf.len()];
+    // Whether a figure has offered its aligned paragraphs' best: most
+    // figures of a report are paired from those alone, without scoring
+    // their whole bucket.
+    let mut offered_aligned = vec![false; nf.len()];
     let mut old_used = vec![false; of.len()];
     let mut new_pair: Vec<Option<usize>> = vec![None; nf.len()];
     let mut scratch = Scratch::default();
@@ -348,6 +393,19 @@ pub(super) fn pair_figures(
                      last: &[Option<(f32, u32)>],
                      complete: &mut [bool],
                      old_used: &[bool]| {
+        if !offered_aligned[j] {
+            offered_aligned[j] = true;
+            score_aligned(j, &mut all);
+            all.retain(|c| !old_used[c.1 as usize]);
+            if !all.is_empty() {
+                all.sort_unstable_by(order);
+                // A paragraph named twice among the aligned ones.
+                all.dedup_by_key(|c| c.1);
+                offers[j].clear();
+                offers[j].extend(all.iter().rev());
+                return;
+            }
+        }
         score_all(j, &mut scratch, &mut all);
         all.retain(|c| !old_used[c.1 as usize] && last[j].is_none_or(|l| order(&l, c).is_lt()));
         if all.len() > OFFERS {
@@ -413,143 +471,5 @@ pub(super) fn pair_figures(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    use crate::core::compare::Fixture;
-
-    /// (change, old value, new value) of each pair, with the context.
-    fn pairs(old: &str, new: &str) -> Vec<(FigureChange, Option<f64>, Option<f64>)> {
-        let f = Fixture::new(old, new);
-        let ps = f.paragraphs();
-        pair_figures(&f.old_report.figures, &f.new_report.figures, &ps, f.roll())
-            .iter()
-            .map(|p| {
-                (
-                    p.change,
-                    p.old.map(|o| f.old_report.figures[o].value),
-                    p.new.map(|n| f.new_report.figures[n].value),
-                )
-            })
-            .collect()
-    }
-
-    #[test]
-    fn figures_pair_by_unit_and_context_and_say_how_they_moved() {
-        let old = "丙镇2023年度法治政府建设情况报告\n\n\
-                   全镇调处矛盾纠纷286件。审核合同38份。开展普法活动12场。\n";
-        let new = "丙镇2024年度法治政府建设情况报告\n\n\
-                   全镇调处矛盾纠纷312件。审核合同38份。办理行政复议3宗。\n";
-        let p = pairs(old, new);
-        assert!(
-            p.contains(&(FigureChange::Up, Some(286.0), Some(312.0))),
-            "{p:?}"
-        );
-        assert!(
-            p.contains(&(FigureChange::Same, Some(38.0), Some(38.0))),
-            "{p:?}"
-        );
-        assert!(p.contains(&(FigureChange::New, None, Some(3.0))), "{p:?}");
-        assert!(
-            p.contains(&(FigureChange::Dropped, Some(12.0), None)),
-            "{p:?}"
-        );
-        // Every figure of both years appears exactly once.
-        assert_eq!(p.iter().filter(|x| x.1.is_some()).count(), 3);
-        assert_eq!(p.iter().filter(|x| x.2.is_some()).count(), 3);
-    }
-
-    #[test]
-    fn figures_whose_first_offers_are_all_taken_offer_their_next_ones() {
-        // 40 look-alikes last year and 60 this year, all alike: each of
-        // this year's first offers are taken by the figures before it, so
-        // it works out its next ones until none is left; every figure of
-        // last year is paired exactly once, the rest are new.
-        let old = format!(
-            "丙镇2023年度法治政府建设情况报告\n\n{}\n",
-            "审核合同5份，".repeat(40)
-        );
-        let new = format!(
-            "丙镇2024年度法治政府建设情况报告\n\n{}\n",
-            "审核合同5份，".repeat(60)
-        );
-        let p = pairs(&old, &new);
-        assert_eq!(p.len(), 60, "{p:?}");
-        assert_eq!(
-            p.iter().filter(|x| x.0 == FigureChange::Same).count(),
-            40,
-            "{p:?}"
-        );
-        assert_eq!(
-            p.iter().filter(|x| x.0 == FigureChange::New).count(),
-            20,
-            "{p:?}"
-        );
-    }
-
-    #[test]
-    fn naming_words_decide_not_the_place_alone() {
-        // Aligned paragraphs, same unit and metric: 已有6个村 and 剩余3个村
-        // count different villages; 9个村 is the same figure both years.
-        let old = "丙镇2023年度法治政府建设情况报告\n\n\
-                   推进一村一法律顾问，9个村（社区）中已有6个村签约法律顾问。\n";
-        let new = "丙镇2024年度法治政府建设情况报告\n\n\
-                   推进一村一法律顾问，为剩余3个村签约法律顾问，9个村（社区）全部签约法律顾问。\n";
-        let p = pairs(old, new);
-        assert!(
-            p.contains(&(FigureChange::Same, Some(9.0), Some(9.0))),
-            "{p:?}"
-        );
-        assert!(p.contains(&(FigureChange::New, None, Some(3.0))), "{p:?}");
-        assert!(
-            p.contains(&(FigureChange::Dropped, Some(6.0), None)),
-            "{p:?}"
-        );
-        // A sentence reworded around the same naming words pairs.
-        let old = "丙镇2023年度法治政府建设情况报告\n\n存在的不足。\n\
-                   另一方面是执法队伍中法律专业人员仅2人。\n";
-        let new = "丙镇2024年度法治政府建设情况报告\n\n存在的不足。\n\
-                   县里考核发现，执法人员中具有法律专业背景的仅3人。\n";
-        let p = pairs(old, new);
-        assert!(
-            p.contains(&(FigureChange::Up, Some(2.0), Some(3.0))),
-            "{p:?}"
-        );
-        // Sharing only the thing counted (纠纷) is not the same figure:
-        // land disputes and disputes taken online.
-        let body = "全镇各级调解组织共调处矛盾纠纷286件，调解成功278件";
-        let old = format!("丙镇2023年度法治政府建设情况报告\n\n{body}。其中土地山林纠纷41件。\n");
-        let new = format!("丙镇2024年度法治政府建设情况报告\n\n{body}。线上受理纠纷87件。\n");
-        let p = pairs(&old, &new);
-        assert!(p.contains(&(FigureChange::New, None, Some(87.0))), "{p:?}");
-        assert!(
-            p.contains(&(FigureChange::Dropped, Some(41.0), None)),
-            "{p:?}"
-        );
-    }
-
-    #[test]
-    fn unnamed_figures_of_aligned_paragraphs_pair_though_their_words_differ() {
-        // A figure named by one character (有 / 建) shares no bigram with
-        // the other: in aligned paragraphs they are still the same figure.
-        let body = "全镇扎实推进法治政府建设各项工作，任务稳步推进，";
-        let old = format!("丁镇2023年度法治政府建设情况报告\n\n{body}有3个。\n");
-        let new = format!("丁镇2024年度法治政府建设情况报告\n\n{body}建5个。\n");
-        let p = pairs(&old, &new);
-        assert!(
-            p.contains(&(FigureChange::Up, Some(3.0), Some(5.0))),
-            "{p:?}"
-        );
-    }
-
-    #[test]
-    fn figures_of_different_units_never_pair() {
-        let old = "丁镇2023年度法治政府建设情况报告\n\n罚没款46.05万元。\n";
-        let new = "丁镇2024年度法治政府建设情况报告\n\n罚没款46件。\n";
-        let p = pairs(old, new);
-        assert!(
-            p.iter().all(|x| x.1.is_none() || x.2.is_none()),
-            "万元 and 件 paired: {p:?}"
-        );
-    }
-}
+#[path = "figures_tests.rs"]
+mod tests;
