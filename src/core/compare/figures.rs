@@ -137,8 +137,8 @@ impl PartialEq for Offer {
 
 impl Eq for Offer {}
 
-/// Unit, metric and context words of a figure.
-pub(super) type ContextKey<'a> = (&'a str, Option<usize>, &'a [Bigram]);
+/// Unit, metric, target or result, and context words of a figure.
+pub(super) type ContextKey<'a> = (&'a str, Option<usize>, bool, &'a [Bigram]);
 
 /// The figures that may pair with each other: same unit, metric, and
 /// target or result.
@@ -203,7 +203,7 @@ pub(super) fn pair_figures(
     for (i, f) in of.iter().enumerate() {
         by_para.entry(f.paragraph).or_default().push(i);
         by_context
-            .entry((&f.unit, f.metric, ok.get(i)))
+            .entry((&f.unit, f.metric, f.target, ok.get(i)))
             .or_default()
             .push(i);
     }
@@ -268,18 +268,10 @@ pub(super) fn pair_figures(
         if !by_unit.contains_key(&key) {
             return;
         }
-        let whole = postings.contains_key(&key);
         let aligned: &[usize] = para_pair.get(&f.paragraph).map_or(&[], Vec::as_slice);
         for i in aligned.iter().filter_map(|p| by_para.get(p)).flatten() {
             let o = &of[*i];
-            // The candidates [`score_all`] would weigh: of the bucket when
-            // it is scanned whole; else of the same unit and metric.
-            let candidate = if whole {
-                (&*o.unit, o.metric, o.target) == key
-            } else {
-                o.unit == f.unit && o.metric == f.metric
-            };
-            if candidate {
+            if (&*o.unit, o.metric, o.target) == key {
                 let s = score_of(*i, j, dice(ok.get(*i), nk.get(j)));
                 if s > UNALIGNED_BEST {
                     out.push((s, *i as u32));
@@ -351,10 +343,10 @@ pub(super) fn pair_figures(
                 few.extend(
                     ps.iter()
                         .copied()
-                        .filter(|&i| of[i].unit == f.unit && of[i].metric == f.metric),
+                        .filter(|&i| (&*of[i].unit, of[i].metric, of[i].target) == key),
                 );
             }
-            if let Some(same) = by_context.get(&(&*f.unit, f.metric, nk.get(j))) {
+            if let Some(same) = by_context.get(&(&*f.unit, f.metric, f.target, nk.get(j))) {
                 few.extend(same.iter().copied().take(SCAN_ALL_UP_TO));
             }
             few.sort_unstable();

@@ -153,6 +153,43 @@ fn the_same_words_and_value_elsewhere_outweigh_a_weak_look_alike_in_place() {
 }
 
 #[test]
+fn a_result_never_pairs_with_a_target_however_many_look_alikes() {
+    // Over 256 look-alike results (a bucket not scanned whole), and last
+    // year's plan for contracts moved into this year's results: the
+    // aligned paragraphs' figures are candidates only when both are
+    // results (or both targets), as in a smaller report.
+    let many: String = (0..30)
+        .map(|p| {
+            let clauses: Vec<String> = (0..10)
+                .map(|k| format!("审核合同{}份", p * 10 + k + 1))
+                .collect();
+            format!("第{p}批工作中，{}。\n\n", clauses.join("，"))
+        })
+        .collect();
+    let plan = "持续规范重大合同管理，严格落实合法性审核制度，全年审核合同";
+    let old = format!(
+        "丙镇2023年度法治政府建设情况报告\n\n一、主要举措和成效\n\n{many}\
+         三、2024年工作打算\n\n{plan}400份。\n"
+    );
+    let new =
+        format!("丙镇2024年度法治政府建设情况报告\n\n一、主要举措和成效\n\n{many}{plan}450份。\n");
+    let f = Fixture::new(&old, &new);
+    let (of, nf) = (&f.old_report.figures, &f.new_report.figures);
+    assert!(of.iter().any(|x| x.target && x.value == 400.0), "{of:?}");
+    let ps = f.paragraphs();
+    let pairs = pair_figures(of, nf, &ps, f.roll());
+    for p in &pairs {
+        if let (Some(i), Some(j)) = (p.old, p.new) {
+            assert_eq!(
+                of[i].target, nf[j].target,
+                "{:?} paired with {:?}",
+                of[i], nf[j]
+            );
+        }
+    }
+}
+
+#[test]
 fn figures_of_different_units_never_pair() {
     let old = "丁镇2023年度法治政府建设情况报告\n\n罚没款46.05万元。\n";
     let new = "丁镇2024年度法治政府建设情况报告\n\n罚没款46件。\n";
