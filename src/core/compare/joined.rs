@@ -12,7 +12,7 @@
 
 use super::inline::{inline_diff, whole_tokens};
 use super::model::{ParaChange, ParaStatus};
-use super::similarity::{Bigram, bigrams, common, dice};
+use super::similarity::{Bigram, bigrams, dice, shares_at_least};
 use super::{CompareOptions, KeyList};
 use crate::core::document::Document;
 use rustc_hash::FxHashMap;
@@ -244,7 +244,9 @@ fn first_of_run(k: usize, this: &Side, other: &Side, window: &[usize]) -> Option
         // two must be found in the target for the most part (as `grow`
         // will require), which unrelated neighbours never are.
         let (a, b) = (other.bigrams_of(ok), other.bigrams_of(ok + 1));
-        let mostly = |x: &[Bigram]| common(x, target) as f32 >= 0.4 * x.len() as f32;
+        // (At least the least whole number of 0.4 of its bigrams.)
+        let mostly =
+            |x: &[Bigram]| shares_at_least(x, target, (0.4 * x.len() as f32).ceil() as usize);
         if !mostly(a) || !mostly(b) {
             continue;
         }

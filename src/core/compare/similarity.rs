@@ -110,9 +110,33 @@ pub(super) fn common(a: &[Bigram], b: &[Bigram]) -> usize {
     n
 }
 
+/// Whether `a` has at least `need` elements in `b` (both sorted): the
+/// same as `common(a, b) >= need`, stopping as soon as that is settled
+/// either way.
+pub(super) fn shares_at_least(a: &[Bigram], b: &[Bigram], need: usize) -> bool {
+    let (mut i, mut j, mut n) = (0, 0, 0usize);
+    while n < need {
+        // Each of `a`'s elements left can add one at most.
+        if i == a.len() || j == b.len() || n + (a.len() - i) < need {
+            return false;
+        }
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::testing::Rng;
 
     #[test]
     fn dice_similarity() {
@@ -121,15 +145,10 @@ mod tests {
     }
 
     #[test]
-    fn common_counts_what_two_sets_share() {
+    fn common_counts_what_two_sets_share_and_when_at_least_so_many() {
         // Random sorted sets (a fixed seed) against a plain intersection.
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |m: u32| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % u64::from(m)) as u32
-        };
+        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+        let mut next = |m: u32| rng.below(m as usize) as u32;
         for _ in 0..500 {
             let (la, lb, range) = (next(40) as usize, next(40) as usize, 1 + next(60));
             let mut a: Vec<Bigram> = (0..la).map(|_| next(range)).collect();
@@ -141,6 +160,13 @@ mod tests {
             let plain = a.iter().filter(|x| b.contains(x)).count();
             assert_eq!(common(&a, &b), plain, "{a:?} {b:?}");
             assert_eq!(common(&b, &a), plain);
+            for need in 0..=plain + 2 {
+                assert_eq!(
+                    shares_at_least(&a, &b, need),
+                    plain >= need,
+                    "{need} {a:?} {b:?}"
+                );
+            }
         }
     }
 
