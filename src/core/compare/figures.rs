@@ -2,8 +2,7 @@
 //! year's by unit, metric, context and the paragraph alignment.
 
 use super::model::{FigureChange, FigurePair, ParaChange};
-use super::roll_years;
-use super::similarity::{Bigram, bigrams, dice, dice_of, letter};
+use super::similarity::{Bigram, dice, dice_of, is_word_char, letter, pair, single};
 use crate::core::figures::Figure;
 use rustc_hash::FxHashMap;
 
@@ -41,37 +40,61 @@ const FILLER: &[char] = &['的', '了', '仅', '只', '均', '已', '都', '还'
 
 /// A figure's naming words as compared: its context without the leading
 /// linking words and the filler characters.
-fn naming_words(ctx: &str) -> String {
+fn naming_words(ctx: &str) -> impl Iterator<Item = char> + Clone + '_ {
     let mut t = ctx;
     loop {
-        let before = t;
+        let before = t.len();
         for w in LEAD_WORDS {
             t = t.strip_prefix(w).unwrap_or(t);
         }
         t = t.trim_start_matches(['，', '、', '：', ',']);
-        if t == before {
+        if t.len() == before {
             break;
         }
     }
     t.chars()
         .filter(|c| !c.is_ascii_digit() && !FILLER.contains(c))
-        .collect()
 }
 
 /// Context words of a figure for pairing: digits, years, linking words
-/// and filler removed.
-pub(super) fn figure_key(f: &Figure, roll: Option<(i32, i32)>) -> Vec<Bigram> {
-    let ctx = match roll {
-        Some((y, s)) => roll_years(f.context(), y, s),
-        None => f.context().to_owned(),
-    };
-    let t = naming_words(&ctx);
-    let mut b = bigrams(&t);
-    // Single characters too: short contexts (罚没款) need them.
-    b.extend(t.chars().filter(|c| c.is_alphanumeric()).map(letter));
-    b.sort_unstable();
-    b.dedup();
+/// and filler removed. (Last year's years need not be rolled forward:
+/// its digits are not part of it.)
+#[cfg(test)]
+pub(super) fn figure_key(f: &Figure) -> Vec<Bigram> {
+    let mut b = Vec::new();
+    push_figure_key(f, &mut b);
     b
+}
+
+/// Appends the key of figure `f` ([`figure_key`]) to `out`: the bigrams of
+/// its naming words, as [`bigrams`] gives them, and their letters, sorted
+/// and without repeats. Nothing allocated.
+fn push_figure_key(f: &Figure, out: &mut Vec<Bigram>) {
+    let start = out.len();
+    let named = naming_words(f.context());
+    let mut words = named.clone().filter(|&c| is_word_char(c));
+    let first = words.next();
+    let mut prev = first;
+    for c in words {
+        if let Some(p) = prev {
+            out.push(pair(p, c));
+        }
+        prev = Some(c);
+    }
+    if let (true, Some(c)) = (out.len() == start, first) {
+        out.push(single(c));
+    }
+    // Single characters too: short contexts (罚没款) need them.
+    out.extend(named.filter(|c| c.is_alphanumeric()).map(letter));
+    out[start..].sort_unstable();
+    let mut kept = start;
+    for r in start..out.len() {
+        if kept == start || out[r] != out[kept - 1] {
+            out[kept] = out[r];
+            kept += 1;
+        }
+    }
+    out.truncate(kept);
 }
 
 /// Every figure's key ([`figure_key`]), one after another in one buffer
@@ -84,14 +107,14 @@ struct Keys {
 }
 
 impl Keys {
-    fn of(figures: &[Figure], roll: Option<(i32, i32)>) -> Keys {
+    fn of(figures: &[Figure]) -> Keys {
         let mut k = Keys {
             data: Vec::new(),
             starts: Vec::with_capacity(figures.len() + 1),
         };
         k.starts.push(0);
         for f in figures {
-            k.data.extend(figure_key(f, roll));
+            push_figure_key(f, &mut k.data);
             k.starts.push(k.data.len());
         }
         k.data.shrink_to_fit();
@@ -163,7 +186,6 @@ pub(super) fn pair_figures(
     of: &[Figure],
     nf: &[Figure],
     paragraphs: &[ParaChange],
-    roll: Option<(i32, i32)>,
 ) -> Vec<FigurePair> {
     // Each new paragraph's aligned old ones (several when merged or split).
     let mut para_pair: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
@@ -172,7 +194,7 @@ pub(super) fn pair_figures(
             para_pair.entry(n).or_default().extend(p.old_all());
         }
     }
-    let (ok, nk) = (Keys::of(of, roll), Keys::of(nf, None));
+    let (ok, nk) = (Keys::of(of), Keys::of(nf));
     // Candidates share unit and metric; scored by context similarity, with a
     // bonus when their paragraphs are aligned.
     // A target (in the plans) pairs only with a target: never a result
@@ -354,7 +376,15 @@ pub(super) fn pair_figures(
             few
         };
         for &i in list.iter() {
-            score(i, dice(ok.get(i), nk.get(j)), out);
+            // Those of the same words (most of them) are alike without
+            // merging their keys.
+            let (a, b) = (ok.get(i), nk.get(j));
+            let d = if a == b && !a.is_empty() {
+                1.0
+            } else {
+                dice(a, b)
+            };
+            score(i, d, out);
         }
     };
     // Pairs are taken best first over all candidates — among equals this

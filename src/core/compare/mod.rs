@@ -166,7 +166,6 @@ pub fn compare(
 pub struct Alignment {
     summary: Summary,
     paragraphs: Vec<ParaChange>,
-    roll: Option<(i32, i32)>,
     year_shift: i32,
 }
 
@@ -187,7 +186,6 @@ pub fn align(old: &Document, new: &Document, opts: &CompareOptions) -> Alignment
     Alignment {
         summary,
         paragraphs,
-        roll: inputs.roll,
         year_shift: inputs.shift,
     }
 }
@@ -206,7 +204,7 @@ impl Alignment {
         // Which sections play which checklist item, once for both documents.
         let (old_roles, new_roles) = (match_sections(old, spec), match_sections(new, spec));
         let sections = align_sections(old, new, spec, &old_roles, &new_roles);
-        let figures = pair_figures(old_figures, new_figures, &self.paragraphs, self.roll);
+        let figures = pair_figures(old_figures, new_figures, &self.paragraphs);
         let plans = follow_up_plans(old, new, spec, &old_roles, &new_roles);
         Comparison {
             summary: self.summary,
@@ -292,11 +290,6 @@ impl Fixture {
             i.roll,
             &CompareOptions::default(),
         )
-    }
-
-    /// The year roll `compare` uses.
-    pub fn roll(&self) -> Option<(i32, i32)> {
-        Inputs::of(&self.old, &self.new).roll
     }
 }
 
