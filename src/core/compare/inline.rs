@@ -23,48 +23,43 @@ pub fn inline_diff(old: &str, new: &str, budget: usize) -> (Vec<Span>, f32) {
     let mut ops = Vec::with_capacity(8);
     diff_chars(&a, &b, 0, 0, budget, &mut ops);
     let ratio = similar::get_diff_ratio(&ops, a.len(), b.len());
+    // Where each character starts (and the text ends), to copy spans'
+    // text as it stands rather than a character at a time.
+    let starts =
+        |s: &str| -> Vec<usize> { s.char_indices().map(|(i, _)| i).chain([s.len()]).collect() };
+    let (sa, sb) = (starts(old), starts(new));
+    let of_old = |at: usize, len: usize| &old[sa[at]..sa[at + len]];
+    let of_new = |at: usize, len: usize| &new[sb[at]..sb[at + len]];
     let mut spans: Vec<Span> = Vec::new();
-    let mut push = |op: SpanOp, text: String| {
+    let mut push = |op: SpanOp, text: &str| {
         if text.is_empty() {
             return;
         }
         match spans.last_mut() {
-            Some(last) if last.op == op => last.text.push_str(&text),
-            _ => spans.push(Span { op, text }),
+            Some(last) if last.op == op => last.text.push_str(text),
+            _ => spans.push(Span {
+                op,
+                text: text.to_owned(),
+            }),
         }
     };
     for op in ops {
         match op {
-            DiffOp::Equal { old_index, len, .. } => push(
-                SpanOp::Equal,
-                a[old_index..old_index + len].iter().collect(),
-            ),
+            DiffOp::Equal { old_index, len, .. } => push(SpanOp::Equal, of_old(old_index, len)),
             DiffOp::Delete {
                 old_index, old_len, ..
-            } => push(
-                SpanOp::Delete,
-                a[old_index..old_index + old_len].iter().collect(),
-            ),
+            } => push(SpanOp::Delete, of_old(old_index, old_len)),
             DiffOp::Insert {
                 new_index, new_len, ..
-            } => push(
-                SpanOp::Insert,
-                b[new_index..new_index + new_len].iter().collect(),
-            ),
+            } => push(SpanOp::Insert, of_new(new_index, new_len)),
             DiffOp::Replace {
                 old_index,
                 old_len,
                 new_index,
                 new_len,
             } => {
-                push(
-                    SpanOp::Delete,
-                    a[old_index..old_index + old_len].iter().collect(),
-                );
-                push(
-                    SpanOp::Insert,
-                    b[new_index..new_index + new_len].iter().collect(),
-                );
+                push(SpanOp::Delete, of_old(old_index, old_len));
+                push(SpanOp::Insert, of_new(new_index, new_len));
             }
         }
     }
