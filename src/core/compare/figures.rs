@@ -2,7 +2,7 @@
 //! year's by unit, metric, context and the paragraph alignment.
 
 use super::model::{FigureChange, FigurePair, ParaChange};
-use super::similarity::{Bigram, dice, dice_of, is_word_char, letter, pair, single};
+use super::similarity::{Bigram, dice, dice_of, letter, push_bigrams};
 use crate::core::figures::Figure;
 use rustc_hash::FxHashMap;
 
@@ -72,18 +72,7 @@ pub(super) fn figure_key(f: &Figure) -> Vec<Bigram> {
 fn push_figure_key(f: &Figure, out: &mut Vec<Bigram>) {
     let start = out.len();
     let named = naming_words(f.context());
-    let mut words = named.clone().filter(|&c| is_word_char(c));
-    let first = words.next();
-    let mut prev = first;
-    for c in words {
-        if let Some(p) = prev {
-            out.push(pair(p, c));
-        }
-        prev = Some(c);
-    }
-    if let (true, Some(c)) = (out.len() == start, first) {
-        out.push(single(c));
-    }
+    push_bigrams(named.clone(), out);
     // Single characters too: short contexts (罚没款) need them.
     out.extend(named.filter(|c| c.is_alphanumeric()).map(letter));
     out[start..].sort_unstable();

@@ -47,22 +47,30 @@ pub(super) fn letter(c: char) -> Bigram {
 /// Character bigrams of the letters and ideographs of `s` (for similarity).
 pub(super) fn bigrams(s: &str) -> Vec<Bigram> {
     let mut v: Vec<Bigram> = Vec::with_capacity(s.len() / 3);
-    let mut words = s.chars().filter(|&c| is_word_char(c));
-    let first = words.next();
-    let mut prev = first;
-    for c in words {
-        if let Some(p) = prev {
-            v.push(pair(p, c));
-        }
-        prev = Some(c);
-    }
-    if let (true, Some(c)) = (v.is_empty(), first) {
-        v.push(single(c));
-    }
+    push_bigrams(s.chars(), &mut v);
     v.sort_unstable();
     v.dedup();
     v.shrink_to_fit();
     v
+}
+
+/// Appends the codes of the pairs of neighbouring letters and ideographs
+/// of `chars` to `out` (the one character's code when there is no pair),
+/// in text order, repeats and all.
+pub(super) fn push_bigrams(chars: impl Iterator<Item = char>, out: &mut Vec<Bigram>) {
+    let start = out.len();
+    let mut words = chars.filter(|&c| is_word_char(c));
+    let first = words.next();
+    let mut prev = first;
+    for c in words {
+        if let Some(p) = prev {
+            out.push(pair(p, c));
+        }
+        prev = Some(c);
+    }
+    if let (true, Some(c)) = (out.len() == start, first) {
+        out.push(single(c));
+    }
 }
 
 /// Letters, digits and ideographs (a fast path for the common cases).
