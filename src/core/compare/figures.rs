@@ -57,8 +57,8 @@ fn naming_words(ctx: &str) -> impl Iterator<Item = char> + Clone + '_ {
 }
 
 /// Context words of a figure for pairing: digits, years, linking words
-/// and filler removed. (Last year's years need not be rolled forward:
-/// its digits are not part of it.)
+/// and filler removed ([`push_figure_key`] into a buffer of its own).
+/// Last year's years need no rolling forward: no digit is part of a key.
 #[cfg(test)]
 pub(super) fn figure_key(f: &Figure) -> Vec<Bigram> {
     let mut b = Vec::new();
@@ -66,9 +66,8 @@ pub(super) fn figure_key(f: &Figure) -> Vec<Bigram> {
     b
 }
 
-/// Appends the key of figure `f` ([`figure_key`]) to `out`: the bigrams of
-/// its naming words, as [`bigrams`] gives them, and their letters, sorted
-/// and without repeats. Nothing allocated.
+/// Appends the key of figure `f` to `out`: the bigrams of its naming words
+/// and their letters, sorted and without repeats. Nothing allocated.
 fn push_figure_key(f: &Figure, out: &mut Vec<Bigram>) {
     let start = out.len();
     let named = naming_words(f.context());
@@ -86,7 +85,7 @@ fn push_figure_key(f: &Figure, out: &mut Vec<Bigram>) {
     out.truncate(kept);
 }
 
-/// Every figure's key ([`figure_key`]), one after another in one buffer
+/// Every figure's key ([`push_figure_key`]), one after another in one buffer
 /// (a pair of long reports has tens of thousands of figures: one
 /// allocation each would cost more than the keys).
 struct Keys {
@@ -276,9 +275,6 @@ pub(super) fn pair_figures(
         out.clear();
         let f = &nf[j];
         let key = (&*f.unit, f.metric, f.target);
-        if !by_unit.contains_key(&key) {
-            return;
-        }
         let aligned: &[usize] = para_pair.get(&f.paragraph).map_or(&[], Vec::as_slice);
         for i in aligned.iter().filter_map(|p| by_para.get(p)).flatten() {
             let o = &of[*i];
