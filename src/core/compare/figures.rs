@@ -208,10 +208,16 @@ pub(super) fn pair_figures(
     // not scanned whole; only the aligned paragraph's figures and figures
     // with the very same context words are candidates.
     const SCAN_ALL_UP_TO: usize = 256;
-    let mut by_para: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    // Each paragraph's figures by bucket: an aligned paragraph's
+    // candidates, with no look at its figures of other units (a paragraph
+    // may hold thousands).
+    let mut by_para: FxHashMap<(usize, BucketKey), Vec<usize>> = FxHashMap::default();
     let mut by_context: FxHashMap<ContextKey, Vec<usize>> = FxHashMap::default();
     for (i, f) in of.iter().enumerate() {
-        by_para.entry(f.paragraph).or_default().push(i);
+        by_para
+            .entry((f.paragraph, (&f.unit, f.metric, f.target)))
+            .or_default()
+            .push(i);
         by_context
             .entry((&f.unit, f.metric, f.target, ok.get(i)))
             .or_default()
@@ -269,19 +275,19 @@ pub(super) fn pair_figures(
     const UNALIGNED_BEST: f32 = 1.0 + 0.3;
     // The candidates of this year's figure `j` that score more than any
     // figure outside its aligned paragraphs can: found among those
-    // paragraphs' few figures, with no look at the rest of the bucket.
-    // Exactly the first of [`score_all`]'s candidates, in its order.
+    // paragraphs' figures of its bucket, with no look at the rest of the
+    // bucket. Exactly the first of [`score_all`]'s candidates, in its
+    // order.
     let score_aligned = |j: usize, out: &mut Vec<(f32, u32)>| {
         out.clear();
         let f = &nf[j];
         let key = (&*f.unit, f.metric, f.target);
         let aligned: &[usize] = para_pair.get(&f.paragraph).map_or(&[], Vec::as_slice);
-        for i in aligned.iter().filter_map(|p| by_para.get(p)).flatten() {
-            let o = &of[*i];
-            if (&*o.unit, o.metric, o.target) == key {
-                let s = score_of(*i, j, dice(ok.get(*i), nk.get(j)));
+        for &p in aligned {
+            for &i in by_para.get(&(p, key)).map_or(&[][..], Vec::as_slice) {
+                let s = score_of(i, j, dice(ok.get(i), nk.get(j)));
                 if s > UNALIGNED_BEST {
-                    out.push((s, *i as u32));
+                    out.push((s, i as u32));
                 }
             }
         }
@@ -330,10 +336,9 @@ pub(super) fn pair_figures(
             // aligned paragraph.
             if nb.len() <= 2 {
                 for &p in aligned {
-                    for &i in by_para.get(&p).map_or(&[][..], Vec::as_slice) {
-                        let same_bucket = (&*of[i].unit, of[i].metric, of[i].target) == key;
+                    for &i in by_para.get(&(p, key)).map_or(&[][..], Vec::as_slice) {
                         let at = usize::from(place[i]);
-                        if same_bucket && counts[at] == 0 {
+                        if counts[at] == 0 {
                             // Once, however often its paragraph is named.
                             counts[at] = u32::MAX;
                             score(i, 0.0, out);
@@ -346,12 +351,8 @@ pub(super) fn pair_figures(
         let list: &[usize] = {
             let few = &mut scratch.few;
             few.clear();
-            for ps in aligned.iter().filter_map(|p| by_para.get(p)) {
-                few.extend(
-                    ps.iter()
-                        .copied()
-                        .filter(|&i| (&*of[i].unit, of[i].metric, of[i].target) == key),
-                );
+            for &p in aligned {
+                few.extend(by_para.get(&(p, key)).into_iter().flatten());
             }
             if let Some(same) = by_context.get(&(&*f.unit, f.metric, f.target, nk.get(j))) {
                 few.extend(same.iter().copied().take(SCAN_ALL_UP_TO));
@@ -385,10 +386,10 @@ pub(super) fn pair_figures(
     // and whether its offers are all there is.
     let mut last: Vec<Option<(f32, u32)>> = vec![None; nf.len()];
     let mut complete = vec![false; nf.len()];
-    // Whether a figure has offered its aligned paragraphs' best: most
-    // figures of a report are paired from those alone, without scoring
-    // their whole bucket.
-    let mut offered_aligned = vec![false; nf.len()];
+    // Whether a figure has offered all of its aligned paragraphs' best:
+    // most figures of a report are paired from those alone, without
+    // scoring their whole bucket.
+    let mut aligned_done = vec![false; nf.len()];
     let mut old_used = vec![false; of.len()];
     let mut new_pair: Vec<Option<usize>> = vec![None; nf.len()];
     let mut scratch = Scratch::default();
@@ -400,18 +401,25 @@ pub(super) fn pair_figures(
                      last: &[Option<(f32, u32)>],
                      complete: &mut [bool],
                      old_used: &[bool]| {
-        if !offered_aligned[j] {
-            offered_aligned[j] = true;
+        if !aligned_done[j] {
             score_aligned(j, &mut all);
-            all.retain(|c| !old_used[c.1 as usize]);
+            all.retain(|c| !old_used[c.1 as usize] && last[j].is_none_or(|l| order(&l, c).is_lt()));
             if !all.is_empty() {
                 all.sort_unstable_by(order);
                 // A paragraph named twice among the aligned ones.
                 all.dedup_by_key(|c| c.1);
+                // The best few, like any offer; the next ones from here
+                // again while there are more.
+                if all.len() > OFFERS {
+                    all.truncate(OFFERS);
+                } else {
+                    aligned_done[j] = true;
+                }
                 offers[j].clear();
                 offers[j].extend(all.iter().rev());
                 return;
             }
+            aligned_done[j] = true;
         }
         score_all(j, &mut scratch, &mut all);
         all.retain(|c| !old_used[c.1 as usize] && last[j].is_none_or(|l| order(&l, c).is_lt()));

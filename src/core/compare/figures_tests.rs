@@ -73,6 +73,32 @@ fn figures_whose_first_offers_are_all_taken_offer_their_next_ones() {
 }
 
 #[test]
+fn a_figure_offers_more_of_its_aligned_look_alikes_when_the_first_are_taken() {
+    // 17 of this year's 审核合同5份 and 20 of last year's, alike in words,
+    // value and paragraph, none at the same place: each of this year's
+    // prefers last year's in text order, so the 17th finds its first
+    // offers all taken and must offer the next ones (more than a figure
+    // offers at once).
+    let old = format!(
+        "丙镇2023年度法治政府建设情况报告\n\n{}{}\n",
+        "审核合同5份，".repeat(20),
+        "开展活动3场，".repeat(20)
+    );
+    let new = format!(
+        "丙镇2024年度法治政府建设情况报告\n\n{}{}\n",
+        "开展活动3场，".repeat(20),
+        "审核合同5份，".repeat(17)
+    );
+    let p = pairs(&old, &new);
+    let same = |v: f64| {
+        p.iter()
+            .filter(|x| **x == (FigureChange::Same, Some(v), Some(v)))
+            .count()
+    };
+    assert_eq!(same(5.0), 17, "{p:?}");
+}
+
+#[test]
 fn naming_words_decide_not_the_place_alone() {
     // Aligned paragraphs, same unit and metric: 已有6个村 and 剩余3个村
     // count different villages; 9个村 is the same figure both years.
@@ -306,8 +332,11 @@ fn look_alike_reports(rng: &mut Rng) -> (String, String) {
             UNITS[rng.below(UNITS.len())]
         )
     };
+    // Now and then a long paragraph: more look-alikes in aligned
+    // paragraphs than a figure offers at once.
+    let most = if rng.below(8) == 0 { 60 } else { 4 };
     let mut paragraphs: Vec<Vec<String>> = (0..4 + rng.below(10))
-        .map(|_| (0..1 + rng.below(4)).map(|_| clause(rng)).collect())
+        .map(|_| (0..1 + rng.below(most)).map(|_| clause(rng)).collect())
         .collect();
     let text = |year: u32, ps: &[Vec<String>]| {
         let body: Vec<String> = ps.iter().map(|p| format!("{}。", p.join("，"))).collect();
