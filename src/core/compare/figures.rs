@@ -208,16 +208,39 @@ pub(super) fn pair_figures(
     // not scanned whole; only the aligned paragraph's figures and figures
     // with the very same context words are candidates.
     const SCAN_ALL_UP_TO: usize = 256;
-    // Each paragraph's figures by bucket: an aligned paragraph's
-    // candidates, with no look at its figures of other units (a paragraph
-    // may hold thousands).
-    let mut by_para: FxHashMap<(usize, BucketKey), Vec<usize>> = FxHashMap::default();
+    // Last year's figures by paragraph, then bucket (a number each), then
+    // text order: an aligned paragraph's figures of one bucket are one run,
+    // found by binary search, with no look at its figures of other units
+    // (a paragraph may hold thousands). One allocation, not a list each.
+    let bucket_no: FxHashMap<BucketKey, u32> = by_unit
+        .keys()
+        .enumerate()
+        .map(|(n, k)| (*k, n as u32))
+        .collect();
+    let mut by_para: Vec<(usize, u32, u32)> = of
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            (
+                f.paragraph,
+                bucket_no[&(&*f.unit, f.metric, f.target)],
+                i as u32,
+            )
+        })
+        .collect();
+    by_para.sort_unstable();
+    // The figures of bucket `b` in old paragraph `p`.
+    let in_para = |p: usize, b: u32| -> &[(usize, u32, u32)] {
+        let from = by_para.partition_point(|x| (x.0, x.1) < (p, b));
+        let len = by_para[from..].partition_point(|x| (x.0, x.1) == (p, b));
+        &by_para[from..from + len]
+    };
+    let new_bucket: Vec<Option<u32>> = nf
+        .iter()
+        .map(|f| bucket_no.get(&(&*f.unit, f.metric, f.target)).copied())
+        .collect();
     let mut by_context: FxHashMap<ContextKey, Vec<usize>> = FxHashMap::default();
     for (i, f) in of.iter().enumerate() {
-        by_para
-            .entry((f.paragraph, (&f.unit, f.metric, f.target)))
-            .or_default()
-            .push(i);
         by_context
             .entry((&f.unit, f.metric, f.target, ok.get(i)))
             .or_default()
@@ -281,10 +304,13 @@ pub(super) fn pair_figures(
     let score_aligned = |j: usize, out: &mut Vec<(f32, u32)>| {
         out.clear();
         let f = &nf[j];
-        let key = (&*f.unit, f.metric, f.target);
+        let Some(b) = new_bucket[j] else {
+            return;
+        };
         let aligned: &[usize] = para_pair.get(&f.paragraph).map_or(&[], Vec::as_slice);
         for &p in aligned {
-            for &i in by_para.get(&(p, key)).map_or(&[][..], Vec::as_slice) {
+            for &(_, _, i) in in_para(p, b) {
+                let i = i as usize;
                 let s = score_of(i, j, dice(ok.get(i), nk.get(j)));
                 if s > UNALIGNED_BEST {
                     out.push((s, i as u32));
@@ -336,7 +362,8 @@ pub(super) fn pair_figures(
             // aligned paragraph.
             if nb.len() <= 2 {
                 for &p in aligned {
-                    for &i in by_para.get(&(p, key)).map_or(&[][..], Vec::as_slice) {
+                    for &(_, _, i) in new_bucket[j].map_or(&[][..], |b| in_para(p, b)) {
+                        let i = i as usize;
                         let at = usize::from(place[i]);
                         if counts[at] == 0 {
                             // Once, however often its paragraph is named.
@@ -352,7 +379,9 @@ pub(super) fn pair_figures(
             let few = &mut scratch.few;
             few.clear();
             for &p in aligned {
-                few.extend(by_para.get(&(p, key)).into_iter().flatten());
+                if let Some(b) = new_bucket[j] {
+                    few.extend(in_para(p, b).iter().map(|x| x.2 as usize));
+                }
             }
             if let Some(same) = by_context.get(&(&*f.unit, f.metric, f.target, nk.get(j))) {
                 few.extend(same.iter().copied().take(SCAN_ALL_UP_TO));
