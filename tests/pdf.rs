@@ -223,9 +223,9 @@ fn the_shared_sample_pdfs_read_as_their_producers_wrote_them() {
 
 #[test]
 fn a_draft_printed_to_pdf_by_libreoffice_checks_as_the_text_does() {
-    let Some(soffice) =
-        common::soffice("a_draft_printed_to_pdf_by_libreoffice_checks_as_the_text_does")
-    else {
+    let Some(soffice) = common::soffice_with_chinese_font(
+        "a_draft_printed_to_pdf_by_libreoffice_checks_as_the_text_does",
+    ) else {
         return;
     };
     let dir = common::temp_dir("lo-pdf");

@@ -76,6 +76,28 @@ pub fn soffice(test: &str) -> Option<PathBuf> {
     None
 }
 
+/// LibreOffice, when a font with Chinese glyphs is installed too: without
+/// one, LibreOffice prints every Chinese character of a PDF as the same
+/// empty box, and the PDF's text says so. Skips (with a message) outside
+/// CI; fails in CI, whose `.ci/run` installs one.
+pub fn soffice_with_chinese_font(test: &str) -> Option<PathBuf> {
+    let soffice = soffice(test)?;
+    let fonts = std::process::Command::new("fc-list")
+        .args([":lang=zh", "family"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+        .unwrap_or_default();
+    if !fonts.is_empty() {
+        return Some(soffice);
+    }
+    assert!(
+        !in_ci(),
+        "{test}: no font with Chinese glyphs (fc-list :lang=zh) and CI must have one (.ci/run installs fonts-wqy-zenhei)"
+    );
+    eprintln!("skipping {test}: no font with Chinese glyphs is installed (fc-list :lang=zh)");
+    None
+}
+
 /// Converts `file` with LibreOffice to `to` (`docx`, or a filter such as
 /// `txt:Text (encoded):UTF8`) into `out_dir`; returns the new file.
 pub fn soffice_convert(soffice: &Path, file: &Path, to: &str, out_dir: &Path) -> PathBuf {
