@@ -2,7 +2,7 @@
 //! and inserted text.
 
 use super::model::{Span, SpanOp};
-use similar::{Algorithm, DiffOp};
+use similar::DiffOp;
 
 /// The most work one inline diff may do: the product of the lengths (in
 /// characters) of the two middles left after the common prefix and suffix.
@@ -90,7 +90,7 @@ fn diff_chars(a: &[char], b: &[char], ao: usize, bo: usize, budget: usize, ops: 
     }
     let (mo, mn) = (ao + pre, bo + pre);
     if am.is_empty() || bm.is_empty() || am.len().saturating_mul(bm.len()) <= budget {
-        for op in similar::capture_diff_slices(Algorithm::Patience, am, bm) {
+        for op in super::patience::patience(am, bm) {
             ops.push(shift_op(op, mo, mn));
         }
     } else {
@@ -168,7 +168,7 @@ fn diff_sentences(
             v[i].0..v[i + n - 1].1
         }
     };
-    for op in similar::capture_diff_slices(Algorithm::Patience, &ka, &kb) {
+    for op in super::patience::patience(&ka, &kb) {
         let (oi, ol, ni, nl) = match op {
             DiffOp::Equal {
                 old_index,

@@ -17,6 +17,7 @@ mod inline;
 mod joined;
 mod model;
 mod paragraphs;
+mod patience;
 mod plans;
 mod sections;
 mod similarity;
