@@ -62,6 +62,7 @@ fn workbench(text: String, old: Option<String>) -> State {
         recovery: false,
         size: (120, 40),
         spec_note: None,
+        seen: None,
     };
     State::new(start, now()).0
 }

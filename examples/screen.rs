@@ -36,6 +36,7 @@ fn main() -> anyhow::Result<()> {
         recovery: false,
         size: (w, h),
         spec_note: None,
+        seen: None,
         file,
     };
     // The first effects (the review file beside the draft) are performed

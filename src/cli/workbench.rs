@@ -4,6 +4,7 @@
 use super::ExitCode;
 use super::args::{CheckFormat, Cli};
 use anyhow::{Result, anyhow};
+use reportbench::app::msg::FileStamp;
 use reportbench::app::state::{Start, State};
 use reportbench::config::{self, Config};
 use reportbench::core::lang::Lang;
@@ -33,6 +34,10 @@ pub fn run_workbench(cli: Cli, config: &Config, lang: Lang, paint: Paint) -> Res
     }
     let theme = config::resolve_theme(cli.theme.as_deref(), config)?;
     let keymap = config.keymap()?;
+    // Its time and size before it is read: a change made after this
+    // point is seen at the first look at the disk.
+    let seen =
+        reportbench::io::load::stamp(&file).map(|(modified, len)| FileStamp { modified, len });
     let file = load(&file)?;
     let (spec, note) = choice.for_text(&file.text);
     let spec = spec.clone();
@@ -63,6 +68,7 @@ pub fn run_workbench(cli: Cli, config: &Config, lang: Lang, paint: Paint) -> Res
         recovery: dir.is_some(),
         size,
         spec_note,
+        seen,
     };
     let (mut state, effects) = State::new(start, reportbench::tui::now());
     state.set_home(std::env::var_os("HOME").map(std::path::PathBuf::from));

@@ -257,6 +257,9 @@ impl Effects {
         path: &Path,
         set_aside: Option<(RecoveryKey, Arc<String>)>,
     ) -> Result<Reloaded, String> {
+        // Before reading: a change made while it is read is seen at the
+        // next look, not taken for the text read.
+        let seen = file_stamp(path);
         let file = load::load(path).map_err(|e| e.to_string())?;
         let kept = match set_aside {
             Some((key, text)) => {
@@ -269,11 +272,7 @@ impl Effects {
             }
             None => None,
         };
-        Ok(Reloaded {
-            seen: file_stamp(path),
-            file,
-            kept,
-        })
+        Ok(Reloaded { seen, file, kept })
     }
 }
 

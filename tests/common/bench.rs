@@ -125,6 +125,7 @@ impl Opening {
             recovery: self.recovery.is_some(),
             size: self.size,
             spec_note: None,
+            seen: None,
         };
         let mut b = Bench {
             state: None,

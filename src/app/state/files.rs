@@ -76,10 +76,15 @@ pub(super) struct FileState {
 }
 
 impl FileState {
-    pub(super) fn new(file: &Loaded, read_only: bool, recovery: bool) -> FileState {
+    pub(super) fn new(
+        file: &Loaded,
+        read_only: bool,
+        recovery: bool,
+        seen: Option<FileStamp>,
+    ) -> FileState {
         FileState {
             fingerprint: Some(file.fingerprint),
-            seen: None,
+            seen,
             changed_on_disk: false,
             read_only: read_only || !file.source.is_editable(),
             source: file.source,

@@ -36,7 +36,7 @@ pub use review::{Draft, Prompt};
 pub use views::Previous;
 
 use super::keymap::{Keymap, Pane};
-use super::msg::{Effect, ExitKeep, Msg, Now};
+use super::msg::{Effect, ExitKeep, FileStamp, Msg, Now};
 use crate::core::check::{Report, Status};
 use crate::core::document::Document;
 use crate::core::lang::Lang;
@@ -158,6 +158,10 @@ pub struct Start {
     pub size: (u16, u16),
     /// Which spec was chosen for the draft and why, when worth telling.
     pub spec_note: Option<String>,
+    /// The draft's file as it was just before it was read (time and size):
+    /// the first look at the disk then needs only these, not a second
+    /// read of a huge file. `None` reads and compares it.
+    pub seen: Option<FileStamp>,
 }
 
 /// Focus, overlay, selection, message: what the screen shows around the
@@ -216,7 +220,7 @@ impl State {
         };
         let previous = start.previous.map(|p| Previous::new(p, &spec, start.lang));
         let mut state = State {
-            files: FileState::new(&start.file, start.review_mode, start.recovery),
+            files: FileState::new(&start.file, start.review_mode, start.recovery, start.seen),
             buffer,
             analysis,
             review: ReviewSession::new(

@@ -5,7 +5,8 @@
 use super::*;
 use crate::app::keymap::Keymap;
 use crate::app::msg::{
-    DiskChange, Effect, LockOutcome, Msg, Now, RecoveryKey, SaveFailure, SaveFailureKind, Saved,
+    DiskChange, Effect, FileStamp, LockOutcome, Msg, Now, RecoveryKey, SaveFailure,
+    SaveFailureKind, Saved,
 };
 use crate::core::review::Review;
 use crate::core::session::Holder;
@@ -60,6 +61,16 @@ impl T {
     }
 
     fn open_file(draft: Loaded, review_mode: bool, recovery: bool) -> (T, Vec<Effect>) {
+        T::open_seen(draft, review_mode, recovery, None)
+    }
+
+    /// The draft, its file seen as `seen` just before it was read.
+    fn open_seen(
+        draft: Loaded,
+        review_mode: bool,
+        recovery: bool,
+        seen: Option<FileStamp>,
+    ) -> (T, Vec<Effect>) {
         let t0 = Instant::now();
         let start = Start {
             file: draft,
@@ -72,6 +83,7 @@ impl T {
             recovery,
             size: (100, 30),
             spec_note: None,
+            seen,
         };
         let (s, fx) = State::new(start, now_at(t0, 0));
         let t = T {
@@ -309,6 +321,39 @@ fn a_save_refused_for_a_change_on_disk_asks_and_other_failures_point_at_save_as(
         "{m}"
     );
     assert!(t.s.is_modified());
+}
+
+#[test]
+fn the_first_look_at_the_disk_knows_the_file_as_it_was_read() {
+    // A huge file unchanged since it was read costs a look at its time
+    // and size, not a second read: the first look carries what was seen
+    // before the read, then each look what the last one saw.
+    let stamp = FileStamp {
+        modified: std::time::SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000),
+        len: 12_000_000,
+    };
+    let looks = |fx: Vec<Effect>| -> Vec<Option<FileStamp>> {
+        fx.into_iter()
+            .filter_map(|e| match e {
+                Effect::LookAtDisk { seen, .. } => Some(seen),
+                _ => None,
+            })
+            .collect()
+    };
+    let (mut t, _) = T::open_seen(file(DRAFT), false, true, Some(stamp));
+    assert_eq!(looks(t.after(2100)), vec![Some(stamp)]);
+    let later = FileStamp {
+        len: 12_000_001,
+        ..stamp
+    };
+    t.send(Msg::DiskLooked {
+        seen: Some(later),
+        change: DiskChange::Same,
+    });
+    assert_eq!(looks(t.after(2100)), vec![Some(later)]);
+    // Not known (a test, an embedder): the first look reads the file.
+    let (mut t, _) = T::open(false, true);
+    assert_eq!(looks(t.after(2100)), vec![None]);
 }
 
 #[test]
