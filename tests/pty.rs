@@ -443,8 +443,9 @@ fn a_hangup_keeps_the_text_and_ends_the_process() {
 
 #[test]
 fn a_hangup_keeps_the_text_of_a_huge_draft() {
-    // Over 512 KiB: the lines are joined into the kept text after the
-    // frame, not at the key; the hangup handler waits for that.
+    // Over 512 KiB: the kept text is a copy in chunks, the chunk of the
+    // changed line built again before each frame; the hangup handler
+    // joins it.
     let dir = common::temp_dir("pty-hup-huge");
     let p = dir.join("draft.md");
     let one = std::fs::read_to_string(common::root().join("drafts/qinghe-2024.md")).unwrap();

@@ -134,8 +134,9 @@ pub enum Effect {
     WriteRecovery {
         /// Which.
         key: RecoveryKey,
-        /// The text to keep.
-        text: Arc<String>,
+        /// The text to keep, in shared chunks (joined by the worker that
+        /// writes it, not by the event loop).
+        text: Arc<crate::core::snapshot::TextSnapshot>,
     },
     /// Remove a recovery file (answered by [`Msg::RecoveryRemoved`]).
     RemoveRecovery {
@@ -425,8 +426,9 @@ impl CompareJob {
 pub struct ExitKeep {
     /// The draft.
     pub path: PathBuf,
-    /// Its unsaved text (`None`: nothing unsaved).
-    pub text: Option<Arc<String>>,
+    /// Its unsaved text (`None`: nothing unsaved), in shared chunks: kept
+    /// up to date after every key at the cost of what changed.
+    pub text: Option<Arc<crate::core::snapshot::TextSnapshot>>,
     /// A comment, reply or reason being typed (empty: none).
     pub pending: String,
     /// Recovery files may be written.

@@ -30,6 +30,7 @@ pub mod messages;
 mod messages_zh;
 pub mod review;
 pub mod session;
+pub mod snapshot;
 pub mod spec;
 pub mod suggestion;
 pub mod tables;

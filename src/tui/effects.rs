@@ -23,10 +23,6 @@ use std::sync::{Arc, Mutex};
 pub struct Exit {
     /// The unsaved text and the comment being typed.
     pub keep: ExitKeep,
-    /// The keep's text is older than the editor's: the event loop brings
-    /// it up to date right after the frame it is drawing (a huge draft is
-    /// not copied at every key), and the signal thread waits for that.
-    pub behind: bool,
     /// Where recovery files go.
     pub dir: Option<PathBuf>,
     /// Our edit lock, removed on the way out.
@@ -54,7 +50,9 @@ impl Exit {
         if !s.keep.pending.trim().is_empty() {
             writes.push((recovery::comment_key(&s.keep.path), &s.keep.pending));
         }
-        if let Some(text) = &s.keep.text {
+        // The draft's copy, in chunks, joined here: on the way out only.
+        let draft = s.keep.text.as_ref().map(|t| t.joined());
+        if let Some(text) = &draft {
             writes.push((s.keep.path.clone(), text));
         }
         let n = writes.len();
@@ -168,7 +166,7 @@ impl Effects {
             }
             Effect::WriteRecovery { key, text } => {
                 let result = match self.dir() {
-                    Some(dir) => recovery::write(&dir, &Self::key_path(&key), &text)
+                    Some(dir) => recovery::write(&dir, &Self::key_path(&key), &text.joined())
                         .map_err(|e| e.to_string()),
                     None => Err(no_dir()),
                 };

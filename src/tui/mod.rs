@@ -81,20 +81,17 @@ fn watch_signals(exit: Arc<Mutex<Exit>>) -> Result<()> {
         .name("signals".into())
         .spawn(move || {
             if let Some(sig) = signals.forever().next() {
-                // The main thread holds the lock for microseconds at a time,
-                // and brings a huge draft's text up to date after the frame
-                // it is drawing (`behind`): wait for both, at most half a
-                // second, then keep what there is.
+                // The main thread holds the lock for microseconds at a time
+                // (its copy of the text is brought up to date before each
+                // frame, at the cost of the lines changed): retry while it
+                // does, at most half a second.
                 let mut written = None;
-                for attempt in 0..50 {
-                    let current = Exit::try_get(&exit).is_some_and(|e| !e.behind);
-                    if current || attempt >= 40 {
-                        written = Exit::write_recovery(&exit, true);
-                        let busy = written.is_none()
-                            && matches!(exit.try_lock(), Err(std::sync::TryLockError::WouldBlock));
-                        if !busy {
-                            break;
-                        }
+                for _ in 0..50 {
+                    written = Exit::write_recovery(&exit, true);
+                    let busy = written.is_none()
+                        && matches!(exit.try_lock(), Err(std::sync::TryLockError::WouldBlock));
+                    if !busy {
+                        break;
                     }
                     std::thread::sleep(Duration::from_millis(10));
                 }
@@ -112,13 +109,14 @@ fn watch_signals(exit: Arc<Mutex<Exit>>) -> Result<()> {
     Ok(())
 }
 
-/// Brings the exit handlers' copy of the text up to date (joins a huge
-/// draft's lines after an edit).
+/// Brings the exit handlers' copy of the text up to date: the chunks of
+/// the lines changed since the last call are built again, the rest shared
+/// (`core::snapshot`), so that this costs what changed, not the draft's
+/// size, and runs before every frame.
 fn keep_up(exit: &Mutex<Exit>, state: &mut State) {
     let keep = state.exit_keep();
     if let Ok(mut e) = exit.lock() {
         e.keep = keep;
-        e.behind = false;
     }
 }
 
@@ -268,7 +266,6 @@ pub fn run(
 ) -> Result<()> {
     let exit = Arc::new(Mutex::new(Exit {
         keep: state.exit_keep(),
-        behind: false,
         dir,
         lock: None,
     }));
@@ -307,17 +304,10 @@ pub fn run(
         workers.dispatch(state.update(Msg::Resize(size.width, size.height), now()));
         let mut redraw = true;
         loop {
-            // The handlers' copy of the text: at once when it costs nothing
-            // (the text is joined already), else after the frame.
-            let current = state.keep_is_current();
-            if let Ok(mut e) = exit.lock() {
-                if current {
-                    e.keep = state.exit_keep();
-                }
-                e.behind = !current;
-            }
+            // The handlers' copy of the text, before the frame (a frame
+            // that hangs on a dead terminal then loses nothing typed).
+            keep_up(&exit, &mut state);
             if state.should_quit() {
-                keep_up(&exit, &mut state);
                 // Finish what is on its way (a recovery file to remove, a
                 // review change), then leave.
                 let deadline = Instant::now() + Duration::from_secs(10);
@@ -343,9 +333,6 @@ pub fn run(
                     .context("cannot draw")?;
             }
             workers.frame_drawn();
-            if !current {
-                keep_up(&exit, &mut state);
-            }
             let wait = state
                 .next_tick(Instant::now())
                 .unwrap_or(Duration::from_secs(3600));

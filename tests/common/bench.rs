@@ -110,7 +110,6 @@ impl Opening {
         let previous = self.previous.as_deref().map(load);
         let t0 = Instant::now();
         let exit = Arc::new(Mutex::new(Exit {
-            behind: false,
             dir: self.recovery.clone(),
             ..Exit::default()
         }));

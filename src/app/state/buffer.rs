@@ -4,6 +4,7 @@
 
 use super::{Focus, Overlay, State, View};
 use crate::app::msg::Effect;
+use crate::core::snapshot::TextSnapshot;
 use crate::core::text::{Encoding, Loaded, TextFormat};
 use crate::tr;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -35,6 +36,10 @@ pub(super) struct Buffer {
     /// when first asked for after an edit ([`Buffer::joined`]), so that
     /// a keystroke in a huge draft does not copy the whole text.
     joined: Option<Arc<String>>,
+    /// The text as of the last [`Buffer::snapshot`], in chunks shared
+    /// with the copy before: the exit handlers' copy, brought up to date
+    /// after every key by building again only the chunks of changed lines.
+    snapshot: Option<Arc<TextSnapshot>>,
     /// The cursor before the current key or paste (where a refused edit
     /// puts it back).
     pub(super) cursor_before: (usize, usize),
@@ -81,6 +86,7 @@ impl Buffer {
             modified: false,
             edits: 0,
             joined: Some(Arc::new(file.text.clone())),
+            snapshot: None,
             cursor_before: (0, 0),
         }
     }
@@ -89,6 +95,7 @@ impl Buffer {
     /// `(row, col)` or as near as the new text allows.
     pub(super) fn set_text(&mut self, text: &str, (row, col): (usize, usize)) {
         self.editor = new_editor(text);
+        self.snapshot = None;
         jump(&mut self.editor, row, col);
         self.joined = Some(Arc::new(text.to_owned()));
     }
@@ -117,9 +124,23 @@ impl Buffer {
         }
     }
 
-    /// Whether the joined text is behind the editor's.
-    pub(super) fn joined_is_stale(&self) -> bool {
-        self.joined.is_none()
+    /// The text in shared chunks ([`TextSnapshot`]): the last one, with the
+    /// chunks of lines changed since built again from the editor. A key
+    /// costs a chunk (about 64 KB), whatever the draft's size.
+    pub(super) fn snapshot(&mut self) -> Arc<TextSnapshot> {
+        let lines = self.editor.lines();
+        let unchanged = self.editor.lines_unchanged_since_snapshot();
+        let next = match (&self.snapshot, unchanged) {
+            (Some(s), Some((prefix, 0))) if prefix == lines.len() && s.lines() == prefix => {
+                return s.clone();
+            }
+            (Some(s), Some((prefix, suffix))) => s.updated(lines, prefix, suffix),
+            _ => TextSnapshot::of_lines(lines),
+        };
+        self.editor.mark_snapshot();
+        let next = Arc::new(next);
+        self.snapshot = Some(next.clone());
+        next
     }
 }
 

@@ -59,13 +59,13 @@ fn a_comment_being_typed_is_kept_on_the_drafts_timer_and_dropped_once_sent() {
         t.key(KeyCode::Char(c));
     }
     let fx = t.after(1100);
-    let kept: Vec<&str> = fx
+    let kept: Vec<String> = fx
         .iter()
         .filter_map(|e| match e {
             Effect::WriteRecovery {
                 key: RecoveryKey::Comment(_),
                 text,
-            } => Some(text.as_str()),
+            } => Some(text.joined()),
             _ => None,
         })
         .collect();

@@ -13,6 +13,7 @@ use crate::app::msg::{
     Saved,
 };
 use crate::core::session::Recovered;
+use crate::core::snapshot::TextSnapshot;
 use crate::core::text::{Fingerprint, Loaded, ReadNote, SourceFormat, TextFormat};
 use crate::tr;
 use std::path::PathBuf;
@@ -211,7 +212,7 @@ impl State {
             self.files.recovery_due = false;
             self.files.recovery_written = Some(now);
             if self.buffer.modified {
-                let text = self.buffer.joined();
+                let text = self.buffer.snapshot();
                 self.emit(Effect::WriteRecovery {
                     key: RecoveryKey::Draft(self.buffer.path.clone()),
                     text,
@@ -222,7 +223,7 @@ impl State {
             if let Overlay::Input(_, words) = &self.screen.overlay
                 && !words.trim().is_empty()
             {
-                let text = std::sync::Arc::new(words.clone());
+                let text = std::sync::Arc::new(TextSnapshot::of_text(words));
                 self.review.pending_on_disk = true;
                 self.emit(Effect::WriteRecovery {
                     key: RecoveryKey::Comment(self.buffer.path.clone()),

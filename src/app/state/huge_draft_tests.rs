@@ -58,17 +58,25 @@ fn an_ordinary_draft_is_checked_before_its_first_frame() {
 }
 
 #[test]
-fn a_key_in_a_huge_draft_joins_nothing_until_the_text_is_needed() {
+fn a_key_in_a_huge_draft_rebuilds_one_chunk_of_the_handlers_copy() {
     let (mut t, _) = T::open_text(&huge());
-    assert!(t.s.keep_is_current());
+    assert!(t.s.exit_keep().text.is_none(), "nothing unsaved yet");
     t.key(KeyCode::Char('甲'));
-    // The handlers' copy is behind until the loop asks for it…
-    assert!(!t.s.keep_is_current());
-    let keep = t.s.exit_keep();
-    // …and then it is the text as typed.
-    assert_eq!(keep.text.as_deref(), Some(&t.s.text()));
-    assert!(keep.text.is_some_and(|k| k.starts_with('甲')));
-    assert!(t.s.keep_is_current());
+    let first = t.s.exit_keep().text.expect("unsaved text");
+    assert_eq!(first.joined(), t.s.text());
+    assert!(first.joined().starts_with('甲'));
+    // Nothing typed since: the same copy.
+    let again = t.s.exit_keep().text.expect("unsaved text");
+    assert!(Arc::ptr_eq(&first, &again));
+    // A key on the first line: the copy is the text as typed, and every
+    // chunk but the first is shared with the copy before.
+    t.key(KeyCode::Char('乙'));
+    let next = t.s.exit_keep().text.expect("unsaved text");
+    assert_eq!(next.joined(), t.s.text());
+    assert!(next.chunks() > 3);
+    assert!(!next.shares_line_with(&first, 0));
+    let last = next.lines() - 1;
+    assert!(next.shares_line_with(&first, last));
 }
 
 #[test]

@@ -361,18 +361,13 @@ impl State {
             .min()
     }
 
-    /// Whether [`State::exit_keep`] costs nothing now: no unsaved text, or
-    /// its lines joined since the last edit.
-    pub fn keep_is_current(&self) -> bool {
-        !self.buffer.modified || !self.buffer.joined_is_stale()
-    }
-
-    /// What the hang-up, termination and panic handlers keep (the text
-    /// joined if an edit came after the last join).
+    /// What the hang-up, termination and panic handlers keep: the text in
+    /// shared chunks, those of lines changed since the last call built
+    /// again ([`crate::core::snapshot::TextSnapshot`]).
     pub fn exit_keep(&mut self) -> ExitKeep {
         ExitKeep {
             path: self.buffer.path.clone(),
-            text: self.buffer.modified.then(|| self.buffer.joined()),
+            text: self.buffer.modified.then(|| self.buffer.snapshot()),
             pending: match &self.screen.overlay {
                 Overlay::Input(_, text) => text.clone(),
                 _ => String::new(),

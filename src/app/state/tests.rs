@@ -226,13 +226,13 @@ fn typing_asks_for_nothing_and_the_recovery_file_follows_within_two_seconds() {
     assert!(!fx.iter().any(|e| matches!(e, Effect::WriteRecovery { .. })));
     // …but a pause of a second writes it, with the text as typed.
     let fx = t.after(600);
-    let written: Vec<&str> = fx
+    let written: Vec<String> = fx
         .iter()
         .filter_map(|e| match e {
             Effect::WriteRecovery {
                 key: RecoveryKey::Draft(_),
                 text,
-            } => Some(text.as_str()),
+            } => Some(text.joined()),
             _ => None,
         })
         .collect();

@@ -484,10 +484,12 @@ mod tests {
         // PATCH(reportbench): patch 11's count of lines unchanged since a
         // mark, checked against a copy of the text taken at the mark.
         ta.mark_lines();
+        ta.mark_snapshot();
         let mut marked: Vec<String> = ta.lines.clone();
         for step in 0..1500 {
             if step % 9 == 0 {
                 ta.mark_lines();
+                ta.mark_snapshot();
                 marked = ta.lines.clone();
             }
             match next() % 17 {
@@ -553,6 +555,11 @@ mod tests {
                 });
             }
             let (prefix, suffix) = ta.lines_unchanged_since_mark().expect("marked");
+            assert_eq!(
+                ta.lines_unchanged_since_snapshot(),
+                Some((prefix, suffix)),
+                "step {step}: the two marks, set together, differ"
+            );
             let n = ta.lines.len();
             assert!(
                 prefix + suffix <= n.min(marked.len())
@@ -601,6 +608,28 @@ mod tests {
         ta.mark_lines();
         ta.set_lines(vec!["新".into()], (0, 0));
         assert_eq!(ta.lines_unchanged_since_mark(), None);
+    }
+
+    /// PATCH(reportbench): the second mark counts from its own call, not
+    /// from the first mark's.
+    #[test]
+    fn the_snapshot_mark_is_independent_of_the_first() {
+        let mut ta = make_textarea(&["一", "二", "三", "四"], WrapMode::Word, 20);
+        assert_eq!(ta.lines_unchanged_since_snapshot(), None);
+        ta.mark_snapshot();
+        ta.move_cursor(crate::cursor::CursorMove::Down);
+        ta.insert_char('甲');
+        ta.mark_lines();
+        assert_eq!(ta.lines_unchanged_since_snapshot(), Some((1, 2)));
+        assert_eq!(ta.lines_unchanged_since_mark(), Some((4, 0)));
+        ta.move_cursor(crate::cursor::CursorMove::Down);
+        ta.insert_char('乙');
+        assert_eq!(ta.lines_unchanged_since_snapshot(), Some((1, 1)));
+        assert_eq!(ta.lines_unchanged_since_mark(), Some((2, 1)));
+        ta.mark_snapshot();
+        assert_eq!(ta.lines_unchanged_since_snapshot(), Some((4, 0)));
+        ta.set_lines(vec!["新".into()], (0, 0));
+        assert_eq!(ta.lines_unchanged_since_snapshot(), None);
     }
 
     #[test]

@@ -307,6 +307,10 @@ pub struct TextArea<'a> {
     /// PATCH(reportbench): which lines changed since the application last
     /// called [`TextArea::mark_lines`].
     pub(crate) since_mark: Cell<crate::screen_map::Dirty>,
+    /// PATCH(reportbench): which lines changed since the application last
+    /// called [`TextArea::mark_snapshot`] (a second mark, independent of
+    /// the first).
+    pub(crate) since_snapshot: Cell<crate::screen_map::Dirty>,
     pub(crate) area: Cell<Rect>,
     pub(crate) rendered_cursor_position: Cell<Option<Position>>,
     /// PATCH(reportbench): the next draw puts the cursor's row in the
@@ -395,6 +399,26 @@ impl<'a> TextArea<'a> {
             .set(self.dirty.get().merge(first, old, len_before));
         self.since_mark
             .set(self.since_mark.get().merge(first, old, len_before));
+        self.since_snapshot
+            .set(self.since_snapshot.get().merge(first, old, len_before));
+    }
+
+    /// PATCH(reportbench): a second, independent [`TextArea::mark_lines`]:
+    /// an application that keeps a copy of the text (for a recovery file)
+    /// marks the lines it copied, and brings the copy up to date from the
+    /// lines changed since ([`TextArea::lines_unchanged_since_snapshot`]).
+    pub fn mark_snapshot(&self) {
+        self.since_snapshot.set(crate::screen_map::Dirty::Clean);
+    }
+
+    /// PATCH(reportbench): [`TextArea::lines_unchanged_since_mark`] for
+    /// [`TextArea::mark_snapshot`]'s mark.
+    pub fn lines_unchanged_since_snapshot(&self) -> Option<(usize, usize)> {
+        match self.since_snapshot.get() {
+            crate::screen_map::Dirty::Unknown => None,
+            crate::screen_map::Dirty::Clean => Some((self.lines.len(), 0)),
+            crate::screen_map::Dirty::Span { prefix, suffix } => Some((prefix, suffix)),
+        }
     }
 
     /// PATCH(reportbench): starts counting changed lines afresh: from now
@@ -468,6 +492,7 @@ impl<'a> TextArea<'a> {
             screen_cache: RefCell::new(Default::default()),
             dirty: Cell::new(Default::default()),
             since_mark: Cell::new(Default::default()),
+            since_snapshot: Cell::new(Default::default()),
             area: Cell::new(Rect::default()),
             rendered_cursor_position: Cell::new(None),
             center_next: Cell::new(false),
@@ -2948,6 +2973,7 @@ impl<'a> TextArea<'a> {
         self.lines = lines;
         self.dirty.set(crate::screen_map::Dirty::Unknown);
         self.since_mark.set(crate::screen_map::Dirty::Unknown);
+        self.since_snapshot.set(crate::screen_map::Dirty::Unknown);
         self.cursor = self.clamp_cursor_to_buffer(cursor);
         self.history = History::new(self.history.max_items());
         self.selection_start = None;
