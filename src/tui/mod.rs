@@ -333,6 +333,7 @@ pub fn run(
                     .context("cannot draw")?;
             }
             workers.frame_drawn();
+            state.prepare_exit_keep();
             let wait = state
                 .next_tick(Instant::now())
                 .unwrap_or(Duration::from_secs(3600));

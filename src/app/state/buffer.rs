@@ -124,6 +124,13 @@ impl Buffer {
         }
     }
 
+    /// Takes the first [`Buffer::snapshot`] if none was taken yet.
+    pub(super) fn prepare_snapshot(&mut self) {
+        if self.snapshot.is_none() {
+            self.snapshot();
+        }
+    }
+
     /// The text in shared chunks ([`TextSnapshot`]): the last one, with the
     /// chunks of lines changed since built again from the editor. A key
     /// costs a chunk (about 64 KB), whatever the draft's size.

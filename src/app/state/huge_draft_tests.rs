@@ -112,3 +112,19 @@ fn a_huge_draft_is_checked_without_a_memo_and_an_ordinary_one_with_its_own() {
     let job = check_job(&t.key(KeyCode::Char('甲'))).expect("checked after the key");
     assert!(job.memo.is_some());
 }
+
+#[test]
+fn the_copy_prepared_after_the_first_frame_is_what_the_first_key_updates() {
+    let (mut t, _) = T::open_text(&huge());
+    t.s.prepare_exit_keep();
+    let prepared = t.s.buffer.snapshot();
+    assert_eq!(prepared.joined(), t.s.text());
+    // Preparing again copies nothing.
+    t.s.prepare_exit_keep();
+    assert!(Arc::ptr_eq(&prepared, &t.s.buffer.snapshot()));
+    // The first key builds one chunk again, not the whole text.
+    t.key(KeyCode::Char('甲'));
+    let keep = t.s.exit_keep().text.expect("unsaved text");
+    assert_eq!(keep.joined(), t.s.text());
+    assert!(keep.shares_line_with(&prepared, keep.lines() - 1));
+}

@@ -361,6 +361,15 @@ impl State {
             .min()
     }
 
+    /// Builds the handlers' copy of the text if there is none yet: the
+    /// first one copies the whole text (about 10 ms at 4M characters), so
+    /// the event loop asks for it after a frame, and neither the first
+    /// frame nor the first key waits for it. Later copies cost what
+    /// changed ([`State::exit_keep`]).
+    pub fn prepare_exit_keep(&mut self) {
+        self.buffer.prepare_snapshot();
+    }
+
     /// What the hang-up, termination and panic handlers keep: the text in
     /// shared chunks, those of lines changed since the last call built
     /// again ([`crate::core::snapshot::TextSnapshot`]).
