@@ -361,11 +361,9 @@ impl State {
             .min()
     }
 
-    /// Builds the handlers' copy of the text if there is none yet: the
-    /// first one copies the whole text (about 10 ms at 4M characters), so
-    /// the event loop asks for it after a frame, and neither the first
-    /// frame nor the first key waits for it. Later copies cost what
-    /// changed ([`State::exit_keep`]).
+    /// Builds the handlers' first copy of the text (the whole text: 10 ms at
+    /// 4M characters) after a frame, so that no frame or key waits for it;
+    /// later copies cost what changed ([`State::exit_keep`]).
     pub fn prepare_exit_keep(&mut self) {
         self.buffer.prepare_snapshot();
     }
