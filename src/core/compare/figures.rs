@@ -182,6 +182,15 @@ pub(super) fn pair_figures(
             para_pair.entry(n).or_default().extend(p.old_all());
         }
     }
+    // Each of this year's figures' aligned old paragraphs, looked up once
+    // (not once per candidate scored).
+    let aligned_of: Vec<&[usize]> = nf
+        .iter()
+        .map(|f| para_pair.get(&f.paragraph).map_or(&[][..], Vec::as_slice))
+        .collect();
+    // Last year's figures' paragraph and value side by side: scoring reads
+    // them for every candidate.
+    let old_at: Vec<(usize, f64)> = of.iter().map(|f| (f.paragraph, f.value)).collect();
     let (ok, nk) = (Keys::of(of), Keys::of(nf));
     // Candidates share unit and metric; scored by context similarity, with a
     // bonus when their paragraphs are aligned.
@@ -270,7 +279,7 @@ pub(super) fn pair_figures(
     // words are `d` alike.
     let score_of = |i: usize, j: usize, d: f32| -> f32 {
         let f = &nf[j];
-        let aligned: &[usize] = para_pair.get(&f.paragraph).map_or(&[], Vec::as_slice);
+        let (old_paragraph, old_value) = old_at[i];
         let mut s = d;
         // In paragraphs aligned with each other, a figure of the same
         // metric and unit is probably the same figure, reworded or not:
@@ -280,7 +289,7 @@ pub(super) fn pair_figures(
         // different villages; 土地山林纠纷 and 线上受理纠纷 share only
         // what is counted).
         let unnamed = ok.get(i).len() <= 2 && nk.get(j).len() <= 2;
-        if aligned.contains(&of[i].paragraph) && (s >= 0.3 || unnamed) {
+        if aligned_of[j].contains(&old_paragraph) && (s >= 0.3 || unnamed) {
             s += if f.metric.is_some() { 1.0 } else { 0.8 };
             if ordinal[i] == new_ordinal[j] {
                 s += 0.2;
@@ -288,7 +297,7 @@ pub(super) fn pair_figures(
         }
         // Between candidates alike in words and place, the one with the
         // same value is the same figure, unchanged (9个村 both years).
-        if s >= 0.5 && of[i].value == f.value {
+        if s >= 0.5 && old_value == f.value {
             s += 0.3;
         }
         s
@@ -303,12 +312,10 @@ pub(super) fn pair_figures(
     // order.
     let score_aligned = |j: usize, out: &mut Vec<(f32, u32)>| {
         out.clear();
-        let f = &nf[j];
         let Some(b) = new_bucket[j] else {
             return;
         };
-        let aligned: &[usize] = para_pair.get(&f.paragraph).map_or(&[], Vec::as_slice);
-        for &p in aligned {
+        for &p in aligned_of[j] {
             for &(_, _, i) in in_para(p, b) {
                 let i = i as usize;
                 let s = score_of(i, j, dice(ok.get(i), nk.get(j)));
@@ -327,7 +334,7 @@ pub(super) fn pair_figures(
         let Some(bucket) = by_unit.get(&key) else {
             return;
         };
-        let aligned: &[usize] = para_pair.get(&f.paragraph).map_or(&[], Vec::as_slice);
+        let aligned = aligned_of[j];
         let score = |i: usize, d: f32, out: &mut Vec<(f32, u32)>| {
             let s = score_of(i, j, d);
             if s >= 0.5 {
