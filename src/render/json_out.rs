@@ -29,13 +29,34 @@ pub fn pretty<T: serde::Serialize>(v: &T) -> String {
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-/// Whether a character beginning with byte `b` may be unsafe: DEL, and the
-/// lead bytes of the C1 controls (C2), U+061C (D8), U+180E (E1),
-/// U+200B–U+2069 (E2) and U+FEFF, U+FFF9–U+FFFB (EF). Never a byte inside
-/// a character. (C0 controls never reach a fragment: serde_json escapes
-/// them.)
-fn may_begin_unsafe(b: u8) -> bool {
-    matches!(b, 0x00..=0x1f | 0x7f | 0xc2 | 0xd8 | 0xe1 | 0xe2 | 0xef)
+/// Whether a character whose UTF-8 begins with `lead` then `next` (0 when
+/// none) may be unsafe: DEL, the C1 controls (C2 80–9F), U+061C (D8 9C),
+/// U+180E (E1 A0 …), U+2000–U+207F (E2 80–81 …: the zero-width, bidi and
+/// separator characters among them) and U+FEC0–U+FEFF, U+FFC0–U+FFFF (EF BB
+/// …, EF BF …: the BOM and U+FFF9–U+FFFB). Full-width punctuation (EF BC …)
+/// and quotation marks, dashes and ellipses outside those rows pass
+/// without being decoded. (C0 controls never reach a fragment: serde_json
+/// escapes them.)
+fn may_be_unsafe(lead: u8, next: u8) -> bool {
+    match lead {
+        0x00..=0x1f | 0x7f => true,
+        0xc2 => next <= 0x9f,
+        0xd8 => next == 0x9c,
+        0xe1 => next == 0xa0,
+        0xe2 => next <= 0x81,
+        0xef => next == 0xbb || next == 0xbf,
+        _ => false,
+    }
+}
+
+/// The length in bytes of the UTF-8 character that begins with `lead`.
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7f => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    }
 }
 
 /// serde_json's pretty layout, with the unsafe characters of every string
@@ -48,9 +69,9 @@ struct Safe<'a> {
 }
 
 impl Formatter for Safe<'_> {
-    /// One pass over the fragment: only a character whose first byte is
-    /// one of [`may_begin_unsafe`]'s is decoded (Chinese text starts with
-    /// E3–E9 and is passed over a byte at a time).
+    /// One pass over the fragment, a character at a time (a Chinese
+    /// character is one step, not three): only a character whose first two
+    /// bytes are [`may_be_unsafe`]'s is decoded and looked at.
     fn write_string_fragment<W: ?Sized + Write>(
         &mut self,
         w: &mut W,
@@ -58,18 +79,22 @@ impl Formatter for Safe<'_> {
     ) -> io::Result<()> {
         let bytes = fragment.as_bytes();
         let mut from = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            if !may_begin_unsafe(b) {
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let at = i;
+            i += utf8_width(b);
+            if !may_be_unsafe(b, bytes.get(at + 1).copied().unwrap_or(0)) {
                 continue;
             }
-            let Some(c) = fragment[i..].chars().next() else {
+            let Some(c) = fragment[at..].chars().next() else {
                 continue;
             };
             if c != '\n' && is_unsafe_for_display(c) {
-                w.write_all(&bytes[from..i])?;
+                w.write_all(&bytes[from..at])?;
                 // All such characters are in the Basic Multilingual Plane.
                 write!(w, "\\u{:04x}", c as u32)?;
-                from = i + c.len_utf8();
+                from = at + c.len_utf8();
             }
         }
         w.write_all(&bytes[from..])
@@ -151,9 +176,13 @@ mod tests {
         };
         let whole: String = all.chars().map(expected).collect();
         assert!(pretty(&all) == format!("\"{whole}\""));
+        // One at a time: every character whose first byte begins one that
+        // may be unsafe (C2, D8, E1, E2, EF, DEL), those passed undecoded
+        // included.
+        let lead = |c: char| c.to_string().as_bytes()[0];
         for c in all
             .chars()
-            .filter(|&c| may_begin_unsafe(c.to_string().as_bytes()[0]))
+            .filter(|&c| matches!(lead(c), 0x7f | 0xc2 | 0xd8 | 0xe1 | 0xe2 | 0xef))
         {
             assert_eq!(
                 pretty(&c.to_string()),
