@@ -82,11 +82,34 @@ fn push_comparison_key(out: &mut String, text: &str, roll: Option<(i32, i32)>) {
     };
     // A Markdown heading mark is layout, not text.
     let body = rolled.trim_start().trim_start_matches('#');
-    out.extend(
-        body.chars()
-            .filter(|&c| !is_unsafe_for_display(c) && !c.is_whitespace() && c != '\u{3000}')
-            .map(fold_width),
-    );
+    // Runs of characters kept as they are copied as they are: a Chinese
+    // ideograph (lead byte E4–E9) or a printable ASCII character is never
+    // white space, unsafe or folded, and is not decoded.
+    let bytes = body.as_bytes();
+    let (mut run, mut i) = (0, 0);
+    while i < bytes.len() {
+        match bytes[i] {
+            0x21..=0x7e => i += 1,
+            0xe4..=0xe9 => i += 3,
+            _ => {
+                let Some(c) = body[i..].chars().next() else {
+                    break;
+                };
+                let next = i + c.len_utf8();
+                let kept = !is_unsafe_for_display(c) && !c.is_whitespace() && c != '\u{3000}';
+                let folded = fold_width(c);
+                if !kept || folded != c {
+                    out.push_str(&body[run..i]);
+                    if kept {
+                        out.push(folded);
+                    }
+                    run = next;
+                }
+                i = next;
+            }
+        }
+    }
+    out.push_str(&body[run..]);
 }
 
 /// The comparison keys of one side's paragraphs, one after another in one
@@ -304,6 +327,37 @@ mod tests {
             roll_years("2023年成效，2024年计划，纲要（2021-2025年）", 2023, 1),
             "2024年成效，2025年计划，纲要（2021-2025年）"
         );
+    }
+
+    #[test]
+    fn keys_keep_drop_and_fold_each_character_as_one_at_a_time_would() {
+        // Every character there is, between ideographs and ASCII: the key
+        // is the characters kept, folded, as a filter over them gives.
+        let reference = |t: &str| -> String {
+            t.chars()
+                .filter(|&c| !is_unsafe_for_display(c) && !c.is_whitespace() && c != '\u{3000}')
+                .map(fold_width)
+                .collect()
+        };
+        let mut text = String::new();
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
+            text.push(c);
+            text.push(if (c as u32).is_multiple_of(2) {
+                '法'
+            } else {
+                'a'
+            });
+        }
+        assert!(comparison_key(&text, None) == reference(&text));
+        for t in [
+            "",
+            "法",
+            "\u{3000}法\u{3000}",
+            "ａ１，。\u{200b}\u{feff}年",
+            "\u{85}\u{a0}x",
+        ] {
+            assert_eq!(comparison_key(t, None), reference(t), "{t:?}");
+        }
     }
 
     #[test]
