@@ -236,35 +236,42 @@ fn decode_cow(bytes: Cow<[u8]>) -> Result<(String, Encoding), DecodeError> {
     if head.contains(&0) {
         return Err(DecodeError::Binary);
     }
-    let text = match std::str::from_utf8(&bytes) {
-        Ok(s) => match bytes {
-            Cow::Borrowed(_) => (s.to_owned(), Encoding::Utf8),
-            Cow::Owned(v) => (
-                String::from_utf8(v).map_err(|_| DecodeError::Invalid("UTF-8", 0))?,
-                Encoding::Utf8,
-            ),
-        },
-        Err(utf8_err) => {
-            let (cow, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(&bytes);
-            if had_errors {
-                // Where it stops being text: in UTF-8 when it read
-                // Chinese as UTF-8 before failing, else in GB18030 (a GBK
-                // file fails UTF-8 at its first Chinese character).
-                let valid = utf8_err.valid_up_to();
-                let at = if bytes[..valid].iter().any(|&b| b >= 0x80) {
-                    valid
-                } else {
-                    first_gb18030_error(&bytes).unwrap_or(valid)
-                };
-                return Err(DecodeError::Invalid("UTF-8 or GB18030", at));
+    // UTF-8 is checked once: the bytes read are kept as the text.
+    let text = match bytes {
+        Cow::Owned(v) => match String::from_utf8(v) {
+            Ok(s) => (s, Encoding::Utf8),
+            Err(e) => {
+                let utf8_err = e.utf8_error();
+                gb18030(&e.into_bytes(), utf8_err)?
             }
-            (cow.into_owned(), Encoding::Gb18030)
-        }
+        },
+        Cow::Borrowed(b) => match std::str::from_utf8(b) {
+            Ok(s) => (s.to_owned(), Encoding::Utf8),
+            Err(utf8_err) => gb18030(b, utf8_err)?,
+        },
     };
     if looks_binary(&text.0) {
         return Err(DecodeError::Binary);
     }
     Ok(text)
+}
+
+/// `bytes`, not UTF-8 (`utf8_err` says where), read as GB18030.
+fn gb18030(bytes: &[u8], utf8_err: std::str::Utf8Error) -> Result<(String, Encoding), DecodeError> {
+    let (cow, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+    if had_errors {
+        // Where it stops being text: in UTF-8 when it read Chinese as
+        // UTF-8 before failing, else in GB18030 (a GBK file fails UTF-8 at
+        // its first Chinese character).
+        let valid = utf8_err.valid_up_to();
+        let at = if bytes[..valid].iter().any(|&b| b >= 0x80) {
+            valid
+        } else {
+            first_gb18030_error(bytes).unwrap_or(valid)
+        };
+        return Err(DecodeError::Invalid("UTF-8 or GB18030", at));
+    }
+    Ok((cow.into_owned(), Encoding::Gb18030))
 }
 
 fn decode_utf16(bytes: &[u8], big_endian: bool) -> Result<String, DecodeError> {
