@@ -209,12 +209,46 @@ pub(super) fn similar_pairs(
 ) -> Vec<(f32, usize, usize)> {
     const COMMON_CAP: usize = 64;
     const BEST: usize = 8;
-    let mut index: FxHashMap<Bigram, Vec<usize>> = FxHashMap::default();
-    for (i, bg) in old_bg.iter().enumerate() {
+    // Which old sets hold each bigram: one list of set numbers, a run per
+    // bigram (found through a hash of the bigram to its run), built in two
+    // passes without a list of its own for each of thousands of bigrams.
+    let occurrences: usize = old_bg.iter().map(|b| b.as_ref().len()).sum();
+    let mut run_of: FxHashMap<Bigram, u32> = FxHashMap::default();
+    let mut run_len: Vec<u32> = Vec::new();
+    let mut run_at: Vec<u32> = Vec::with_capacity(occurrences);
+    for bg in old_bg {
         for &b in bg.as_ref() {
-            index.entry(b).or_default().push(i);
+            let r = *run_of.entry(b).or_insert_with(|| {
+                run_len.push(0);
+                (run_len.len() - 1) as u32
+            });
+            run_len[r as usize] += 1;
+            run_at.push(r);
         }
     }
+    let mut starts: Vec<usize> = Vec::with_capacity(run_len.len() + 1);
+    let mut sum = 0;
+    starts.push(0);
+    for &n in &run_len {
+        sum += n as usize;
+        starts.push(sum);
+    }
+    // The runs filled in set order (each run's length counted again).
+    run_len.fill(0);
+    let mut sets = vec![0u32; occurrences];
+    let mut at = run_at.iter();
+    for (i, bg) in old_bg.iter().enumerate() {
+        // The set's own bigrams first: `zip` then takes no run past them.
+        for (_, &r) in bg.as_ref().iter().zip(at.by_ref()) {
+            let r = r as usize;
+            sets[starts[r] + run_len[r] as usize] = i as u32;
+            run_len[r] += 1;
+        }
+    }
+    let index = |b: &Bigram| -> Option<&[u32]> {
+        let r = *run_of.get(b)? as usize;
+        Some(&sets[starts[r]..starts[r + 1]])
+    };
     let mut pairs = Vec::new();
     // Shared-bigram counts per old set, reset after each new one.
     let mut counts: Vec<u32> = vec![0; old_bg.len()];
@@ -226,9 +260,10 @@ pub(super) fn similar_pairs(
         // scored by merging the sets; else the count is exact.
         let mut capped = false;
         for b in nb {
-            match index.get(b) {
+            match index(b) {
                 Some(list) if list.len() <= COMMON_CAP => {
                     for &i in list {
+                        let i = i as usize;
                         if counts[i] == 0 {
                             touched.push(i);
                         }
