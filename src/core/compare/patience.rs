@@ -14,6 +14,7 @@ use similar::algorithms::{Capture, Compact, DiffHook, NoFinishHook, Replace, mye
 use std::collections::hash_map::Entry;
 use std::convert::Infallible;
 use std::hash::Hash;
+use std::ops::Range;
 
 /// The ops of a Patience diff of `old` against `new`.
 pub(super) fn patience<T: Hash + Eq>(old: &[T], new: &[T]) -> Vec<DiffOp> {
@@ -96,9 +97,8 @@ impl<T: Eq, D: DiffHook<Error = Infallible>> DiffHook for Gaps<'_, T, D> {
             if self.old_current > a0 {
                 self.d.equal(a0, b0, self.old_current - a0)?;
             }
-            let mut gap = NoFinishHook::new(&mut *self.d);
-            myers::diff(
-                &mut gap,
+            gap(
+                &mut *self.d,
                 self.old,
                 self.old_current..old_to,
                 self.new,
@@ -111,13 +111,37 @@ impl<T: Eq, D: DiffHook<Error = Infallible>> DiffHook for Gaps<'_, T, D> {
     }
 
     fn finish(&mut self) -> Result<(), Infallible> {
-        myers::diff(
+        gap(
             &mut *self.d,
             self.old,
             self.old_current..self.old.len(),
             self.new,
             self.new_current..self.new.len(),
-        )
+        )?;
+        self.d.finish()
+    }
+}
+
+/// Myers over `old[o]` and `new[n]` into `d`, without finishing it. A
+/// range empty on a side is what Myers makes of it (one deletion or
+/// insertion, or nothing) without its two working arrays: most gaps
+/// between matched characters are empty.
+fn gap<T: Eq, D: DiffHook<Error = Infallible>>(
+    d: &mut D,
+    old: &[T],
+    o: Range<usize>,
+    new: &[T],
+    n: Range<usize>,
+) -> Result<(), Infallible> {
+    if n.is_empty() {
+        if !o.is_empty() {
+            d.delete(o.start, o.len(), n.start)?;
+        }
+        Ok(())
+    } else if o.is_empty() {
+        d.insert(o.start, n.start, n.len())
+    } else {
+        myers::diff(&mut NoFinishHook::new(d), old, o, new, n)
     }
 }
 
