@@ -6,7 +6,7 @@
 //! `diff` of two long reports is several times their size) goes to stdout
 //! without being held whole in memory first.
 
-use crate::core::text::is_unsafe_for_display;
+use crate::core::text::{is_unsafe_for_display, may_begin_unsafe, utf8_width};
 use serde_json::ser::{Formatter, PrettyFormatter};
 use std::io::{self, Write};
 
@@ -29,36 +29,6 @@ pub fn pretty<T: serde::Serialize>(v: &T) -> String {
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-/// Whether a character whose UTF-8 begins with `lead` then `next` (0 when
-/// none) may be unsafe: DEL, the C1 controls (C2 80–9F), U+061C (D8 9C),
-/// U+180E (E1 A0 …), U+2000–U+207F (E2 80–81 …: the zero-width, bidi and
-/// separator characters among them) and U+FEC0–U+FEFF, U+FFC0–U+FFFF (EF BB
-/// …, EF BF …: the BOM and U+FFF9–U+FFFB). Full-width punctuation (EF BC …)
-/// and quotation marks, dashes and ellipses outside those rows pass
-/// without being decoded. (C0 controls never reach a fragment: serde_json
-/// escapes them.)
-fn may_be_unsafe(lead: u8, next: u8) -> bool {
-    match lead {
-        0x00..=0x1f | 0x7f => true,
-        0xc2 => next <= 0x9f,
-        0xd8 => next == 0x9c,
-        0xe1 => next == 0xa0,
-        0xe2 => next <= 0x81,
-        0xef => next == 0xbb || next == 0xbf,
-        _ => false,
-    }
-}
-
-/// The length in bytes of the UTF-8 character that begins with `lead`.
-fn utf8_width(lead: u8) -> usize {
-    match lead {
-        0x00..=0x7f => 1,
-        0xc0..=0xdf => 2,
-        0xe0..=0xef => 3,
-        _ => 4,
-    }
-}
-
 /// serde_json's pretty layout, with the unsafe characters of every string
 /// escaped. serde_json hands a string over in fragments of whole
 /// characters between its own escapes, so only the strings' text is
@@ -71,7 +41,7 @@ struct Safe<'a> {
 impl Formatter for Safe<'_> {
     /// One pass over the fragment, a character at a time (a Chinese
     /// character is one step, not three): only a character whose first two
-    /// bytes are [`may_be_unsafe`]'s is decoded and looked at.
+    /// bytes [`may_begin_unsafe`] lets through is decoded and looked at.
     fn write_string_fragment<W: ?Sized + Write>(
         &mut self,
         w: &mut W,
@@ -84,7 +54,7 @@ impl Formatter for Safe<'_> {
             let b = bytes[i];
             let at = i;
             i += utf8_width(b);
-            if !may_be_unsafe(b, bytes.get(at + 1).copied().unwrap_or(0)) {
+            if !may_begin_unsafe(b, bytes.get(at + 1).copied().unwrap_or(0)) {
                 continue;
             }
             let Some(c) = fragment[at..].chars().next() else {

@@ -12,6 +12,7 @@
 //! batch or a long draft gets it. The tests hold the scan to the automaton.
 
 use crate::core::later::Later;
+use crate::core::text::utf8_width;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::ops::Range;
 
@@ -140,16 +141,6 @@ impl Starts {
             }
             None
         })
-    }
-}
-
-/// The length of the character whose first byte is `b0`.
-fn utf8_width(b0: u8) -> usize {
-    match b0 {
-        0..0xE0 if b0 < 0x80 => 1,
-        0..0xE0 => 2,
-        0xE0..0xF0 => 3,
-        _ => 4,
     }
 }
 

@@ -9,8 +9,10 @@ use std::borrow::Cow;
 use std::path::PathBuf;
 
 mod endings;
+mod utf8;
 
 pub use endings::{LineEnding, MixedEndings, TextFormat, denormalize, normalize, normalize_owned};
+pub use utf8::{may_begin_unsafe, utf8_width};
 
 /// 1-based (line, column in characters) of byte `at` in `src`, without an
 /// index (for error messages about small files such as specs and themes).
