@@ -109,6 +109,20 @@ impl TextSnapshot {
         out
     }
 
+    /// The text in pieces (the chunks, with the `\n` between them), which
+    /// written one after the other give [`TextSnapshot::joined`]: for a
+    /// writer that need not hold the text in one copy.
+    pub fn pieces(&self) -> Vec<&str> {
+        let mut out = Vec::with_capacity(self.chunks.len() * 2);
+        for (i, c) in self.chunks.iter().enumerate() {
+            if i > 0 {
+                out.push("\n");
+            }
+            out.push(&c.text);
+        }
+        out
+    }
+
     /// How many chunks it holds (for tests and benchmarks).
     pub fn chunks(&self) -> usize {
         self.chunks.len()

@@ -39,6 +39,9 @@ fn a_fresh_snapshot_holds_the_text_and_its_size() {
     let s = TextSnapshot::of_lines(&ls);
     assert_eq!(s.joined(), text_of(&ls));
     assert!(s.chunks() > 3, "{} chunks", s.chunks());
+    // Its pieces, one after the other, are the text.
+    assert_eq!(s.pieces().concat(), text_of(&ls));
+    assert_eq!(s.pieces().len(), 2 * s.chunks() - 1);
 }
 
 #[test]

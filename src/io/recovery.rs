@@ -12,6 +12,7 @@
 //! Format: a header (`reportbench-recovery 1`, then `path:`, `pid:` and
 //! `saved:` lines), an empty line, then the text as UTF-8 with `\n` line ends.
 
+use crate::core::snapshot::TextSnapshot;
 use std::path::{Path, PathBuf};
 
 const MAGIC: &str = "reportbench-recovery 1";
@@ -69,19 +70,31 @@ static WRITES: std::sync::Mutex<bool> = std::sync::Mutex::new(false);
 /// as drafts (temporary file, fsync, rename, folder fsync). No terminal:
 /// the hangup handler calls it.
 pub fn write(dir: &Path, draft: &Path, text: &str) -> std::io::Result<PathBuf> {
-    write_turn(dir, draft, text, false)
+    write_turn(dir, draft, &[text], false)
+}
+
+/// [`write`] of a text held in chunks ([`TextSnapshot`]), written a chunk
+/// at a time without joining them into one copy first (`last`: as
+/// [`write_last`]). A draft of millions of characters costs its write,
+/// not three copies of its text besides.
+pub fn write_snapshot(
+    dir: &Path,
+    draft: &Path,
+    text: &TextSnapshot,
+    last: bool,
+) -> std::io::Result<PathBuf> {
+    write_turn(dir, draft, &text.pieces(), last)
 }
 
 /// The last write before the process ends (hangup, termination, panic):
 /// waits for a write in progress to finish, and no write starts after it,
 /// so the exit never leaves a half-written temporary file behind.
 pub fn write_last(dir: &Path, draft: &Path, text: &str) -> std::io::Result<PathBuf> {
-    write_turn(dir, draft, text, true)
+    write_turn(dir, draft, &[text], true)
 }
 
-fn write_turn(dir: &Path, draft: &Path, text: &str, last: bool) -> std::io::Result<PathBuf> {
-    use crate::core::text::TextFormat;
-    use crate::io::save::{RealFs, save_atomic};
+fn write_turn(dir: &Path, draft: &Path, text: &[&str], last: bool) -> std::io::Result<PathBuf> {
+    use crate::io::save::{RealFs, save_atomic_pieces};
     // Wait (a bounded time: a panic hook may run on the thread that holds
     // the turn) for a write in progress.
     let mut turn = None;
@@ -113,20 +126,15 @@ fn write_turn(dir: &Path, draft: &Path, text: &str, last: bool) -> std::io::Resu
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0);
-    let content = format!(
-        "{MAGIC}\npath: {}\npid: {}\nsaved: {saved}\n\n{text}",
+    let header = format!(
+        "{MAGIC}\npath: {}\npid: {}\nsaved: {saved}\n\n",
         absolute(draft).display(),
         std::process::id()
     );
-    save_atomic(
-        &RealFs,
-        &target,
-        &content,
-        &TextFormat::default(),
-        crate::io::Encoding::Utf8,
-        None,
-    )
-    .map_err(std::io::Error::other)?;
+    let mut pieces: Vec<&[u8]> = Vec::with_capacity(text.len() + 1);
+    pieces.push(header.as_bytes());
+    pieces.extend(text.iter().map(|t| t.as_bytes()));
+    save_atomic_pieces(&RealFs, &target, &pieces).map_err(std::io::Error::other)?;
     Ok(target)
 }
 
@@ -237,6 +245,23 @@ mod tests {
         remove(&d.join("rec"), &draft).unwrap();
         assert_eq!(read(&d.join("rec"), &draft).unwrap(), None);
         remove(&d.join("rec"), &draft).unwrap();
+    }
+
+    #[test]
+    fn a_text_in_chunks_is_written_as_its_joined_text() {
+        let d = dir("chunks");
+        let draft = d.join("长稿.md");
+        // Enough lines for many chunks, and an empty last line.
+        let mut text: String = (0..20_000)
+            .map(|i| format!("第{i}段，含数字{i}件。\n"))
+            .collect();
+        text.push('\n');
+        let snap = TextSnapshot::of_text(&text);
+        assert!(snap.chunks() > 4, "{} chunks", snap.chunks());
+        let f = write_snapshot(&d.join("rec"), &draft, &snap, false).unwrap();
+        let r = read(&d.join("rec"), &draft).unwrap().unwrap();
+        assert_eq!(r.text, text);
+        assert_eq!(r.file, f);
     }
 
     #[test]

@@ -46,26 +46,23 @@ impl Exit {
     pub fn write_recovery(shared: &Mutex<Exit>, last: bool) -> Option<PathBuf> {
         let s = Exit::try_get(shared)?;
         let dir = s.dir.as_ref().filter(|_| s.keep.recovery)?;
-        let mut writes: Vec<(PathBuf, &str)> = Vec::new();
-        if !s.keep.pending.trim().is_empty() {
-            writes.push((recovery::comment_key(&s.keep.path), &s.keep.pending));
-        }
-        // The draft's copy, in chunks, joined here: on the way out only.
-        let draft = s.keep.text.as_ref().map(|t| t.joined());
-        if let Some(text) = &draft {
-            writes.push((s.keep.path.clone(), text));
-        }
-        let n = writes.len();
+        let comment = !s.keep.pending.trim().is_empty();
+        let draft = s.keep.text.as_ref();
         let mut written = None;
-        for (i, (key, text)) in writes.into_iter().enumerate() {
-            let file = if last && i + 1 == n {
-                recovery::write_last(dir, &key, text)
+        if comment {
+            let key = recovery::comment_key(&s.keep.path);
+            let file = if last && draft.is_none() {
+                recovery::write_last(dir, &key, &s.keep.pending)
             } else {
-                recovery::write(dir, &key, text)
+                recovery::write(dir, &key, &s.keep.pending)
             };
-            if let Ok(f) = file {
-                written = Some(f);
-            }
+            written = file.ok();
+        }
+        // The draft's copy, written a chunk at a time (not joined first).
+        if let Some(text) = draft
+            && let Ok(f) = recovery::write_snapshot(dir, &s.keep.path, text, last)
+        {
+            written = Some(f);
         }
         written
     }
@@ -166,8 +163,10 @@ impl Effects {
             }
             Effect::WriteRecovery { key, text } => {
                 let result = match self.dir() {
-                    Some(dir) => recovery::write(&dir, &Self::key_path(&key), &text.joined())
-                        .map_err(|e| e.to_string()),
+                    Some(dir) => {
+                        recovery::write_snapshot(&dir, &Self::key_path(&key), &text, false)
+                            .map_err(|e| e.to_string())
+                    }
                     None => Err(no_dir()),
                 };
                 Msg::RecoveryWritten { key, result }

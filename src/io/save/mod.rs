@@ -213,6 +213,38 @@ pub fn save_atomic(
     encoding: Encoding,
     expected: Option<Fingerprint>,
 ) -> Result<Fingerprint, SaveError> {
+    replace(fs, path, expected, &mut |write| {
+        let bytes = super::load::encode(text, format, encoding);
+        write(&bytes)?;
+        Ok(Fingerprint::of(&bytes))
+    })
+}
+
+/// Saves `pieces`, one after the other, to `path` atomically (the same
+/// steps as [`save_atomic`], with no fingerprint to check), as they are:
+/// no encoding and no line endings of a format. For a file of our own,
+/// such as a recovery file, written from a text held in pieces without
+/// joining them into one copy first.
+pub fn save_atomic_pieces(fs: &dyn SaveFs, path: &Path, pieces: &[&[u8]]) -> Result<(), SaveError> {
+    replace(fs, path, None, &mut |write| {
+        for p in pieces {
+            write(p)?;
+        }
+        Ok(())
+    })
+}
+
+/// Writes some bytes to the temporary file of a save.
+type WriteBytes<'a> = dyn FnMut(&[u8]) -> Result<(), SaveError> + 'a;
+
+/// The steps of an atomic save of `path`, the temporary file's bytes
+/// written by `body` (through the writer it is given).
+fn replace<T>(
+    fs: &dyn SaveFs,
+    path: &Path,
+    expected: Option<Fingerprint>,
+    body: &mut dyn FnMut(&mut WriteBytes<'_>) -> Result<T, SaveError>,
+) -> Result<T, SaveError> {
     let failed = |step: &'static str| {
         move |source: std::io::Error| SaveError::Failed {
             path: path.to_owned(),
@@ -254,7 +286,6 @@ pub fn save_atomic(
             ),
         });
     }
-    let bytes = super::load::encode(text, format, encoding);
     let tmp = temp_path(path);
     // Born with the draft's permissions: a private draft's text is never
     // readable by others, not even while it is being written.
@@ -271,7 +302,7 @@ pub fn save_atomic(
             _ => failed("creating the temporary file")(source),
         })?;
     let result = (|| {
-        fs.write_all(&mut file, &bytes).map_err(failed("writing"))?;
+        let done = body(&mut |bytes| fs.write_all(&mut file, bytes).map_err(failed("writing")))?;
         fs.sync(&file).map_err(failed("flushing to disk"))?;
         drop(file);
         fs.copy_permissions(path, &tmp)
@@ -279,19 +310,22 @@ pub fn save_atomic(
         unchanged()?;
         fs.rename(&tmp, path)
             .map_err(failed("replacing the file"))?;
-        Ok(())
+        Ok(done)
     })();
-    if let Err(e) = result {
-        let _ = fs.remove(&tmp);
-        return Err(e);
-    }
+    let done = match result {
+        Ok(done) => done,
+        Err(e) => {
+            let _ = fs.remove(&tmp);
+            return Err(e);
+        }
+    };
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         // The file is in place; a failed folder sync only weakens durability
         // after a power cut, so it is reported as a failure too.
         fs.sync_dir(dir)
             .map_err(failed("flushing the folder to disk"))?;
     }
-    Ok(Fingerprint::of(&bytes))
+    Ok(done)
 }
 
 #[cfg(test)]

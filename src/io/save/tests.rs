@@ -176,6 +176,36 @@ fn a_failure_at_any_step_leaves_the_original_untouched() {
 }
 
 #[test]
+fn a_save_in_pieces_writes_them_in_turn_and_fails_as_a_whole() {
+    let d = dir("pieces");
+    let p = d.join("draft.txt");
+    std::fs::write(&p, ORIGINAL).unwrap();
+    let pieces: [&[u8]; 4] = [
+        "头\n".as_bytes(),
+        b"",
+        "一段".as_bytes(),
+        "\n二段".as_bytes(),
+    ];
+    save_atomic_pieces(&RealFs, &p, &pieces).unwrap();
+    assert_eq!(std::fs::read_to_string(&p).unwrap(), "头\n一段\n二段");
+    // A failure at any step, even after some pieces were written, leaves
+    // the file as it was and no temporary file behind.
+    for at in ["create", "write", "sync", "permissions", "rename"] {
+        let d = dir(&format!("pieces-{at}"));
+        let p = d.join("draft.txt");
+        std::fs::write(&p, ORIGINAL).unwrap();
+        let fs = Failing {
+            at,
+            calls: Cell::new(0),
+        };
+        let e = save_atomic_pieces(&fs, &p, &pieces).unwrap_err();
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), ORIGINAL, "{at}");
+        assert_eq!(std::fs::read_dir(&d).unwrap().count(), 1, "{at}");
+        assert!(e.to_string().contains("draft.txt"), "{at}: {e}");
+    }
+}
+
+#[test]
 fn a_file_changed_by_someone_else_is_not_overwritten() {
     let d = dir("changed");
     let p = d.join("draft.txt");
