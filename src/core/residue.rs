@@ -2,6 +2,7 @@
 //! copied from a government portal.
 
 use super::text::trim;
+use crate::core::spec::words::WordList;
 
 /// Phrases that only page furniture contains (matched in short lines).
 const MARKERS: &[&str] = &[
@@ -62,9 +63,13 @@ const MARKERS: &[&str] = &[
     "收藏本页",
 ];
 
-fn markers() -> &'static aho_corasick::AhoCorasick {
-    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    AC.get_or_init(|| crate::core::text::word_finder(MARKERS))
+/// [`MARKERS`] as a spec's kind of word list (a bit per first character,
+/// an automaton only once a long text was scanned), not an automaton built
+/// in every process: that took longer than a report's scans with it.
+fn markers() -> Option<&'static WordList> {
+    static LIST: std::sync::OnceLock<Option<WordList>> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| WordList::new(MARKERS.iter().map(|w| w.to_string()).collect()))
+        .as_ref()
 }
 
 /// Whole lines that are furniture on their own.
@@ -120,7 +125,7 @@ pub fn is_residue_line(line: &str) -> bool {
     if WHOLE_LINES.contains(&t) {
         return true;
     }
-    if markers().is_match(t) {
+    if markers().is_some_and(|w| w.is_match(t)) {
         return true;
     }
     is_date_banner(t)

@@ -93,10 +93,9 @@ const PERIOD_WORDS: &[&str] = &[
 ];
 
 /// [`PERIOD_WORDS`] as one list: a sentence read once, not once per word.
-/// A spec's kind of list (a bit per first character), not the contiguous
-/// NFA of the other fixed lists (`core::text::word_finder`): over every
-/// sentence with a figure it made the re-check of a 30,000-character draft
-/// 5 % quicker.
+/// A spec's kind of list (a bit per first character), not a contiguous
+/// NFA: over every sentence with a figure it made the re-check of a
+/// 30,000-character draft 5 % quicker.
 fn period_words() -> Option<&'static WordList> {
     static LIST: std::sync::OnceLock<Option<WordList>> = std::sync::OnceLock::new();
     LIST.get_or_init(|| WordList::new(PERIOD_WORDS.iter().map(|w| w.to_string()).collect()))

@@ -268,7 +268,7 @@ impl Document {
         let mut plans_like = vec![false; self.headings.len()];
         for h in 0..self.headings.len() {
             let t = &self.matching_text()[self.headings[h].title.clone()];
-            let own = plan_words().is_match(t);
+            let own = plan_words().is_some_and(|w| w.is_match(t));
             // Parents come before children, so theirs is known.
             plans_like[h] = own || self.headings[h].parent.is_some_and(|p| plans_like[p]);
         }

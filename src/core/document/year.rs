@@ -2,6 +2,7 @@
 //! ranges and 《titles》 left out).
 
 use super::*;
+use crate::core::spec::words::WordList;
 
 impl Document {
     /// Title year first; else the year the body speaks of most, leaving out
@@ -61,9 +62,13 @@ const PLAN_WORDS: &[&str] = &[
     "努力方向",
 ];
 
-pub(super) fn plan_words() -> &'static aho_corasick::AhoCorasick {
-    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    AC.get_or_init(|| crate::core::text::word_finder(PLAN_WORDS))
+/// [`PLAN_WORDS`] as a spec's kind of word list (a bit per first character,
+/// an automaton only once a long text was scanned), not an automaton built
+/// in every process: that took longer than a report's scans with it.
+pub(super) fn plan_words() -> Option<&'static WordList> {
+    static LIST: std::sync::OnceLock<Option<WordList>> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| WordList::new(PLAN_WORDS.iter().map(|w| w.to_string()).collect()))
+        .as_ref()
 }
 
 /// The first year (1900–2099) written with 年 in `t`.

@@ -260,17 +260,6 @@ pub fn is_unsafe_for_display(c: char) -> bool {
         | '\u{feff}' | '\u{fff9}'..='\u{fffb}' | '\u{061c}' | '\u{180e}')
 }
 
-/// An automaton finding any of a fixed list of words, built as a contiguous
-/// NFA: `AhoCorasick::new` would build a DFA for a list this short, which
-/// takes about three times as long — paid once by every process that
-/// checks a report, for scans of a line or a paragraph at a time.
-pub fn word_finder(words: &[&str]) -> aho_corasick::AhoCorasick {
-    aho_corasick::AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-        .build(words)
-        .unwrap_or_else(|e| panic!("a built-in word list: {e}"))
-}
-
 /// The visible stand-in for a character that must not reach a terminal.
 pub fn visible_symbol(c: char) -> char {
     match c {
