@@ -73,7 +73,7 @@ pub fn write(dir: &Path, draft: &Path, text: &str) -> std::io::Result<PathBuf> {
     write_turn(dir, draft, &[text], false)
 }
 
-/// [`write`] of a text held in chunks ([`TextSnapshot`]), written a chunk
+/// [`write()`] of a text held in chunks ([`TextSnapshot`]), written a chunk
 /// at a time without joining them into one copy first (`last`: as
 /// [`write_last`]). A draft of millions of characters costs its write,
 /// not three copies of its text besides.

@@ -15,7 +15,7 @@
 //!
 //! A memo belongs to one spec and one language: checking with another
 //! starts it afresh. With no memo a check computes everything, the same
-//! way (the same functions, fed by [`Reuse::none`]): the tests hold a
+//! way (the same functions, fed by `Reuse::none`): the tests hold a
 //! check with a memo, edit after edit, to a check without one.
 
 use super::super::by_text::ByText;

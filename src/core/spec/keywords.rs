@@ -5,7 +5,7 @@
 //! 21 µs but takes 0.29 ms to build (the built-in spec's 85 keywords); even
 //! a contiguous NFA took 0.09 ms, more than a one-off check scans with it.
 //! So the keywords are first found by where they may begin
-//! ([`Starts`]: a bit per keyword's first character, built in about a
+//! (`words::Starts`: a bit per keyword's first character, built in about a
 //! microsecond), comparing the keywords that begin with the character
 //! there; the DFA is built once [`DFA_AFTER`] bytes were scanned: a check
 //! of an ordinary draft never pays for it; a workbench re-checking at every

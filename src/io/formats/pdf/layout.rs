@@ -181,7 +181,7 @@ fn take_footnotes(
 }
 
 /// The note mark a line's text starts with: 1–2 digits (not a date or a
-/// figure: 12月, 3.5), ①…⑳, *, or [n].
+/// figure: 12月, 3.5), ①…⑳, *, or `[n]`.
 fn text_mark(t: &str) -> Option<&str> {
     let t = t.trim_start();
     let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();

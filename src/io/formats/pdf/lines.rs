@@ -201,7 +201,7 @@ fn split_cells(lines: &mut [Line]) {
     }
 }
 
-/// A footnote or note-reference mark: 1–3 digits, ①…⑳, [n], *, †.
+/// A footnote or note-reference mark: 1–3 digits, ①…⑳, `[n]`, *, †.
 pub fn is_note_mark(t: &str) -> bool {
     let t =
         t.trim_matches(|c| c == '[' || c == ']' || c == '(' || c == ')' || c == '（' || c == '）');
