@@ -223,14 +223,17 @@ pub(super) fn compile(spec: Spec, src: &str, patterns: Patterns) -> Result<Compi
             }
             _ => {}
         }
-        let offset = src.find(&format!("id: {}", item.id)).unwrap_or(0);
+        // Where the item is in the spec's text: looked for only to place
+        // an error (a search of the whole text per item cost more than the
+        // rest of compiling the built-in spec).
+        let offset = || src.find(&format!("id: {}", item.id)).unwrap_or(0);
         let cm = |m: &Option<Matcher>, what: &str| -> Result<Option<CompiledMatcher>, Located> {
             m.as_ref()
                 .map(|m| {
                     compile_matcher(
                         m,
                         src,
-                        offset,
+                        &offset,
                         &format!("item `{}` {what}", item.id),
                         patterns,
                     )
@@ -322,7 +325,7 @@ pub(super) fn compile(spec: Spec, src: &str, patterns: Patterns) -> Result<Compi
         placeholder_patterns.push(compile_regex(
             p,
             src,
-            0,
+            &|| 0,
             "lints.placeholder.patterns",
             patterns,
         )?);
@@ -399,12 +402,12 @@ fn valid_id(id: &str) -> bool {
 fn compile_matcher(
     m: &Matcher,
     src: &str,
-    offset: usize,
+    offset: &dyn Fn() -> usize,
     what: &str,
     patterns: Patterns,
 ) -> Result<CompiledMatcher, Located> {
     let err = |m: String| -> Located {
-        let (l, c) = locate(src, "", offset);
+        let (l, c) = locate(src, "", offset());
         (l, c, m)
     };
     if m.any.is_empty() && m.all.is_empty() && m.regex.is_empty() {
@@ -449,7 +452,7 @@ fn compile_matcher(
 fn compile_regex(
     p: &str,
     src: &str,
-    offset: usize,
+    offset: &dyn Fn() -> usize,
     what: &str,
     patterns: Patterns,
 ) -> Result<SpecRegex, Located> {
@@ -461,7 +464,7 @@ fn compile_regex(
     // would be met by any text, a lint fire at every position.
     let sample = "甲乙 ab 12。\n丙";
     if re.is_match("") || re.find_all(sample).iter().any(|m| m.is_empty()) {
-        let (l, c) = locate(src, p, offset);
+        let (l, c) = locate(src, p, offset());
         return Err((
             l,
             c,
@@ -473,9 +476,14 @@ fn compile_regex(
     Ok(re)
 }
 
-fn build_regex(p: &str, src: &str, offset: usize, what: &str) -> Result<SpecRegex, Located> {
+fn build_regex(
+    p: &str,
+    src: &str,
+    offset: &dyn Fn() -> usize,
+    what: &str,
+) -> Result<SpecRegex, Located> {
     SpecRegex::new(p).map_err(|e| {
-        let (l, c) = locate(src, p, offset);
+        let (l, c) = locate(src, p, offset());
         let detail = match e {
             RegexError::TooBig => format!("compiles to more than {MAX_REGEX_BYTES} bytes"),
             RegexError::Syntax(why) => why,

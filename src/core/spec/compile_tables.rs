@@ -325,7 +325,8 @@ fn lines(
         if !seen.insert(l.id.as_str()) {
             return Err(here(format!("{what} id `{}` is used twice", l.id)));
         }
-        if l.label.trim().is_empty() || l.words().iter().any(|w| fold_label(w).is_empty()) {
+        let any: Vec<String> = l.words().iter().map(|w| fold_label(w)).collect();
+        if l.label.trim().is_empty() || any.iter().any(String::is_empty) {
             return Err(here(format!(
                 "{what} `{}` needs a label and non-empty words",
                 l.id
@@ -352,7 +353,7 @@ fn lines(
         out.push(CompiledLine {
             id: l.id.clone(),
             label: l.label.clone(),
-            any: l.words().iter().map(|w| fold_label(w)).collect(),
+            any,
             none: l.none.iter().map(|w| fold_label(w)).collect(),
             columns: cols,
             unit: l.unit.clone(),

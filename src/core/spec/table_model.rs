@@ -31,11 +31,11 @@ pub struct Line {
 
 impl Line {
     /// The words that name it.
-    pub fn words(&self) -> Vec<String> {
+    pub fn words(&self) -> &[String] {
         if self.any.is_empty() {
-            vec![self.label.clone()]
+            std::slice::from_ref(&self.label)
         } else {
-            self.any.clone()
+            &self.any
         }
     }
 }
