@@ -68,8 +68,7 @@ const MARKERS: &[&str] = &[
 /// in every process: that took longer than a report's scans with it.
 fn markers() -> Option<&'static WordList> {
     static LIST: std::sync::OnceLock<Option<WordList>> = std::sync::OnceLock::new();
-    LIST.get_or_init(|| WordList::new(MARKERS.iter().map(|w| w.to_string()).collect()))
-        .as_ref()
+    WordList::fixed(&LIST, MARKERS)
 }
 
 /// Whole lines that are furniture on their own.

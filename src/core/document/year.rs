@@ -67,8 +67,7 @@ const PLAN_WORDS: &[&str] = &[
 /// in every process: that took longer than a report's scans with it.
 pub(super) fn plan_words() -> Option<&'static WordList> {
     static LIST: std::sync::OnceLock<Option<WordList>> = std::sync::OnceLock::new();
-    LIST.get_or_init(|| WordList::new(PLAN_WORDS.iter().map(|w| w.to_string()).collect()))
-        .as_ref()
+    WordList::fixed(&LIST, PLAN_WORDS)
 }
 
 /// The first year (1900–2099) written with 年 in `t`.

@@ -43,6 +43,16 @@ impl WordList {
         })
     }
 
+    /// A fixed list of the program's own, built at its first use and kept
+    /// in `cell` for the rest of the process (`None` for an empty list).
+    pub fn fixed(
+        cell: &'static std::sync::OnceLock<Option<WordList>>,
+        words: &[&str],
+    ) -> Option<&'static WordList> {
+        cell.get_or_init(|| WordList::new(words.iter().map(|w| (*w).to_owned()).collect()))
+            .as_ref()
+    }
+
     /// The words, as given.
     pub fn words(&self) -> &[String] {
         &self.words
