@@ -4,7 +4,6 @@
 use super::ExitCode;
 use super::args::{CheckFormat, Cli};
 use anyhow::{Result, anyhow};
-use reportbench::app::msg::FileStamp;
 use reportbench::app::state::{Start, State};
 use reportbench::config::{self, Config};
 use reportbench::core::lang::Lang;
@@ -36,8 +35,7 @@ pub fn run_workbench(cli: Cli, config: &Config, lang: Lang, paint: Paint) -> Res
     let keymap = config.keymap()?;
     // Its time and size before it is read: a change made after this
     // point is seen at the first look at the disk.
-    let seen =
-        reportbench::io::load::stamp(&file).map(|(modified, len)| FileStamp { modified, len });
+    let seen = reportbench::tui::file_stamp(&file);
     let file = load(&file)?;
     let (spec, note) = choice.for_text(&file.text);
     let spec = spec.clone();

@@ -90,7 +90,9 @@ pub struct Effects {
     exit: Arc<Mutex<Exit>>,
 }
 
-fn file_stamp(path: &Path) -> Option<FileStamp> {
+/// A file's time and size as the state compares them at each look at the
+/// disk (`None`: it cannot be read).
+pub fn file_stamp(path: &Path) -> Option<FileStamp> {
     load::stamp(path).map(|(modified, len)| FileStamp { modified, len })
 }
 

@@ -19,7 +19,7 @@ use crossterm::event::{
     Event, KeyCode,
 };
 use crossterm::execute;
-pub use effects::{Effects, Exit, settle};
+pub use effects::{Effects, Exit, file_stamp, settle};
 use std::io::stdout;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
