@@ -253,12 +253,12 @@ pub(super) fn similar_pairs(
     // Shared-bigram counts per old set, reset after each new one.
     let mut counts: Vec<u32> = vec![0; old_bg.len()];
     let mut touched: Vec<usize> = Vec::new();
+    // The new set's bigrams left out of the counts (too common): a count
+    // is short of what the sets share by those of them the old set holds.
+    let mut capped: Vec<Bigram> = Vec::new();
     for (j, nb) in new_bg.iter().enumerate() {
         let nb = nb.as_ref();
-        // Whether a bigram was left out of the counts (too common): then
-        // a count is short of what the sets share, and each candidate is
-        // scored by merging the sets; else the count is exact.
-        let mut capped = false;
+        capped.clear();
         for b in nb {
             match index(b) {
                 Some(list) if list.len() <= COMMON_CAP => {
@@ -270,7 +270,7 @@ pub(super) fn similar_pairs(
                         counts[i] += 1;
                     }
                 }
-                Some(_) => capped = true,
+                Some(_) => capped.push(*b),
                 None => {}
             }
         }
@@ -285,10 +285,21 @@ pub(super) fn similar_pairs(
             cands.truncate(BEST);
         }
         for &(shared, i) in &cands {
-            let s = if capped {
-                dice(old_bg[i].as_ref(), nb)
+            let ob = old_bg[i].as_ref();
+            // The exact count: the common bigrams looked up in the old set
+            // when they are few, else the two sets merged (the same number
+            // either way).
+            let lookups = capped.len() * (usize::BITS - ob.len().leading_zeros()) as usize;
+            let s = if capped.is_empty() {
+                dice_of(shared as usize, ob.len(), nb.len())
+            } else if lookups < ob.len() + nb.len() {
+                let held = capped
+                    .iter()
+                    .filter(|b| ob.binary_search(b).is_ok())
+                    .count();
+                dice_of(shared as usize + held, ob.len(), nb.len())
             } else {
-                dice_of(shared as usize, old_bg[i].as_ref().len(), nb.len())
+                dice(ob, nb)
             };
             if s >= threshold {
                 pairs.push((s, i, j));
@@ -384,23 +395,32 @@ mod tests {
 
     #[test]
     fn similar_pairs_score_exactly_with_or_without_common_bigrams() {
-        // Random sorted sets (a fixed seed); bigram 0 is in every old set
-        // (too common to index), and only some new sets have it.
+        // Random sorted sets (a fixed seed); bigram 0 and bigrams 1000…1039
+        // are in every old set (too common to index). Some new sets have
+        // none of them, some bigram 0 alone (few to look up: each is
+        // looked up in the old set), some all of them (many: the sets are
+        // merged).
         let mut rng = crate::core::testing::Rng(0x9e37_79b9_7f4a_7c15);
-        let mut set = |common: bool| {
+        let mut set = |common: usize| {
             let n = 10 + rng.below(30);
             let mut v: Vec<Bigram> = (0..n).map(|_| 1 + rng.below(60) as Bigram).collect();
-            if common {
+            if common > 0 {
                 v.push(0);
+            }
+            if common > 1 {
+                v.extend(1000..1040);
             }
             v.sort_unstable();
             v.dedup();
             v
         };
-        let old: Vec<Vec<Bigram>> = (0..80).map(|_| set(true)).collect();
-        let new: Vec<Vec<Bigram>> = (0..40).map(|k| set(k % 2 == 0)).collect();
+        let old: Vec<Vec<Bigram>> = (0..80).map(|_| set(2)).collect();
+        let new: Vec<Vec<Bigram>> = (0..60).map(|k| set(k % 3)).collect();
         let pairs = similar_pairs(&old, &new, 0.3);
-        assert!(pairs.len() > 40, "{}", pairs.len());
+        for k in 0..3 {
+            let of_kind = pairs.iter().filter(|p| p.2 % 3 == k).count();
+            assert!(of_kind > 10, "{k}: {of_kind}");
+        }
         for (s, i, j) in pairs {
             assert_eq!(s.to_bits(), dice(&old[i], &new[j]).to_bits(), "{i} {j}");
         }
