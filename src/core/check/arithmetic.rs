@@ -10,7 +10,7 @@
 //!   成功301件，调解成功率96.5%) that does not follow from them, beyond the
 //!   rounding its decimals show.
 
-use crate::core::figures::{Figure, fmt_value};
+use crate::core::figures::{Figure, Value};
 use crate::core::lang::Lang;
 use crate::tr;
 use std::ops::Range;
@@ -123,8 +123,7 @@ pub(super) fn parts_sum(text: &str, figures: &[Figure], lang: Lang, sink: &mut S
                 sum > total.value + eps
             };
             if wrong {
-                let (sum, total_v, unit) =
-                    (fmt_value(sum), fmt_value(total.value), total.unit.as_ref());
+                let (sum, total_v, unit) = (Value(sum), Value(total.value), total.unit.as_ref());
                 sink(
                     total.range.start..last.range.end,
                     tr!(
@@ -174,10 +173,10 @@ pub(super) fn rate(text: &str, figures: &[Figure], lang: Lang, sink: &mut Sink) 
                 let exact =
                     (computed * 10f64.powi(shown.max(1))).round() / 10f64.powi(shown.max(1));
                 let (p, q, r, c) = (
-                    fmt_value(part.value),
-                    fmt_value(whole.value),
-                    fmt_value(rate.value),
-                    fmt_value(exact),
+                    Value(part.value),
+                    Value(whole.value),
+                    Value(rate.value),
+                    Value(exact),
                 );
                 sink(
                     rate.range.clone(),

@@ -12,14 +12,14 @@
 //! (上年, 同比, 较…, 增长…) or name a part of the year (季度, 上半年, 月),
 //! and table rows (their labels repeat by design).
 
-use crate::core::figures::{Figure, fmt_value};
+use crate::core::figures::{Figure, Value};
 use crate::core::lang::Lang;
 use crate::core::spec::words::WordList;
 use crate::tr;
-use std::collections::HashMap;
-use std::ops::Range;
+use rustc_hash::FxHashMap;
 
-type Sink<'a> = dyn FnMut(Range<usize>, String) + 'a;
+/// Where findings go: the figure stated differently, and the message.
+type Sink<'a> = dyn FnMut(&Figure, String) + 'a;
 
 /// Words at the start of the naming words that do not change what is
 /// counted.
@@ -101,8 +101,8 @@ fn period_words() -> Option<&'static WordList> {
     WordList::fixed(&LIST, PERIOD_WORDS)
 }
 
-/// The naming words of a figure, as compared.
-fn naming(f: &Figure) -> String {
+/// The naming words of a figure, as compared (a part of its context).
+fn naming(f: &Figure) -> &str {
     let mut s = f.context().trim();
     loop {
         let before = s;
@@ -123,14 +123,14 @@ fn naming(f: &Figure) -> String {
             break;
         }
     }
-    s.to_owned()
+    s
 }
 
 /// The rule over `text` (the document's matching text, which the figures'
 /// ranges index).
 pub(super) fn figure_consistency(text: &str, figures: &[Figure], lang: Lang, sink: &mut Sink) {
     // First statement of each quantity: naming words and unit → figure.
-    let mut first: HashMap<(String, &str), &Figure> = HashMap::new();
+    let mut first: FxHashMap<(&str, &str), &Figure> = FxHashMap::default();
     // Whether a sentence is left out, worked out once per sentence (its
     // figures come one after another): linear in the text, however many
     // figures one sentence holds.
@@ -171,11 +171,11 @@ pub(super) fn figure_consistency(text: &str, figures: &[Figure], lang: Lang, sin
                 first.insert(key, f);
             }
             Some(e) if e.value != f.value && e.sentence != f.sentence => {
-                let (v0, v1) = (fmt_value(e.value), fmt_value(f.value));
+                let (v0, v1) = (Value(e.value), Value(f.value));
                 let unit = &f.unit;
-                let name = &key.0;
+                let name = key.0;
                 sink(
-                    f.range.clone(),
+                    f,
                     tr!(
                         lang,
                         "“{name}”在第{}行是{v0}{unit}，这里是{v1}{unit}：同一个数，前后不一致",

@@ -35,6 +35,13 @@ pub(super) fn run(
             range,
         });
     };
+    // A finding at a figure: its place is the figure's, already worked
+    // out (a draft restating many figures has hundreds of such findings,
+    // each otherwise placed by counting its line's characters).
+    let at_figure = |f: &Figure| {
+        debug_assert_eq!(f.position, doc.position(f.range.start), "{f:?}");
+        (f.range.clone(), f.position)
+    };
     if l.numbering.enabled {
         numbering(doc, lang, &mut |r, m| push("numbering", &l.numbering, r, m));
     }
@@ -95,8 +102,15 @@ pub(super) fn run(
         });
     }
     if l.figure_consistency.enabled {
-        super::consistency::figure_consistency(doc.matching_text(), figures, lang, &mut |r, m| {
-            push("figure-consistency", &l.figure_consistency, r, m)
+        super::consistency::figure_consistency(doc.matching_text(), figures, lang, &mut |f, m| {
+            let (range, position) = at_figure(f);
+            out.push(Lint {
+                rule: "figure-consistency",
+                severity: l.figure_consistency.severity,
+                message: m,
+                position,
+                range,
+            });
         });
     }
     out.sort_by_key(|x| (x.range.start, x.rule));

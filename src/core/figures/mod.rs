@@ -526,10 +526,22 @@ fn finish<'a>(s: &str, mut value: f64, num_end: usize, units: &Units<'a>) -> Opt
 
 /// A figure's value as written in text output: integral values without a fraction.
 pub fn fmt_value(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
+    Value(v).to_string()
+}
+
+/// A figure's value as [`fmt_value`] writes it, written straight into a
+/// message (no string of its own).
+#[derive(Debug, Clone, Copy)]
+pub struct Value(pub f64);
+
+impl std::fmt::Display for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let v = self.0;
+        if v.fract() == 0.0 && v.abs() < 9.0e15 {
+            write!(f, "{}", v as i64)
+        } else {
+            write!(f, "{v}")
+        }
     }
 }
 
