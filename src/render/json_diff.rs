@@ -174,10 +174,10 @@ impl Serialize for Figures<'_, '_> {
                     .map(|m| v.spec.spec.metrics[m].id.as_str()),
                 new: nf.map(|f| Num(f.value)),
                 new_line: nf.map(|f| f.position.line),
-                new_text: nf.map(|f| f.text.as_str()),
+                new_text: nf.map(|f| &*f.text),
                 old: of.map(|f| Num(f.value)),
                 old_line: of.map(|f| f.position.line),
-                old_text: of.map(|f| f.text.as_str()),
+                old_text: of.map(|f| &*f.text),
                 unit: any.map(|f| &*f.unit),
             }
         }))

@@ -117,7 +117,7 @@ pub fn draw_figures(f: &mut Frame, app: &State, t: &Theme) {
         .map(|r| {
             let (last, this) = app.row_figures(r);
             let shown = this.or(last);
-            let mut ctx = shown.map(|f| f.text.clone()).unwrap_or_default();
+            let mut ctx = shown.map(|f| f.text.to_string()).unwrap_or_default();
             // A figure in the plans is a target, never a result.
             if shown.is_some_and(|f| f.target) {
                 ctx = format!("{}{ctx}", app.lang().pick("〔目标〕", "[target] "));

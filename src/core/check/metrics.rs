@@ -269,7 +269,7 @@ fn attribute(
         && end <= f.clause.end
     {
         f.text_range.end = end;
-        f.text = doc.text()[f.text_range.clone()].trim().to_owned();
+        f.text = doc.text()[f.text_range.clone()].trim().into();
     }
     // Spans are in text order and do not overlap: binary search.
     let is_quoted = |pos: usize| {

@@ -320,7 +320,7 @@ pub(super) fn cell_figures(
                     unit: std::borrow::Cow::Owned(unit.clone()),
                     approx: false,
                     context_in_text: 0..label.len(),
-                    text: format!("{label}{}", &doc.text()[range.clone()]),
+                    text: format!("{label}{}", &doc.text()[range.clone()]).into(),
                     range: range.clone(),
                     text_range: range.clone(),
                     paragraph,

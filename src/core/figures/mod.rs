@@ -37,7 +37,7 @@ pub struct Figure {
     /// [`Figure::context`].
     pub context_in_text: Range<usize>,
     /// The phrase: context, number and unit as written.
-    pub text: String,
+    pub text: std::sync::Arc<str>,
     /// Byte range of number and unit.
     pub range: Range<usize>,
     /// Byte range of `text`.
@@ -461,7 +461,7 @@ fn push_figure(
         unit,
         approx: approx_before || approx_after || approx_unit,
         context_in_text,
-        text: text.to_owned(),
+        text: text.into(),
         range: base + start..base + end,
         text_range: base + text_range.start..base + text_range.end,
         paragraph: cx.paragraph,
@@ -538,9 +538,9 @@ impl std::fmt::Display for Value {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let v = self.0;
         if v.fract() == 0.0 && v.abs() < 9.0e15 {
-            write!(f, "{}", v as i64)
+            std::fmt::Display::fmt(&(v as i64), f)
         } else {
-            write!(f, "{v}")
+            std::fmt::Display::fmt(&v, f)
         }
     }
 }

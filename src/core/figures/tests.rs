@@ -78,7 +78,7 @@ fn words_that_are_not_figures() {
 fn context_and_text() {
     let f = figs("有效化矛盾纠纷297件。");
     assert_eq!(f[0].context(), "有效化矛盾纠纷");
-    assert_eq!(f[0].text, "有效化矛盾纠纷297件");
+    assert_eq!(&*f[0].text, "有效化矛盾纠纷297件");
     let f = figs("2024年以来驻乡律师共审核合同38份，参与审查会5次，答复行政复议1份。");
     assert_eq!(f.len(), 3);
     assert_eq!(f[0].context(), "2024年以来驻乡律师共审核合同");
@@ -86,7 +86,7 @@ fn context_and_text() {
     assert_eq!(f[2].context(), "答复行政复议");
     let f = figs("聘请3名法律顾问。");
     assert_eq!(f[0].context(), "法律顾问");
-    assert_eq!(f[0].text, "聘请3名法律顾问");
+    assert_eq!(&*f[0].text, "聘请3名法律顾问");
     let f = figs("公开文书646份、政策解读12篇。");
     assert_eq!(f[1].context(), "政策解读");
     // Words after the unit: whole, not cut inside a word, and not past the
