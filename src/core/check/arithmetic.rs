@@ -12,6 +12,7 @@
 
 use crate::core::figures::{Figure, Value};
 use crate::core::lang::Lang;
+use crate::core::spec::words::WordList;
 use crate::tr;
 use std::ops::Range;
 
@@ -27,6 +28,13 @@ const TRIGGERS: &[(&str, bool)] = &[
     ("其中", false),
     ("包括", false),
 ];
+
+/// [`TRIGGERS`]' words as one list, scanned for together.
+fn trigger_words() -> Option<&'static WordList> {
+    static LIST: std::sync::OnceLock<Option<WordList>> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| WordList::new(TRIGGERS.iter().map(|t| t.0.to_owned()).collect()))
+        .as_ref()
+}
 
 /// The figures of each sentence, in order.
 fn by_sentence(figures: &[Figure]) -> Vec<&[Figure]> {
@@ -59,20 +67,17 @@ pub(super) fn parts_sum(text: &str, figures: &[Figure], lang: Lang, sink: &mut S
         let Some(s) = text.get(sentence.clone()) else {
             continue;
         };
-        // Each trigger in the sentence, in order.
-        let mut triggers: Vec<(usize, usize, bool)> = TRIGGERS
-            .iter()
-            .flat_map(|(w, exhaustive)| {
-                s.match_indices(w).map(move |(i, _)| {
-                    (
-                        sentence.start + i,
-                        sentence.start + i + w.len(),
-                        *exhaustive,
-                    )
-                })
-            })
-            .collect();
-        triggers.sort_unstable();
+        // Each trigger in the sentence, in order: one scan for all of
+        // them (no word of the list can overlap another's occurrence, nor
+        // its own, so this finds each word wherever it is).
+        let mut triggers: Vec<(usize, usize, bool)> = Vec::new();
+        let mut from = 0;
+        while let Some(r) = trigger_words().and_then(|l| l.find(&s[from..])) {
+            let (start, end) = (from + r.start, from + r.end);
+            let exhaustive = TRIGGERS.iter().any(|(w, e)| *e && *w == &s[start..end]);
+            triggers.push((sentence.start + start, sentence.start + end, exhaustive));
+            from = end;
+        }
         for (k, &(t, t_end, exhaustive)) in triggers.iter().enumerate() {
             // The total: the figure right before the trigger.
             let Some(total) = group

@@ -112,6 +112,28 @@ fn body_years(t: &str) -> Vec<i32> {
     standalone_years(t).map(|(y, _)| y).collect()
 }
 
+/// `depth` moved by the book-title marks of `seg` in turn (《 opens, 》
+/// closes, never below zero). Each mark is found by a byte search, not by
+/// decoding every character: the year lint runs this over the whole body
+/// at every re-check.
+fn book_depth(seg: &str, depth: &mut i32) {
+    let next = |c: char, from: usize| seg[from..].find(c).map(|k| from + k);
+    let (mut open, mut close) = (next('《', 0), next('》', 0));
+    loop {
+        match (open, close) {
+            (Some(o), c) if c.is_none_or(|c| o < c) => {
+                *depth += 1;
+                open = next('《', o + '《'.len_utf8());
+            }
+            (_, Some(c)) => {
+                *depth = (*depth - 1).max(0);
+                close = next('》', c + '》'.len_utf8());
+            }
+            _ => return,
+        }
+    }
+}
+
 /// The years of `t` that stand alone, with their byte offsets: every
 /// `YYYY年` but a range's end (2021-2025年, 2021至2025年) and one inside a
 /// 《title》.
@@ -120,17 +142,57 @@ pub fn standalone_years(t: &str) -> impl Iterator<Item = (i32, usize)> + '_ {
     let mut scanned = 0;
     years_with_nian(t).filter(move |&(_, i)| {
         // Book-title depth at `i`, scanning only the new part of the text.
-        for c in t[scanned..i].chars() {
-            match c {
-                '《' => depth += 1,
-                '》' => depth = (depth - 1).max(0),
-                _ => {}
-            }
-        }
+        book_depth(&t[scanned..i], &mut depth);
         scanned = i;
         let before = t[..i].chars().next_back();
         depth == 0
             && !before
                 .is_some_and(|c| matches!(c, '-' | '—' | '－' | '~' | '～' | '至' | '到' | '–'))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::book_depth;
+
+    /// The depth as characters decoded one by one (what `book_depth`
+    /// replaced).
+    fn by_chars(seg: &str, depth: &mut i32) {
+        for c in seg.chars() {
+            match c {
+                '《' => *depth += 1,
+                '》' => *depth = (*depth - 1).max(0),
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn book_depth_follows_the_marks_as_decoding_every_character_does() {
+        // Random strings (a fixed seed) of marks, characters that share
+        // their bytes' neighbours (、。「」 are E3 80 xx too), ideographs and
+        // ASCII, cut into random segments carried from one to the next.
+        let mut rng = crate::core::testing::Rng(0x5eed_b00c);
+        let alphabet = [
+            '《', '》', '、', '。', '「', '」', '法', '治', 'a', '2', '年',
+        ];
+        for _ in 0..2000 {
+            let n = rng.below(40);
+            let s: String = (0..n)
+                .map(|_| alphabet[rng.below(alphabet.len())])
+                .collect();
+            let (mut a, mut b) = (0, 0);
+            let mut at = 0;
+            while at < s.len() {
+                let mut end = (at + 1 + rng.below(12)).min(s.len());
+                while !s.is_char_boundary(end) {
+                    end += 1;
+                }
+                book_depth(&s[at..end], &mut a);
+                by_chars(&s[at..end], &mut b);
+                assert_eq!(a, b, "{s:?} up to {end}");
+                at = end;
+            }
+        }
+    }
 }
