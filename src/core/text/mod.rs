@@ -205,11 +205,14 @@ pub fn fold_char(c: char) -> char {
 /// Borrowed when nothing folds (the usual case).
 pub fn fold_for_matching(text: &str) -> Cow<'_, str> {
     // Only CJK ideographs (U+4E00..U+9FFF) can fold: three-byte characters
-    // whose lead byte is 0xE4 to 0xE9. Decode those alone.
+    // whose lead byte is 0xE4 to 0xE9. Decode those alone; copy the runs
+    // between the characters that fold as they are.
     let b = text.as_bytes();
     let bits = fold_bits();
     let mut i = 0;
-    let mut first = None;
+    let mut out: Option<String> = None;
+    // Where the text not yet copied starts.
+    let mut copied = 0;
     while i < b.len() {
         let x = b[i];
         if !(0xE4..=0xE9).contains(&x) {
@@ -232,19 +235,23 @@ pub fn fold_for_matching(text: &str) -> Cow<'_, str> {
             if (FOLD_START..=FOLD_END).contains(&cp) {
                 let k = (cp - FOLD_START) as usize;
                 if bits[k / 64] & (1 << (k % 64)) != 0 {
-                    first = Some(i);
-                    break;
+                    let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
+                    o.push_str(&text[copied..i]);
+                    // Lead bytes 0xE4..=0xE9 start a three-byte character
+                    // in valid UTF-8: `i` is a character boundary.
+                    if let Some(c) = text[i..].chars().next() {
+                        o.push(fold_char(c));
+                    }
+                    copied = i + 3;
                 }
             }
         }
         i += 3;
     }
-    let Some(first) = first else {
+    let Some(mut out) = out else {
         return Cow::Borrowed(text);
     };
-    let mut out = String::with_capacity(text.len());
-    out.push_str(&text[..first]);
-    out.extend(text[first..].chars().map(fold_char));
+    out.push_str(&text[copied.min(text.len())..]);
     debug_assert_eq!(out.len(), text.len());
     Cow::Owned(out)
 }
@@ -585,6 +592,27 @@ mod tests {
         let f = fold_for_matching(t);
         assert_eq!(f, "法治政府建设年度报告");
         assert_eq!(f.len(), t.len());
+    }
+
+    #[test]
+    fn fold_for_matching_is_each_character_folded() {
+        // Random strings (a fixed seed) of folding and non-folding
+        // ideographs, ASCII, two- and four-byte characters, against the
+        // characters folded one by one; borrowed exactly when nothing folds.
+        let mut rng = crate::core::testing::Rng(0xf01d_0f01);
+        let alphabet = [
+            '報', '設', '於', '後', '法', '治', '报', 'a', '7', 'é', '😀', '　', '一', '龍',
+        ];
+        for _ in 0..3000 {
+            let n = rng.below(30);
+            let t: String = (0..n)
+                .map(|_| alphabet[rng.below(alphabet.len())])
+                .collect();
+            let folded = fold_for_matching(&t);
+            let by_char: String = t.chars().map(fold_char).collect();
+            assert_eq!(folded, by_char, "{t:?}");
+            assert_eq!(matches!(folded, Cow::Borrowed(_)), by_char == t, "{t:?}");
+        }
     }
 
     #[test]
