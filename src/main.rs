@@ -3,16 +3,13 @@
 
 mod cli;
 
-use clap::FromArgMatches;
 use reportbench::core::lang::Lang;
 
 fn main() -> std::process::ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let config = reportbench::config::Config::load();
     let lang = cli::early_lang(&args, config.as_ref().ok());
-    let parsed = cli::help_zh::command(lang)
-        .try_get_matches_from(&args)
-        .and_then(|m| cli::Cli::from_arg_matches(&m));
+    let parsed = cli::help_zh::parse(lang, &args);
     let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
