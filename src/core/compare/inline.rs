@@ -349,6 +349,30 @@ fn token_class(c: char) -> u8 {
     }
 }
 
+/// An unchanged character of a token touching a changed character of the
+/// same kind joins the change, and so on until nothing moves: in one pass,
+/// each run of neighbouring characters of one kind (digits, letters)
+/// changes whole when any of it changed. (Joining a character at a time
+/// took a pass over the paragraph per character of the longest token.)
+fn join_tokens(chars: &mut [(SpanOp, char, bool)]) {
+    let mut i = 0;
+    while i < chars.len() {
+        let kind = token_class(chars[i].1);
+        let mut end = i + 1;
+        if kind != 0 {
+            while end < chars.len() && token_class(chars[end].1) == kind {
+                end += 1;
+            }
+            if chars[i..end].iter().any(|x| x.2) {
+                for x in &mut chars[i..end] {
+                    x.2 = true;
+                }
+            }
+        }
+        i = end;
+    }
+}
+
 /// `spans` with every number and ASCII word whole: a change inside one
 /// (35 → 38 as "3" kept, "5" deleted, "8" inserted) becomes the whole token
 /// deleted and the whole token inserted, so that a redline never reads
@@ -363,25 +387,7 @@ pub fn whole_tokens(spans: &[Span]) -> Vec<Span> {
                 .map(move |c| (s.op, c, s.op != SpanOp::Equal))
         })
         .collect();
-    // An unchanged character of a token touching a changed character of
-    // the same kind joins the change, until nothing moves.
-    loop {
-        let mut moved = false;
-        for i in 0..chars.len() {
-            let (op, c, changed) = chars[i];
-            if op != SpanOp::Equal || changed || token_class(c) == 0 {
-                continue;
-            }
-            let touches = |j: usize| chars[j].2 && token_class(chars[j].1) == token_class(c);
-            if (i > 0 && touches(i - 1)) || (i + 1 < chars.len() && touches(i + 1)) {
-                chars[i].2 = true;
-                moved = true;
-            }
-        }
-        if !moved {
-            break;
-        }
-    }
+    join_tokens(&mut chars);
     let mut out: Vec<Span> = Vec::new();
     let push = |out: &mut Vec<Span>, op: SpanOp, text: String| {
         if text.is_empty() {
@@ -430,6 +436,50 @@ pub fn whole_tokens(spans: &[Span]) -> Vec<Span> {
 #[cfg(test)]
 mod whole_token_tests {
     use super::*;
+
+    /// The joining as first written: a character at a time, pass after
+    /// pass, until nothing moves (the oracle for [`join_tokens`]).
+    fn join_until_still(chars: &mut [(SpanOp, char, bool)]) {
+        loop {
+            let mut moved = false;
+            for i in 0..chars.len() {
+                let (op, c, changed) = chars[i];
+                if op != SpanOp::Equal || changed || token_class(c) == 0 {
+                    continue;
+                }
+                let touches = |j: usize| chars[j].2 && token_class(chars[j].1) == token_class(c);
+                if (i > 0 && touches(i - 1)) || (i + 1 < chars.len() && touches(i + 1)) {
+                    chars[i].2 = true;
+                    moved = true;
+                }
+            }
+            if !moved {
+                break;
+            }
+        }
+    }
+
+    #[test]
+    fn joining_in_one_pass_is_the_joining_until_nothing_moves() {
+        // Random runs (a fixed seed) of digits, letters, marks and Chinese,
+        // kept, deleted or inserted.
+        let mut rng = crate::core::testing::Rng(0x070c_e4e5);
+        let alphabet = ['1', '2', '.', '%', '１', 'a', 'B', '件', '，', ' ', '法'];
+        let ops = [SpanOp::Equal, SpanOp::Equal, SpanOp::Delete, SpanOp::Insert];
+        for _ in 0..3000 {
+            let n = rng.below(40);
+            let chars: Vec<(SpanOp, char, bool)> = (0..n)
+                .map(|_| {
+                    let op = ops[rng.below(ops.len())];
+                    (op, alphabet[rng.below(alphabet.len())], op != SpanOp::Equal)
+                })
+                .collect();
+            let (mut a, mut b) = (chars.clone(), chars.clone());
+            join_tokens(&mut a);
+            join_until_still(&mut b);
+            assert_eq!(a, b, "{chars:?}");
+        }
+    }
 
     #[test]
     fn numbers_and_words_are_never_split() {
