@@ -32,8 +32,7 @@ const TRIGGERS: &[(&str, bool)] = &[
 /// [`TRIGGERS`]' words as one list, scanned for together.
 fn trigger_words() -> Option<&'static WordList> {
     static LIST: std::sync::OnceLock<Option<WordList>> = std::sync::OnceLock::new();
-    LIST.get_or_init(|| WordList::new(TRIGGERS.iter().map(|t| t.0.to_owned()).collect()))
-        .as_ref()
+    WordList::fixed(&LIST, TRIGGERS.iter().map(|t| t.0))
 }
 
 /// The figures of each sentence, in order.

@@ -45,12 +45,16 @@ impl WordList {
 
     /// A fixed list of the program's own, built at its first use and kept
     /// in `cell` for the rest of the process (`None` for an empty list).
+    /// `words` are read only then (a list drawn from a table of the
+    /// program's costs nothing after).
     pub fn fixed(
         cell: &'static std::sync::OnceLock<Option<WordList>>,
-        words: &[&str],
+        words: impl IntoIterator<Item = impl AsRef<str>>,
     ) -> Option<&'static WordList> {
-        cell.get_or_init(|| WordList::new(words.iter().map(|w| (*w).to_owned()).collect()))
-            .as_ref()
+        cell.get_or_init(|| {
+            WordList::new(words.into_iter().map(|w| w.as_ref().to_owned()).collect())
+        })
+        .as_ref()
     }
 
     /// The words, as given.
