@@ -10,7 +10,7 @@ use crate::core::document::{Document, NumberingProblem, ParagraphKind, years_wit
 use crate::core::figures::Figure;
 use crate::core::lang::Lang;
 use crate::core::spec::{CompiledSpec, LintSettings};
-use crate::core::text::truncate_chars;
+use crate::core::text::{Position, truncate_chars};
 use crate::tr;
 use std::ops::Range;
 
@@ -27,20 +27,8 @@ pub(super) fn run(
     let l = &spec.spec.lints;
     let mut out = Vec::new();
     let mut push = |rule: &'static str, s: &LintSettings, range: Range<usize>, message: String| {
-        out.push(Lint {
-            rule,
-            severity: s.severity,
-            message,
-            position: doc.position(range.start),
-            range,
-        });
-    };
-    // A finding at a figure: its place is the figure's, already worked
-    // out (a draft restating many figures has hundreds of such findings,
-    // each otherwise placed by counting its line's characters).
-    let at_figure = |f: &Figure| {
-        debug_assert_eq!(f.position, doc.position(f.range.start), "{f:?}");
-        (f.range.clone(), f.position)
+        let position = doc.position(range.start);
+        out.push(lint(rule, s, range, position, message));
     };
     if l.numbering.enabled {
         numbering(doc, lang, &mut |r, m| push("numbering", &l.numbering, r, m));
@@ -102,15 +90,20 @@ pub(super) fn run(
         });
     }
     if l.figure_consistency.enabled {
+        // A finding at a figure is placed at the figure's position, already
+        // worked out (a draft restating many figures has hundreds of such
+        // findings, each otherwise placed by counting its line's
+        // characters).
         super::consistency::figure_consistency(doc.matching_text(), figures, lang, &mut |f, m| {
-            let (range, position) = at_figure(f);
-            out.push(Lint {
-                rule: "figure-consistency",
-                severity: l.figure_consistency.severity,
-                message: m,
-                position,
-                range,
-            });
+            debug_assert_eq!(f.position, doc.position(f.range.start), "{f:?}");
+            let s = &l.figure_consistency;
+            out.push(lint(
+                "figure-consistency",
+                s,
+                f.range.clone(),
+                f.position,
+                m,
+            ));
         });
     }
     out.sort_by_key(|x| (x.range.start, x.rule));
@@ -118,6 +111,23 @@ pub(super) fn run(
 }
 
 type Sink<'a> = dyn FnMut(Range<usize>, String) + 'a;
+
+/// A finding of `rule` (with its settings) at `range`, placed at `position`.
+fn lint(
+    rule: &'static str,
+    s: &LintSettings,
+    range: Range<usize>,
+    position: Position,
+    message: String,
+) -> Lint {
+    Lint {
+        rule,
+        severity: s.severity,
+        message,
+        position,
+        range,
+    }
+}
 
 fn heading_range(doc: &Document, h: usize) -> Range<usize> {
     let hd = &doc.headings()[h];
