@@ -2,6 +2,7 @@
 //! the text (with weak evidence, scopes and the plans section told apart).
 
 use super::evidence::{excerpt_evidence, heading_evidence};
+use super::memo::Reuse;
 use super::{Evidence, ItemSections, Status};
 use crate::core::document::Document;
 use crate::core::lang::Lang;
@@ -101,6 +102,7 @@ pub(super) fn eval_section(
     ii: usize,
     sections: &ItemSections,
     lang: Lang,
+    reuse: &mut Reuse,
 ) -> Verdict {
     let found = &sections[ii];
     let m = &spec.item_matchers[ii];
@@ -122,7 +124,9 @@ pub(super) fn eval_section(
     }
     // No heading: maybe the body covers it.
     if let Some(body) = m.body.as_ref()
-        && let Some(ev) = find_in_body(doc, body, |_| true).into_iter().next()
+        && let Some(ev) = find_in_body(doc, body, matcher_key(ii, 0), reuse, |_| true)
+            .into_iter()
+            .next()
     {
         let msg = tr!(
             lang,
@@ -176,11 +180,20 @@ pub(super) fn suggest_position(doc: &Document, ii: usize, sections: &ItemSection
     doc.text().len()
 }
 
+/// The memo's name for matcher `which` (0 a section's body, 1 a
+/// statement's, 2 its weak one) of item `ii`.
+fn matcher_key(ii: usize, which: u32) -> u32 {
+    (ii as u32) * 4 + which
+}
+
 /// Paragraph texts to match a body matcher against: body paragraphs and
-/// run-in heading bodies. `keep` filters by paragraph index.
+/// run-in heading bodies. `keep` filters by paragraph index. Each
+/// paragraph's hit is kept in the memo under `key` ([`matcher_key`]).
 pub(super) fn find_in_body(
     doc: &Document,
     m: &CompiledMatcher,
+    key: u32,
+    reuse: &mut Reuse,
     keep: impl Fn(usize) -> bool,
 ) -> Vec<Evidence> {
     let text = doc.matching_text();
@@ -193,10 +206,20 @@ pub(super) fn find_in_body(
             continue;
         };
         let t = &text[range.clone()];
-        if m.min_chars > 0 && t.chars().count() < m.min_chars {
-            continue;
-        }
-        if let Some(hit) = m.find(t) {
+        let find = || {
+            if m.min_chars > 0 && t.chars().count() < m.min_chars {
+                return None;
+            }
+            m.find(t)
+        };
+        // A body inside its paragraph: the paragraph's text alone decides,
+        // so the hit is kept in the memo.
+        let para = &doc.paragraphs()[pi].range;
+        let found = match range.start.checked_sub(para.start) {
+            Some(offset) if range.end <= para.end => reuse.body_hit(pi, key, offset, find),
+            _ => find(),
+        };
+        if let Some(hit) = found {
             out.push(excerpt_evidence(
                 doc,
                 range.clone(),
@@ -243,6 +266,7 @@ pub(super) fn eval_statement(
     ii: usize,
     sections: &ItemSections,
     lang: Lang,
+    reuse: &mut Reuse,
 ) -> Verdict {
     let item = &spec.spec.items[ii];
     let m = &spec.item_matchers[ii];
@@ -285,7 +309,7 @@ pub(super) fn eval_statement(
         }
     }
     if let Some(bm) = m.body.as_ref() {
-        for ev in find_in_body(doc, bm, in_scope) {
+        for ev in find_in_body(doc, bm, matcher_key(ii, 1), reuse, in_scope) {
             let p = doc.index().line_of(ev.range.start);
             let pi = doc.paragraphs().partition_point(|pp| pp.line <= p);
             let pi = pi.saturating_sub(1);
@@ -338,7 +362,7 @@ pub(super) fn eval_statement(
         .into_iter()
         .map(|(_, e)| e)
         .collect();
-        weak.extend(find_in_body(doc, wm, in_scope));
+        weak.extend(find_in_body(doc, wm, matcher_key(ii, 2), reuse, in_scope));
         if let Some(first) = weak.first() {
             // What the body should have said: the item's own evidence words.
             let hint = m.body.as_ref().map(keywords_hint).unwrap_or_default();

@@ -3,7 +3,8 @@
 //!
 //! What a check works out of a paragraph's text alone — its figures (with
 //! the metrics their clauses name), its metric keywords, its placeholders,
-//! its punctuation finding — is kept in
+//! its punctuation finding, the statement items' matches in its body — is
+//! kept in
 //! a [`CheckMemo`] under the paragraph's text, relative to the paragraph's
 //! start, and the next check takes it for every paragraph whose text is
 //! the same, wherever the paragraph moved (a line added above shifts every
@@ -51,6 +52,9 @@ struct Entry {
     placeholders: Option<Vec<Range<usize>>>,
     /// The punctuation finding: the first mark and the message.
     punctuation: Option<Option<(Range<usize>, String)>>,
+    /// Statement items' body matches: (matcher, where the body starts in
+    /// the paragraph, the first hit in the body, relative to its start).
+    body_hits: Vec<(u32, usize, Option<Range<usize>>)>,
 }
 
 impl CheckMemo {
@@ -226,6 +230,27 @@ impl<'m> Reuse<'m> {
             None => scan(),
             Some(entry) => entry.placeholders.get_or_insert_with(scan).clone(),
         }
+    }
+
+    /// The first hit of matcher `key` in paragraph `pi`'s body, which
+    /// starts `offset` bytes into the paragraph: relative to the body's
+    /// start, from the memo or from `find`.
+    pub(super) fn body_hit(
+        &mut self,
+        pi: usize,
+        key: u32,
+        offset: usize,
+        find: impl FnOnce() -> Option<Range<usize>>,
+    ) -> Option<Range<usize>> {
+        let Some(entry) = self.entry(pi) else {
+            return find();
+        };
+        if let Some((_, _, hit)) = entry.body_hits.iter().find(|h| h.0 == key && h.1 == offset) {
+            return hit.clone();
+        }
+        let hit = find();
+        entry.body_hits.push((key, offset, hit.clone()));
+        hit
     }
 
     /// The punctuation finding of paragraph `pi`, relative to its start.

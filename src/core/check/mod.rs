@@ -249,8 +249,8 @@ fn check_with(
                 spec.spec.name.as_deref().unwrap_or(&spec.spec.id),
                 lang,
             ),
-            ItemKind::Section => eval_section(doc, spec, ii, &sections, lang),
-            ItemKind::Statement => eval_statement(doc, spec, ii, &sections, lang),
+            ItemKind::Section => eval_section(doc, spec, ii, &sections, lang, &mut reuse),
+            ItemKind::Statement => eval_statement(doc, spec, ii, &sections, lang, &mut reuse),
         };
         items.push(ItemResult {
             id: item.id.clone(),
