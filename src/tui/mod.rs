@@ -7,6 +7,7 @@
 
 pub mod clipboard;
 pub mod effects;
+pub mod frame_out;
 pub mod quiet;
 
 use crate::app::msg::{Effect, Msg, Now};
@@ -45,15 +46,17 @@ pub fn restore() {
     ratatui::restore();
 }
 
+/// The terminal's output: frames through crossterm, each written in one
+/// call ([`frame_out::FrameOut`]).
+type TerminalOut = ratatui::backend::CrosstermBackend<frame_out::FrameOut<std::io::Stdout>>;
+
 /// Raw mode, the alternate screen, and a terminal whose frames write only
-/// what changed ([`quiet::Quiet`]). (The panic hook that restores the
+/// what changed ([`quiet::Quiet`]), each frame in one write. (The panic hook that restores the
 /// terminal is [`run`]'s.)
-fn init_terminal() -> std::io::Result<
-    ratatui::Terminal<quiet::Quiet<ratatui::backend::CrosstermBackend<std::io::Stdout>>>,
-> {
+fn init_terminal() -> std::io::Result<ratatui::Terminal<quiet::Quiet<TerminalOut>>> {
     crossterm::terminal::enable_raw_mode()?;
     execute!(stdout(), crossterm::terminal::EnterAlternateScreen)?;
-    let backend = ratatui::backend::CrosstermBackend::new(stdout());
+    let backend = ratatui::backend::CrosstermBackend::new(frame_out::FrameOut::new(stdout()));
     ratatui::Terminal::new(quiet::Quiet::new(backend))
 }
 
