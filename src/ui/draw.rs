@@ -3,9 +3,11 @@
 //! Where things go comes from `app::layout`, the same geometry the state
 //! keeps its scroll positions by. Text from a file is shown with visible
 //! symbols for control, bidi and zero-width characters, and the whole drawn
-//! buffer passes one more sanitising step at the end ([`sanitize_buffer`]),
+//! buffer passes one more sanitising step at the end ([`sanitize_buffer`], in
+//! `ui::finish`),
 //! so that none of them reaches the terminal, whatever widget drew it.
 
+pub use super::finish::{finish_buffer, guard_wide_edges, sanitize_buffer};
 use super::overlays::draw_overlay;
 use super::theme::Theme;
 use super::views::wrap_to_width;
@@ -510,53 +512,4 @@ pub fn buffer_lines(buf: &Buffer) -> Vec<String> {
             line.trim_end().to_owned()
         })
         .collect()
-}
-
-/// The last step of every frame: control characters made visible
-/// ([`sanitize_buffer`]) and the cells after wide characters guarded
-/// ([`guard_wide_edges`]).
-pub fn finish_buffer(buf: &mut Buffer) {
-    sanitize_buffer(buf);
-    guard_wide_edges(buf);
-}
-
-/// Marks every narrow or blank cell that follows a wide character (CJK) to
-/// be written at each frame. When one half of a wide character is
-/// overwritten, terminals (tmux, xterm …) clear its other half to their
-/// default colours; ratatui's diff does not model that, so when a wide
-/// character of this frame starts one column before one of the last frame
-/// (text shifted by a narrow character after scrolling), the cell after it
-/// kept the terminal's default background — a black box in the light theme.
-/// One cell per wide-to-narrow boundary is written again.
-pub fn guard_wide_edges(buf: &mut Buffer) {
-    use ratatui::buffer::CellDiffOption;
-    use unicode_width::UnicodeWidthStr;
-    let area = buf.area;
-    for y in area.top()..area.bottom() {
-        let mut x = area.left();
-        while x < area.right() {
-            let w = buf[(x, y)].symbol().width().max(1) as u16;
-            let after = x.saturating_add(w);
-            if w >= 2 && after < area.right() && buf[(after, y)].symbol().width() <= 1 {
-                buf[(after, y)].set_diff_option(CellDiffOption::AlwaysUpdate);
-            }
-            x = after;
-        }
-    }
-}
-
-/// Replaces every character that must not reach a terminal (controls, bidi
-/// overrides and isolates, zero-width characters, line separators) in the
-/// drawn buffer with a visible symbol.
-pub fn sanitize_buffer(buf: &mut Buffer) {
-    let area = buf.area;
-    for y in area.top()..area.bottom() {
-        for x in area.left()..area.right() {
-            if let Some(cell) = buf.cell_mut((x, y))
-                && let std::borrow::Cow::Owned(clean) = sanitize_for_display(cell.symbol())
-            {
-                cell.set_symbol(&clean);
-            }
-        }
-    }
 }

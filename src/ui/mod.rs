@@ -1,5 +1,5 @@
 //! Rendering for the workbench (no I/O): `draw` (the panes, status bar
-//! and the dispatch), `diff` and `figures` (the F3 and F4 views),
+//! and the dispatch), `finish` (the last pass over every frame), `diff` and `figures` (the F3 and F4 views),
 //! `overlays` (help, recovery offer, prompts), `comment_list` (F6),
 //! `input_box`
 //! (the box comments and suggestions are typed in), `redline` (a
@@ -10,6 +10,7 @@ mod comment_list;
 pub mod diff;
 pub mod draw;
 pub mod figures;
+mod finish;
 mod input_box;
 mod overlays;
 mod redline;
