@@ -10,6 +10,7 @@ mod highlight;
 mod history;
 mod input;
 mod layout;
+mod rows;
 mod screen_map;
 mod scroll;
 #[cfg(feature = "search")]

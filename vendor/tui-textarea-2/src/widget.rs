@@ -361,16 +361,9 @@ impl TextArea<'_> {
 
         // To get fine control over the text color and the surrrounding block they have to be rendered separately
         // see https://github.com/ratatui/ratatui/issues/144
-        let mut text_area = plan.inner_area;
-        let mut inner = Paragraph::new(text)
-            .style(style)
-            .alignment(self.alignment());
+        let text_area = plan.inner_area;
         if let Some(b) = block {
-            text_area = plan.inner_area;
             b.render(area, buf)
-        }
-        if plan.top_col != 0 {
-            inner = inner.scroll((0, plan.top_col));
         }
 
         // Store scroll top position for rendering on the next tick
@@ -379,8 +372,29 @@ impl TextArea<'_> {
         self.rendered_cursor_position
             .set(plan.rendered_cursor_position);
 
+        // PATCH(reportbench): left-aligned rows not scrolled sideways are
+        // written straight into the buffer, as the paragraph would write
+        // them (`rows`); other rows go through the paragraph.
+        if plan.top_col == 0 && all_left_aligned(self.alignment(), &text) {
+            crate::rows::render_rows(&text, style, text_area, buf);
+            return;
+        }
+        let mut inner = Paragraph::new(text)
+            .style(style)
+            .alignment(self.alignment());
+        if plan.top_col != 0 {
+            inner = inner.scroll((0, plan.top_col));
+        }
         inner.render(text_area, buf);
     }
+}
+
+/// PATCH(reportbench): whether every line of `text` is drawn left-aligned
+/// in a paragraph aligned as `alignment`.
+fn all_left_aligned(alignment: Alignment, text: &Text<'_>) -> bool {
+    text.lines
+        .iter()
+        .all(|l| l.alignment.unwrap_or(alignment) == Alignment::Left)
 }
 
 #[cfg(test)]
