@@ -24,8 +24,8 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
 use tui_textarea::{Highlight, Look};
 use unicode_width::UnicodeWidthStr;
 
@@ -134,7 +134,7 @@ fn draw_checklist(f: &mut Frame, s: &State, t: &Theme, panes: &Panes) {
     // problems; a frame draws a few dozen).
     let top = s.list_top().min(rows.len());
     let shown = usize::from(panes.list.height.saturating_sub(2));
-    let items: Vec<ListItem> = rows[top..(top + shown).min(rows.len())]
+    let items: Vec<Line> = rows[top..(top + shown).min(rows.len())]
         .iter()
         .map(|r| {
             let (glyph, name) = match r {
@@ -176,24 +176,31 @@ fn draw_checklist(f: &mut Frame, s: &State, t: &Theme, panes: &Panes) {
             };
             let text =
                 truncate_chars(&sanitize_for_display(&name), width.saturating_sub(2)).into_owned();
-            ListItem::new(Line::from(vec![
+            Line::from(vec![
                 Span::styled(format!("{glyph} "), style),
                 Span::raw(text),
-            ]))
+            ])
         })
         .collect();
     let focused = s.focus() == Focus::Checklist;
-    let list = List::new(items)
-        .block(block(t, title, focused))
-        .highlight_style(t.style("ui.checklist.selected"));
-    // The scroll the state keeps (the same rows the mouse maps): the rows
-    // built start at it.
-    let mut state = ListState::default().with_offset(0).with_selected(
-        s.selected()
-            .checked_sub(top)
-            .filter(|&i| i < shown.min(rows.len() - top)),
-    );
-    f.render_stateful_widget(list, panes.list, &mut state);
+    let frame = block(t, title, focused);
+    let inner = frame.inner(panes.list);
+    f.render_widget(frame, panes.list);
+    // The rows on screen, written as a paragraph writes them (a row per
+    // line, cut at the pane's edge), the selected one highlighted.
+    // The rows built start at the scroll the state keeps (the same rows
+    // the mouse maps).
+    let built = items.len();
+    let buf = f.buffer_mut();
+    tui_textarea::render_rows(&Text::from(items), Style::default(), inner, buf);
+    if let Some(i) = s.selected().checked_sub(top).filter(|&i| i < built) {
+        let row = Rect {
+            y: inner.y.saturating_add(i as u16),
+            height: 1,
+            ..inner
+        };
+        buf.set_style(row.intersection(inner), t.style("ui.checklist.selected"));
+    }
     // The selected row's message, wrapped by display width (CJK counts double).
     let detail = sanitize_for_display(&selected_message(s)).into_owned();
     let inner = panes.detail.width.saturating_sub(2) as usize;

@@ -10,6 +10,7 @@ mod highlight;
 mod history;
 mod input;
 mod layout;
+#[cfg(feature = "ratatui")]
 mod rows;
 mod screen_map;
 mod scroll;
@@ -44,6 +45,10 @@ use termion;
 
 pub use cursor::CursorMove;
 pub use input::{Input, Key};
+/// PATCH(reportbench): rows of text written as a left-aligned `Paragraph`
+/// writes them, at a fraction of its cost (see `PATCHES.md`, 14).
+#[cfg(feature = "ratatui")]
+pub use rows::render_rows;
 pub use scroll::Scrolling;
 pub use textarea::{
     AtomicCursorBias, AtomicDeleteDirection, AtomicRange, AtomicRangeError,

@@ -20,7 +20,7 @@ use unicode_width::UnicodeWidthChar;
 /// Writes `text` into `area` of `buf` as `Paragraph::new(text).style(style)`
 /// (left-aligned, no wrapping, no scroll) renders it. The caller makes sure
 /// no line asks for another alignment.
-pub(crate) fn render_rows(text: &Text<'_>, style: Style, area: Rect, buf: &mut Buffer) {
+pub fn render_rows(text: &Text<'_>, style: Style, area: Rect, buf: &mut Buffer) {
     let area = area.intersection(buf.area);
     let stride = usize::from(buf.area.width);
     let left = usize::from(area.left() - buf.area.left());
