@@ -13,8 +13,11 @@ const FAZHI: &str = include_str!("../../../drafts/qinghe-2024.md");
 const XXGK: &str = include_str!("../../../drafts/xxgk-2024.md");
 
 /// Text a random edit inserts: figures, units, placeholders, half-width
-/// marks, headings, quotes, keywords, an ellipsis.
+/// marks, headings, quotes, keywords, an ellipsis, traditional characters
+/// (folded for matching).
 const PIECES: &[&str] = &[
+    "報",
+    "行政復議",
     "甲",
     "3",
     "12件",

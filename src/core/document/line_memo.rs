@@ -7,15 +7,34 @@
 use super::super::by_text::ByText;
 use super::super::outline::{LineShape, classify_line};
 use super::super::residue::is_residue_line;
+use super::super::text::has_folds;
 
 /// A line's shape: `None` for web residue (see [`line_shape`]).
 type Shape = Option<LineShape>;
+
+/// What is kept of a line: its shape, and whether it holds a character
+/// that folds for matching ([`has_folds`]), so that a parse need not read
+/// the whole text to know whether to fold it.
+#[derive(Debug, Clone)]
+struct LineFacts {
+    shape: Shape,
+    folds: bool,
+}
+
+impl LineFacts {
+    fn of(line: &str) -> LineFacts {
+        LineFacts {
+            shape: line_shape(line),
+            folds: has_folds(line),
+        }
+    }
+}
 
 /// What earlier parses of a draft worked out of each line (see the
 /// module).
 #[derive(Debug, Default)]
 pub struct LineMemo {
-    lines: ByText<Option<Shape>>,
+    lines: ByText<Option<LineFacts>>,
 }
 
 impl LineMemo {
@@ -39,14 +58,16 @@ impl LineMemo {
         self.lines.begin();
     }
 
-    /// The shape of `line` (a whole line, leading white space included),
-    /// from the memo or worked out.
-    pub(super) fn shape(&mut self, line: &str) -> Shape {
+    /// The shape of `line` (a whole line, leading white space included)
+    /// and whether it holds a character that folds, from the memo or
+    /// worked out.
+    pub(super) fn shape(&mut self, line: &str) -> (Shape, bool) {
         let slot = self.lines.slot(line);
-        match self.lines.get_mut(slot) {
-            Some(kept) => kept.get_or_insert_with(|| line_shape(line)).clone(),
-            None => line_shape(line),
-        }
+        let facts = match self.lines.get_mut(slot) {
+            Some(kept) => kept.get_or_insert_with(|| LineFacts::of(line)).clone(),
+            None => LineFacts::of(line),
+        };
+        (facts.shape, facts.folds)
     }
 
     /// After a parse: the lines it met are the ones kept.

@@ -125,14 +125,11 @@ impl Document {
 
     fn parse_with(text: String, format: TextFormat, memo: Option<&mut LineMemo>) -> Document {
         let index = LineIndex::new(&text);
-        let folded = match fold_for_matching(&text) {
-            std::borrow::Cow::Owned(f) => Some(f),
-            std::borrow::Cow::Borrowed(_) => None,
-        };
+        let with_memo = memo.is_some();
         let mut doc = Document {
             text,
             format,
-            folded,
+            folded: None,
             index,
             paragraphs: Vec::new(),
             headings: Vec::new(),
@@ -141,7 +138,16 @@ impl Document {
             numbering: Vec::new(),
             plans_like: Vec::new(),
         };
-        doc.split_paragraphs(memo);
+        let folds = doc.split_paragraphs(memo);
+        // The text folded for matching: without a memo in one pass over
+        // it; with one, only when a line holds a character that folds
+        // (each line's answer is kept in the memo).
+        if folds || !with_memo {
+            doc.folded = match fold_for_matching(&doc.text) {
+                std::borrow::Cow::Owned(f) => Some(f),
+                std::borrow::Cow::Borrowed(_) => None,
+            };
+        }
         doc.detect_title();
         doc.mark_edge_residue();
         doc.build_tree();
@@ -149,7 +155,11 @@ impl Document {
         doc
     }
 
-    pub(super) fn split_paragraphs(&mut self, mut memo: Option<&mut LineMemo>) {
+    /// Splits the text into paragraphs and headings. Returns whether a
+    /// line holds a character that folds for matching, as the memo knows
+    /// it (always `false` without a memo).
+    pub(super) fn split_paragraphs(&mut self, mut memo: Option<&mut LineMemo>) -> bool {
+        let mut folds = false;
         if let Some(m) = memo.as_deref_mut() {
             m.begin();
         }
@@ -166,7 +176,11 @@ impl Document {
             let lead = line.len() - line.trim_start_matches(super::text::is_space).len();
             let range = start + lead..start + lead + t.len();
             let shape = match memo.as_deref_mut() {
-                Some(m) => m.shape(line),
+                Some(m) => {
+                    let (shape, f) = m.shape(line);
+                    folds |= f;
+                    shape
+                }
                 None => line_shape(line),
             };
             let kind = match shape {
@@ -205,6 +219,7 @@ impl Document {
         if let Some(m) = memo {
             m.finish();
         }
+        folds
     }
 
     /// After some headings were turned into the title: drop them and renumber.

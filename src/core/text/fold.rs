@@ -39,22 +39,12 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
-/// Folds traditional characters to simplified for keyword matching.
-///
-/// The result has exactly the same byte length as the input (the table maps
-/// characters one to one, and only to characters of the same UTF-8 length),
-/// so byte offsets found in the folded text are valid in the original.
-/// Borrowed when nothing folds (the usual case).
-pub fn fold_for_matching(text: &str) -> Cow<'_, str> {
+/// Where the next character that folds starts in `b` (UTF-8), at or
+/// after `i` (a character boundary).
+fn next_fold(b: &[u8], mut i: usize) -> Option<usize> {
     // Only CJK ideographs (U+4E00..U+9FFF) can fold: three-byte characters
-    // whose lead byte is 0xE4 to 0xE9. Decode those alone; copy the runs
-    // between the characters that fold as they are.
-    let b = text.as_bytes();
+    // whose lead byte is 0xE4 to 0xE9. Decode those alone.
     let bits = fold_bits();
-    let mut i = 0;
-    let mut out: Option<String> = None;
-    // Where the text not yet copied starts.
-    let mut copied = 0;
     while i < b.len() {
         let x = b[i];
         if !(0xE4..=0xE9).contains(&x) {
@@ -77,22 +67,46 @@ pub fn fold_for_matching(text: &str) -> Cow<'_, str> {
             if (FOLD_START..=FOLD_END).contains(&cp) {
                 let k = (cp - FOLD_START) as usize;
                 if bits[k / 64] & (1 << (k % 64)) != 0 {
-                    let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
-                    o.push_str(&text[copied..i]);
-                    // Lead bytes 0xE4..=0xE9 start a three-byte character
-                    // in valid UTF-8: `i` is a character boundary.
-                    if let Some(c) = text[i..].chars().next() {
-                        o.push(fold_char(c));
-                    }
-                    copied = i + 3;
+                    return Some(i);
                 }
             }
         }
         i += 3;
     }
-    let Some(mut out) = out else {
+    None
+}
+
+/// Whether [`fold_for_matching`] would change `text`.
+pub fn has_folds(text: &str) -> bool {
+    next_fold(text.as_bytes(), 0).is_some()
+}
+
+/// Folds traditional characters to simplified for keyword matching.
+///
+/// The result has exactly the same byte length as the input (the table maps
+/// characters one to one, and only to characters of the same UTF-8 length),
+/// so byte offsets found in the folded text are valid in the original.
+/// Borrowed when nothing folds (the usual case).
+pub fn fold_for_matching(text: &str) -> Cow<'_, str> {
+    // The runs between the characters that fold are copied as they are.
+    let b = text.as_bytes();
+    let Some(first) = next_fold(b, 0) else {
         return Cow::Borrowed(text);
     };
+    let mut out = String::with_capacity(text.len());
+    // Where the text not yet copied starts.
+    let mut copied = 0;
+    let mut at = Some(first);
+    while let Some(i) = at {
+        out.push_str(&text[copied..i]);
+        // Lead bytes 0xE4..=0xE9 start a three-byte character in valid
+        // UTF-8: `i` is a character boundary.
+        if let Some(c) = text[i..].chars().next() {
+            out.push(fold_char(c));
+        }
+        copied = i + 3;
+        at = next_fold(b, copied);
+    }
     out.push_str(&text[copied.min(text.len())..]);
     debug_assert_eq!(out.len(), text.len());
     Cow::Owned(out)
@@ -128,6 +142,7 @@ mod tests {
             let by_char: String = t.chars().map(fold_char).collect();
             assert_eq!(folded, by_char, "{t:?}");
             assert_eq!(matches!(folded, Cow::Borrowed(_)), by_char == t, "{t:?}");
+            assert_eq!(has_folds(&t), by_char != t, "{t:?}");
         }
     }
 }
