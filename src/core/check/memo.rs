@@ -37,6 +37,10 @@ pub struct CheckMemo {
     paragraphs: ByText<Entry>,
     /// What the parses of the draft worked out of each line.
     lines: LineMemo,
+    /// How many figures and metric keyword hits the last check found:
+    /// the next one's lists start that large (a list of a thousand
+    /// figures grown by doubling is copied ten times).
+    last_counts: (usize, usize),
 }
 
 /// The facts of one paragraph's text, each worked out when first asked for.
@@ -147,6 +151,19 @@ impl<'m> Reuse<'m> {
     }
 
     /// The entry of paragraph `p`, when there is a memo.
+    /// How many figures and keyword hits the last check with this memo
+    /// found (none without a memo): the capacities to start from.
+    pub(super) fn last_counts(&self) -> (usize, usize) {
+        self.memo.as_deref().map_or((0, 0), |m| m.last_counts)
+    }
+
+    /// Keeps how many figures and keyword hits this check found.
+    pub(super) fn keep_counts(&mut self, figures: usize, hits: usize) {
+        if let Some(m) = self.memo.as_deref_mut() {
+            m.last_counts = (figures, hits);
+        }
+    }
+
     fn entry(&mut self, p: usize) -> Option<&mut Entry> {
         let i = *self.slots.get(p)?;
         self.memo.as_deref_mut()?.paragraphs.get_mut(i)

@@ -57,6 +57,11 @@ pub(super) struct KeywordHits {
 }
 
 impl KeywordHits {
+    /// How many keyword hits there are in all.
+    pub(super) fn len(&self) -> usize {
+        self.all.len()
+    }
+
     pub(super) fn collect(
         doc: &Document,
         spec: &CompiledSpec,
@@ -68,7 +73,7 @@ impl KeywordHits {
         let np = doc.paragraphs().len();
         let mut hits = KeywordHits {
             n,
-            all: Vec::new(),
+            all: Vec::with_capacity(reuse.last_counts().1),
             spans: Vec::with_capacity(np),
             allowed: Vec::with_capacity(np * n),
             first_mention: vec![None; n],

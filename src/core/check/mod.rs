@@ -343,6 +343,7 @@ fn figures_and_metrics(
 ) -> (Vec<Figure>, Vec<MetricResult>) {
     let hits = KeywordHits::collect(doc, spec, sections, reuse);
     let figures = text_figures(doc, spec, sections, &hits, reuse);
+    reuse.keep_counts(figures.len(), hits.len());
     let metrics = eval_metrics(spec, &hits, &figures, lang);
     (figures, metrics)
 }
@@ -359,7 +360,7 @@ fn text_figures(
     reuse: &mut Reuse,
 ) -> Vec<Figure> {
     let mut scanner = figures::FigureScanner::new(&spec.units);
-    let mut figures = Vec::new();
+    let mut figures = Vec::with_capacity(reuse.last_counts().0);
     for (pi, p) in doc.paragraphs().iter().enumerate() {
         let Some(start) = figures::scan_start(doc, pi) else {
             continue;

@@ -164,11 +164,14 @@ impl Document {
             m.begin();
         }
         let text = &self.text;
-        let mut offset = 0;
         let mut headings = Vec::new();
-        for (line_no, line) in text.split('\n').enumerate() {
-            let start = offset;
-            offset += line.len() + 1;
+        // The lines as the index found them (no second search for line
+        // ends); at most one paragraph each.
+        let lines = self.index.line_count();
+        self.paragraphs.reserve(lines);
+        for line_no in 0..lines {
+            let start = self.index.line_start(line_no);
+            let line = &text[start..self.index.line_end(line_no)];
             let t = trim(line);
             if t.is_empty() {
                 continue;

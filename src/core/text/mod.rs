@@ -92,6 +92,15 @@ impl LineIndex {
         self.starts.get(line).copied().unwrap_or(self.len)
     }
 
+    /// Byte offset where 0-based line `line` ends (its `\n`, or the end
+    /// of the text for the last line).
+    pub fn line_end(&self, line: usize) -> usize {
+        match self.starts.get(line + 1) {
+            Some(&next) => next - 1,
+            None => self.len,
+        }
+    }
+
     /// The 0-based line containing byte offset `byte`.
     pub fn line_of(&self, byte: usize) -> usize {
         match self.starts.binary_search(&byte) {
@@ -425,6 +434,25 @@ mod tests {
         assert_eq!(page_ranges(&[3, 4, 5, 8, 10, 11]), "3-5,8,10-11");
         assert_eq!(page_ranges(&[1]), "1");
         assert_eq!(page_ranges(&[]), "");
+    }
+
+    #[test]
+    fn the_index_lines_are_the_texts_lines() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "\n\nb",
+            "第一行\n\n二、第二行abc\n末",
+            "x\r\ny",
+        ] {
+            let idx = LineIndex::new(text);
+            let got: Vec<&str> = (0..idx.line_count())
+                .map(|l| &text[idx.line_start(l)..idx.line_end(l)])
+                .collect();
+            assert_eq!(got, text.split('\n').collect::<Vec<_>>(), "{text:?}");
+        }
     }
 
     #[test]
