@@ -32,7 +32,12 @@ use unicode_width::UnicodeWidthStr;
 /// Draws the whole workbench.
 pub fn draw(f: &mut Frame, s: &State, t: &Theme) {
     let area = f.area();
-    f.buffer_mut().set_style(area, t.style("ui"));
+    // The whole screen in the base style: every cell, in order (ratatui's
+    // `set_style` looks each one up by its position).
+    let base = t.style("ui");
+    for cell in &mut f.buffer_mut().content {
+        cell.set_style(base);
+    }
     let Some(panes) = layout::panes(area, s.zoom()) else {
         let msg = tr!(
             s.lang(),
