@@ -59,7 +59,7 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = Vec::with_capacity(text.len() / 64 + 1);
         starts.push(0);
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         let mut marks = Vec::new();
         let ends = starts.iter().skip(1).map(|s| s - 1).chain([text.len()]);
         for (&start, end) in starts.iter().zip(ends) {
