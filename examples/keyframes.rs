@@ -22,26 +22,13 @@ use reportbench::app::msg::{Effect, Msg, Now};
 use reportbench::app::state::{Start, State};
 use reportbench::core::lang::Lang;
 use reportbench::core::spec::CompiledSpec;
-use reportbench::core::text::{Encoding, Fingerprint, Loaded};
 use reportbench::tui::Effects;
 use reportbench::ui::draw::draw;
 use reportbench::ui::theme::Theme;
 use std::time::{Duration, Instant};
 
-fn loaded(text: String) -> Loaded {
-    Loaded {
-        path: "draft.md".into(),
-        fingerprint: Fingerprint::of(text.as_bytes()),
-        bytes: text.len() as u64,
-        text,
-        format: Default::default(),
-        encoding: Encoding::Utf8,
-        source: Default::default(),
-        notes: Vec::new(),
-        comments: Vec::new(),
-        suggestions: Vec::new(),
-    }
-}
+#[path = "../benches/common/mod.rs"]
+mod common;
 
 /// A fixed clock: nothing timed falls due.
 fn now() -> Now {
@@ -68,7 +55,7 @@ fn main() {
         text.push('\n');
     }
     let start = Start {
-        file: loaded(text),
+        file: common::loaded(text, "draft.md"),
         previous: None,
         spec: CompiledSpec::default_spec(),
         keymap: Keymap::defaults(),

@@ -1,6 +1,26 @@
-//! Inputs shared by the benchmarks and the profiling example: the sample
-//! draft grown to a size, with figures that differ from copy to copy.
+//! Inputs shared by the benchmarks and the profiling examples: the sample
+//! draft grown to a size, with figures that differ from copy to copy, and
+//! a text as if loaded from a file.
 #![allow(dead_code)]
+
+use reportbench::core::text::{Encoding, Fingerprint, Loaded};
+
+/// `text` as if loaded from `path` (UTF-8, no notes, comments or
+/// suggestions).
+pub fn loaded(text: String, path: &str) -> Loaded {
+    Loaded {
+        path: path.into(),
+        fingerprint: Fingerprint::of(text.as_bytes()),
+        bytes: text.len() as u64,
+        text,
+        format: Default::default(),
+        encoding: Encoding::Utf8,
+        source: Default::default(),
+        notes: Vec::new(),
+        comments: Vec::new(),
+        suggestions: Vec::new(),
+    }
+}
 
 /// `s` with every ASCII digit shifted by `k` (mod 10): the same text with
 /// other figures.
