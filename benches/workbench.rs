@@ -7,11 +7,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use reportbench::app::keymap::Keymap;
-use reportbench::app::msg::{Msg, Now};
+use reportbench::app::msg::{Effect, Msg, Now};
 use reportbench::app::state::{Start, State};
 use reportbench::core::lang::Lang;
 use reportbench::core::spec::CompiledSpec;
-use reportbench::core::text::{Encoding, Fingerprint, Loaded};
 use reportbench::tui::{Effects, settle};
 use reportbench::ui::draw::draw;
 use reportbench::ui::theme::Theme;
@@ -20,22 +19,6 @@ mod common;
 
 fn draft_of(chars: usize) -> String {
     common::grown(include_str!("../drafts/qinghe-2024.md"), chars, "")
-}
-
-/// `text` as if loaded from `path`.
-fn loaded(text: String, path: &str) -> Loaded {
-    Loaded {
-        path: path.into(),
-        fingerprint: Fingerprint::of(text.as_bytes()),
-        bytes: text.len() as u64,
-        text,
-        format: Default::default(),
-        encoding: Encoding::Utf8,
-        source: Default::default(),
-        notes: Vec::new(),
-        comments: Vec::new(),
-        suggestions: Vec::new(),
-    }
 }
 
 /// A fixed time: nothing timed falls due during the benchmark.
@@ -52,8 +35,8 @@ fn now() -> Now {
 /// beside the benchmark is touched.
 fn workbench(text: String, old: Option<String>) -> State {
     let start = Start {
-        file: loaded(text, "bench.md"),
-        previous: old.map(|o| loaded(o, "old.md")),
+        file: common::loaded(text, "bench.md"),
+        previous: old.map(|o| common::loaded(o, "old.md")),
         spec: CompiledSpec::default_spec(),
         keymap: Keymap::defaults(),
         lang: Lang::Zh,
@@ -71,6 +54,7 @@ fn benches(c: &mut Criterion) {
     let mut state = workbench(draft_of(30_000), None);
     let theme = Theme::builtin("dark").unwrap_or_else(|| panic!("theme"));
     let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap_or_else(|e| panic!("{e}"));
+    let runner = Effects::new(Default::default());
     let mut flip = false;
     c.bench_function("keystroke to frame, 30k-char draft", |b| {
         b.iter(|| {
@@ -82,7 +66,14 @@ fn benches(c: &mut Criterion) {
                 KeyCode::Backspace
             };
             let fx = state.update(Msg::Key(KeyEvent::new(key, KeyModifiers::NONE)), now());
-            assert!(fx.is_empty(), "a keystroke has no effects: {fx:?}");
+            // The key's only effect is its re-check (a worker's, in the
+            // workbench), performed here and its result handled.
+            assert!(
+                fx.iter().all(|e| matches!(e, Effect::Check(_))),
+                "a keystroke asks for nothing but its re-check: {fx:?}"
+            );
+            settle(&mut state, fx, &runner, &now);
+            assert!(!state.is_stale(), "the key was re-checked");
             term.draw(|f| draw(f, &state, &theme))
                 .unwrap_or_else(|e| panic!("{e}"));
         })
