@@ -51,8 +51,8 @@ pub fn restore() {
 type TerminalOut = ratatui::backend::CrosstermBackend<frame_out::FrameOut<std::io::Stdout>>;
 
 /// Raw mode, the alternate screen, and a terminal whose frames write only
-/// what changed ([`quiet::Quiet`]), each frame in one write. (The panic hook that restores the
-/// terminal is [`run`]'s.)
+/// what changed ([`quiet::Quiet`]), each frame in one write. (The panic
+/// hook that restores the terminal is [`run`]'s.)
 fn init_terminal() -> std::io::Result<ratatui::Terminal<quiet::Quiet<TerminalOut>>> {
     crossterm::terminal::enable_raw_mode()?;
     execute!(stdout(), crossterm::terminal::EnterAlternateScreen)?;

@@ -3,11 +3,11 @@
 //! Where things go comes from `app::layout`, the same geometry the state
 //! keeps its scroll positions by. Text from a file is shown with visible
 //! symbols for control, bidi and zero-width characters, and the whole drawn
-//! buffer passes one more sanitising step at the end ([`sanitize_buffer`], in
-//! `ui::finish`),
-//! so that none of them reaches the terminal, whatever widget drew it.
+//! buffer passes one more sanitising step at the end
+//! ([`super::finish::sanitize_buffer`]), so that none of them reaches the
+//! terminal, whatever widget drew it.
 
-pub use super::finish::{finish_buffer, guard_wide_edges, sanitize_buffer};
+use super::finish::finish_buffer;
 use super::overlays::draw_overlay;
 use super::theme::Theme;
 use super::views::wrap_to_width;
@@ -192,9 +192,9 @@ fn draw_checklist(f: &mut Frame, s: &State, t: &Theme, panes: &Panes) {
     let inner = frame.inner(panes.list);
     f.render_widget(frame, panes.list);
     // The rows on screen, written as a paragraph writes them (a row per
-    // line, cut at the pane's edge), the selected one highlighted.
-    // The rows built start at the scroll the state keeps (the same rows
-    // the mouse maps).
+    // line, cut at the pane's edge), the selected one highlighted. The
+    // rows built start at the scroll the state keeps (the same rows the
+    // mouse maps).
     let built = items.len();
     let buf = f.buffer_mut();
     tui_textarea::render_rows(&Text::from(items), Style::default(), inner, buf);

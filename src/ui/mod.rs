@@ -10,7 +10,7 @@ mod comment_list;
 pub mod diff;
 pub mod draw;
 pub mod figures;
-mod finish;
+pub mod finish;
 mod input_box;
 mod overlays;
 mod redline;

@@ -150,7 +150,6 @@ impl<'m> Reuse<'m> {
         }
     }
 
-    /// The entry of paragraph `p`, when there is a memo.
     /// How many figures and keyword hits the last check with this memo
     /// found (none without a memo): the capacities to start from.
     pub(super) fn last_counts(&self) -> (usize, usize) {
@@ -164,6 +163,7 @@ impl<'m> Reuse<'m> {
         }
     }
 
+    /// The entry of paragraph `p`, when there is a memo.
     fn entry(&mut self, p: usize) -> Option<&mut Entry> {
         let i = *self.slots.get(p)?;
         self.memo.as_deref_mut()?.paragraphs.get_mut(i)

@@ -61,7 +61,7 @@ impl LineMemo {
     /// The shape of `line` (a whole line, leading white space included)
     /// and whether it holds a character that folds, from the memo or
     /// worked out.
-    pub(super) fn shape(&mut self, line: &str) -> (Shape, bool) {
+    pub(super) fn shape_and_folds(&mut self, line: &str) -> (Shape, bool) {
         let slot = self.lines.slot(line);
         let facts = match self.lines.get_mut(slot) {
             Some(kept) => kept.get_or_insert_with(|| LineFacts::of(line)).clone(),

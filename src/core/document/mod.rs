@@ -180,7 +180,7 @@ impl Document {
             let range = start + lead..start + lead + t.len();
             let shape = match memo.as_deref_mut() {
                 Some(m) => {
-                    let (shape, f) = m.shape(line);
+                    let (shape, f) = m.shape_and_folds(line);
                     folds |= f;
                     shape
                 }
