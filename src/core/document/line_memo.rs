@@ -7,18 +7,21 @@
 use super::super::by_text::ByText;
 use super::super::outline::{LineShape, classify_line};
 use super::super::residue::is_residue_line;
-use super::super::text::has_folds;
+use super::super::text::{fold_for_matching, has_folds, trim};
+use super::year::body_years;
 
 /// A line's shape: `None` for web residue (see [`line_shape`]).
 type Shape = Option<LineShape>;
 
-/// What is kept of a line: its shape, and whether it holds a character
-/// that folds for matching ([`has_folds`]), so that a parse need not read
-/// the whole text to know whether to fold it.
+/// What is kept of a line: its shape; whether it holds a character that
+/// folds for matching ([`has_folds`]), so that a parse need not read the
+/// whole text to know whether to fold it; and the years that stand alone
+/// in its folded text (the paragraph's, for the body's dominant year).
 #[derive(Debug, Clone)]
-struct LineFacts {
-    shape: Shape,
-    folds: bool,
+pub(super) struct LineFacts {
+    pub(super) shape: Shape,
+    pub(super) folds: bool,
+    pub(super) years: Vec<i32>,
 }
 
 impl LineFacts {
@@ -26,6 +29,9 @@ impl LineFacts {
         LineFacts {
             shape: line_shape(line),
             folds: has_folds(line),
+            // Folding maps one character to one, so the folded line is
+            // the paragraph's text in the folded document.
+            years: body_years(&fold_for_matching(trim(line))),
         }
     }
 }
@@ -58,16 +64,14 @@ impl LineMemo {
         self.lines.begin();
     }
 
-    /// The shape of `line` (a whole line, leading white space included)
-    /// and whether it holds a character that folds, from the memo or
-    /// worked out.
-    pub(super) fn shape_and_folds(&mut self, line: &str) -> (Shape, bool) {
+    /// The facts of `line` (a whole line, leading white space included),
+    /// from the memo or worked out.
+    pub(super) fn facts(&mut self, line: &str) -> LineFacts {
         let slot = self.lines.slot(line);
-        let facts = match self.lines.get_mut(slot) {
+        match self.lines.get_mut(slot) {
             Some(kept) => kept.get_or_insert_with(|| LineFacts::of(line)).clone(),
             None => LineFacts::of(line),
-        };
-        (facts.shape, facts.folds)
+        }
     }
 
     /// After a parse: the lines it met are the ones kept.

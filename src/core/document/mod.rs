@@ -48,6 +48,10 @@ pub struct Paragraph {
     /// The innermost heading whose section contains this paragraph (a
     /// heading's own paragraph belongs to its parent's section).
     pub section: Option<usize>,
+    /// The years that stand alone in its text (see
+    /// [`year::standalone_years`]), for the body's dominant year; worked
+    /// out once per line text when parses share a memo.
+    years: Vec<i32>,
 }
 
 /// A heading and the section it opens.
@@ -148,6 +152,16 @@ impl Document {
                 std::borrow::Cow::Borrowed(_) => None,
             };
         }
+        if !with_memo {
+            let years: Vec<Vec<i32>> = doc
+                .paragraphs
+                .iter()
+                .map(|p| year::body_years(&doc.matching_text()[p.range.clone()]))
+                .collect();
+            for (p, y) in doc.paragraphs.iter_mut().zip(years) {
+                p.years = y;
+            }
+        }
         doc.detect_title();
         doc.mark_edge_residue();
         doc.build_tree();
@@ -178,13 +192,15 @@ impl Document {
             }
             let lead = line.len() - line.trim_start_matches(super::text::is_space).len();
             let range = start + lead..start + lead + t.len();
-            let shape = match memo.as_deref_mut() {
+            // Without a memo a paragraph's years are read once the text is
+            // folded (`parse_with`).
+            let (shape, years) = match memo.as_deref_mut() {
                 Some(m) => {
-                    let (shape, f) = m.shape_and_folds(line);
-                    folds |= f;
-                    shape
+                    let facts = m.facts(line);
+                    folds |= facts.folds;
+                    (facts.shape, facts.years)
                 }
-                None => line_shape(line),
+                None => (line_shape(line), Vec::new()),
             };
             let kind = match shape {
                 None => ParagraphKind::Residue,
@@ -216,6 +232,7 @@ impl Document {
                 line: line_no + 1,
                 kind,
                 section: None,
+                years,
             });
         }
         self.headings = headings;

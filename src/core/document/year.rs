@@ -33,7 +33,7 @@ impl Document {
             {
                 continue;
             }
-            for y in body_years(&self.matching_text()[p.range.clone()]) {
+            for &y in &p.years {
                 match counts.iter_mut().find(|c| c.0 == y) {
                     Some(c) => c.1 += 1,
                     None => counts.push((y, 1, i)),
@@ -125,7 +125,7 @@ fn next_digit(b: &[u8], from: usize) -> Option<usize> {
 
 /// Years of a body paragraph that speak of a time the report covers: not
 /// range ends (2021-2025年), not inside 《…》.
-fn body_years(t: &str) -> Vec<i32> {
+pub(super) fn body_years(t: &str) -> Vec<i32> {
     standalone_years(t).map(|(y, _)| y).collect()
 }
 
