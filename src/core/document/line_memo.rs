@@ -7,16 +7,17 @@
 use super::super::by_text::ByText;
 use super::super::outline::{LineShape, classify_line};
 use super::super::residue::is_residue_line;
-use super::super::text::{fold_for_matching, has_folds, trim};
+use super::super::text::{fold_for_matching, trim};
 use super::year::body_years;
+use std::borrow::Cow;
 
 /// A line's shape: `None` for web residue (see [`line_shape`]).
 type Shape = Option<LineShape>;
 
 /// What is kept of a line: its shape; whether it holds a character that
-/// folds for matching ([`has_folds`]), so that a parse need not read the
-/// whole text to know whether to fold it; and the years that stand alone
-/// in its folded text (the paragraph's, for the body's dominant year).
+/// folds for matching, so that a parse need not read the whole text to
+/// know whether to fold it; and the years that stand alone in its folded
+/// text (the paragraph's, for the body's dominant year).
 #[derive(Debug, Clone)]
 pub(super) struct LineFacts {
     pub(super) shape: Shape,
@@ -26,12 +27,14 @@ pub(super) struct LineFacts {
 
 impl LineFacts {
     fn of(line: &str) -> LineFacts {
+        // Folding maps one character to one (and never white space), so
+        // the folded line is the paragraph's text in the folded document,
+        // and it is borrowed exactly when nothing in the line folds.
+        let folded = fold_for_matching(trim(line));
         LineFacts {
             shape: line_shape(line),
-            folds: has_folds(line),
-            // Folding maps one character to one, so the folded line is
-            // the paragraph's text in the folded document.
-            years: body_years(&fold_for_matching(trim(line))),
+            folds: matches!(folded, Cow::Owned(_)),
+            years: body_years(&folded),
         }
     }
 }

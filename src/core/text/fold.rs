@@ -76,11 +76,6 @@ fn next_fold(b: &[u8], mut i: usize) -> Option<usize> {
     None
 }
 
-/// Whether [`fold_for_matching`] would change `text`.
-pub fn has_folds(text: &str) -> bool {
-    next_fold(text.as_bytes(), 0).is_some()
-}
-
 /// Folds traditional characters to simplified for keyword matching.
 ///
 /// The result has exactly the same byte length as the input (the table maps
@@ -142,7 +137,6 @@ mod tests {
             let by_char: String = t.chars().map(fold_char).collect();
             assert_eq!(folded, by_char, "{t:?}");
             assert_eq!(matches!(folded, Cow::Borrowed(_)), by_char == t, "{t:?}");
-            assert_eq!(has_folds(&t), by_char != t, "{t:?}");
         }
     }
 }

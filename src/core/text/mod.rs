@@ -13,7 +13,7 @@ mod fold;
 mod utf8;
 
 pub use endings::{LineEnding, MixedEndings, TextFormat, denormalize, normalize, normalize_owned};
-pub use fold::{fold_char, fold_for_matching, has_folds};
+pub use fold::{fold_char, fold_for_matching};
 pub use utf8::{may_begin_unsafe, utf8_width};
 
 /// 1-based (line, column in characters) of byte `at` in `src`, without an
