@@ -2,7 +2,9 @@
 //! year's by unit, metric, context and the paragraph alignment.
 
 use super::model::{FigureChange, FigurePair, ParaChange};
-use super::similarity::{Bigram, dice, dice_of, letter, push_bigrams};
+#[cfg(doc)]
+use super::similarity::push_bigrams;
+use super::similarity::{Bigram, dice, dice_of, is_word_char, letter, pair, single};
 use crate::core::figures::Figure;
 use rustc_hash::FxHashMap;
 
@@ -35,14 +37,43 @@ const LEAD_WORDS: &[&str] = &[
     "十是",
 ];
 
-/// Characters inside a context that do not name anything (的, 仅 …).
-const FILLER: &[char] = &['的', '了', '仅', '只', '均', '已', '都', '还', '又'];
+/// Whether `c` may begin a figure's leading linking words or the marks
+/// trimmed with them: most contexts begin with neither, and are then
+/// taken as they are without trying each of [`LEAD_WORDS`].
+fn may_lead(c: char) -> bool {
+    matches!(
+        c,
+        '另' | '一'
+            | '此'
+            | '同'
+            | '其'
+            | '全'
+            | '共'
+            | '累'
+            | '今'
+            | '本'
+            | '年'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '，'
+            | '、'
+            | '：'
+            | ','
+    )
+}
 
-/// A figure's naming words as compared: its context without the leading
-/// linking words and the filler characters.
-fn naming_words(ctx: &str) -> impl Iterator<Item = char> + Clone + '_ {
+/// A figure's context without its leading linking words and the marks
+/// between them ([`LEAD_WORDS`], each pass trying them in their order).
+fn strip_lead(ctx: &str) -> &str {
     let mut t = ctx;
-    loop {
+    while t.chars().next().is_some_and(may_lead) {
         let before = t.len();
         for w in LEAD_WORDS {
             t = t.strip_prefix(w).unwrap_or(t);
@@ -52,8 +83,34 @@ fn naming_words(ctx: &str) -> impl Iterator<Item = char> + Clone + '_ {
             break;
         }
     }
-    t.chars()
-        .filter(|c| !c.is_ascii_digit() && !FILLER.contains(c))
+    t
+}
+
+/// Whether `c` is a character inside a context that names nothing
+/// (的, 仅 …).
+fn is_filler(c: char) -> bool {
+    matches!(
+        c,
+        '的' | '了' | '仅' | '只' | '均' | '已' | '都' | '还' | '又'
+    )
+}
+
+/// A figure's naming words as compared: its context without the leading
+/// linking words and the filler characters.
+fn naming_words(ctx: &str) -> impl Iterator<Item = char> + Clone + '_ {
+    strip_lead(ctx)
+        .chars()
+        .filter(|&c| !c.is_ascii_digit() && !is_filler(c))
+}
+
+/// `char::is_alphanumeric`, answered without a table lookup for ASCII and
+/// the common ideographs (every one of U+4E00–U+9FFF is a letter).
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_alphanumeric()
+    }
 }
 
 /// Context words of a figure for pairing: digits, years, linking words
@@ -69,11 +126,34 @@ pub(super) fn figure_key(f: &Figure) -> Vec<Bigram> {
 /// Appends the key of figure `f` to `out`: the bigrams of its naming words
 /// and their letters, sorted and without repeats. Nothing allocated.
 fn push_figure_key(f: &Figure, out: &mut Vec<Bigram>) {
+    push_key_of(f.context(), out);
+}
+
+/// [`push_figure_key`] of a context: in one pass over its naming words,
+/// the pairs of neighbouring word characters (as [`push_bigrams`] makes
+/// them: the one word character's code when there is no pair) and, since
+/// short contexts (罚没款) need them, each letter's own code.
+fn push_key_of(ctx: &str, out: &mut Vec<Bigram>) {
     let start = out.len();
-    let named = naming_words(f.context());
-    push_bigrams(named.clone(), out);
-    // Single characters too: short contexts (罚没款) need them.
-    out.extend(named.filter(|c| c.is_alphanumeric()).map(letter));
+    let (mut first, mut prev, mut paired) = (None, None, false);
+    for c in naming_words(ctx) {
+        if is_letter(c) {
+            out.push(letter(c));
+        }
+        if is_word_char(c) {
+            match prev {
+                Some(p) => {
+                    out.push(pair(p, c));
+                    paired = true;
+                }
+                None => first = Some(c),
+            }
+            prev = Some(c);
+        }
+    }
+    if let (false, Some(c)) = (paired, first) {
+        out.push(single(c));
+    }
     out[start..].sort_unstable();
     let mut kept = start;
     for r in start..out.len() {
@@ -148,6 +228,12 @@ impl PartialEq for Offer {
 
 impl Eq for Offer {}
 
+/// The most bigrams in a key whose likeness to another key, short of the
+/// same, is sure to score below [`pair_figures`]'s best for a figure
+/// outside the aligned paragraphs: under 2 × 1 / (2 × `HUGE_KEY` + 1) short
+/// of 1.0, which stays apart from 1.0 when 0.3 is added in `f32`.
+const HUGE_KEY: usize = 1 << 19;
+
 /// Unit, metric, target or result, and context words of a figure.
 pub(super) type ContextKey<'a> = (&'a str, Option<usize>, bool, &'a [Bigram]);
 
@@ -166,8 +252,6 @@ struct Scratch {
     few: Vec<usize>,
     /// Bigrams shared with each figure of a bucket (by place).
     counts: Vec<u32>,
-    /// The places counted.
-    touched: Vec<usize>,
 }
 
 pub(super) fn pair_figures(
@@ -305,21 +389,41 @@ pub(super) fn pair_figures(
     // No figure outside the aligned paragraphs scores more than this (the
     // most alike words and the same value).
     const UNALIGNED_BEST: f32 = 1.0 + 0.3;
-    // The candidates of this year's figure `j` that score more than any
-    // figure outside its aligned paragraphs can: found among those
-    // paragraphs' figures of its bucket, with no look at the rest of the
+    // The candidates of this year's figure `j` that score at least as much
+    // as any figure outside its aligned paragraphs can: those paragraphs'
+    // figures of its bucket that do, and the figures of the very same
+    // naming words and value (the only others that can: their words are
+    // alike through and through), found with no look at the rest of the
     // bucket. Exactly the first of [`score_all`]'s candidates, in its
-    // order.
-    let score_aligned = |j: usize, out: &mut Vec<(f32, u32)>| {
+    // order (once sorted; a figure may come twice).
+    let score_best = |j: usize, out: &mut Vec<(f32, u32)>| {
         out.clear();
         let Some(b) = new_bucket[j] else {
             return;
         };
+        let (f, nkj) = (&nf[j], nk.get(j));
         for &p in aligned_of[j] {
             for &(_, _, i) in in_para(p, b) {
                 let i = i as usize;
-                let s = score_of(i, j, dice(ok.get(i), nk.get(j)));
-                if s > UNALIGNED_BEST {
+                let s = score_of(i, j, dice(ok.get(i), nkj));
+                if s >= UNALIGNED_BEST {
+                    out.push((s, i as u32));
+                }
+            }
+        }
+        // An empty key is like no other (`dice`). A key of more than
+        // `HUGE_KEY` bigrams (a clause of hundreds of thousands of
+        // characters) might be alike enough to another, though not the
+        // same, for its score to round to the best: left to `score_all`.
+        if nkj.is_empty() || nkj.len() > HUGE_KEY {
+            return;
+        }
+        if let Some(same) = by_context.get(&(&*f.unit, f.metric, f.target, nkj)) {
+            // As many as `score_all` takes of them in a large bucket (a
+            // small one has no more).
+            for &i in same.iter().take(SCAN_ALL_UP_TO) {
+                let s = score_of(i, j, 1.0);
+                if s >= UNALIGNED_BEST {
                     out.push((s, i as u32));
                 }
             }
@@ -344,26 +448,25 @@ pub(super) fn pair_figures(
         if let Some(post) = postings.get(&key) {
             // Shared bigrams counted through the postings: the same
             // similarity as `dice`, for those sharing any.
-            let Scratch {
-                counts, touched, ..
-            } = scratch;
+            // Counted first, then read in the bucket's order: a bucket is
+            // at most a few hundred figures, fewer than the postings read.
+            let counts = &mut scratch.counts;
             counts.clear();
             counts.resize(bucket.len(), 0);
-            touched.clear();
             let nb = nk.get(j);
             for b in nb {
-                for &at in post.get(b).map_or(&[][..], Vec::as_slice) {
-                    let at = usize::from(at);
-                    if counts[at] == 0 {
-                        touched.push(at);
+                if let Some(at) = post.get(b) {
+                    for &at in at {
+                        counts[usize::from(at)] += 1;
                     }
-                    counts[at] += 1;
                 }
             }
-            for &at in touched.iter() {
-                let i = bucket[at];
-                let d = dice_of(counts[at] as usize, ok.get(i).len(), nb.len());
-                score(i, d, out);
+            for (at, &n) in counts.iter().enumerate() {
+                if n != 0 {
+                    let i = bucket[at];
+                    let d = dice_of(n as usize, ok.get(i).len(), nb.len());
+                    score(i, d, out);
+                }
             }
             // Sharing none, a figure can only be an unnamed one of an
             // aligned paragraph.
@@ -422,10 +525,10 @@ pub(super) fn pair_figures(
     // and whether its offers are all there is.
     let mut last: Vec<Option<(f32, u32)>> = vec![None; nf.len()];
     let mut complete = vec![false; nf.len()];
-    // Whether a figure has offered all of its aligned paragraphs' best:
-    // most figures of a report are paired from those alone, without
-    // scoring their whole bucket.
-    let mut aligned_done = vec![false; nf.len()];
+    // Whether a figure has offered all of its best candidates
+    // (`score_best`): most figures of a report are paired from those
+    // alone, without scoring their whole bucket.
+    let mut best_done = vec![false; nf.len()];
     let mut old_used = vec![false; of.len()];
     let mut new_pair: Vec<Option<usize>> = vec![None; nf.len()];
     let mut scratch = Scratch::default();
@@ -437,25 +540,26 @@ pub(super) fn pair_figures(
                      last: &[Option<(f32, u32)>],
                      complete: &mut [bool],
                      old_used: &[bool]| {
-        if !aligned_done[j] {
-            score_aligned(j, &mut all);
+        if !best_done[j] {
+            score_best(j, &mut all);
             all.retain(|c| !old_used[c.1 as usize] && last[j].is_none_or(|l| order(&l, c).is_lt()));
             if !all.is_empty() {
                 all.sort_unstable_by(order);
-                // A paragraph named twice among the aligned ones.
+                // A paragraph named twice among the aligned ones, or a
+                // figure of the same words in one of them.
                 all.dedup_by_key(|c| c.1);
                 // The best few, like any offer; the next ones from here
                 // again while there are more.
                 if all.len() > OFFERS {
                     all.truncate(OFFERS);
                 } else {
-                    aligned_done[j] = true;
+                    best_done[j] = true;
                 }
                 offers[j].clear();
                 offers[j].extend(all.iter().rev());
                 return;
             }
-            aligned_done[j] = true;
+            best_done[j] = true;
         }
         score_all(j, &mut scratch, &mut all);
         all.retain(|c| !old_used[c.1 as usize] && last[j].is_none_or(|l| order(&l, c).is_lt()));
