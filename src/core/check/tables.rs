@@ -305,22 +305,26 @@ pub(super) fn cell_figures(
                     .position(|m| *m == Some((ti, r, c)));
                 let unit = t.rows[r]
                     .unit
-                    .clone()
-                    .or_else(|| t.columns[c].unit.clone())
-                    .unwrap_or_else(|| t.unit.clone());
+                    .as_deref()
+                    .or(t.columns[c].unit.as_deref())
+                    .unwrap_or(&t.unit);
                 let range = found.range.clone();
                 let position = doc.position(range.start);
-                let label = cell_label(t, r, c);
+                // The figure's text: the cell's label, then the cell.
+                let mut text = String::with_capacity(64);
+                push_cell_label(t, r, c, &mut text);
+                let label_len = text.len();
+                text.push_str(&doc.text()[range.clone()]);
                 let paragraph = doc
                     .paragraphs()
                     .partition_point(|p| p.range.end < range.start);
                 let line_start = doc.index().line_start(position.line - 1);
                 figures.push(Figure {
                     value: found.value,
-                    unit: std::borrow::Cow::Owned(unit.clone()),
+                    unit: std::borrow::Cow::Owned(unit.to_owned()),
                     approx: false,
-                    context_in_text: 0..label.len(),
-                    text: format!("{label}{}", &doc.text()[range.clone()]).into(),
+                    context_in_text: 0..label_len,
+                    text: text.into(),
                     range: range.clone(),
                     text_range: range.clone(),
                     paragraph,
@@ -340,7 +344,7 @@ pub(super) fn cell_figures(
                         "第{}行：{} {}{}",
                         "line {}: {} {}{}",
                         position.line,
-                        label,
+                        figures[figures.len() - 1].context(),
                         fmt_number(found.value),
                         unit
                     );
@@ -370,9 +374,21 @@ pub(super) fn cell_figures(
 /// A cell's name: row and column labels (the column's alone in a table of
 /// one row).
 fn cell_label(t: &crate::core::spec::compile_tables::CompiledTable, r: usize, c: usize) -> String {
-    if t.rows.len() == 1 {
-        t.columns[c].label.clone()
-    } else {
-        format!("{}·{}", t.rows[r].label, t.columns[c].label)
+    let mut out = String::new();
+    push_cell_label(t, r, c, &mut out);
+    out
+}
+
+/// Appends [`cell_label`] to `out`.
+fn push_cell_label(
+    t: &crate::core::spec::compile_tables::CompiledTable,
+    r: usize,
+    c: usize,
+    out: &mut String,
+) {
+    if t.rows.len() != 1 {
+        out.push_str(&t.rows[r].label);
+        out.push('·');
     }
+    out.push_str(&t.columns[c].label);
 }

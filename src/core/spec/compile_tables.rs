@@ -97,15 +97,24 @@ type Located = (usize, usize, String);
 /// Folds a word for matching labels: simplified characters, no spaces,
 /// full-width brackets as ASCII.
 pub fn fold_label(s: &str) -> String {
-    fold_for_matching(s)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '（' => '(',
-            '）' => ')',
-            c => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    push_folded_label(s, &mut out);
+    out
+}
+
+/// Appends [`fold_label`] of `s` to `out` (a buffer reused from one label
+/// to the next, or one text of many labels).
+pub fn push_folded_label(s: &str, out: &mut String) {
+    out.extend(
+        fold_for_matching(s)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| match c {
+                '（' => '(',
+                '）' => ')',
+                c => c,
+            }),
+    );
 }
 
 fn valid_name(id: &str) -> bool {
