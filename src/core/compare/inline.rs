@@ -378,16 +378,40 @@ fn join_tokens(chars: &mut [(SpanOp, char, bool)]) {
 /// deleted and the whole token inserted, so that a redline never reads
 /// "385" and accepting or rejecting it gives real figures.
 pub fn whole_tokens(spans: &[Span]) -> Vec<Span> {
-    // One entry per character: its op and whether it joins a change.
-    let mut chars: Vec<(SpanOp, char, bool)> = spans
-        .iter()
-        .flat_map(|s| {
-            s.text
-                .chars()
-                .map(move |c| (s.op, c, s.op != SpanOp::Equal))
-        })
-        .collect();
+    // One entry per character: its op and whether it joins a change; and
+    // where it is (its span, its byte there), so that the output's texts
+    // are copied a run of a span at a time, not a character at a time.
+    let n: usize = spans.iter().map(|s| s.text.chars().count()).sum();
+    let mut chars: Vec<(SpanOp, char, bool)> = Vec::with_capacity(n);
+    let mut at: Vec<(usize, usize)> = Vec::with_capacity(n);
+    for (si, s) in spans.iter().enumerate() {
+        for (b, c) in s.text.char_indices() {
+            chars.push((s.op, c, s.op != SpanOp::Equal));
+            at.push((si, b));
+        }
+    }
     join_tokens(&mut chars);
+    // The characters of `run` (starting at entry `from`) whose op `keep`
+    // takes, appended to `out`: the entries of one span are whole runs of
+    // its text (a span has one op).
+    let copy = |from: usize, to: usize, keep: &dyn Fn(SpanOp) -> bool, out: &mut String| {
+        let mut k = from;
+        while k < to {
+            if !keep(chars[k].0) {
+                k += 1;
+                continue;
+            }
+            let (si, b) = at[k];
+            let mut end = k + 1;
+            while end < to && at[end].0 == si {
+                end += 1;
+            }
+            let last = end - 1;
+            let e = at[last].1 + chars[last].1.len_utf8();
+            out.push_str(&spans[si].text[b..e]);
+            k = end;
+        }
+    };
     let mut out: Vec<Span> = Vec::new();
     let push = |out: &mut Vec<Span>, op: SpanOp, text: String| {
         if text.is_empty() {
@@ -400,33 +424,20 @@ pub fn whole_tokens(spans: &[Span]) -> Vec<Span> {
     };
     let mut i = 0;
     while i < chars.len() {
-        if !chars[i].2 {
-            let start = i;
-            while i < chars.len() && !chars[i].2 {
-                i += 1;
-            }
-            push(
-                &mut out,
-                SpanOp::Equal,
-                chars[start..i].iter().map(|x| x.1).collect(),
-            );
-            continue;
-        }
         let start = i;
-        while i < chars.len() && chars[i].2 {
+        let changed = chars[i].2;
+        while i < chars.len() && chars[i].2 == changed {
             i += 1;
         }
-        let run = &chars[start..i];
-        let old: String = run
-            .iter()
-            .filter(|x| x.0 != SpanOp::Insert)
-            .map(|x| x.1)
-            .collect();
-        let new: String = run
-            .iter()
-            .filter(|x| x.0 != SpanOp::Delete)
-            .map(|x| x.1)
-            .collect();
+        if !changed {
+            let mut text = String::new();
+            copy(start, i, &|_| true, &mut text);
+            push(&mut out, SpanOp::Equal, text);
+            continue;
+        }
+        let (mut old, mut new) = (String::new(), String::new());
+        copy(start, i, &|op| op != SpanOp::Insert, &mut old);
+        copy(start, i, &|op| op != SpanOp::Delete, &mut new);
         push(&mut out, SpanOp::Delete, old);
         push(&mut out, SpanOp::Insert, new);
     }
@@ -512,5 +523,72 @@ mod whole_token_tests {
             .map(|s| s.text.as_str())
             .collect();
         assert_eq!(old, "全年办理案件35件，纠错率10.2%，启用OA系统。");
+    }
+
+    /// `whole_tokens` as first written: every output text gathered a
+    /// character at a time.
+    fn whole_tokens_a_character_at_a_time(spans: &[Span]) -> Vec<Span> {
+        let mut chars: Vec<(SpanOp, char, bool)> = spans
+            .iter()
+            .flat_map(|s| {
+                s.text
+                    .chars()
+                    .map(move |c| (s.op, c, s.op != SpanOp::Equal))
+            })
+            .collect();
+        join_tokens(&mut chars);
+        let mut out: Vec<Span> = Vec::new();
+        let push = |out: &mut Vec<Span>, op: SpanOp, text: String| {
+            if text.is_empty() {
+                return;
+            }
+            match out.last_mut() {
+                Some(last) if last.op == op => last.text.push_str(&text),
+                _ => out.push(Span { op, text }),
+            }
+        };
+        let mut i = 0;
+        while i < chars.len() {
+            let start = i;
+            let changed = chars[i].2;
+            while i < chars.len() && chars[i].2 == changed {
+                i += 1;
+            }
+            let run = &chars[start..i];
+            if !changed {
+                push(&mut out, SpanOp::Equal, run.iter().map(|x| x.1).collect());
+                continue;
+            }
+            let side = |skip: SpanOp| run.iter().filter(|x| x.0 != skip).map(|x| x.1).collect();
+            push(&mut out, SpanOp::Delete, side(SpanOp::Insert));
+            push(&mut out, SpanOp::Insert, side(SpanOp::Delete));
+        }
+        out
+    }
+
+    #[test]
+    fn whole_tokens_are_those_gathered_a_character_at_a_time() {
+        // Random spans (a fixed seed), neighbours of one op now and then,
+        // of digits, letters, marks, Chinese and astral characters.
+        let mut rng = crate::core::testing::Rng(0x0077_6f6b);
+        let alphabet = [
+            "1", "23", ".", "%", "１", "a", "Bc", "件", "，", " ", "法治", "𠀀",
+        ];
+        let ops = [SpanOp::Equal, SpanOp::Delete, SpanOp::Insert];
+        let mut changed = 0;
+        for round in 0..5000 {
+            let spans: Vec<Span> = (0..rng.below(12))
+                .map(|_| Span {
+                    op: ops[rng.below(ops.len())],
+                    text: (0..1 + rng.below(5))
+                        .map(|_| alphabet[rng.below(alphabet.len())])
+                        .collect(),
+                })
+                .collect();
+            let want = whole_tokens_a_character_at_a_time(&spans);
+            changed += usize::from(want.iter().any(|s| s.op != SpanOp::Equal));
+            assert_eq!(whole_tokens(&spans), want, "round {round}: {spans:?}");
+        }
+        assert!(changed > 3000, "{changed}");
     }
 }
