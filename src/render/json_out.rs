@@ -6,7 +6,7 @@
 //! `diff` of two long reports is several times their size) goes to stdout
 //! without being held whole in memory first.
 
-use crate::core::text::{is_unsafe_for_display, may_begin_unsafe, utf8_width};
+use crate::core::text::{is_unsafe_for_display, may_begin_unsafe};
 use serde_json::ser::{Formatter, PrettyFormatter};
 use std::io::{self, Write};
 
@@ -33,15 +33,37 @@ pub fn pretty<T: serde::Serialize>(v: &T) -> String {
 /// escaped. serde_json hands a string over in fragments of whole
 /// characters between its own escapes, so only the strings' text is
 /// looked at (not the layout), and no character is ever cut.
+/// The bytes that [`may_begin_unsafe`] may accept as a first byte: C0
+/// controls, DEL and the lead bytes C2, D8, E1, E2 and EF. None is a
+/// continuation byte (80–BF), so the bytes can be read one by one without
+/// decoding.
+const SUSPECT: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[0x7f] = true;
+    t[0xc2] = true;
+    t[0xd8] = true;
+    t[0xe1] = true;
+    t[0xe2] = true;
+    t[0xef] = true;
+    t
+};
+
 #[derive(Default)]
 struct Safe<'a> {
     pretty: PrettyFormatter<'a>,
 }
 
 impl Formatter for Safe<'_> {
-    /// One pass over the fragment, a character at a time (a Chinese
-    /// character is one step, not three): only a character whose first two
-    /// bytes [`may_begin_unsafe`] lets through is decoded and looked at.
+    /// One pass over the fragment's bytes: a byte that cannot begin an
+    /// unsafe character (every continuation byte, and the first bytes of
+    /// ideographs, letters and most punctuation) is passed over with one
+    /// table lookup; only a character whose first two bytes
+    /// [`may_begin_unsafe`] lets through is decoded and looked at.
     fn write_string_fragment<W: ?Sized + Write>(
         &mut self,
         w: &mut W,
@@ -53,8 +75,10 @@ impl Formatter for Safe<'_> {
         while i < bytes.len() {
             let b = bytes[i];
             let at = i;
-            i += utf8_width(b);
-            if !may_begin_unsafe(b, bytes.get(at + 1).copied().unwrap_or(0)) {
+            i += 1;
+            if !SUSPECT[usize::from(b)]
+                || !may_begin_unsafe(b, bytes.get(at + 1).copied().unwrap_or(0))
+            {
                 continue;
             }
             let Some(c) = fragment[at..].chars().next() else {
@@ -66,6 +90,7 @@ impl Formatter for Safe<'_> {
                 write!(w, "\\u{:04x}", c as u32)?;
                 from = at + c.len_utf8();
             }
+            i = at + c.len_utf8();
         }
         w.write_all(&bytes[from..])
     }
@@ -114,6 +139,14 @@ impl Formatter for Safe<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_suspect_bytes_are_every_first_byte_the_filter_may_accept() {
+        for lead in 0..=255u8 {
+            let accepted = (0..=255u8).any(|next| may_begin_unsafe(lead, next));
+            assert_eq!(SUSPECT[usize::from(lead)], accepted, "{lead:#04x}");
+        }
+    }
 
     #[test]
     fn unsafe_characters_are_escaped_and_read_back() {
