@@ -12,6 +12,7 @@
 //! paragraph), `joined` (merged and split paragraphs), `sections`,
 //! `figures`, `plans`.
 
+mod figure_keys;
 mod figures;
 mod inline;
 mod joined;
