@@ -96,7 +96,7 @@ fn is_filler(c: char) -> bool {
 
 /// A figure's naming words as compared: its context without the leading
 /// linking words and the filler characters.
-fn naming_words(ctx: &str) -> impl Iterator<Item = char> + Clone + '_ {
+fn naming_words(ctx: &str) -> impl Iterator<Item = char> + '_ {
     strip_lead(ctx)
         .chars()
         .filter(|&c| !c.is_ascii_digit() && !is_filler(c))
