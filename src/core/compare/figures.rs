@@ -44,8 +44,9 @@ impl Eq for Offer {}
 
 /// The most bigrams in a key whose likeness to another key, short of the
 /// same, is sure to score below [`pair_figures`]'s best for a figure
-/// outside the aligned paragraphs: under 2 × 1 / (2 × `HUGE_KEY` + 1) short
-/// of 1.0, which stays apart from 1.0 when 0.3 is added in `f32`.
+/// outside the aligned paragraphs: that likeness is at most
+/// 1 − 1 / (2 × `HUGE_KEY` + 1), which stays below the best when 0.3 is
+/// added in `f32` (a larger key's may round to it).
 const HUGE_KEY: usize = 1 << 19;
 
 /// Unit, metric, target or result, and context words of a figure.
