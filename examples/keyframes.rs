@@ -10,7 +10,7 @@
 //! ```
 //!
 //! For instructions (repeatable where timings are not), run it under
-//! `valgrind --tool=callgrind '--toggle-collect=*ui::draw::draw'` at two
+//! `valgrind --tool=callgrind '--toggle-collect=*Screen::draw*'` at two
 //! values of `N`: the difference over twice the difference in keys is one
 //! frame's cost (the first frame also wraps every line once).
 
@@ -23,7 +23,8 @@ use reportbench::app::state::{Start, State};
 use reportbench::core::lang::Lang;
 use reportbench::core::spec::CompiledSpec;
 use reportbench::tui::Effects;
-use reportbench::ui::draw::draw;
+use reportbench::tui::present::Screen;
+use reportbench::ui::draw::draw_frame;
 use reportbench::ui::theme::Theme;
 use std::time::{Duration, Instant};
 
@@ -75,7 +76,10 @@ fn main() {
     for _ in 0..300 {
         let _ = state.update(key(KeyCode::Down), now());
     }
-    term.draw(|f| draw(f, &state, &theme)).expect("draw");
+    let mut screen = Screen::new();
+    screen
+        .draw(&mut term, |f| draw_frame(f, &state, &theme))
+        .expect("draw");
     let mut t = [Duration::ZERO; 5];
     for k in 0..n {
         let code = if k % 2 == 0 {
@@ -87,7 +91,9 @@ fn main() {
         let effects = state.update(key(code), now());
         t[0] += at.elapsed();
         let at = Instant::now();
-        term.draw(|f| draw(f, &state, &theme)).expect("draw");
+        screen
+            .draw(&mut term, |f| draw_frame(f, &state, &theme))
+            .expect("draw");
         t[1] += at.elapsed();
         let at = Instant::now();
         let answers: Vec<Msg> = effects
@@ -102,7 +108,9 @@ fn main() {
         }
         t[3] += at.elapsed();
         let at = Instant::now();
-        term.draw(|f| draw(f, &state, &theme)).expect("draw");
+        screen
+            .draw(&mut term, |f| draw_frame(f, &state, &theme))
+            .expect("draw");
         t[4] += at.elapsed();
     }
     let us = |d: Duration| d.as_micros() / u128::from(n.max(1));

@@ -296,6 +296,51 @@ fn type_chinese_save_and_quit() {
     );
 }
 
+impl Session {
+    /// Where the terminal's cursor is (row, column), and whether it shows.
+    fn cursor(&self, cols: u16, rows: u16) -> ((u16, u16), bool) {
+        let mut p = vt100::Parser::new(rows, cols, 0);
+        p.process(&self.raw.lock().map(|r| r.clone()).unwrap_or_default());
+        (p.screen().cursor_position(), !p.screen().hide_cursor())
+    }
+}
+
+/// The row and column (in cells) where `needle` starts on `screen`.
+fn find_on(screen: &str, needle: &str) -> Option<(u16, u16)> {
+    use unicode_width::UnicodeWidthStr;
+    screen.lines().enumerate().find_map(|(row, line)| {
+        let at = line.find(needle)?;
+        Some((row as u16, line[..at].width() as u16))
+    })
+}
+
+/// The terminal's own cursor is where typing goes — after what was typed
+/// in the editor, then in a prompt — so that an input method's candidate
+/// window opens there (the frames are sent by `tui::present`, which places
+/// the cursor itself).
+#[test]
+fn the_terminals_cursor_is_where_typing_goes() {
+    let dir = common::temp_dir("pty-cursor");
+    let p = dir.join("draft.md");
+    std::fs::copy(common::root().join("drafts/qinghe-2024.md"), &p).unwrap();
+    let mut s = start(&p, 100, 30);
+    s.wait_for("Checklist 5/6 required", 100, 30);
+    s.send("甲乙".as_bytes());
+    let screen = s.wait_for("甲乙# 青禾镇", 100, 30);
+    let (row, col) = find_on(&screen, "甲乙#").expect("the typed text on screen");
+    assert_eq!(s.cursor(100, 30), ((row, col + 4), true), "{screen}");
+    s.send(b"\x0c"); // Ctrl-L: go to line
+    s.send(b"12");
+    let screen = s.wait_status("Go to line: 12", 100, 30);
+    let prompt = "Go to line: 12".len() as u16;
+    assert_eq!(s.cursor(100, 30), ((29, prompt), true), "{screen}");
+    s.send(b"\x1b"); // Esc
+    s.send(b"\x11"); // Ctrl-Q
+    s.wait_for("quit without saving", 100, 30);
+    s.send(b"y");
+    s.wait_exit();
+}
+
 #[test]
 fn quitting_with_changes_asks_first() {
     let dir = common::temp_dir("pty-quit");

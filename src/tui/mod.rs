@@ -3,16 +3,18 @@
 //! messages for the state; the effects it returns are performed here — the
 //! file work on one worker thread in order, comparisons on another — and
 //! their outcomes come back as messages, so that nothing slow runs on the
-//! thread that draws. After each message the frame is drawn from the state.
+//! thread that draws. After each message the frame is drawn from the state
+//! and the terminal sent what changed ([`present`]).
 
 pub mod clipboard;
 pub mod effects;
 pub mod frame_out;
+pub mod present;
 pub mod quiet;
 
 use crate::app::msg::{Effect, Msg, Now};
 use crate::app::state::State;
-use crate::ui::draw::draw;
+use crate::ui::draw::draw_frame;
 use crate::ui::theme::Theme;
 use anyhow::{Context, Result};
 use crossterm::event::{
@@ -306,6 +308,7 @@ pub fn run(
         workers.dispatch(effects);
         workers.dispatch(state.update(Msg::Resize(size.width, size.height), now()));
         let mut redraw = true;
+        let mut screen = present::Screen::new();
         loop {
             // The handlers' copy of the text, before the frame (a frame
             // that hangs on a dead terminal then loses nothing typed).
@@ -331,8 +334,8 @@ pub fn run(
                 return Ok(());
             }
             if redraw {
-                terminal
-                    .draw(|f| draw(f, &state, &theme))
+                screen
+                    .draw(&mut terminal, |f| draw_frame(f, &state, &theme))
                     .context("cannot draw")?;
             }
             workers.frame_drawn();

@@ -7,6 +7,7 @@
 //! ([`super::finish::sanitize_buffer`]), so that none of them reaches the
 //! terminal, whatever widget drew it.
 
+use super::border::PaneBorder;
 use super::finish::finish_buffer;
 use super::overlays::draw_overlay;
 use super::theme::Theme;
@@ -22,15 +23,24 @@ use crate::core::text::{sanitize_for_display, truncate_chars};
 use crate::tr;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
 use tui_textarea::{Highlight, Look};
 use unicode_width::UnicodeWidthStr;
 
-/// Draws the whole workbench.
+/// Draws the whole workbench, the terminal's cursor placed where it shows.
 pub fn draw(f: &mut Frame, s: &State, t: &Theme) {
+    if let Some(at) = draw_frame(f, s, t) {
+        f.set_cursor_position(at);
+    }
+}
+
+/// Draws the whole workbench and returns where the terminal's cursor goes
+/// (`None`: hidden), for a terminal loop that sends its frames itself
+/// (`tui::present`): ratatui's frame keeps the cursor to itself.
+pub fn draw_frame(f: &mut Frame, s: &State, t: &Theme) -> Option<Position> {
     let area = f.area();
     // The whole screen in the base style: every cell, in order (ratatui's
     // `set_style` looks each one up by its position).
@@ -55,26 +65,29 @@ pub fn draw(f: &mut Frame, s: &State, t: &Theme) {
             area,
         );
         finish_buffer(f.buffer_mut());
-        return;
+        return None;
     };
+    let mut cursor = None;
     match s.view() {
         View::Workbench => {
             draw_checklist(f, s, t, &panes);
-            draw_editor(f, s, t, panes.editor);
+            cursor = draw_editor(f, s, t, panes.editor);
         }
         View::Diff => super::diff::draw_diff(f, s, t),
         View::Figures => super::figures::draw_figures(f, s, t),
     }
     draw_status(f, s, t, panes.status);
-    draw_overlay(f, s, t, area, panes.status);
+    // A prompt's cursor, where there is one (the editor's is then hidden).
+    let prompt = draw_overlay(f, s, t, area, panes.status);
     finish_buffer(f.buffer_mut());
+    prompt.or(cursor)
 }
 
-/// A bordered block with a title, its border showing focus: the focused
-/// pane has a heavy border and its title in reverse video, so that focus
-/// shows without colour too (the monochrome theme, `NO_COLOR`).
-pub(crate) fn block<'a>(t: &Theme, title: String, focused: bool) -> Block<'a> {
-    let (border, kind, title_style) = if focused {
+/// How a pane's border looks: its style, its kind and its title's style.
+/// The focused pane has a heavy border and its title in reverse video, so
+/// that focus shows without colour too (the monochrome theme, `NO_COLOR`).
+fn border_look(t: &Theme, focused: bool) -> (Style, BorderType, Style) {
+    if focused {
         (
             t.style("ui.border.focused"),
             BorderType::Thick,
@@ -82,12 +95,28 @@ pub(crate) fn block<'a>(t: &Theme, title: String, focused: bool) -> Block<'a> {
         )
     } else {
         (t.style("ui.border"), BorderType::Plain, t.style("ui.title"))
-    };
+    }
+}
+
+/// A bordered block with a title, its border showing focus.
+pub(crate) fn block<'a>(t: &Theme, title: String, focused: bool) -> Block<'a> {
+    let (border, kind, title_style) = border_look(t, focused);
     Block::default()
         .borders(Borders::ALL)
         .border_type(kind)
         .border_style(border)
         .title(Span::styled(title, title_style))
+}
+
+/// The same border as [`block`]'s, drawn straight into the buffer (the
+/// panes drawn at every key: the checklist and the editor).
+fn pane_border(t: &Theme, title: String, focused: bool) -> PaneBorder<'static> {
+    let (style, kind, title_style) = border_look(t, focused);
+    PaneBorder {
+        kind,
+        style,
+        title: Line::from(Span::styled(title, title_style)),
+    }
 }
 
 fn status_style(t: &Theme, st: Option<Status>) -> Style {
@@ -188,9 +217,8 @@ fn draw_checklist(f: &mut Frame, s: &State, t: &Theme, panes: &Panes) {
         })
         .collect();
     let focused = s.focus() == Focus::Checklist;
-    let frame = block(t, title, focused);
-    let inner = frame.inner(panes.list);
-    f.render_widget(frame, panes.list);
+    pane_border(t, title, focused).draw(panes.list, f.buffer_mut());
+    let inner = PaneBorder::inner(panes.list);
     // The rows on screen, written as a paragraph writes them (a row per
     // line, cut at the pane's edge), the selected one highlighted. The
     // rows built start at the scroll the state keeps (the same rows the
@@ -334,7 +362,9 @@ fn editor_highlights(s: &State, t: &Theme, height: usize) -> Vec<Highlight> {
     out
 }
 
-fn draw_editor(f: &mut Frame, s: &State, t: &Theme, area: Rect) {
+/// The editor pane; returns where the terminal's cursor goes (`None`
+/// unless the editor has the focus and no overlay is shown).
+fn draw_editor(f: &mut Frame, s: &State, t: &Theme, area: Rect) -> Option<Position> {
     let name = s
         .path()
         .file_name()
@@ -344,7 +374,8 @@ fn draw_editor(f: &mut Frame, s: &State, t: &Theme, area: Rect) {
     let focused = s.focus() == Focus::Editor;
     let highlights = editor_highlights(s, t, area.height as usize);
     let look = Look {
-        block: Some(block(t, format!(" {name}{mark} "), focused)),
+        // The border is drawn here (`pane_border`), the text inside it.
+        block: None,
         style: t.style("ui.editor"),
         cursor_line_style: t.style("ui.editor.cursor_line"),
         selection_style: t.style("ui.editor.selection"),
@@ -354,15 +385,15 @@ fn draw_editor(f: &mut Frame, s: &State, t: &Theme, area: Rect) {
         hide_cursor: !focused,
         highlights: &highlights,
     };
-    s.editor().render_with(area, f.buffer_mut(), &look);
+    pane_border(t, format!(" {name}{mark} "), focused).draw(area, f.buffer_mut());
+    s.editor()
+        .render_with(PaneBorder::inner(area), f.buffer_mut(), &look);
     super::redline::draw_redline_strip(f, s, t, area);
-    if focused && *s.overlay() == Overlay::None {
-        // The real cursor where the writer types, so that an input method's
-        // candidate window appears there.
-        if let Some(pos) = s.editor().rendered_cursor_position() {
-            f.set_cursor_position(pos);
-        }
-    }
+    // The real cursor where the writer types, so that an input method's
+    // candidate window appears there.
+    (focused && *s.overlay() == Overlay::None)
+        .then(|| s.editor().rendered_cursor_position())
+        .flatten()
 }
 
 fn draw_status(f: &mut Frame, s: &State, t: &Theme, area: Rect) {

@@ -8,7 +8,7 @@ use super::theme::Theme;
 use crate::app::layout::truncate_to_width;
 use crate::core::text::sanitize_for_display;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::UnicodeWidthChar;
 
@@ -65,7 +65,8 @@ pub fn layout(text: &str, width: usize, back: usize) -> (Vec<String>, (usize, us
 }
 
 /// Draws the box above the status bar (`status`), within `area`, and the
-/// hint on the status bar; puts the terminal's cursor in the box.
+/// hint on the status bar; returns where the terminal's cursor goes (in
+/// the box).
 #[allow(clippy::too_many_arguments)]
 pub fn draw(
     f: &mut Frame,
@@ -76,13 +77,13 @@ pub fn draw(
     text: &str,
     hint: &str,
     back: usize,
-) {
+) -> Option<Position> {
     let inner = usize::from(area.width.saturating_sub(2));
     let (rows, (row, col)) = layout(text, inner, back);
     let shown_rows = rows.len().clamp(1, MAX_ROWS);
     let height = (shown_rows as u16 + 2).min(status.y.saturating_sub(area.y));
     if height < 3 {
-        return;
+        return None;
     }
     let visible = usize::from(height - 2);
     // Scrolled so that the cursor's row is in sight.
@@ -116,7 +117,7 @@ pub fn draw(
     );
     let x = rect.x + 1 + col.min(inner.saturating_sub(1)) as u16;
     let y = rect.y + 1 + (row - top) as u16;
-    f.set_cursor_position((x, y));
+    Some(Position::new(x, y))
 }
 
 #[cfg(test)]

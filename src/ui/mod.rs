@@ -6,6 +6,7 @@
 //! suggestion's redline row in the editor), `views`
 //! (wrapping shared by all) and `theme`.
 
+pub mod border;
 mod comment_list;
 pub mod diff;
 pub mod draw;

@@ -14,17 +14,25 @@ use crate::core::session::Recovered;
 use crate::core::text::sanitize_for_display;
 use crate::tr;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-/// Draws the overlay shown, if any (`status`: where prompts go).
-pub(super) fn draw_overlay(f: &mut Frame, s: &State, t: &Theme, area: Rect, status: Rect) {
+/// Draws the overlay shown, if any (`status`: where prompts go); returns
+/// where the terminal's cursor goes when it is a prompt.
+pub(super) fn draw_overlay(
+    f: &mut Frame,
+    s: &State,
+    t: &Theme,
+    area: Rect,
+    status: Rect,
+) -> Option<Position> {
     let lang = s.lang();
     let question = |f: &mut Frame, text: &str, kind: OverlayKind| {
         let text = format!("{text}{}", footer(kind, lang));
         draw_confirm(f, t, area, &text)
     };
+    let mut cursor = None;
     match s.overlay() {
         Overlay::None => {}
         Overlay::Help(scroll) => draw_help(f, s, t, area, *scroll),
@@ -41,24 +49,28 @@ pub(super) fn draw_overlay(f: &mut Frame, s: &State, t: &Theme, area: Rect, stat
             ),
             OverlayKind::ConfirmOverwrite,
         ),
-        Overlay::SaveAs(name) => draw_prompt(
-            f,
-            t,
-            status,
-            lang.pick("另存为：", "Save as: "),
-            name,
-            lang.pick("（回车保存，Esc 取消）", " (Enter to save, Esc to cancel)"),
-            s.prompt_cursor_back(),
-        ),
-        Overlay::GoToLine(n) => draw_prompt(
-            f,
-            t,
-            status,
-            lang.pick("转到第几行：", "Go to line: "),
-            n,
-            lang.pick("（回车转到，Esc 取消）", " (Enter to go, Esc to cancel)"),
-            s.prompt_cursor_back(),
-        ),
+        Overlay::SaveAs(name) => {
+            cursor = draw_prompt(
+                f,
+                t,
+                status,
+                lang.pick("另存为：", "Save as: "),
+                name,
+                lang.pick("（回车保存，Esc 取消）", " (Enter to save, Esc to cancel)"),
+                s.prompt_cursor_back(),
+            );
+        }
+        Overlay::GoToLine(n) => {
+            cursor = draw_prompt(
+                f,
+                t,
+                status,
+                lang.pick("转到第几行：", "Go to line: "),
+                n,
+                lang.pick("（回车转到，Esc 取消）", " (Enter to go, Esc to cancel)"),
+                s.prompt_cursor_back(),
+            );
+        }
         Overlay::Search(q) | Overlay::ReplaceFind(q) => {
             let search = matches!(s.overlay(), Overlay::Search(_));
             let label = match (search, s.find_regex()) {
@@ -73,20 +85,22 @@ pub(super) fn draw_overlay(f: &mut Frame, s: &State, t: &Theme, area: Rect, stat
                 lang.pick("回车下一步", "Enter: then what with")
             };
             let hint = find_hint(s, enter);
-            draw_prompt(f, t, status, label, q, &hint, s.prompt_cursor_back())
+            cursor = draw_prompt(f, t, status, label, q, &hint, s.prompt_cursor_back());
         }
-        Overlay::ReplaceWith(with) => draw_prompt(
-            f,
-            t,
-            status,
-            lang.pick("替换为：", "With: "),
-            with,
-            lang.pick(
-                "（回车开始逐处替换，Esc 取消）",
-                " (Enter starts replacing, Esc cancels)",
-            ),
-            s.prompt_cursor_back(),
-        ),
+        Overlay::ReplaceWith(with) => {
+            cursor = draw_prompt(
+                f,
+                t,
+                status,
+                lang.pick("替换为：", "With: "),
+                with,
+                lang.pick(
+                    "（回车开始逐处替换，Esc 取消）",
+                    " (Enter starts replacing, Esc cancels)",
+                ),
+                s.prompt_cursor_back(),
+            );
+        }
         Overlay::ReplaceAsk => {
             if let Some(p) = s.replace_progress() {
                 let text = tr!(
@@ -123,7 +137,7 @@ pub(super) fn draw_overlay(f: &mut Frame, s: &State, t: &Theme, area: Rect, stat
                     )
                     .to_owned(),
             };
-            super::input_box::draw(
+            cursor = super::input_box::draw(
                 f,
                 t,
                 area,
@@ -132,7 +146,7 @@ pub(super) fn draw_overlay(f: &mut Frame, s: &State, t: &Theme, area: Rect, stat
                 line,
                 &hint,
                 s.prompt_cursor_back(),
-            )
+            );
         }
         Overlay::Verdict(item) => {
             let text = tr!(
@@ -167,6 +181,7 @@ pub(super) fn draw_overlay(f: &mut Frame, s: &State, t: &Theme, area: Rect, stat
             question(f, &text, OverlayKind::Locked)
         }
     }
+    cursor
 }
 
 /// The key help: every binding from the keymap and every overlay key, a
@@ -345,7 +360,7 @@ fn draw_prompt(
     line: &str,
     hint: &str,
     back: usize,
-) {
+) -> Option<Position> {
     use unicode_width::UnicodeWidthStr;
     let width = status.width as usize;
     let shown = sanitize_for_display(line);
@@ -388,7 +403,7 @@ fn draw_prompt(
         Paragraph::new(text).style(t.style("ui.status.modified")),
         status,
     );
-    f.set_cursor_position((cursor_x, status.y));
+    Some(Position::new(cursor_x, status.y))
 }
 
 /// The search prompt's hint: how many matches the words find (or why
