@@ -17,6 +17,7 @@ use crate::core::lang::Lang;
 use crate::core::spec::words::WordList;
 use crate::tr;
 use rustc_hash::FxHashMap;
+use std::ops::Range;
 
 /// Where findings go: the figure stated differently, and the message.
 type Sink<'a> = dyn FnMut(&Figure, String) + 'a;
@@ -128,46 +129,88 @@ fn naming(f: &Figure) -> &str {
     s
 }
 
-/// The rule over `text` (the document's matching text, which the figures'
-/// ranges index).
-pub(super) fn figure_consistency(text: &str, figures: &[Figure], lang: Lang, sink: &mut Sink) {
-    // First statement of each quantity: naming words and unit → figure.
-    let mut first: FxHashMap<(&str, &str), &Figure> = FxHashMap::default();
+/// Where the naming words of each of `figures` (one paragraph's, in
+/// order) are in its context, for the figures that may be compared: what
+/// a figure's own paragraph decides (not approximate, with a unit, naming
+/// words short enough, a sentence that sets no periods side by side and
+/// is no table row). The check's memo keeps it per paragraph; whether a
+/// figure is a target, and whether its naming words say enough for its
+/// metric, are looked at for every check ([`figure_consistency`]).
+/// `text` is the document's matching text, which the figures' ranges
+/// index.
+pub(super) fn naming_ranges(text: &str, figures: &[Figure]) -> Vec<Option<Range<u16>>> {
     // Whether a sentence is left out, worked out once per sentence (its
     // figures come one after another): linear in the text, however many
     // figures one sentence holds.
     let mut memo: Option<(usize, bool)> = None;
-    for f in figures {
-        // Naming words are a few words: a clause of 40 characters and more
-        // names nothing one could compare.
-        if f.target || f.approx || f.unit.is_empty() || f.context().len() > 40 * 3 {
-            continue;
-        }
-        // The naming words are the context or less: too few characters
-        // there, too few in them (the test below), without working them out.
-        let most = f.context().chars().count();
-        if !(most >= 6 || (most >= 4 && f.metric.is_some())) {
-            continue;
-        }
-        let skip = match memo {
-            Some((start, skip)) if start == f.sentence.start => skip,
-            _ => {
-                let sentence = text.get(f.sentence.clone()).unwrap_or("");
-                // Table rows. (Two searches for one byte each: `contains`
-                // with both characters decodes every character.)
-                let skip = sentence.contains('|')
-                    || sentence.contains('\t')
-                    || period_words().is_some_and(|l| l.is_match(sentence));
-                memo = Some((f.sentence.start, skip));
-                skip
+    figures
+        .iter()
+        .map(|f| {
+            // Naming words are a few words: a clause of 40 characters and
+            // more names nothing one could compare.
+            let context = f.context();
+            if f.approx || f.unit.is_empty() || context.len() > 40 * 3 {
+                return None;
             }
-        };
-        if skip {
+            // The naming words are the context or less: too few
+            // characters there (the test of `enough`), without working
+            // them out. (Counted up to four: the fewest it accepts.)
+            if context.chars().take(4).count() < 4 {
+                return None;
+            }
+            let skip = match memo {
+                Some((start, skip)) if start == f.sentence.start => skip,
+                _ => {
+                    let sentence = text.get(f.sentence.clone()).unwrap_or("");
+                    // Table rows. (Two searches for one byte each:
+                    // `contains` with both characters decodes every
+                    // character.)
+                    let skip = sentence.contains('|')
+                        || sentence.contains('\t')
+                        || period_words().is_some_and(|l| l.is_match(sentence));
+                    memo = Some((f.sentence.start, skip));
+                    skip
+                }
+            };
+            if skip {
+                return None;
+            }
+            let name = naming(f);
+            // A subslice of the context, at most 120 bytes long.
+            let at = name.as_ptr() as usize - context.as_ptr() as usize;
+            Some(at as u16..(at + name.len()) as u16)
+        })
+        .collect()
+}
+
+/// Whether naming words name something specific enough to compare: six
+/// characters or more, or four or more counted for a metric.
+fn enough(name: &str, f: &Figure) -> bool {
+    // (Counted up to six: all the test asks.)
+    let n = name.chars().take(6).count();
+    n >= 6 || (n >= 4 && f.metric.is_some())
+}
+
+/// The rule over `figures`, whose naming words `names` gives
+/// ([`naming_ranges`], figure by figure).
+pub(super) fn figure_consistency(
+    figures: &[Figure],
+    names: &[Option<Range<u16>>],
+    lang: Lang,
+    sink: &mut Sink,
+) {
+    // First statement of each quantity: naming words and unit → figure.
+    let mut first: FxHashMap<(&str, &str), &Figure> = FxHashMap::default();
+    for (f, name) in figures.iter().zip(names) {
+        if f.target {
             continue;
         }
-        let name = naming(f);
-        let n = name.chars().count();
-        if !(n >= 6 || (n >= 4 && f.metric.is_some())) {
+        let Some(name) = name else { continue };
+        let name = f
+            .context()
+            .get(usize::from(name.start)..usize::from(name.end))
+            .unwrap_or("");
+        if !enough(name, f) {
             continue;
         }
         let key = (name, f.unit.as_ref());

@@ -94,7 +94,8 @@ pub(super) fn run(
         // worked out (a draft restating many figures has hundreds of such
         // findings, each otherwise placed by counting its line's
         // characters).
-        super::consistency::figure_consistency(doc.matching_text(), figures, lang, &mut |f, m| {
+        let names = naming_ranges(doc, figures, reuse);
+        super::consistency::figure_consistency(figures, &names, lang, &mut |f, m| {
             debug_assert_eq!(f.position, doc.position(f.range.start), "{f:?}");
             let s = &l.figure_consistency;
             out.push(lint(
@@ -111,6 +112,23 @@ pub(super) fn run(
 }
 
 type Sink<'a> = dyn FnMut(Range<usize>, String) + 'a;
+
+/// The naming words figure-consistency compares each figure by, a
+/// paragraph's figures at a time (they are in text order), kept in the
+/// check's memo.
+fn naming_ranges(doc: &Document, figures: &[Figure], reuse: &mut Reuse) -> Vec<Option<Range<u16>>> {
+    let text = doc.matching_text();
+    let mut names = Vec::with_capacity(figures.len());
+    let mut rest = figures;
+    while let Some(first) = rest.first() {
+        let pi = first.paragraph;
+        let n = rest.iter().take_while(|f| f.paragraph == pi).count();
+        let (run, after) = rest.split_at(n);
+        names.extend(reuse.names(pi, n, || super::consistency::naming_ranges(text, run)));
+        rest = after;
+    }
+    names
+}
 
 /// A finding of `rule` (with its settings) at `range`, placed at `position`.
 fn lint(

@@ -59,6 +59,10 @@ struct Entry {
     /// Statement items' body matches: (matcher, where the body starts in
     /// the paragraph, the first hit in the body, relative to its start).
     body_hits: Vec<(u32, usize, Option<Range<usize>>)>,
+    /// The naming words figure-consistency compares, for each of the
+    /// paragraph's figures (its text's and its tables' cells'), as ranges
+    /// of their contexts (`consistency::naming_ranges`).
+    names: Option<Vec<Option<Range<u16>>>>,
 }
 
 impl CheckMemo {
@@ -205,6 +209,8 @@ impl<'m> Reuse<'m> {
                     .map(|f| relative(f, start, col))
                     .collect();
                 entry.figures = Some((offset, kept));
+                // Worked out of the figures scanned before.
+                entry.names = None;
             }
         }
     }
@@ -268,6 +274,23 @@ impl<'m> Reuse<'m> {
         let hit = find();
         entry.body_hits.push((key, offset, hit.clone()));
         hit
+    }
+
+    /// The naming words of the figures of paragraph `pi` (all of them, in
+    /// order), from the memo when it kept as many, or from `work`.
+    pub(super) fn names(
+        &mut self,
+        pi: usize,
+        figures: usize,
+        work: impl FnOnce() -> Vec<Option<Range<u16>>>,
+    ) -> Vec<Option<Range<u16>>> {
+        let Some(entry) = self.entry(pi) else {
+            return work();
+        };
+        match &entry.names {
+            Some(kept) if kept.len() == figures => kept.clone(),
+            _ => entry.names.insert(work()).clone(),
+        }
     }
 
     /// The punctuation finding of paragraph `pi`, relative to its start.

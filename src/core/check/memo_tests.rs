@@ -164,3 +164,25 @@ fn a_memo_follows_its_spec_and_keeps_only_the_last_texts() {
     same("标题\n一句。\n一句。\n", &fazhi, Lang::Zh, &mut memo, 0);
     assert_eq!((memo.len(), memo.lines().len()), (2, 2));
 }
+
+#[test]
+fn naming_words_are_worked_out_again_for_other_figures() {
+    use super::Reuse;
+    let spec = CompiledSpec::default_spec();
+    let doc = Document::parse("受理行政复议申请12件。\n");
+    let mut memo = CheckMemo::new();
+    let mut reuse = Reuse::with(&mut memo, &doc, &spec, Lang::Zh);
+    let one = vec![Some(0..3)];
+    assert_eq!(reuse.names(0, 1, || one.clone()), one);
+    // Kept for as many figures.
+    assert_eq!(reuse.names(0, 1, || vec![None]), one);
+    // Not for another number of them.
+    let two = vec![None, Some(1..2)];
+    assert_eq!(reuse.names(0, 2, || two.clone()), two);
+    // Nor once the paragraph's figures were scanned again (from another
+    // byte on).
+    let mut out = Vec::new();
+    reuse.figures(0, 0, 0, || (1, 0), &mut out, |_| {});
+    reuse.figures(0, 0, 3, || (1, 1), &mut out, |_| {});
+    assert_eq!(reuse.names(0, 2, || vec![None, None]), vec![None, None]);
+}
