@@ -63,6 +63,10 @@ struct Entry {
     /// paragraph's figures (its text's and its tables' cells'), as ranges
     /// of their contexts (`consistency::naming_ranges`).
     names: Option<Vec<Option<Range<u16>>>>,
+    /// A heading's title (from this byte of the paragraph on) against
+    /// each item's heading matcher: 0 not tried yet, 1 no match, 2 a
+    /// match.
+    heading_hits: Option<(usize, Vec<u8>)>,
 }
 
 impl CheckMemo {
@@ -290,6 +294,37 @@ impl<'m> Reuse<'m> {
         match &entry.names {
             Some(kept) if kept.len() == figures => kept.clone(),
             _ => entry.names.insert(work()).clone(),
+        }
+    }
+
+    /// Whether item `item`'s heading matcher (of `items`) matches the
+    /// title of the heading that is paragraph `pi`, which starts `offset`
+    /// bytes into it: from the memo, or `test`.
+    pub(super) fn heading_match(
+        &mut self,
+        pi: usize,
+        offset: usize,
+        item: usize,
+        items: usize,
+        test: impl FnOnce() -> bool,
+    ) -> bool {
+        let Some(entry) = self.entry(pi) else {
+            return test();
+        };
+        let hits = match &mut entry.heading_hits {
+            Some((o, v)) if *o == offset && v.len() == items => v,
+            slot => &mut slot.insert((offset, vec![0; items])).1,
+        };
+        match hits.get(item) {
+            Some(1) => false,
+            Some(2) => true,
+            _ => {
+                let hit = test();
+                if let Some(h) = hits.get_mut(item) {
+                    *h = 1 + u8::from(hit);
+                }
+                hit
+            }
         }
     }
 

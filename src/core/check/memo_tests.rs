@@ -186,3 +186,23 @@ fn naming_words_are_worked_out_again_for_other_figures() {
     reuse.figures(0, 0, 3, || (1, 1), &mut out, |_| {});
     assert_eq!(reuse.names(0, 2, || vec![None, None]), vec![None, None]);
 }
+
+#[test]
+fn a_headings_matches_are_kept_per_item_and_title_start() {
+    use super::Reuse;
+    let spec = CompiledSpec::default_spec();
+    let doc = Document::parse("一、主要举措和成效\n");
+    let mut memo = CheckMemo::new();
+    let mut reuse = Reuse::with(&mut memo, &doc, &spec, Lang::Zh);
+    assert!(reuse.heading_match(0, 6, 1, 3, || true));
+    assert!(!reuse.heading_match(0, 6, 2, 3, || false));
+    // Kept, item by item.
+    assert!(reuse.heading_match(0, 6, 1, 3, || false));
+    assert!(!reuse.heading_match(0, 6, 2, 3, || true));
+    // Tried again for a title starting elsewhere, or another spec's items.
+    assert!(!reuse.heading_match(0, 3, 1, 3, || false));
+    assert!(reuse.heading_match(0, 3, 1, 4, || true));
+    // Past the items: tried each time.
+    assert!(reuse.heading_match(0, 3, 9, 4, || true));
+    assert!(!reuse.heading_match(0, 3, 9, 4, || false));
+}

@@ -236,7 +236,7 @@ fn check_with(
     mut reuse: Reuse,
 ) -> Report {
     let lang = opts.lang;
-    let sections = match_sections(doc, spec);
+    let sections = match_sections_reusing(doc, spec, &mut reuse);
     let mut items = Vec::with_capacity(spec.spec.items.len());
     for (ii, item) in spec.spec.items.iter().enumerate() {
         let title = item.display_title(lang).to_owned();
@@ -436,11 +436,20 @@ fn in_text_order(figures: &mut Vec<Figure>, metrics: &mut [MetricResult]) {
 /// For every item with a heading matcher: the headings it matches, at the
 /// first level (in the matcher's order of preference) where any does.
 pub fn match_sections(doc: &Document, spec: &CompiledSpec) -> ItemSections {
+    match_sections_reusing(doc, spec, &mut Reuse::none())
+}
+
+/// [`match_sections`], whether a heading's title matches an item's
+/// matcher kept in the check's memo (a heading's title is its paragraph's
+/// alone).
+fn match_sections_reusing(doc: &Document, spec: &CompiledSpec, reuse: &mut Reuse) -> ItemSections {
     let text = doc.matching_text();
+    let items = spec.spec.items.len();
     spec.item_matchers
         .iter()
         .zip(&spec.spec.items)
-        .map(|(m, item)| {
+        .enumerate()
+        .map(|(ii, (m, item))| {
             let Some(hm) = m.heading.as_ref() else {
                 return Vec::new();
             };
@@ -448,14 +457,19 @@ pub fn match_sections(doc: &Document, spec: &CompiledSpec) -> ItemSections {
             if item.kind != ItemKind::Section {
                 return Vec::new();
             }
-            let matches = |level: Option<u8>| -> Vec<usize> {
+            let mut matches = |level: Option<u8>| -> Vec<usize> {
                 doc.headings()
                     .iter()
                     .enumerate()
                     .filter(|(_, h)| {
                         level.is_none_or(|l| h.level == l) && hm.accepts_level(h.level)
                     })
-                    .filter(|(_, h)| hm.is_match(&text[h.title.clone()]))
+                    .filter(|(_, h)| {
+                        let start = doc.paragraphs()[h.paragraph].range.start;
+                        reuse.heading_match(h.paragraph, h.title.start - start, ii, items, || {
+                            hm.is_match(&text[h.title.clone()])
+                        })
+                    })
                     .map(|(i, _)| i)
                     .collect()
             };

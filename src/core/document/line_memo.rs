@@ -7,8 +7,8 @@
 use super::super::by_text::ByText;
 use super::super::outline::{LineShape, classify_line};
 use super::super::residue::is_residue_line;
-use super::super::text::{fold_for_matching, trim};
-use super::year::body_years;
+use super::super::text::{fold_for_matching, is_space, trim};
+use super::year::{body_years, plan_words};
 use std::borrow::Cow;
 
 /// A line's shape: `None` for web residue (see [`line_shape`]).
@@ -16,13 +16,15 @@ type Shape = Option<LineShape>;
 
 /// What is kept of a line: its shape; whether it holds a character that
 /// folds for matching, so that a parse need not read the whole text to
-/// know whether to fold it; and the years that stand alone in its folded
-/// text (the paragraph's, for the body's dominant year).
+/// know whether to fold it; the years that stand alone in its folded
+/// text (the paragraph's, for the body's dominant year); and, for a
+/// heading, whether its folded title names the plans (`year::plan_words`).
 #[derive(Debug, Clone)]
 pub(super) struct LineFacts {
     pub(super) shape: Shape,
     pub(super) folds: bool,
     pub(super) years: Vec<i32>,
+    pub(super) plans: bool,
 }
 
 impl LineFacts {
@@ -31,10 +33,26 @@ impl LineFacts {
         // the folded line is the paragraph's text in the folded document,
         // and it is borrowed exactly when nothing in the line folds.
         let folded = fold_for_matching(trim(line));
+        let shape = line_shape(line);
+        let plans = match &shape {
+            Some(LineShape::Heading(h)) => {
+                // The title as the parse places it: relative to the line,
+                // clamped to the trimmed paragraph (which the folded text
+                // is, byte for byte).
+                let lead = line.len() - line.trim_start_matches(is_space).len();
+                let end = lead + folded.len();
+                let a = h.title.start.clamp(lead, end);
+                let b = h.title.end.clamp(a, end);
+                let title = folded.get(a - lead..b - lead).unwrap_or("");
+                plan_words().is_some_and(|w| w.is_match(title))
+            }
+            _ => false,
+        };
         LineFacts {
-            shape: line_shape(line),
+            shape,
             folds: matches!(folded, Cow::Owned(_)),
             years: body_years(&folded),
+            plans,
         }
     }
 }

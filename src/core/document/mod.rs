@@ -142,7 +142,7 @@ impl Document {
             numbering: Vec::new(),
             plans_like: Vec::new(),
         };
-        let folds = doc.split_paragraphs(memo);
+        let (folds, plans) = doc.split_paragraphs(memo);
         // The text folded for matching: without a memo in one pass over
         // it; with one, only when a line holds a character that folds
         // (each line's answer is kept in the memo).
@@ -164,16 +164,22 @@ impl Document {
         }
         doc.detect_title();
         doc.mark_edge_residue();
-        doc.build_tree();
+        doc.build_tree(&plans);
         doc.detect_year();
         doc
     }
 
     /// Splits the text into paragraphs and headings. Returns whether a
     /// line holds a character that folds for matching, as the memo knows
-    /// it (always `false` without a memo).
-    pub(super) fn split_paragraphs(&mut self, mut memo: Option<&mut LineMemo>) -> bool {
+    /// it (always `false` without a memo), and, with a memo, whether each
+    /// paragraph is a heading whose title names the plans (for
+    /// [`Document::build_tree`]; empty without one).
+    pub(super) fn split_paragraphs(
+        &mut self,
+        mut memo: Option<&mut LineMemo>,
+    ) -> (bool, Vec<bool>) {
         let mut folds = false;
+        let mut plans = Vec::new();
         if let Some(m) = memo.as_deref_mut() {
             m.begin();
         }
@@ -198,6 +204,7 @@ impl Document {
                 Some(m) => {
                     let facts = m.facts(line);
                     folds |= facts.folds;
+                    plans.push(facts.plans);
                     (facts.shape, facts.years)
                 }
                 None => (line_shape(line), Vec::new()),
@@ -239,7 +246,7 @@ impl Document {
         if let Some(m) = memo {
             m.finish();
         }
-        folds
+        (folds, plans)
     }
 
     /// After some headings were turned into the title: drop them and renumber.
@@ -259,7 +266,11 @@ impl Document {
         }
     }
 
-    pub(super) fn build_tree(&mut self) {
+    /// The headings' parents, children and sections, their numbering's
+    /// issues and which of them are about the plans; `plans` says, per
+    /// paragraph, whether a heading's own title names them (worked out
+    /// here when empty).
+    pub(super) fn build_tree(&mut self, plans: &[bool]) {
         let mut stack: Vec<usize> = Vec::new();
         let mut current: Option<usize> = None;
         for pi in 0..self.paragraphs.len() {
@@ -302,8 +313,13 @@ impl Document {
         self.numbering = check_numbering(&numbered);
         let mut plans_like = vec![false; self.headings.len()];
         for h in 0..self.headings.len() {
-            let t = &self.matching_text()[self.headings[h].title.clone()];
-            let own = plan_words().is_some_and(|w| w.is_match(t));
+            let own = match plans.get(self.headings[h].paragraph) {
+                Some(&own) => own,
+                None => {
+                    let t = &self.matching_text()[self.headings[h].title.clone()];
+                    plan_words().is_some_and(|w| w.is_match(t))
+                }
+            };
             // Parents come before children, so theirs is known.
             plans_like[h] = own || self.headings[h].parent.is_some_and(|p| plans_like[p]);
         }
