@@ -992,7 +992,8 @@ fn scrolling_chinese_text_leaves_no_cell_in_the_terminals_default_colours() {
     let mut prev = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, w, h));
     for step in 0..12 {
         let next = b.frame(w, h);
-        screen.apply(prev.diff(&next));
+        // What the terminal loop sends (`tui::present`).
+        screen.apply(reportbench::tui::present::updates(&prev, &next));
         let bad: Vec<(usize, usize)> = screen
             .cells
             .iter()

@@ -8,7 +8,8 @@
 //! lookup; a cell that differs goes through ratatui's own rules (wide
 //! characters, emoji with U+FE0F, forced widths, cells to skip or always
 //! write). A test holds [`changes`] to ratatui's `Buffer::diff` on random
-//! frames.
+//! frames. [`updates`] adds the cells a terminal blanks when a wide
+//! character is written over in part, which ratatui's diff leaves out.
 
 use ratatui::Frame;
 use ratatui::Terminal;
@@ -41,9 +42,9 @@ impl Screen {
     }
 
     /// Draws a frame with `render` (which returns where the cursor goes,
-    /// `None` to hide it) and sends the terminal the cells that changed,
-    /// then the cursor, then flushes: what `Terminal::draw` does, with the
-    /// comparison of [`changes`].
+    /// `None` to hide it) and sends the terminal the cells that changed
+    /// ([`updates`]), then the cursor, then flushes: what `Terminal::draw`
+    /// does.
     pub fn draw<B: Backend>(
         &mut self,
         terminal: &mut Terminal<B>,
@@ -68,7 +69,7 @@ impl Screen {
         next.reset();
         terminal
             .backend_mut()
-            .draw(changes(&self.last, &self.spare).into_iter())?;
+            .draw(updates(&self.last, &self.spare).into_iter())?;
         match cursor {
             None => terminal.hide_cursor()?,
             Some(at) => {
@@ -224,6 +225,122 @@ fn trailing<'a>(
         }
     }
     end
+}
+
+/// The columns a cell takes on the terminal (at least one).
+fn columns(cell: &Cell) -> usize {
+    match cell.diff_option {
+        CellDiffOption::ForcedWidth(w) => usize::from(w.get()),
+        _ => symbol_width(cell.symbol()).max(1),
+    }
+}
+
+/// What to send the terminal to show `next` where it shows `last`:
+/// [`changes`], and the cells it would otherwise lose. A terminal that
+/// writes over one half of a wide character blanks the other half in its
+/// default colours (xterm, tmux): a wide character of the last frame that
+/// a change covers only in part leaves a blank, unstyled column, which
+/// ratatui's diff does not know of (text shifted by one column after a
+/// scroll showed it as a black box in the light theme). The new cells
+/// over such columns are sent too — only there, not at every frame.
+pub fn updates<'a>(last: &Buffer, next: &'a Buffer) -> Vec<(u16, u16, &'a Cell)> {
+    let base = changes(last, next);
+    let width = usize::from(next.area.width);
+    if base.is_empty() || width == 0 || last.area.width != next.area.width {
+        return base;
+    }
+    let (x0, y0) = (next.area.x, next.area.y);
+    let mut out = Vec::with_capacity(base.len());
+    let mut k = 0;
+    while k < base.len() {
+        let y = base[k].1;
+        let n = base[k..].iter().take_while(|u| u.1 == y).count();
+        let row = usize::from(y - y0) * width;
+        let (old, new) = (
+            &last.content[row..row + width],
+            &next.content[row..row + width],
+        );
+        let sent = base[k..k + n].iter().map(|u| usize::from(u.0 - x0));
+        let mut extra = erased(old, new, sent);
+        if extra.is_empty() {
+            out.extend_from_slice(&base[k..k + n]);
+        } else {
+            // In column order, as ratatui sends them (a later write never
+            // breaks a character an earlier one drew: see `erased`).
+            extra.extend(base[k..k + n].iter().map(|u| usize::from(u.0 - x0)));
+            extra.sort_unstable();
+            out.extend(extra.into_iter().map(|c| (x0 + c as u16, y, &new[c])));
+        }
+        k += n;
+    }
+    out
+}
+
+/// The columns (where a new cell starts) of one row to send besides those
+/// `sent`, so that no column is left blank by a wide character of the
+/// `old` row broken in part: its other columns are sent too, and what
+/// those cover in turn. Sent in column order, each write breaks only old
+/// characters that no earlier write touched (an earlier one would have
+/// broken them whole).
+fn erased(old: &[Cell], new: &[Cell], sent: impl Iterator<Item = usize>) -> Vec<usize> {
+    let width = new.len().min(old.len());
+    // The old row's wide characters, (start, columns).
+    let mut wide = Vec::new();
+    let mut c = 0;
+    while c < width {
+        let w = columns(&old[c]);
+        if w > 1 {
+            wide.push((c, w));
+        }
+        c += w;
+    }
+    if wide.is_empty() {
+        return Vec::new();
+    }
+    // Where the new cell over each column starts.
+    let mut start = vec![0; width];
+    let mut c = 0;
+    while c < width {
+        let w = columns(&new[c]);
+        start[c..(c + w).min(width)].fill(c);
+        c += w;
+    }
+    let mut covered = vec![false; width];
+    let mut is_sent = vec![false; width];
+    let mark = |covered: &mut [bool], s: usize| {
+        let end = (s + columns(&new[s])).min(width);
+        covered[s..end].fill(true);
+    };
+    for s in sent.filter(|&s| s < width) {
+        is_sent[s] = true;
+        mark(&mut covered, s);
+    }
+    let mut extra = Vec::new();
+    loop {
+        let mut more = false;
+        for &(j, w) in &wide {
+            let span = j..(j + w).min(width);
+            if !covered[span.clone()].contains(&true) {
+                continue;
+            }
+            for c in span {
+                if covered[c] {
+                    continue;
+                }
+                covered[c] = true;
+                let s = start[c];
+                if !is_sent[s] && !is_skip(&new[s]) {
+                    is_sent[s] = true;
+                    mark(&mut covered, s);
+                    extra.push(s);
+                    more = true;
+                }
+            }
+        }
+        if !more {
+            return extra;
+        }
+    }
 }
 
 #[cfg(test)]

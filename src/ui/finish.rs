@@ -1,45 +1,17 @@
 //! The last pass over every drawn frame, whatever widget drew it:
-//! characters that must not reach a terminal made visible, and the cells
-//! after wide characters marked to be written again. Both read each cell
-//! once; a printable ASCII cell (most of a frame) is passed over without a
-//! width lookup or a sanitizing scan.
+//! characters that must not reach a terminal made visible. It reads each
+//! cell once; a printable ASCII cell or a CJK ideograph (most of a frame)
+//! is passed over without a sanitizing scan. (What a terminal loses when
+//! a wide character is written over in part is sent again by the
+//! terminal loop, `tui::present::updates`, where it happens.)
 
 use crate::core::text::sanitize_for_display;
 use ratatui::buffer::Buffer;
 
 /// The last step of every frame: control characters made visible
-/// ([`sanitize_buffer`]) and the cells after wide characters guarded
-/// ([`guard_wide_edges`]).
+/// ([`sanitize_buffer`]).
 pub fn finish_buffer(buf: &mut Buffer) {
     sanitize_buffer(buf);
-    guard_wide_edges(buf);
-}
-
-/// Marks every narrow or blank cell that follows a wide character (CJK) to
-/// be written at each frame. When one half of a wide character is
-/// overwritten, terminals (tmux, xterm …) clear its other half to their
-/// default colours; ratatui's diff does not model that, so when a wide
-/// character of this frame starts one column before one of the last frame
-/// (text shifted by a narrow character after scrolling), the cell after it
-/// kept the terminal's default background — a black box in the light theme.
-/// One cell per wide-to-narrow boundary is written again.
-pub fn guard_wide_edges(buf: &mut Buffer) {
-    use ratatui::buffer::CellDiffOption;
-    let width = usize::from(buf.area.width);
-    if width == 0 {
-        return;
-    }
-    for row in buf.content.chunks_mut(width) {
-        let mut x = 0;
-        while x < row.len() {
-            let w = cell_width(row[x].symbol());
-            let after = x + w.max(1);
-            if w >= 2 && after < row.len() && cell_width(row[after].symbol()) <= 1 {
-                row[after].set_diff_option(CellDiffOption::AlwaysUpdate);
-            }
-            x = after;
-        }
-    }
 }
 
 /// A cell's symbol as one printable ASCII character: the most common
@@ -57,27 +29,6 @@ fn is_cjk_ideograph(symbol: &str) -> bool {
     match symbol.as_bytes() {
         [a @ 0xE4..=0xE9, b, _] => *a > 0xE4 || *b >= 0xB8,
         _ => false,
-    }
-}
-
-/// The columns a cell's symbol takes: printable ASCII and CJK ideographs
-/// without a lookup, one character by the character's width (what the
-/// string's width is for one character: a test holds them equal over
-/// every character), else the string's width.
-fn cell_width(symbol: &str) -> usize {
-    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-    if is_printable_ascii(symbol) {
-        return 1;
-    }
-    if is_cjk_ideograph(symbol) {
-        return 2;
-    }
-    let mut chars = symbol.chars();
-    match (chars.next(), chars.next()) {
-        // Only control characters have no width of their own; as a
-        // string, each takes one column.
-        (Some(c), None) => c.width().unwrap_or(1),
-        _ => symbol.width(),
     }
 }
 
@@ -99,12 +50,10 @@ pub fn sanitize_buffer(buf: &mut Buffer) {
 mod tests {
     use super::*;
     use crate::core::testing::Rng;
-    use ratatui::buffer::CellDiffOption;
     use ratatui::layout::Rect;
-    use unicode_width::UnicodeWidthStr;
 
-    /// The cell-by-cell passes these replaced: each cell looked up by its
-    /// position, every symbol measured and scanned.
+    /// The cell-by-cell pass this replaced: each cell looked up by its
+    /// position, every symbol scanned.
     fn reference(buf: &mut Buffer) {
         let area = buf.area;
         for y in area.top()..area.bottom() {
@@ -116,34 +65,16 @@ mod tests {
                 }
             }
         }
-        for y in area.top()..area.bottom() {
-            let mut x = area.left();
-            while x < area.right() {
-                let w = buf[(x, y)].symbol().width().max(1) as u16;
-                let after = x.saturating_add(w);
-                if w >= 2 && after < area.right() && buf[(after, y)].symbol().width() <= 1 {
-                    buf[(after, y)].set_diff_option(CellDiffOption::AlwaysUpdate);
-                }
-                x = after;
-            }
-        }
     }
 
     #[test]
-    fn a_cells_width_is_its_symbols_width_for_every_character() {
+    fn a_cjk_ideograph_is_known_by_its_bytes_and_needs_no_sanitizing() {
         let mut buf = [0u8; 4];
-        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
-            let s: &str = c.encode_utf8(&mut buf);
-            assert_eq!(cell_width(s), s.width(), "U+{:04X}", c as u32);
-        }
         for c in (0..=0x10_ffff).filter_map(char::from_u32) {
             let s: &str = c.encode_utf8(&mut buf);
             let cjk = ('\u{4E00}'..='\u{9FFF}').contains(&c);
             assert_eq!(is_cjk_ideograph(s), cjk, "U+{:04X}", c as u32);
             assert!(!cjk || sanitize_for_display(s) == s, "U+{:04X}", c as u32);
-        }
-        for s in ["", "e\u{301}", "👍🏽", "\u{1b}[", "ab"] {
-            assert_eq!(cell_width(s), s.width(), "{s:?}");
         }
     }
 
@@ -156,7 +87,6 @@ mod tests {
             "e\u{301}", "😀", "", "\u{7f}", "Ａ",
         ];
         let mut rng = Rng(0x5eed_f1a5);
-        let mut wide_guarded = 0;
         let mut replaced = 0;
         for _ in 0..400 {
             let area = Rect::new(
@@ -173,20 +103,12 @@ mod tests {
             reference(&mut want);
             finish_buffer(&mut buf);
             assert_eq!(buf.content, want.content, "{area:?}");
-            wide_guarded += buf
-                .content
-                .iter()
-                .filter(|c| c.diff_option == CellDiffOption::AlwaysUpdate)
-                .count();
             replaced += buf
                 .content
                 .iter()
                 .filter(|c| c.symbol() == "␛" || c.symbol() == "⍽")
                 .count();
         }
-        assert!(
-            wide_guarded > 100 && replaced > 0,
-            "{wide_guarded} {replaced}"
-        );
+        assert!(replaced > 100, "{replaced}");
     }
 }
