@@ -118,6 +118,9 @@ type Sink<'a> = dyn FnMut(Range<usize>, String) + 'a;
 /// check's memo.
 fn naming_ranges(doc: &Document, figures: &[Figure], reuse: &mut Reuse) -> Vec<Option<Range<u16>>> {
     let text = doc.matching_text();
+    if !reuse.has_memo() {
+        return super::consistency::naming_ranges(text, figures);
+    }
     let mut names = Vec::with_capacity(figures.len());
     let mut rest = figures;
     while let Some(first) = rest.first() {

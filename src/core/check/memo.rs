@@ -158,6 +158,11 @@ impl<'m> Reuse<'m> {
         }
     }
 
+    /// Whether there is a memo to keep facts in (a one-off check has none).
+    pub(super) fn has_memo(&self) -> bool {
+        self.memo.is_some()
+    }
+
     /// How many figures and keyword hits the last check with this memo
     /// found (none without a memo): the capacities to start from.
     pub(super) fn last_counts(&self) -> (usize, usize) {

@@ -14,6 +14,7 @@ pub mod memo;
 mod metrics;
 pub mod patterns;
 mod punctuation;
+mod sections;
 mod tables;
 
 use super::document::Document;
@@ -26,6 +27,8 @@ use items::{eval_section, eval_statement, eval_title};
 pub use memo::CheckMemo;
 use memo::Reuse;
 use metrics::{KeywordHits, attribute_paragraph, eval_metrics};
+pub use sections::match_sections;
+use sections::match_sections_reusing;
 use std::ops::Range;
 
 /// How well a report meets an item or metric.
@@ -431,58 +434,6 @@ fn in_text_order(figures: &mut Vec<Figure>, metrics: &mut [MetricResult]) {
             *f = new_index[*f];
         }
     }
-}
-
-/// For every item with a heading matcher: the headings it matches, at the
-/// first level (in the matcher's order of preference) where any does.
-pub fn match_sections(doc: &Document, spec: &CompiledSpec) -> ItemSections {
-    match_sections_reusing(doc, spec, &mut Reuse::none())
-}
-
-/// [`match_sections`], whether a heading's title matches an item's
-/// matcher kept in the check's memo (a heading's title is its paragraph's
-/// alone).
-fn match_sections_reusing(doc: &Document, spec: &CompiledSpec, reuse: &mut Reuse) -> ItemSections {
-    let text = doc.matching_text();
-    let items = spec.spec.items.len();
-    spec.item_matchers
-        .iter()
-        .zip(&spec.spec.items)
-        .enumerate()
-        .map(|(ii, (m, item))| {
-            let Some(hm) = m.heading.as_ref() else {
-                return Vec::new();
-            };
-            // Statements take headings at any level as evidence, not as sections.
-            if item.kind != ItemKind::Section {
-                return Vec::new();
-            }
-            let mut matches = |level: Option<u8>| -> Vec<usize> {
-                doc.headings()
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, h)| {
-                        level.is_none_or(|l| h.level == l) && hm.accepts_level(h.level)
-                    })
-                    .filter(|(_, h)| {
-                        let start = doc.paragraphs()[h.paragraph].range.start;
-                        reuse.heading_match(h.paragraph, h.title.start - start, ii, items, || {
-                            hm.is_match(&text[h.title.clone()])
-                        })
-                    })
-                    .map(|(i, _)| i)
-                    .collect()
-            };
-            if hm.levels.is_empty() {
-                return matches(None);
-            }
-            hm.levels
-                .iter()
-                .map(|&l| matches(Some(l)))
-                .find(|v| !v.is_empty())
-                .unwrap_or_default()
-        })
-        .collect()
 }
 
 #[cfg(test)]
