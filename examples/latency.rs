@@ -17,7 +17,11 @@
 //! re-check that is drawn less than 1 ms after the key's frame is counted
 //! as part of it), the last at the last byte before the output stays quiet
 //! for 15 ms; the next key waits for that quiet. Prints medians and 99th
-//! percentiles in milliseconds.
+//! percentiles in milliseconds, and for how many keys a later frame came
+//! at all: a re-check that changes nothing on screen writes nothing (the
+//! key's own frame is then also its last), so "settled" is the time to
+//! the screen's final state, and the re-check itself is timed within the
+//! process by the `keyframes` example.
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
@@ -172,7 +176,7 @@ fn main() {
     let dir = std::env::temp_dir().join(format!("reportbench-latency-{}", std::process::id()));
     let _ = std::fs::create_dir_all(dir.join("state"));
     println!(
-        "draft chars   launch→first frame   key→echo median   p99   key→settled median   p99   (ms, 120×40, 200 keys)"
+        "draft chars   launch→first frame   key→echo median   p99   key→settled median   p99   later frames   (ms, 120×40, 200 keys)"
     );
     for chars in sizes {
         match run(bin, chars, &dir) {
@@ -192,8 +196,9 @@ fn main() {
                     v
                 };
                 let (echo, settled) = (sorted(|t| t.0), sorted(|t| t.1));
+                let later = times.iter().filter(|t| t.1 > t.0).count();
                 println!(
-                    "{chars:>11}   {launch:>18.1}   {:>15.1}   {:>5.1}   {:>18.1}   {:>5.1}",
+                    "{chars:>11}   {launch:>18.1}   {:>15.1}   {:>5.1}   {:>18.1}   {:>5.1}   {later:>12}",
                     percentile(&echo, 0.5),
                     percentile(&echo, 0.99),
                     percentile(&settled, 0.5),
