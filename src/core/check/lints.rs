@@ -127,7 +127,9 @@ fn naming_ranges(doc: &Document, figures: &[Figure], reuse: &mut Reuse) -> Vec<O
         let pi = first.paragraph;
         let n = rest.iter().take_while(|f| f.paragraph == pi).count();
         let (run, after) = rest.split_at(n);
-        names.extend(reuse.names(pi, n, || super::consistency::naming_ranges(text, run)));
+        reuse.names(pi, n, &mut names, || {
+            super::consistency::naming_ranges(text, run)
+        });
         rest = after;
     }
     names

@@ -286,19 +286,22 @@ impl<'m> Reuse<'m> {
     }
 
     /// The naming words of the figures of paragraph `pi` (all of them, in
-    /// order), from the memo when it kept as many, or from `work`.
+    /// order), appended to `out`: from the memo when it kept as many, or
+    /// from `work`.
     pub(super) fn names(
         &mut self,
         pi: usize,
         figures: usize,
+        out: &mut Vec<Option<Range<u16>>>,
         work: impl FnOnce() -> Vec<Option<Range<u16>>>,
-    ) -> Vec<Option<Range<u16>>> {
+    ) {
         let Some(entry) = self.entry(pi) else {
-            return work();
+            out.extend(work());
+            return;
         };
         match &entry.names {
-            Some(kept) if kept.len() == figures => kept.clone(),
-            _ => entry.names.insert(work()).clone(),
+            Some(kept) if kept.len() == figures => out.extend_from_slice(kept),
+            _ => out.extend_from_slice(entry.names.insert(work())),
         }
     }
 
